@@ -1,0 +1,286 @@
+/* eslint-disable */
+// @generated from schema/provider-registry-snapshot.schema.json by scripts/generate.ts. DO NOT EDIT BY HAND: run `npm run generate`.
+
+/**
+ * RFC 3339 date-time in UTC. Carries a pattern as well as a format, since some validators skip format.
+ *
+ * This interface was referenced by `ProviderRegistrySnapshot`'s JSON-Schema
+ * via the `definition` "dateTime".
+ */
+export type DateTime = string;
+/**
+ * This interface was referenced by `ProviderRegistrySnapshot`'s JSON-Schema
+ * via the `definition` "providerId".
+ */
+export type ProviderId = string;
+/**
+ * A model id as its provider spells it. Printable, no whitespace.
+ *
+ * This interface was referenced by `ProviderRegistrySnapshot`'s JSON-Schema
+ * via the `definition` "modelId".
+ */
+export type ModelId = string;
+/**
+ * Other ids that resolve to this model (compared without regard to case).
+ */
+export type ModelIdList = ModelId[];
+/**
+ * This interface was referenced by `ProviderRegistrySnapshot`'s JSON-Schema
+ * via the `definition` "calendarDate".
+ */
+export type CalendarDate = string;
+/**
+ * Where a fact came from: the provider's live answer (probe), the built-in catalog, an overlaid community catalog (overlay:<name>), an environment variable (env:<NAME>), or a default when nothing said.
+ *
+ * This interface was referenced by `ProviderRegistrySnapshot`'s JSON-Schema
+ * via the `definition` "factSource".
+ */
+export type FactSource = string;
+/**
+ * This interface was referenced by `ProviderRegistrySnapshot`'s JSON-Schema
+ * via the `definition` "modelIdList".
+ */
+export type ModelIdList1 = ModelId[];
+
+/**
+ * The artifact written by `provider-registry register`: every configured provider, every known model with its facts and where each fact came from, the routing policy resolved from the environment, and what registration noticed. Schema major version 1; minor versions only add optional fields.
+ */
+export interface ProviderRegistrySnapshot {
+  /**
+   * The schema this snapshot conforms to.
+   */
+  $schema: "https://provider-registry.dev/schema/v1/provider-registry-snapshot.schema.json";
+  /**
+   * Semver of the schema this snapshot was written against. Readers accept any 1.x.y.
+   */
+  schemaVersion: string;
+  generatedAt: DateTime;
+  generator: {
+    name: string;
+    version: string;
+  };
+  /**
+   * sha256 of the canonical JSON of this snapshot without its timestamps (generatedAt, providers[].probe.checkedAt, models[].lastVerifiedAt) and without contentHash itself.
+   */
+  contentHash: string;
+  /**
+   * Every known provider, probed or not, sorted by id.
+   */
+  providers: Provider[];
+  /**
+   * Every known model, sorted by provider then id.
+   */
+  models: Model[];
+  policy: Policy;
+  diagnostics: Diagnostic[];
+}
+/**
+ * This interface was referenced by `ProviderRegistrySnapshot`'s JSON-Schema
+ * via the `definition` "provider".
+ */
+export interface Provider {
+  id: ProviderId;
+  displayName: string;
+  /**
+   * Which response shape the probe expected (kimi, glm, openrouter, openai-compatible).
+   */
+  adapter: string;
+  /**
+   * The endpoint base, with any credentials removed; null when none was configured.
+   */
+  baseUrl: string | null;
+  /**
+   * The name of the environment variable that held the key. Never the key itself.
+   */
+  apiKeyVariable: string | null;
+  probe: ProbeResult;
+}
+/**
+ * This interface was referenced by `ProviderRegistrySnapshot`'s JSON-Schema
+ * via the `definition` "probeResult".
+ */
+export interface ProbeResult {
+  /**
+   * ok: the model list was read; failed: the probe was attempted and failed; skipped: the provider was not probed.
+   */
+  status: "ok" | "failed" | "skipped";
+  reason: string;
+  /**
+   * Present when status is failed.
+   */
+  errorKind?: string;
+  httpStatus?: number;
+  attempts?: number;
+  /**
+   * How many models the probe listed (0 when not ok).
+   */
+  modelCount: number;
+  checkedAt?: DateTime;
+}
+/**
+ * This interface was referenced by `ProviderRegistrySnapshot`'s JSON-Schema
+ * via the `definition` "model".
+ */
+export interface Model {
+  id: ModelId;
+  provider: ProviderId;
+  name: string;
+  aliases: ModelIdList;
+  /**
+   * What the model is for. Only chat models are routed.
+   */
+  kind: "chat" | "embedding" | "image" | "audio" | "other";
+  /**
+   * listed: the provider's probe listed it; not_listed: the probe succeeded and did not list it (not routable); unverified: its provider was not probed; stale: the probe failed and this comes from the last good snapshot.
+   */
+  availability: "listed" | "not_listed" | "unverified" | "stale";
+  /**
+   * RFC 3339 date-time in UTC. Carries a pattern as well as a format, since some validators skip format.
+   */
+  lastVerifiedAt?: string;
+  status: "stable" | "preview" | "deprecated";
+  /**
+   * True for ids that point at whatever the provider currently serves (kimi-latest*): pinned versions are preferred.
+   */
+  movingAlias: boolean;
+  /**
+   * Speed / capability class: fast (small, cheap, quick), standard, flagship (most capable).
+   */
+  tier: "fast" | "standard" | "flagship";
+  contextWindow: number | null;
+  maxOutput: number | null;
+  capabilities: Capabilities;
+  pricing: null | Pricing;
+  freeTier: boolean;
+  /**
+   * For each fact, where its value came from.
+   */
+  sources: {
+    name?: FactSource;
+    contextWindow?: FactSource;
+    maxOutput?: FactSource;
+    vision?: FactSource;
+    tools?: FactSource;
+    reasoning?: FactSource;
+    json?: FactSource;
+    streaming?: FactSource;
+    pricing?: FactSource;
+    freeTier?: FactSource;
+    status?: FactSource;
+    tier?: FactSource;
+    kind?: FactSource;
+  };
+}
+/**
+ * This interface was referenced by `ProviderRegistrySnapshot`'s JSON-Schema
+ * via the `definition` "capabilities".
+ */
+export interface Capabilities {
+  /**
+   * Accepts image input.
+   */
+  vision: boolean;
+  /**
+   * Function / tool calling.
+   */
+  tools: boolean;
+  /**
+   * Extended reasoning (thinking).
+   */
+  reasoning: boolean;
+  /**
+   * JSON mode or structured output.
+   */
+  json: boolean;
+  /**
+   * Streamed responses.
+   */
+  streaming: boolean;
+}
+/**
+ * This interface was referenced by `ProviderRegistrySnapshot`'s JSON-Schema
+ * via the `definition` "pricing".
+ */
+export interface Pricing {
+  currency: string;
+  unit: "per_million_tokens";
+  input: number;
+  output: number;
+  cachedInput?: number;
+  /**
+   * Where the price was read: a URL, or the fact source (probe, env:MODEL_COSTS_JSON, overlay:...).
+   */
+  source: string;
+  asOf?: CalendarDate;
+}
+/**
+ * This interface was referenced by `ProviderRegistrySnapshot`'s JSON-Schema
+ * via the `definition` "policy".
+ */
+export interface Policy {
+  /**
+   * The order in which providers are tried; every known provider appears once.
+   */
+  providerPriority: ProviderId[];
+  allowedProviders: null | ProviderId[];
+  disabledProviders: ProviderId[];
+  /**
+   * DEFAULT_MODEL resolved to a canonical model; null when it is auto or unset.
+   */
+  defaultModel: null | ModelRef;
+  /**
+   * Whether models of providers that were not probed may be chosen.
+   */
+  routeUnverified: boolean;
+  costAwareRouting: boolean;
+  freeTierPreference: boolean;
+  /**
+   * For the balanced category: models whose output price (USD per million tokens) is at most this count as reasonably priced.
+   */
+  reasonableOutputPrice: number;
+  providers: {
+    [k: string]: ProviderPolicy | undefined;
+  };
+}
+/**
+ * This interface was referenced by `ProviderRegistrySnapshot`'s JSON-Schema
+ * via the `definition` "modelRef".
+ */
+export interface ModelRef {
+  model: ModelId;
+  provider: ProviderId;
+}
+/**
+ * This interface was referenced by `ProviderRegistrySnapshot`'s JSON-Schema
+ * via the `definition` "providerPolicy".
+ */
+export interface ProviderPolicy {
+  /**
+   * Canonical ids the provider may route to; null when every model is allowed.
+   */
+  allowedModels: null | ModelIdList1;
+  preferredModels: ModelIdList1;
+  preferredByCategory: CategoryPreferences;
+  defaultModel: null | ModelId;
+}
+/**
+ * This interface was referenced by `ProviderRegistrySnapshot`'s JSON-Schema
+ * via the `definition` "categoryPreferences".
+ */
+export interface CategoryPreferences {
+  fast_response: ModelIdList1;
+  balanced: ModelIdList1;
+  extended_reasoning: ModelIdList1;
+}
+/**
+ * This interface was referenced by `ProviderRegistrySnapshot`'s JSON-Schema
+ * via the `definition` "diagnostic".
+ */
+export interface Diagnostic {
+  level: "error" | "warning" | "info";
+  code: string;
+  message: string;
+  variable?: string;
+  provider?: ProviderId;
+  model?: ModelId;
+}

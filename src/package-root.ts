@@ -1,0 +1,14 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The installed package's folder, whether running from src/ (tests) or dist/src/ (the bin). */
+export const packageRoot: string = (() => {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, "package.json"))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error("provider-registry: cannot find its own package.json");
+    dir = up;
+  }
+  return dir;
+})();
