@@ -47,7 +47,8 @@ async function renderValidator(): Promise<string> {
   const schema = await readSchema(rel);
   const ajv = new Ajv2020({
     strict: true,
-    allErrors: false,
+    // Every problem at once: readers of a newer minor version skip only the additions they do not know.
+    allErrors: true,
     unicode: false, // counts UTF-16 units, as JSON.parse sees them, and so needs no runtime helper
     logger: false,
     formats: { "date-time": true, date: true },

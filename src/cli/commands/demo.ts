@@ -1,0 +1,6 @@
+import type { Command } from "../io.js";
+import { UsageError } from "../../errors.js";
+
+export const demo: Command = async () => {
+  throw new UsageError("demo: not implemented yet");
+};

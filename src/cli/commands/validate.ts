@@ -1,0 +1,6 @@
+import type { Command } from "../io.js";
+import { UsageError } from "../../errors.js";
+
+export const validate: Command = async () => {
+  throw new UsageError("validate: not implemented yet");
+};

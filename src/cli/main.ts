@@ -1,0 +1,71 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { packageRoot } from "../package-root.js";
+import { RegistryError, ExitCode } from "../errors.js";
+import type { CliIO, Command } from "./io.js";
+
+// Loaded on demand, so that `select` does not pay for the build-time side.
+const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  register: { summary: "probe providers and write provider_registry_snapshot.json", load: async () => (await import("./commands/register.js")).register },
+  validate: { summary: "check snapshots against the published schema", load: async () => (await import("./commands/validate.js")).validate },
+  select: { summary: "choose a model for a request from a snapshot", load: async () => (await import("./commands/select.js")).select },
+  demo: { summary: "register against built-in loopback providers and show the selector (no keys, no network)", load: async () => (await import("./commands/demo.js")).demo },
+};
+
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(path.join(packageRoot, "package.json"), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((c) => c.length));
+  return [
+    "Usage: provider-registry <command> [options]",
+    "",
+    "Commands:",
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Run `provider-registry <command> --help` for a command's options.",
+    "Exit codes: 0 ok; 1 invalid, check failed or nothing selectable; 2 usage or configuration error; 3 a probe failed under --strict.",
+    "",
+  ].join("\n");
+}
+
+/** The whole command line: returns the exit code instead of exiting, so tests can call it. */
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.stdout(usage());
+    return name === undefined ? ExitCode.usage : ExitCode.ok;
+  }
+  if (name === "--version" || name === "-v") {
+    io.stdout(`${packageVersion()}\n`);
+    return ExitCode.ok;
+  }
+  const entry = commands[name];
+  if (!entry) {
+    io.stderr(`provider-registry: unknown command "${name}"\n\n${usage()}`);
+    return ExitCode.usage;
+  }
+  try {
+    const run = await entry.load();
+    return await run(rest, io);
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+/** Typed errors carry their own exit code; anything else is a bug, reported as such. */
+export function reportError(error: unknown, io: CliIO): number {
+  if (error instanceof RegistryError) {
+    io.stderr(`provider-registry: ${error.message}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof Error && typeof (error as { exitCode?: unknown }).exitCode === "number") {
+    io.stderr(`provider-registry: ${error.message}\n`);
+    return (error as unknown as { exitCode: number }).exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr(`provider-registry: internal error: ${message}\nThis is a bug; please report it with the command you ran.\n`);
+  return ExitCode.usage;
+}
