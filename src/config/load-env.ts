@@ -1,0 +1,53 @@
+// The environment a run sees: an optional .env file under the real environment, which wins.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parse } from "dotenv";
+import { ConfigError } from "../errors.js";
+import type { Env } from "./env-values.js";
+
+/** Pure: the file's variables, overridden by those set in the real environment. */
+export function layerEnv(fileVars: Env, realEnv: Env): Env {
+  const merged: Record<string, string | undefined> = { ...fileVars };
+  for (const [name, value] of Object.entries(realEnv)) if (value !== undefined) merged[name] = value;
+  return merged;
+}
+
+/**
+ * Reads `.env` from the working folder when there is one, or the file named by --env-file, which must exist.
+ * Never touches process.env.
+ */
+export async function loadEnv(options: { cwd: string; envFile?: string; realEnv: Env }): Promise<Env> {
+  const file = path.resolve(options.cwd, options.envFile ?? ".env");
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" && options.envFile === undefined) return layerEnv({}, options.realEnv);
+    throw new ConfigError(`cannot read env file ${file}: ${code ?? (error as Error).message}`, { file });
+  }
+  return layerEnv(parseEnvFile(text, file), options.realEnv);
+}
+
+/** dotenv skips lines it cannot read; a skipped line is a setting the user thinks they made, so say so. */
+export function parseEnvFile(text: string, file: string): Env {
+  const lines = text.split(/\r?\n/);
+  let inQuote: string | undefined;
+  for (const [index, line] of lines.entries()) {
+    if (inQuote) {
+      if (line.includes(inQuote)) inQuote = undefined;
+      continue;
+    }
+    const trimmed = line.trim();
+    if (trimmed === "" || trimmed.startsWith("#")) continue;
+    const match = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]\s?(.*)$/.exec(trimmed);
+    if (!match) {
+      throw new ConfigError(`${file}:${index + 1}: cannot read this line; expected NAME=value`, { file, field: `line ${index + 1}` });
+    }
+    const value = match[2]!.trim();
+    const quote = value[0];
+    // A quoted value that does not close on its line goes on to the line that closes it.
+    if ((quote === '"' || quote === "'" || quote === "`") && value.indexOf(quote, 1) === -1) inQuote = quote;
+  }
+  return parse(text);
+}

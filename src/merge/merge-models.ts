@@ -1,0 +1,161 @@
+// Probed lists + the catalog + the environment's overrides → every model with every fact and its source. Pure.
+import type { Model, Pricing } from "../../generated/snapshot-types.js";
+import type { CatalogEntry, Catalog } from "../catalog/load-catalog.js";
+import type { ListSetting, PriceOverride } from "../config/read-settings.js";
+import type { Diagnostic } from "../model/diagnostic.js";
+import type { ProbedModel } from "../providers/adapter.js";
+import { layerFacts, type FactLayer, type Facts } from "./fact-layers.js";
+
+export interface ProviderListing {
+  readonly id: string;
+  /** The models the probe listed; undefined when the provider was not probed or the probe failed. */
+  readonly listed?: readonly ProbedModel[];
+}
+
+export interface MergeInput {
+  readonly providers: readonly ProviderListing[];
+  readonly catalog: Catalog;
+  /** Community catalogs beneath the built-in one, highest precedence last. */
+  readonly overlays?: readonly { readonly name: string; readonly catalog: Catalog }[];
+  readonly modelCosts?: ReadonlyMap<string, PriceOverride>;
+  readonly freeModels?: ListSetting;
+}
+
+export function mergeModels(input: MergeInput): { models: Model[]; diagnostics: Diagnostic[] } {
+  const models: Model[] = [];
+  for (const provider of input.providers) {
+    models.push(...mergeProvider(provider, input));
+  }
+  const diagnostics = [
+    ...applyOverride(models, "MODEL_COSTS_JSON", [...(input.modelCosts?.keys() ?? [])], (model, key) => {
+      const price = input.modelCosts!.get(key)!;
+      const pricing: Pricing = {
+        currency: "USD",
+        unit: "per_million_tokens",
+        input: price.input,
+        output: price.output,
+        ...(price.cachedInput !== undefined ? { cachedInput: price.cachedInput } : {}),
+        source: "env:MODEL_COSTS_JSON",
+      };
+      model.pricing = pricing;
+      model.sources.pricing = "env:MODEL_COSTS_JSON";
+    }),
+    ...applyOverride(models, input.freeModels?.variable ?? "FREE_MODEL_LIST", input.freeModels?.values ?? [], (model) => {
+      model.freeTier = true;
+      model.sources.freeTier = `env:${input.freeModels!.variable}`;
+    }),
+  ];
+  models.sort((a, b) => compare(a.provider, b.provider) || compare(a.id, b.id));
+  return { models, diagnostics };
+}
+
+function mergeProvider(provider: ProviderListing, input: MergeInput): Model[] {
+  const entries = input.catalog.get(provider.id) ?? [];
+  const overlays = (input.overlays ?? []).map((o) => ({ name: o.name, index: indexEntries(o.catalog.get(provider.id) ?? []) }));
+  const index = indexEntries(entries);
+  const out = new Map<string, Model>();
+
+  const build = (id: string, entry: CatalogEntry | undefined, probed: ProbedModel | undefined, availability: Model["availability"]): Model => {
+    const layers: FactLayer[] = [];
+    for (const overlay of overlays) {
+      const match = overlay.index.get(id.toLowerCase());
+      if (match) layers.push({ source: `overlay:${overlay.name}`, facts: catalogFacts(match) });
+    }
+    if (entry) layers.push({ source: "catalog", facts: catalogFacts(entry) });
+    if (probed) layers.push({ source: "probe", facts: probedFacts(probed) });
+    const { facts, sources } = layerFacts(id, layers);
+    return {
+      id,
+      provider: provider.id,
+      name: facts.name,
+      aliases: [...(entry?.aliases ?? [])].sort(compare),
+      kind: facts.kind,
+      availability,
+      status: facts.status,
+      movingAlias: facts.movingAlias,
+      tier: facts.tier,
+      contextWindow: facts.contextWindow,
+      maxOutput: facts.maxOutput,
+      capabilities: { vision: facts.vision, tools: facts.tools, reasoning: facts.reasoning, json: facts.json, streaming: facts.streaming },
+      pricing: facts.pricing,
+      freeTier: facts.freeTier,
+      sources,
+    };
+  };
+
+  if (provider.listed) {
+    for (const probed of provider.listed) {
+      // A provider may list an alias (kimi-k2): it is the catalog's model, listed under another name.
+      const entry = index.get(probed.id.toLowerCase());
+      const id = entry?.id ?? probed.id;
+      if (!out.has(id.toLowerCase())) out.set(id.toLowerCase(), build(id, entry, probed, "listed"));
+    }
+  }
+  for (const entry of entries) {
+    if (!out.has(entry.id.toLowerCase())) out.set(entry.id.toLowerCase(), build(entry.id, entry, undefined, provider.listed ? "not_listed" : "unverified"));
+  }
+  return [...out.values()];
+}
+
+function indexEntries(entries: readonly CatalogEntry[]): Map<string, CatalogEntry> {
+  const index = new Map<string, CatalogEntry>();
+  for (const entry of entries) {
+    for (const name of [entry.id, ...(entry.aliases ?? [])]) index.set(name.toLowerCase(), entry);
+  }
+  return index;
+}
+
+function catalogFacts(entry: CatalogEntry): Facts {
+  return {
+    name: entry.name,
+    ...(entry.kind !== undefined ? { kind: entry.kind } : {}),
+    status: entry.status,
+    ...(entry.movingAlias !== undefined ? { movingAlias: entry.movingAlias } : {}),
+    tier: entry.tier,
+    contextWindow: entry.contextWindow,
+    maxOutput: entry.maxOutput,
+    ...entry.capabilities,
+    pricing: entry.pricing
+      ? {
+          currency: entry.pricing.currency,
+          unit: "per_million_tokens",
+          input: entry.pricing.input,
+          output: entry.pricing.output,
+          ...(entry.pricing.cachedInput !== undefined ? { cachedInput: entry.pricing.cachedInput } : {}),
+          source: entry.pricing.source,
+          asOf: entry.pricing.asOf,
+        }
+      : null,
+    ...(entry.freeTier !== undefined ? { freeTier: entry.freeTier } : {}),
+  };
+}
+
+function probedFacts(probed: ProbedModel): Facts {
+  return {
+    ...(probed.name !== undefined ? { name: probed.name } : {}),
+    ...(probed.kind !== undefined ? { kind: probed.kind } : {}),
+    ...(probed.contextWindow !== undefined ? { contextWindow: probed.contextWindow } : {}),
+    ...(probed.maxOutput !== undefined ? { maxOutput: probed.maxOutput } : {}),
+    ...probed.capabilities,
+    ...(probed.pricing !== undefined ? { pricing: { currency: "USD", unit: "per_million_tokens" as const, ...probed.pricing, source: "probe" } } : {}),
+    ...(probed.freeTier !== undefined ? { freeTier: probed.freeTier } : {}),
+  };
+}
+
+/** Applies a per-model override named by id or alias on any provider; names that match nothing are reported. */
+function applyOverride(models: Model[], variable: string, keys: readonly string[], apply: (model: Model, key: string) => void): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const key of keys) {
+    const wanted = key.toLowerCase();
+    const matches = models.filter((m) => m.id.toLowerCase() === wanted || m.aliases.some((a) => a.toLowerCase() === wanted));
+    if (matches.length === 0) {
+      diagnostics.push({ level: "warning", code: "UNKNOWN_MODEL", variable, message: `${variable} names "${key}", which no provider has; it has no effect.` });
+    }
+    for (const model of matches) apply(model, key);
+  }
+  return diagnostics;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,156 @@
+// The routing policy the selector will follow, resolved once from the settings against the merged models. Pure.
+import type { Model, Policy, ProviderPolicy } from "../../generated/snapshot-types.js";
+import type { ListSetting, RoutingSettings } from "../config/read-settings.js";
+import { CATEGORIES } from "../model/categories.js";
+import type { Diagnostic } from "../model/diagnostic.js";
+
+export interface ProviderState {
+  readonly id: string;
+  /** Why the provider was not probed or failed; undefined when its probe succeeded. */
+  readonly notProbedBecause?: string;
+}
+
+export function resolvePolicy(
+  settings: RoutingSettings,
+  models: readonly Model[],
+  providers: readonly ProviderState[],
+): { policy: Policy; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const byProvider = new Map<string, Map<string, Model>>();
+  for (const p of providers) byProvider.set(p.id, new Map());
+  for (const model of models) {
+    const index = byProvider.get(model.provider);
+    if (!index) continue;
+    for (const name of [model.id, ...model.aliases]) index.set(name.toLowerCase(), model);
+  }
+  const state = new Map(providers.map((p) => [p.id, p]));
+
+  const policies: Record<string, ProviderPolicy> = {};
+  for (const provider of providers) {
+    const settingsFor = settings.providers[provider.id];
+    const index = byProvider.get(provider.id)!;
+    const resolve = (list: ListSetting | undefined): string[] => (list ? resolveList(list, provider.id, index, diagnostics) : []);
+
+    const allowedModels = settingsFor?.allowedModels ? resolve(settingsFor.allowedModels) : null;
+    const allowed = (id: string) => allowedModels === null || allowedModels.includes(id);
+    const check = (variable: string, ids: readonly string[]) => {
+      for (const id of ids) diagnostics.push(...checkUsable(variable, provider.id, index.get(id.toLowerCase())!, allowed(id), state.get(provider.id)!));
+    };
+
+    const preferredModels = resolve(settingsFor?.preferredModels);
+    check(settingsFor?.preferredModels?.variable ?? "", preferredModels);
+    const preferredByCategory = {} as ProviderPolicy["preferredByCategory"];
+    for (const category of CATEGORIES) {
+      const merged: string[] = [];
+      for (const list of settingsFor?.preferredByCategory[category] ?? []) {
+        const ids = resolve(list).filter((id) => !merged.includes(id));
+        check(list.variable, ids);
+        merged.push(...ids);
+      }
+      preferredByCategory[category] = merged;
+    }
+    let defaultModel: string | null = null;
+    if (settingsFor?.defaultModel) {
+      const [id] = resolve({ variable: settingsFor.defaultModel.variable, values: [settingsFor.defaultModel.value] });
+      if (id !== undefined) {
+        defaultModel = id;
+        check(settingsFor.defaultModel.variable, [id]);
+      }
+    }
+    if (allowedModels !== null) {
+      const routable = [...new Set(index.values())].filter((m) => m.kind === "chat" && m.availability !== "not_listed" && allowed(m.id));
+      if (routable.length === 0) {
+        diagnostics.push({
+          level: "warning",
+          code: "ALLOW_LIST_EMPTY",
+          variable: settingsFor!.allowedModels!.variable,
+          provider: provider.id,
+          message: `${settingsFor!.allowedModels!.variable} leaves ${provider.id} with no model it can route to.`,
+        });
+      }
+    }
+    policies[provider.id] = { allowedModels, preferredModels, preferredByCategory, defaultModel };
+  }
+
+  const policy: Policy = {
+    providerPriority: [...settings.providerPriority],
+    allowedProviders: settings.allowedProviders ? [...settings.allowedProviders] : null,
+    disabledProviders: [...settings.disabledProviders],
+    defaultModel: resolveDefaultModel(settings, byProvider, policies, state, diagnostics),
+    routeUnverified: settings.routeUnverified,
+    costAwareRouting: settings.costAwareRouting,
+    freeTierPreference: settings.freeTierPreference,
+    reasonableOutputPrice: settings.reasonableOutputPrice,
+    providers: policies,
+  };
+  return { policy, diagnostics };
+}
+
+/** Ids and aliases as written → canonical ids of this provider; names it does not know are reported and left out. */
+function resolveList(list: ListSetting, provider: string, index: ReadonlyMap<string, Model>, diagnostics: Diagnostic[]): string[] {
+  const out: string[] = [];
+  for (const value of list.values) {
+    const model = index.get(value.toLowerCase());
+    if (!model) {
+      diagnostics.push({
+        level: "warning",
+        code: "UNKNOWN_MODEL",
+        variable: list.variable,
+        provider,
+        message: `${list.variable} names "${value}", which ${provider} does not have; it is ignored.`,
+      });
+      continue;
+    }
+    if (!out.includes(model.id)) out.push(model.id);
+  }
+  return out;
+}
+
+function checkUsable(variable: string, provider: string, model: Model, allowed: boolean, state: ProviderState): Diagnostic[] {
+  const at = { variable, provider, model: model.id };
+  if (!allowed) {
+    return [{ level: "warning", code: "MODEL_NOT_ALLOWED", ...at, message: `${variable} names ${model.id}, which ${provider.toUpperCase()}_ALLOWED_MODELS does not allow; it will never be chosen.` }];
+  }
+  if (model.availability === "not_listed") {
+    return [{ level: "warning", code: "MODEL_NOT_LISTED", ...at, message: `${variable} names ${model.id}, which ${provider} did not list; it will not be chosen until it is.` }];
+  }
+  if (model.kind !== "chat") {
+    return [{ level: "warning", code: "MODEL_NOT_CHAT", ...at, message: `${variable} names ${model.id}, which is an ${model.kind} model, not a chat model; it will never be chosen.` }];
+  }
+  if (model.availability === "unverified" && state.notProbedBecause !== undefined) {
+    return [{ level: "info", code: "MODEL_UNVERIFIED", ...at, message: `${variable} names ${model.id}, which could not be checked: ${provider} was not probed (${state.notProbedBecause}).` }];
+  }
+  return [];
+}
+
+function resolveDefaultModel(
+  settings: RoutingSettings,
+  byProvider: ReadonlyMap<string, ReadonlyMap<string, Model>>,
+  policies: Readonly<Record<string, ProviderPolicy>>,
+  providers: ReadonlyMap<string, ProviderState>,
+  diagnostics: Diagnostic[],
+): Policy["defaultModel"] {
+  const setting = settings.defaultModel;
+  if (!setting) return null;
+  const wanted = setting.value.toLowerCase();
+  const holders = settings.providerPriority.map((p) => byProvider.get(p)?.get(wanted)).filter((m): m is Model => m !== undefined);
+  if (holders.length === 0) {
+    diagnostics.push({
+      level: "warning",
+      code: "DEFAULT_MODEL_UNKNOWN",
+      variable: setting.variable,
+      message: `${setting.variable} is "${setting.value}", which no provider has; requests without a model are routed on merit instead.`,
+    });
+    return null;
+  }
+  // The first provider, in priority order, that can actually serve it; else the first that has it, so the warning is specific.
+  const allowed = (m: Model) => {
+    const list = policies[m.provider]?.allowedModels ?? null;
+    return list === null || list.includes(m.id);
+  };
+  const usable = (m: Model) => m.kind === "chat" && (m.availability === "listed" || m.availability === "stale") && allowed(m);
+  const chosen = holders.find(usable) ?? holders[0]!;
+  const state = providers.get(chosen.provider) ?? { id: chosen.provider };
+  diagnostics.push(...checkUsable(setting.variable, chosen.provider, chosen, allowed(chosen), state));
+  return { model: chosen.id, provider: chosen.provider };
+}

@@ -1,0 +1,49 @@
+// The contract each provider adapter satisfies: parse the untrusted body, translate one model. Both pure.
+import type { Capabilities, Model } from "../../generated/snapshot-types.js";
+
+/** What a provider's live answer says about one model; anything it does not say is left out. */
+export interface ProbedModel {
+  readonly id: string;
+  readonly name?: string;
+  readonly kind?: Model["kind"];
+  readonly contextWindow?: number;
+  readonly maxOutput?: number;
+  readonly capabilities?: Partial<Capabilities>;
+  /** USD per million tokens. */
+  readonly pricing?: { readonly input: number; readonly output: number; readonly cachedInput?: number };
+  readonly freeTier?: boolean;
+}
+
+export type FailureKind =
+  | "unauthorized"
+  | "payment_required"
+  | "quota_exhausted"
+  | "rate_limited"
+  | "not_found"
+  | "bad_request"
+  | "server_error";
+
+export interface FailureClass {
+  readonly kind: FailureKind;
+  readonly retry: boolean;
+}
+
+export interface ProviderAdapter<Raw = unknown> {
+  readonly id: string;
+  /** Checks the body is a model list (extra fields tolerated); throws ResponseShapeError when it is not. */
+  parseModels(body: unknown): Raw[];
+  translateModel(raw: Raw): ProbedModel;
+  /** What a non-2xx answer means, from its status and (untrusted) body. */
+  classifyFailure(status: number, body: unknown): FailureClass;
+}
+
+/** The body is not what the adapter expects; `message` never quotes the body. */
+export class ResponseShapeError extends Error {
+  override name = "ResponseShapeError";
+  constructor(
+    message: string,
+    readonly kind: "invalid_response" | "error_body" = "invalid_response",
+  ) {
+    super(message);
+  }
+}

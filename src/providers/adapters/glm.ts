@@ -1,0 +1,21 @@
+// Zhipu / Z.ai: ids only; errors carry a business code, and a bad key can come back as HTTP 200.
+import type { ProviderAdapter } from "../adapter.js";
+import { classifyByStatus, isObject, parseOpenAiList, type JsonObject } from "./openai-list.js";
+
+// 1113: balance exhausted; 1308: usage limit reached. Both arrive as 429 and are not worth retrying.
+const NO_RETRY_CODES = new Set(["1113", "1308"]);
+
+export const glmAdapter = {
+  id: "glm",
+  parseModels: parseOpenAiList,
+  translateModel(raw) {
+    const id = raw.id as string;
+    // The list mixes in embedding models; they must never be routed as chat.
+    return /^embedding-/i.test(id) ? { id, kind: "embedding" as const } : { id };
+  },
+  classifyFailure(status, body) {
+    const code = isObject(body) && isObject(body.error) ? String(body.error.code ?? "") : "";
+    if (status === 429 && NO_RETRY_CODES.has(code)) return { kind: "quota_exhausted", retry: false };
+    return classifyByStatus(status);
+  },
+} satisfies ProviderAdapter<JsonObject>;

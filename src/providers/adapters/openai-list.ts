@@ -1,0 +1,49 @@
+// The OpenAI list shape that every provider here builds on: {"data": [{"id": ...}, ...]}.
+import { ResponseShapeError, type FailureClass } from "../adapter.js";
+
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** An error object where a list should be: OpenAI's {"error":…}, vLLM's {"object":"error"}, GLM's {"success":false}. */
+export function errorInBody(body: unknown): string | undefined {
+  if (!isObject(body)) return undefined;
+  if (isObject(body.error)) return describeError(body.error);
+  if (body.object === "error") return describeError(body);
+  if (body.success === false) return describeError(body);
+  return undefined;
+}
+
+function describeError(error: JsonObject): string {
+  const parts = [error.type, error.code].filter((v) => typeof v === "string" || typeof v === "number").map(String);
+  return parts.length > 0 ? `the provider answered with an error (${parts.join(", ")})` : "the provider answered with an error";
+}
+
+/** The raw entries of a model list; entries without a string id are dropped here. */
+export function parseOpenAiList(body: unknown): JsonObject[] {
+  const error = errorInBody(body);
+  if (error) throw new ResponseShapeError(error, "error_body");
+  if (!isObject(body)) throw new ResponseShapeError("expected a JSON object with a data array");
+  if (!Array.isArray(body.data)) throw new ResponseShapeError('expected a "data" array of models');
+  return body.data.filter((entry): entry is JsonObject => isObject(entry) && typeof entry.id === "string");
+}
+
+export function positiveInteger(value: unknown): number | undefined {
+  return typeof value === "number" && Number.isSafeInteger(value) && value > 0 ? value : undefined;
+}
+
+export function optionalBoolean(value: unknown): boolean | undefined {
+  return typeof value === "boolean" ? value : undefined;
+}
+
+/** By HTTP status alone; adapters refine with what their bodies say. */
+export function classifyByStatus(status: number): FailureClass {
+  if (status === 401 || status === 403) return { kind: "unauthorized", retry: false };
+  if (status === 402) return { kind: "payment_required", retry: false };
+  if (status === 404) return { kind: "not_found", retry: false };
+  if (status === 408 || status === 429) return { kind: "rate_limited", retry: true };
+  if (status >= 500) return { kind: "server_error", retry: true };
+  return { kind: "bad_request", retry: false };
+}

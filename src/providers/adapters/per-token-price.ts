@@ -1,0 +1,18 @@
+// OpenRouter and LiteLLM price per token as decimal strings or numbers; the snapshot prices per million.
+// Shifting the decimal point in the text keeps "0.00000055" exact (0.55), where multiplying floats would not.
+
+const DECIMAL = /^(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
+
+/** USD per token → USD per million tokens; undefined for anything that is not a non-negative decimal. */
+export function perTokenToPerMillion(value: unknown): number | undefined {
+  const text = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : typeof value === "string" ? value.trim() : "";
+  const match = DECIMAL.exec(text);
+  if (!match) return undefined;
+  const [, whole = "", fraction = "", exponent = "0"] = match;
+  const digits = whole + fraction;
+  const point = whole.length + Number(exponent) + 6;
+  const shifted =
+    point <= 0 ? `0.${"0".repeat(-point)}${digits}` : point >= digits.length ? digits + "0".repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  const result = Number(shifted);
+  return Number.isFinite(result) ? result : undefined;
+}

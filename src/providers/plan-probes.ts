@@ -1,0 +1,86 @@
+// Which providers to probe, and why each of the others is skipped. Pure: the environment is passed in.
+import type { ProviderDefinition } from "../../generated/provider-definition-types.js";
+import { envBoolean, envString, firstSet, type Env } from "../config/env-values.js";
+import { ConfigError } from "../errors.js";
+
+export interface ProbeTarget {
+  readonly definition: ProviderDefinition;
+  /** Credentials removed; safe to print and to write. */
+  readonly baseUrl: string | null;
+  readonly apiKeyVariable: string | null;
+  readonly plan:
+    | { readonly probe: true; readonly url: string; readonly authorization?: string; readonly secrets: readonly string[] }
+    | { readonly probe: false; readonly reason: string };
+}
+
+export interface ProviderFilters {
+  readonly allowedProviders: readonly string[] | null;
+  readonly disabledProviders: readonly string[];
+}
+
+export function planProbes(definitions: readonly ProviderDefinition[], env: Env, filters: ProviderFilters): ProbeTarget[] {
+  return definitions.map((definition) => planOne(definition, env, filters));
+}
+
+function planOne(definition: ProviderDefinition, env: Env, filters: ProviderFilters): ProbeTarget {
+  const urlSetting = firstSet(env, definition.baseUrl.env);
+  const key = firstSet(env, definition.apiKey.env);
+  const base = urlSetting ? parseBaseUrl(urlSetting.value, urlSetting.name) : definition.baseUrl.default ? parseBaseUrl(definition.baseUrl.default, "default") : undefined;
+  const target = { definition, baseUrl: base?.display ?? null, apiKeyVariable: key?.name ?? null };
+  const skip = (reason: string): ProbeTarget => ({ ...target, plan: { probe: false, reason } });
+
+  if (filters.allowedProviders && !filters.allowedProviders.includes(definition.id)) return skip("not in ALLOWED_PROVIDERS");
+  if (filters.disabledProviders.includes(definition.id)) return skip("listed in DISABLED_PROVIDERS");
+  if (definition.enableFlag && envString(env, definition.enableFlag) !== undefined && !envBoolean(env, definition.enableFlag, true)) {
+    return skip(`${definition.enableFlag} is false`);
+  }
+  if (!base) return skip(`no endpoint: set ${definition.baseUrl.env.join(" or ")}`);
+  if (definition.apiKey.required && !key) return skip(`no API key: set ${definition.apiKey.env.join(" or ")}`);
+
+  const secrets = [key?.value, base.password, base.username].filter((s): s is string => typeof s === "string" && s.length > 0);
+  const authorization = key
+    ? `Bearer ${key.value}`
+    : base.username !== undefined
+      ? `Basic ${Buffer.from(`${base.username}:${base.password ?? ""}`).toString("base64")}`
+      : undefined;
+  if (authorization?.startsWith("Basic ")) secrets.push(authorization.slice(6));
+  return {
+    ...target,
+    plan: {
+      probe: true,
+      url: joinUrl(base.display, definition.modelsPath ?? "/models"),
+      ...(authorization !== undefined ? { authorization } : {}),
+      secrets,
+    },
+  };
+}
+
+interface BaseUrl {
+  readonly display: string;
+  readonly username?: string;
+  readonly password?: string;
+}
+
+/** Credentials in a URL (https://user:pass@host) are taken out: used for auth, never printed or written. */
+function parseBaseUrl(raw: string, variable: string): BaseUrl {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${variable} is not a URL`, { variable });
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new ConfigError(`${variable} must be an http or https URL, not ${url.protocol}`, { variable });
+  }
+  const username = url.username ? decodeURIComponent(url.username) : undefined;
+  const password = url.password ? decodeURIComponent(url.password) : undefined;
+  url.username = "";
+  url.password = "";
+  url.search = "";
+  url.hash = "";
+  return { display: url.toString().replace(/\/+$/, ""), ...(username !== undefined ? { username } : {}), ...(password !== undefined ? { password } : {}) };
+}
+
+function joinUrl(base: string, suffix: string): string {
+  return `${base}${suffix}`;
+}

@@ -1,0 +1,32 @@
+// Keys must never reach any output. Everything we print or write about a probe passes through here.
+
+const MIN_SECRET_LENGTH = 4;
+
+export function redact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret.length >= MIN_SECRET_LENGTH) out = out.split(secret).join("[REDACTED]");
+  }
+  return out;
+}
+
+/** Values of variables that look like credentials (…_KEY, …_TOKEN, …_SECRET, …_PASSWORD) and URL credentials. */
+export function secretsInEnv(env: Readonly<Record<string, string | undefined>>): string[] {
+  const found = new Set<string>();
+  for (const [name, value] of Object.entries(env)) {
+    if (!value) continue;
+    if (/(_KEY|_TOKEN|_SECRET|PASSWORD)$/i.test(name)) found.add(value.trim());
+    const credentials = /^[a-z][a-z0-9+.-]*:\/\/([^@/\s]+)@/i.exec(value.trim());
+    if (credentials) for (const part of credentials[1]!.split(":")) if (part) found.add(decodeURIComponentSafe(part)), found.add(part);
+  }
+  // Longest first, so a key that contains another is removed whole.
+  return [...found].filter((s) => s.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,70 @@
+// Assemble the snapshot from the stages' results: sorted, complete, hashed. Pure.
+import type { Model, Policy, Provider, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
+import { sortDiagnostics, type Diagnostic } from "../model/diagnostic.js";
+import type { ProbeOutcome } from "../probe/probe-provider.js";
+import type { ProbeTarget } from "../providers/plan-probes.js";
+import { contentHash } from "./content-hash.js";
+import { SCHEMA_ID, SCHEMA_VERSION } from "./schema-version.js";
+
+export interface SnapshotParts {
+  readonly generatedAt: string;
+  readonly generatorVersion: string;
+  readonly targets: readonly ProbeTarget[];
+  readonly outcomes: ReadonlyMap<string, ProbeOutcome>;
+  readonly models: readonly Model[];
+  readonly policy: Policy;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function buildSnapshot(parts: SnapshotParts): ProviderRegistrySnapshot {
+  const providers = parts.targets
+    .map((target) => providerEntry(target, parts.outcomes.get(target.definition.id), parts.generatedAt))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  const draft = {
+    $schema: SCHEMA_ID,
+    schemaVersion: SCHEMA_VERSION,
+    generatedAt: parts.generatedAt,
+    generator: { name: "provider-registry", version: parts.generatorVersion },
+    providers,
+    models: [...parts.models].sort((a, b) => (a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    policy: parts.policy,
+    diagnostics: sortDiagnostics(parts.diagnostics),
+  };
+  return { ...draft, contentHash: contentHash(draft) };
+}
+
+function providerEntry(target: ProbeTarget, outcome: ProbeOutcome | undefined, checkedAt: string): Provider {
+  const base = {
+    id: target.definition.id,
+    displayName: target.definition.displayName,
+    adapter: target.definition.adapter,
+    baseUrl: target.baseUrl,
+    apiKeyVariable: target.apiKeyVariable,
+  };
+  if (!target.plan.probe) return { ...base, probe: { status: "skipped", reason: target.plan.reason, modelCount: 0 } };
+  if (!outcome) return { ...base, probe: { status: "failed", errorKind: "timeout", reason: "not probed before the overall deadline", modelCount: 0 } };
+  if (outcome.status === "ok") {
+    return {
+      ...base,
+      probe: { status: "ok", reason: outcome.reason, httpStatus: outcome.httpStatus, attempts: outcome.attempts, modelCount: outcome.models.length, checkedAt },
+    };
+  }
+  return {
+    ...base,
+    probe: {
+      status: "failed",
+      errorKind: outcome.errorKind,
+      reason: outcome.reason,
+      ...(outcome.httpStatus !== undefined ? { httpStatus: outcome.httpStatus } : {}),
+      attempts: outcome.attempts,
+      modelCount: 0,
+      checkedAt,
+    },
+  };
+}
+
+/** SOURCE_DATE_EPOCH (seconds) when set, for reproducible builds; else now. Whole seconds either way. */
+export function snapshotTime(sourceDateEpoch: string | undefined, now: () => number): string {
+  const ms = sourceDateEpoch !== undefined && sourceDateEpoch.trim() !== "" ? Number(sourceDateEpoch) * 1000 : now();
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
+}

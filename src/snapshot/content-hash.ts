@@ -1,0 +1,19 @@
+// The hash that says whether two snapshots hold the same content, whenever they were made.
+import { createHash } from "node:crypto";
+import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
+import { sortKeysDeep } from "./canonical-json.js";
+
+/** The snapshot without contentHash and without its timestamps. */
+export function withoutTimestamps(snapshot: Omit<ProviderRegistrySnapshot, "contentHash"> & { contentHash?: string }): unknown {
+  const { contentHash: _hash, generatedAt: _at, ...rest } = snapshot;
+  return {
+    ...rest,
+    providers: rest.providers.map(({ probe: { checkedAt: _checked, ...probe }, ...p }) => ({ ...p, probe })),
+    models: rest.models.map(({ lastVerifiedAt: _verified, ...m }) => m),
+  };
+}
+
+export function contentHash(snapshot: Omit<ProviderRegistrySnapshot, "contentHash"> & { contentHash?: string }): string {
+  const text = JSON.stringify(sortKeysDeep(withoutTimestamps(snapshot)));
+  return `sha256:${createHash("sha256").update(text).digest("hex")}`;
+}
