@@ -1,0 +1,139 @@
+// Is this object a snapshot we can route on? The schema check is ajv's standalone output, so it costs no
+// runtime dependency; a WeakSet remembers what passed, so loadSnapshot + createSelector validate only once.
+import validate from "../../generated/validate-snapshot.js";
+import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
+import { SnapshotError } from "./errors.js";
+
+/** The snapshot schema version this selector was written against. Any 1.x.y loads. */
+export const SUPPORTED_SCHEMA_VERSION = "1.0.0";
+const SUPPORTED_MAJOR = 1;
+const SUPPORTED_MINOR = 0;
+
+interface SchemaError {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+type Validator = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
+const validateSchema = validate as unknown as Validator;
+
+const checked = new WeakSet<object>();
+const MAX_LISTED_PROBLEMS = 20;
+const REGENERATE = "regenerate it with `provider-registry register`";
+
+/**
+ * Returns `data` itself, typed, when it is a snapshot this selector understands; throws SnapshotError otherwise.
+ * `source` names the snapshot in messages (its path, when it came from a file).
+ */
+export function checkSnapshot(data: unknown, source = "the snapshot"): ProviderRegistrySnapshot {
+  if (typeof data === "object" && data !== null && checked.has(data)) return data as ProviderRegistrySnapshot;
+  const minor = checkVersion(data, source);
+  let errors = schemaErrors(data);
+  // Minor versions only add optional fields, so a newer minor's unknown fields are expected; nothing else is.
+  if (errors.length > 0 && minor !== null && minor > SUPPORTED_MINOR) errors = errorsBesidesAdditions(data, errors);
+  const problems = errors.length > 0 ? unique(errors.map(describeError)) : semanticProblems(data as ProviderRegistrySnapshot);
+  if (problems.length > 0) {
+    const listed = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => `  - ${p}`);
+    if (problems.length > MAX_LISTED_PROBLEMS) listed.push(`  - … and ${problems.length - MAX_LISTED_PROBLEMS} more`);
+    throw new SnapshotError(
+      "SNAPSHOT_INVALID",
+      `${source} is not a valid provider-registry snapshot (${plural(problems.length, "problem")}):\n${listed.join("\n")}\n` +
+        `Fix or ${REGENERATE}.`,
+      problems,
+    );
+  }
+  checked.add(data as object);
+  return data as ProviderRegistrySnapshot;
+}
+
+/** Whether checkSnapshot already accepted this very object. */
+export function isCheckedSnapshot(data: unknown): data is ProviderRegistrySnapshot {
+  return typeof data === "object" && data !== null && checked.has(data);
+}
+
+/**
+ * Refuses an unknown major version before validating, since its errors would only be noise. Returns the minor
+ * version, or null when schemaVersion is missing or malformed (validation then reports it).
+ */
+function checkVersion(data: unknown, source: string): number | null {
+  if (typeof data !== "object" || data === null) return null;
+  const version = (data as { schemaVersion?: unknown }).schemaVersion;
+  if (typeof version !== "string") return null;
+  const match = /^(\d+)\.(\d+)\.(\d+)(?:[-+].*)?$/.exec(version);
+  if (!match) return null;
+  const major = Number(match[1]);
+  if (major !== SUPPORTED_MAJOR) {
+    const advice =
+      major > SUPPORTED_MAJOR
+        ? "upgrade provider-registry to a version that reads it, or regenerate the snapshot with this version's `provider-registry register`"
+        : "regenerate the snapshot with `provider-registry register`";
+    throw new SnapshotError(
+      "UNSUPPORTED_SCHEMA_VERSION",
+      `${source} has schemaVersion ${version}, but this provider-registry reads schema ${SUPPORTED_MAJOR}.x ` +
+        `(written against ${SUPPORTED_SCHEMA_VERSION}): ${advice}.`,
+    );
+  }
+  return Number(match[2]);
+}
+
+function schemaErrors(data: unknown): SchemaError[] {
+  return validateSchema(data) ? [] : [...(validateSchema.errors ?? [])];
+}
+
+/**
+ * An unknown field can also fail the `oneOf` around it (pricing, defaultModel), so dropping additionalProperties
+ * errors is not enough: remove the unknown fields from a copy and validate again; whatever remains is real.
+ */
+function errorsBesidesAdditions(data: unknown, errors: SchemaError[]): SchemaError[] {
+  let copy: unknown = structuredClone(data);
+  for (let round = 0; round < 8; round++) {
+    const additions = errors.filter((e) => e.keyword === "additionalProperties");
+    if (additions.length === 0) return errors;
+    for (const e of additions) removeAt(copy, e.instancePath, String(e.params.additionalProperty));
+    errors = schemaErrors(copy);
+  }
+  return errors;
+}
+
+function removeAt(root: unknown, pointer: string, key: string): void {
+  let node: unknown = root;
+  for (const token of pointer.split("/").slice(1)) {
+    if (typeof node !== "object" || node === null) return;
+    node = (node as Record<string, unknown>)[unescapePointer(token)];
+  }
+  if (typeof node === "object" && node !== null) delete (node as Record<string, unknown>)[key];
+}
+
+const unescapePointer = (token: string) => token.replace(/~1/g, "/").replace(/~0/g, "~");
+const escapePointer = (token: string) => token.replace(/~/g, "~0").replace(/\//g, "~1");
+
+function describeError(e: SchemaError): string {
+  const at = e.instancePath === "" ? "/" : e.instancePath;
+  switch (e.keyword) {
+    case "required":
+      return `${e.instancePath}/${escapePointer(String(e.params.missingProperty))}: is required but missing`;
+    case "additionalProperties":
+      return `${e.instancePath}/${escapePointer(String(e.params.additionalProperty))}: is not a field of this schema version`;
+    case "enum":
+      return `${at}: must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
+    default:
+      return `${at}: ${e.message ?? e.keyword}`;
+  }
+}
+
+/** What the schema cannot say: a model listed twice would make its provider's ranking ambiguous. */
+function semanticProblems(snapshot: ProviderRegistrySnapshot): string[] {
+  const problems: string[] = [];
+  const seen = new Map<string, number>();
+  snapshot.models.forEach((model, i) => {
+    const key = `${model.provider}\u0000${model.id}`;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, i);
+    else problems.push(`/models/${i}: repeats /models/${first} (${model.provider} ${model.id})`);
+  });
+  return problems;
+}
+
+const unique = (items: string[]) => [...new Set(items)];
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

@@ -1,0 +1,49 @@
+// The trace rendered for people: what was asked, what was chosen and why, and what happened to every model.
+import type { Choice } from "./choice.js";
+import { SelectionError } from "./errors.js";
+import { describeRequest, namesRoutingCriteria, normalizeRequest, type NormalizedRequest, type SelectionRequest } from "./request.js";
+import type { SnapshotIndex } from "./snapshot-index.js";
+import type { TraceEntry } from "./trace.js";
+
+const MAX_ID_WIDTH = 40;
+
+export function renderExplanation(index: SnapshotIndex, request: SelectionRequest | undefined, outcome: Choice | SelectionError): string {
+  const lines: string[] = [];
+  let req: NormalizedRequest | null = null;
+  try {
+    req = normalizeRequest(request);
+  } catch {
+    // The outcome is then the INVALID_REQUEST error, which says what is wrong.
+  }
+  lines.push(`request: ${JSON.stringify(request ?? {})}${req ? ` (${describeRequest(req)}${req.categoryNamed ? "" : "; balanced is the default category"})` : ""}`);
+  if (req !== null && req.model === null && index.defaultModel !== null && namesRoutingCriteria(req)) {
+    lines.push(
+      `default model: ${index.defaultModel.model} (${index.defaultModel.provider}) not considered, since the request names a category, provider or requirement`,
+    );
+  }
+  if (outcome instanceof SelectionError) {
+    lines.push(`no choice: ${outcome.code}`, `  ${outcome.message}`);
+  } else {
+    lines.push(`choice: ${outcome.model} (${outcome.provider})`, `reason: ${outcome.reason}`);
+    lines.push(`fallbacks: ${outcome.fallbacks.length === 0 ? "none" : outcome.fallbacks.map((f) => `${f.model} (${f.provider})`).join(", ")}`);
+  }
+  lines.push(...renderTrace(outcome.trace));
+  return `${lines.join("\n")}\n`;
+}
+
+/** One block per provider, in the order the trace visited them. */
+export function renderTrace(trace: readonly TraceEntry[]): string[] {
+  if (trace.length === 0) return ["trace: no model was considered"];
+  const width = Math.min(MAX_ID_WIDTH, Math.max(...trace.map((e) => e.model.length)));
+  const ruleWidth = Math.max(...trace.map((e) => e.rule.length));
+  const lines = ["trace:"];
+  let provider: string | null = null;
+  for (const e of trace) {
+    if (e.provider !== provider) {
+      provider = e.provider;
+      lines.push(`  ${provider}`);
+    }
+    lines.push(`    ${e.outcome.padEnd(8)}  ${e.model.padEnd(width)}  ${e.rule.padEnd(ruleWidth)}  ${e.detail}`);
+  }
+  return lines;
+}

@@ -1,0 +1,36 @@
+// Further choices for retries, built only when read.
+import { providersInScope, type SelectionContext } from "./context.js";
+import { fits } from "./fit.js";
+import type { ModelRecord } from "./snapshot-index.js";
+
+export interface ModelChoice {
+  readonly model: string;
+  readonly provider: string;
+}
+
+const ref = (r: ModelRecord): ModelChoice => Object.freeze({ model: r.id, provider: r.provider.id });
+
+/**
+ * Every model that fits, in routing order, but the choice: the rest of the winning provider's ordering, then the
+ * other providers in priority order. Earlier providers have nothing to add, or one of them would have won.
+ */
+export function routedFallbacks(ctx: SelectionContext, chosen: ModelRecord): ModelChoice[] {
+  const list: ModelChoice[] = [];
+  for (const p of providersInScope(ctx)) {
+    for (const r of p.orderings[ctx.req.categoryIndex] ?? []) {
+      if (r !== chosen && fits(r, ctx.req, ctx.excluded)) list.push(ref(r));
+    }
+  }
+  return list;
+}
+
+/** A model asked for by name is never swapped for another: its fallbacks are the same model at later providers. */
+export function requestedFallbacks(ctx: SelectionContext, records: readonly ModelRecord[], chosen: ModelRecord): ModelChoice[] {
+  const list: ModelChoice[] = [];
+  for (const r of records) {
+    if (r === chosen || r.staticRule !== null) continue;
+    if (ctx.provider !== null && r.provider !== ctx.provider) continue;
+    if (fits(r, ctx.req, ctx.excluded)) list.push(ref(r));
+  }
+  return list;
+}

@@ -1,0 +1,9 @@
+export { loadSnapshot } from "./load-snapshot.js";
+export { checkSnapshot, SUPPORTED_SCHEMA_VERSION } from "./check-snapshot.js";
+export { createSelector, type Selector } from "./select.js";
+export { Choice, type ChoiceJSON } from "./choice.js";
+export { SelectionError, SnapshotError, type SelectionErrorCode, type SnapshotErrorCode } from "./errors.js";
+export { CATEGORIES, type Category, type Requirements, type SelectionRequest } from "./request.js";
+export type { ModelChoice } from "./fallbacks.js";
+export type { TraceEntry, TraceOutcome, TraceRule } from "./trace.js";
+export type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";

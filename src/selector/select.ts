@@ -1,0 +1,210 @@
+// The selector: rules 1–4 of docs/selection.md over the precomputed index.
+import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
+import { checkSnapshot } from "./check-snapshot.js";
+import { Choice } from "./choice.js";
+import type { SelectionContext } from "./context.js";
+import { SelectionError, type SelectionErrorCode } from "./errors.js";
+import { renderExplanation } from "./explain.js";
+import { describeDrop, dropRule, fits, resolveExcluded, type DynamicRule } from "./fit.js";
+import { defaultPassedOver } from "./reason.js";
+import { describeRequest, namesRoutingCriteria, NO_MINIMUM, normalizeRequest, type SelectionRequest } from "./request.js";
+import { buildIndex, lookup, type ModelRecord, type ProviderRecord, type SnapshotIndex, type StaticRule } from "./snapshot-index.js";
+import { autoTrace, requestedTrace } from "./trace.js";
+
+export interface Selector {
+  /** The choice for a request; throws SelectionError when there is none. */
+  select(request?: SelectionRequest): Choice;
+  /** The choice (or why there is none) and its trace, rendered for people. Throws only for a malformed snapshot index, never for a request. */
+  explain(request?: SelectionRequest): string;
+  readonly snapshot: ProviderRegistrySnapshot;
+}
+
+/**
+ * Checks the snapshot (at no cost when loadSnapshot already did) and indexes it, so that select only walks
+ * precomputed orderings. The snapshot is read once, here: later changes to the object are not seen.
+ */
+export function createSelector(snapshot: unknown): Selector {
+  return new SnapshotSelector(buildIndex(checkSnapshot(snapshot, "the snapshot passed to createSelector")));
+}
+
+class SnapshotSelector implements Selector {
+  readonly #index: SnapshotIndex;
+
+  constructor(index: SnapshotIndex) {
+    this.#index = index;
+  }
+
+  get snapshot(): ProviderRegistrySnapshot {
+    return this.#index.snapshot;
+  }
+
+  select(request?: SelectionRequest): Choice {
+    const index = this.#index;
+    const req = normalizeRequest(request);
+    const ctx: SelectionContext = {
+      index,
+      req,
+      provider: req.provider === null ? null : resolveProvider(index, req.provider),
+      excluded: resolveExcluded(index, req.exclude),
+    };
+    if (req.model !== null) return selectRequested(ctx, req.model);
+    if (index.defaultModel !== null && !namesRoutingCriteria(req)) {
+      for (const r of index.defaultModel.records) {
+        if (r.staticRule === null && fits(r, req, ctx.excluded)) return new Choice(ctx, r, "default_model");
+      }
+    }
+    return route(ctx);
+  }
+
+  explain(request?: SelectionRequest): string {
+    let outcome: Choice | SelectionError;
+    try {
+      outcome = this.select(request);
+    } catch (error) {
+      if (!(error instanceof SelectionError)) throw error;
+      outcome = error;
+    }
+    return renderExplanation(this.#index, request, outcome);
+  }
+}
+
+function resolveProvider(index: SnapshotIndex, name: string): ProviderRecord {
+  const p = index.providerById.get(name) ?? index.providerById.get(name.toLowerCase());
+  if (p) return p;
+  throw new SelectionError(
+    "INVALID_REQUEST",
+    `invalid request: unknown provider "${name}"; the snapshot knows ${index.providers.map((q) => q.id).join(", ") || "no providers"}`,
+  );
+}
+
+/** Rule 1: the named model at the first provider (in priority order) that can serve it, or an error. Never another model. */
+function selectRequested(ctx: SelectionContext, name: string): Choice {
+  const records = lookup(ctx.index, name);
+  if (records !== undefined) {
+    for (const r of records) {
+      if (ctx.provider !== null && r.provider !== ctx.provider) continue;
+      if (r.staticRule === null && fits(r, ctx.req, ctx.excluded)) return new Choice(ctx, r, "requested");
+    }
+  }
+  throw requestedFailure(ctx, name, records ?? []);
+}
+
+/** Rule 3, walking precomputed orderings and stopping at the first fit. */
+function route(ctx: SelectionContext): Choice {
+  const { req, excluded } = ctx;
+  const c = req.categoryIndex;
+  if (req.need === 0 && req.minContext === NO_MINIMUM && req.minOutput === NO_MINIMUM && excluded === null) {
+    const first = ctx.provider === null ? ctx.index.firstRoutable[c] : ctx.provider.orderings[c]?.[0];
+    if (first) return new Choice(ctx, first, "routed");
+  } else {
+    const providers = ctx.provider === null ? ctx.index.providers : [ctx.provider];
+    for (let i = 0; i < providers.length; i++) {
+      const ordering = providers[i]!.orderings[c]!;
+      for (let j = 0; j < ordering.length; j++) {
+        const r = ordering[j]!;
+        if (fits(r, req, excluded)) return new Choice(ctx, r, "routed");
+      }
+    }
+  }
+  throw noModelAvailable(ctx);
+}
+
+function noModelAvailable(ctx: SelectionContext): SelectionError {
+  const { index, req } = ctx;
+  const scope = ctx.provider === null ? index.providers : [ctx.provider];
+  const where =
+    ctx.provider !== null ? ` at ${ctx.provider.id}` : scope.length === 0 ? "" : ` at any provider (${scope.map((p) => p.id).join(", ")})`;
+  const routable = scope.reduce((n, p) => n + (p.orderings[req.categoryIndex]?.length ?? 0), 0);
+  const advice =
+    index.snapshot.models.length === 0
+      ? "the snapshot has no models: run `provider-registry register` with at least one provider configured"
+      : routable === 0
+        ? "no model there can be routed at all (not listed, not probed, disabled or not allowed): check the providers and allow-lists, then run `provider-registry register`"
+        : "relax the request, or run `provider-registry select --explain` to see why each model fell away";
+  return new SelectionError(
+    "NO_MODEL_AVAILABLE",
+    `no model fits ${describeRequest(req)}${where}${defaultPassedOver(ctx)}: ${advice}.`,
+    () => autoTrace(ctx, null),
+  );
+}
+
+const SEVERITY: Record<SelectionErrorCode, number> = {
+  INVALID_REQUEST: -1,
+  NO_SUCH_MODEL: 0,
+  MODEL_NOT_ALLOWED: 1,
+  REQUIREMENTS_NOT_MET: 2,
+  NO_MODEL_AVAILABLE: -1,
+};
+
+function codeFor(rule: StaticRule | DynamicRule): SelectionErrorCode {
+  switch (rule) {
+    case "not_chat":
+    case "not_listed":
+    case "unverified":
+      return "NO_SUCH_MODEL";
+    case "provider_disabled":
+    case "provider_not_allowed":
+    case "not_allowed":
+    case "excluded":
+      return "MODEL_NOT_ALLOWED";
+    default:
+      return "REQUIREMENTS_NOT_MET";
+  }
+}
+
+/** Why the named model cannot serve: the code of the provider that came closest, and every provider's reason. */
+function requestedFailure(ctx: SelectionContext, name: string, records: readonly ModelRecord[]): SelectionError {
+  const trace = () => requestedTrace(ctx, name, records, null);
+  if (records.length === 0) {
+    return new SelectionError(
+      "NO_SUCH_MODEL",
+      `no model "${name}" in the snapshot${suggest(ctx.index, name)}: check the name, or run \`provider-registry register\` again if its provider added it since.`,
+      trace,
+    );
+  }
+  const inScope = ctx.provider === null ? records : records.filter((r) => r.provider === ctx.provider);
+  if (inScope.length === 0) {
+    const others = [...new Set(records.map((r) => r.provider.id))].join(", ");
+    return new SelectionError(
+      "NO_SUCH_MODEL",
+      `${ctx.provider!.id} does not serve "${name}" (${others} does): drop the provider restriction, or ask for a model ${ctx.provider!.id} serves.`,
+      trace,
+    );
+  }
+  const rules = inScope.map((r) => dropRule(r, ctx)!);
+  const code = rules.map(codeFor).reduce((a, b) => (SEVERITY[b] > SEVERITY[a] ? b : a));
+  const reasons = inScope.map((r, i) => explainRequestedDrop(rules[i]!, r, ctx));
+  const advice =
+    code === "REQUIREMENTS_NOT_MET"
+      ? `relax the request, or ask for "auto" to route to a model that meets it`
+      : code === "MODEL_NOT_ALLOWED"
+        ? "ask for an allowed model, or change the policy (allow-lists, ALLOWED_PROVIDERS, DISABLED_PROVIDERS) and run `provider-registry register`"
+        : "ask for a model its provider lists, or run `provider-registry register` again once it does";
+  return new SelectionError(code, `"${name}" cannot be used: ${reasons.join("; ")}. To fix: ${advice}.`, trace);
+}
+
+function explainRequestedDrop(rule: StaticRule | DynamicRule, r: ModelRecord, ctx: SelectionContext): string {
+  const p = r.provider.id;
+  switch (rule) {
+    case "not_listed":
+      return `${r.id} is in the catalog but ${p} did not list it`;
+    case "unverified":
+      return `${r.id} at ${p}: its provider was not probed, and policy.routeUnverified is off`;
+    case "not_allowed":
+      return `${r.id} is not in ${p}'s allow-list (policy.providers.${p}.allowedModels, from ${p.toUpperCase()}_ALLOWED_MODELS)`;
+    default:
+      return `${r.id} at ${p}: ${describeDrop(rule, r, ctx)}`;
+  }
+}
+
+/** Up to three known ids close to a name that matched nothing. */
+function suggest(index: SnapshotIndex, name: string): string {
+  const wanted = name.toLowerCase();
+  if (wanted.length < 3) return "";
+  const close = new Set<string>();
+  for (const [key, records] of index.byName) {
+    if (key.includes(wanted) || (key.length >= 3 && wanted.includes(key))) for (const r of records) close.add(r.id);
+    if (close.size >= 3) break;
+  }
+  return close.size === 0 ? "" : ` (did you mean ${[...close].slice(0, 3).map((id) => `"${id}"`).join(" or ")}?)`;
+}

@@ -1,0 +1,230 @@
+// Everything select needs, computed once per snapshot: which models can ever be routed, how each provider's
+// models are ordered for each category, and a case-insensitive name lookup.
+import type { Model, Policy, ProviderPolicy, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
+import { CATEGORIES, JSON_MODE, REASONING, TOOLS, UNKNOWN_SIZE, VISION } from "./request.js";
+import { compareOnMerit, meritFacts, type MeritFacts } from "./rank.js";
+
+/** Why a model can never be chosen under this snapshot, whatever the request. */
+export type StaticRule = "not_chat" | "not_listed" | "unverified" | "provider_disabled" | "provider_not_allowed" | "not_allowed";
+/** What put a routable model where it is in its provider's ordering. */
+export type PlacementRule = "category_preference" | "provider_preference" | "provider_default" | "merit";
+
+export interface ModelRecord {
+  readonly model: Model;
+  readonly id: string;
+  readonly provider: ProviderRecord;
+  /** null when the model is routable. */
+  readonly staticRule: StaticRule | null;
+  /** Capabilities as a bit mask, compared against the request's in one step. */
+  readonly caps: number;
+  readonly context: number;
+  readonly output: number;
+  readonly merit: MeritFacts;
+  /** By category index. */
+  readonly placement: readonly PlacementRule[];
+}
+
+/** A preference naming a model the provider does not have: kept so that the trace can say so. */
+export interface UnresolvedPreference {
+  readonly name: string;
+  readonly rule: PlacementRule;
+}
+export type TraceSlot = ModelRecord | UnresolvedPreference;
+
+export interface ProviderRecord {
+  readonly id: string;
+  /** 0 for the first provider tried. */
+  readonly priority: number;
+  readonly staticRule: "provider_disabled" | "provider_not_allowed" | null;
+  readonly policy: ProviderPolicy;
+  /** By id, in code-unit order. */
+  readonly models: readonly ModelRecord[];
+  /** By category index: the routable models, best first. select walks these and stops at the first fit. */
+  readonly orderings: readonly (readonly ModelRecord[])[];
+  /** By category index: every model and unresolvable preference, in the order the trace shows them. */
+  readonly traceOrder: readonly (readonly TraceSlot[])[];
+}
+
+export interface SnapshotIndex {
+  readonly snapshot: ProviderRegistrySnapshot;
+  readonly policy: Policy;
+  /** In the order they are tried. */
+  readonly providers: readonly ProviderRecord[];
+  readonly providerById: ReadonlyMap<string, ProviderRecord>;
+  /** Lower-cased id or alias → the models it names, in provider priority order; within a provider an id wins over an alias. */
+  readonly byName: ReadonlyMap<string, readonly ModelRecord[]>;
+  /** By category index: the choice for a request with nothing to filter, precomputed. */
+  readonly firstRoutable: readonly (ModelRecord | null)[];
+  /** policy.defaultModel and the models it names (none when the snapshot lacks it). */
+  readonly defaultModel: { readonly model: string; readonly provider: string; readonly records: readonly ModelRecord[] } | null;
+}
+
+export const isModelRecord = (slot: TraceSlot): slot is ModelRecord => "staticRule" in slot;
+
+const NO_POLICY: ProviderPolicy = {
+  allowedModels: null,
+  preferredModels: [],
+  preferredByCategory: { fast_response: [], balanced: [], extended_reasoning: [] },
+  defaultModel: null,
+};
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export function buildIndex(snapshot: ProviderRegistrySnapshot): SnapshotIndex {
+  const { policy } = snapshot;
+  const providers = orderProviders(snapshot).map((id, priority) => newProvider(id, priority, policy));
+  const providerById = new Map(providers.map((p) => [p.id, p]));
+
+  for (const model of snapshot.models) {
+    const provider = providerById.get(model.provider)!;
+    provider.models.push(newModel(model, provider, policy));
+  }
+
+  const byName = new Map<string, ModelRecord[]>();
+  for (const provider of providers) {
+    provider.models.sort(byId);
+    const local = namesWithin(provider.models);
+    provider.orderings = CATEGORIES.map((category, c) => {
+      const { ordering, traceOrder } = orderProvider(provider, local, c, compareOnMerit(category, policy));
+      provider.traceOrder.push(traceOrder);
+      return ordering;
+    });
+    for (const [name, records] of local) {
+      const all = byName.get(name);
+      if (all) all.push(...records);
+      else byName.set(name, [...records]);
+    }
+  }
+
+  const firstRoutable = CATEGORIES.map((_, c) => {
+    for (const p of providers) {
+      const first = p.orderings[c]?.[0];
+      if (first) return first;
+    }
+    return null;
+  });
+
+  const ref = policy.defaultModel;
+  const defaultModel = ref && {
+    model: ref.model,
+    provider: ref.provider,
+    records: (byName.get(ref.model.toLowerCase()) ?? []).filter((r) => r.provider.id === ref.provider),
+  };
+
+  return { snapshot, policy, providers, providerById, byName, firstRoutable, defaultModel };
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+interface ProviderDraft extends Omit<Mutable<ProviderRecord>, "models" | "orderings" | "traceOrder"> {
+  models: ModelRecord[];
+  orderings: ModelRecord[][];
+  traceOrder: TraceSlot[][];
+}
+
+/** policy.providerPriority first; any provider it forgets goes after, by id, so that none is lost. */
+function orderProviders(snapshot: ProviderRegistrySnapshot): string[] {
+  const known = new Set([...snapshot.providers.map((p) => p.id), ...snapshot.models.map((m) => m.provider)]);
+  const ordered = [...new Set(snapshot.policy.providerPriority.filter((id) => known.has(id)))];
+  const rest = [...known].filter((id) => !ordered.includes(id)).sort();
+  return [...ordered, ...rest];
+}
+
+function newProvider(id: string, priority: number, policy: Policy): ProviderDraft {
+  const staticRule = policy.disabledProviders.includes(id)
+    ? "provider_disabled"
+    : policy.allowedProviders !== null && !policy.allowedProviders.includes(id)
+      ? "provider_not_allowed"
+      : null;
+  return { id, priority, staticRule, policy: policy.providers[id] ?? NO_POLICY, models: [], orderings: [], traceOrder: [] };
+}
+
+function newModel(model: Model, provider: ProviderDraft, policy: Policy): ModelRecord {
+  const c = model.capabilities;
+  return {
+    model,
+    id: model.id,
+    provider,
+    staticRule: staticRule(model, provider, policy),
+    caps: (c.vision ? VISION : 0) | (c.tools ? TOOLS : 0) | (c.reasoning ? REASONING : 0) | (c.json ? JSON_MODE : 0),
+    context: model.contextWindow ?? UNKNOWN_SIZE,
+    output: model.maxOutput ?? UNKNOWN_SIZE,
+    merit: meritFacts(model, policy),
+    placement: ["merit", "merit", "merit"],
+  };
+}
+
+function staticRule(model: Model, provider: ProviderDraft, policy: Policy): StaticRule | null {
+  if (model.kind !== "chat") return "not_chat";
+  if (model.availability === "not_listed") return "not_listed";
+  if (model.availability === "unverified" && !policy.routeUnverified) return "unverified";
+  if (provider.staticRule) return provider.staticRule;
+  const allowed = provider.policy.allowedModels;
+  if (allowed !== null && !allowed.some((id) => id.toLowerCase() === model.id.toLowerCase())) return "not_allowed";
+  return null;
+}
+
+/** A provider's own names: ids first, so an alias never shadows another model's id. */
+function namesWithin(models: readonly ModelRecord[]): Map<string, ModelRecord[]> {
+  const names = new Map<string, ModelRecord[]>();
+  for (const r of models) push(names, r.id.toLowerCase(), r);
+  const ids = new Set(names.keys());
+  for (const r of models) {
+    for (const alias of r.model.aliases) {
+      const key = alias.toLowerCase();
+      if (!ids.has(key)) push(names, key, r);
+    }
+  }
+  return names;
+}
+
+function push(map: Map<string, ModelRecord[]>, key: string, record: ModelRecord): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [record]);
+  else if (!list.includes(record)) list.push(record);
+}
+
+/** Written preferences in their order (category list, provider list, provider default), then the rest on merit. */
+function orderProvider(
+  provider: ProviderDraft,
+  names: Map<string, ModelRecord[]>,
+  c: number,
+  compare: ReturnType<typeof compareOnMerit>,
+): { ordering: ModelRecord[]; traceOrder: TraceSlot[] } {
+  const category = CATEGORIES[c]!;
+  const p = provider.policy;
+  const preferences: [readonly string[], PlacementRule][] = [
+    [p.preferredByCategory[category], "category_preference"],
+    [p.preferredModels, "provider_preference"],
+    [p.defaultModel === null ? [] : [p.defaultModel], "provider_default"],
+  ];
+  const placed = new Set<ModelRecord>();
+  const unresolved = new Set<string>();
+  const traceOrder: TraceSlot[] = [];
+  for (const [list, rule] of preferences) {
+    for (const name of list) {
+      const records = names.get(name.toLowerCase());
+      if (!records) {
+        if (!unresolved.has(name.toLowerCase())) traceOrder.push({ name, rule });
+        unresolved.add(name.toLowerCase());
+        continue;
+      }
+      for (const r of records) {
+        if (placed.has(r)) continue;
+        placed.add(r);
+        (r.placement as PlacementRule[])[c] = rule;
+        traceOrder.push(r);
+      }
+    }
+  }
+  const rest = provider.models.filter((r) => !placed.has(r));
+  const onMerit = rest.filter((r) => r.staticRule === null).sort((a, b) => compare(a.merit, b.merit));
+  traceOrder.push(...onMerit, ...rest.filter((r) => r.staticRule !== null));
+  const ordering = [...traceOrder.filter(isModelRecord).filter((r) => r.staticRule === null)];
+  return { ordering, traceOrder };
+}
+
+/** The models a name (id or alias, any case) stands for, in provider priority order. */
+export function lookup(index: SnapshotIndex, name: string): readonly ModelRecord[] | undefined {
+  // Lower-casing allocates, so try the name as given first: ids are usually written in lower case.
+  return index.byName.get(name) ?? index.byName.get(name.toLowerCase());
+}
