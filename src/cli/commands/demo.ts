@@ -1,6 +1,80 @@
+import path from "node:path";
+import { startDemoProviders } from "../../demo/demo-providers.js";
+import { ExitCode } from "../../errors.js";
+import { register } from "../../register.js";
+import { canonicalJson } from "../../snapshot/canonical-json.js";
+import { writeFileAtomic } from "../../snapshot/write-snapshot.js";
+import { createSelector, SelectionError, type SelectionRequest } from "../../selector/index.js";
 import type { Command } from "../io.js";
-import { UsageError } from "../../errors.js";
+import { packageVersion } from "../main.js";
+import { parseCommandArgs } from "../parse-args.js";
+import { formatDiagnostic, formatProbeLine } from "../report.js";
+import { redactingIO } from "./register.js";
+import { secretsInEnv } from "../../secrets/redact.js";
 
-export const demo: Command = async () => {
-  throw new UsageError("demo: not implemented yet");
+const HELP = `Usage: provider-registry demo [--out PATH]
+
+The whole flow with no keys and no network: starts loopback servers that answer like
+Kimi, GLM, OpenRouter and a vLLM server, registers against them, writes a snapshot
+(default ./provider_registry_snapshot.json) and shows what the selector would choose.
+`;
+
+/** The settings a real user had when the predecessor picked kimi-latest-128k for them. */
+const DEMO_SETTINGS = {
+  KIMI_DEFAULT_MODEL: "kimi-k2-0905-preview",
+  GLM_PREFERRED_MODELS_FAST_RESPONSE: "glm-4.5-flash",
+};
+
+const DEMO_REQUESTS: readonly { readonly label: string; readonly request: SelectionRequest }[] = [
+  { label: "no preference in the request", request: {} },
+  { label: "fast_response", request: { category: "fast_response" } },
+  { label: "extended_reasoning", request: { category: "extended_reasoning" } },
+  { label: "needs vision", request: { requires: { vision: true } } },
+  { label: "glm only, fast_response", request: { provider: "glm", category: "fast_response" } },
+  { label: "openrouter only, tools + 100k context", request: { provider: "openrouter", requires: { tools: true, minContext: 100000 } } },
+  { label: "explicit kimi-k2 (an alias)", request: { model: "kimi-k2" } },
+  { label: "explicit glm-4.5-x (not listed)", request: { model: "glm-4.5-x" } },
+];
+
+export const demo: Command = async (argv, rawIO) => {
+  const { values } = parseCommandArgs("demo", { args: argv, options: { out: { type: "string" }, help: { type: "boolean", short: "h" } } });
+  if (values.help) {
+    rawIO.stdout(HELP);
+    return ExitCode.ok;
+  }
+  const out = path.resolve(rawIO.cwd, values.out ?? "provider_registry_snapshot.json");
+  const providers = await startDemoProviders();
+  try {
+    // Only the demo's own settings: the user's real keys and preferences stay out of it.
+    const env = { ...providers.env, ...DEMO_SETTINGS, ...(rawIO.env.SOURCE_DATE_EPOCH ? { SOURCE_DATE_EPOCH: rawIO.env.SOURCE_DATE_EPOCH } : {}) };
+    const io = redactingIO(rawIO, secretsInEnv(env));
+    io.stdout(`Registering against ${providers.servers.length} loopback providers (Kimi, GLM, OpenRouter, vLLM shapes) with:\n`);
+    for (const [name, value] of Object.entries(DEMO_SETTINGS)) io.stdout(`  ${name}=${value}\n`);
+    io.stdout("\n");
+    const result = await register({
+      env,
+      cwd: rawIO.cwd,
+      generatorVersion: packageVersion(),
+      onProbe: (target, outcome) => io.stdout(`  ${formatProbeLine(target.definition.id, outcome)}\n`),
+    });
+    for (const d of result.snapshot.diagnostics) io.stdout(`  ${formatDiagnostic(d)}\n`);
+    await writeFileAtomic(out, canonicalJson(result.snapshot));
+    io.stdout(`\nWrote ${path.relative(rawIO.cwd, out) || out}: ${result.snapshot.models.length} models, ${result.snapshot.contentHash}\n\n`);
+
+    io.stdout("What the selector chooses (it reads only the snapshot):\n");
+    const selector = createSelector(result.snapshot);
+    for (const { label, request } of DEMO_REQUESTS) {
+      try {
+        const choice = selector.select(request);
+        io.stdout(`  ${label}\n    → ${choice.model} (${choice.provider}): ${choice.reason}\n`);
+      } catch (error) {
+        if (!(error instanceof SelectionError)) throw error;
+        io.stdout(`  ${label}\n    → refused, ${error.code}: ${error.message}\n`);
+      }
+    }
+    io.stdout(`\nTry: npx provider-registry select --snapshot ${path.relative(rawIO.cwd, out) || out} --category fast_response --explain\n`);
+    return ExitCode.ok;
+  } finally {
+    await providers.close();
+  }
 };

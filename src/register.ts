@@ -1,0 +1,89 @@
+// The registration pipeline as one library call: probe → normalise → merge → resolve policy → validate.
+// It writes nothing; the caller decides where the snapshot goes.
+import type { ProviderRegistrySnapshot } from "../generated/snapshot-types.js";
+import { loadBuiltinCatalog, type Catalog } from "./catalog/load-catalog.js";
+import type { Env } from "./config/env-values.js";
+import { readSettings } from "./config/read-settings.js";
+import { InvalidDocumentError } from "./errors.js";
+import { mergeModels } from "./merge/merge-models.js";
+import type { Diagnostic } from "./model/diagnostic.js";
+import { resolvePolicy } from "./policy/resolve-policy.js";
+import { probeAll, type ProbeAllOptions } from "./probe/probe-all.js";
+import type { ProbeOutcome } from "./probe/probe-provider.js";
+import { loadProviderDefinitions } from "./providers/load-definitions.js";
+import { planProbes, type ProbeTarget } from "./providers/plan-probes.js";
+import { buildSnapshot, snapshotTime } from "./snapshot/build-snapshot.js";
+import { schemaProblems } from "./documents/schema-validator.js";
+import { probeDiagnostics } from "./diagnostics/probe-diagnostics.js";
+
+export interface RegisterOptions {
+  /** The environment, .env already layered beneath it. */
+  readonly env: Env;
+  readonly cwd: string;
+  readonly generatorVersion: string;
+  /** Globs of the user's own provider definitions. */
+  readonly providerGlobs?: readonly string[];
+  /** The whole probing phase must end within this. */
+  readonly timeoutMs?: number;
+  readonly requestTimeoutMs?: number;
+  readonly catalog?: Catalog;
+  readonly overlays?: readonly { readonly name: string; readonly catalog: Catalog }[];
+  readonly now?: () => number;
+  readonly onProbe?: ProbeAllOptions["onOutcome"];
+  readonly probe?: ProbeAllOptions["probe"];
+}
+
+export interface RegisterResult {
+  readonly snapshot: ProviderRegistrySnapshot;
+  readonly targets: readonly ProbeTarget[];
+  readonly outcomes: ReadonlyMap<string, ProbeOutcome>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export async function register(options: RegisterOptions): Promise<RegisterResult> {
+  const now = options.now ?? Date.now;
+  const definitions = await loadProviderDefinitions(options.providerGlobs ?? [], options.cwd);
+  const settings = readSettings(options.env, definitions);
+  const targets = planProbes(definitions, options.env, settings);
+  const catalogPromise = options.catalog ? Promise.resolve(options.catalog) : loadBuiltinCatalog();
+  const outcomes = await probeAll(targets, {
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    ...(options.onProbe ? { onOutcome: options.onProbe } : {}),
+    probe: { ...options.probe, now },
+  });
+  const catalog = await catalogPromise;
+
+  const listings = targets.map((t) => {
+    const outcome = outcomes.get(t.definition.id);
+    return { id: t.definition.id, ...(outcome?.status === "ok" ? { listed: outcome.models } : {}) };
+  });
+  const merged = mergeModels({
+    providers: listings,
+    catalog,
+    ...(options.overlays ? { overlays: options.overlays } : {}),
+    modelCosts: settings.modelCosts,
+    ...(settings.freeModels ? { freeModels: settings.freeModels } : {}),
+  });
+  const states = targets.map((t) => {
+    const outcome = outcomes.get(t.definition.id);
+    const why = !t.plan.probe ? t.plan.reason : outcome?.status === "ok" ? undefined : `probe failed: ${outcome?.reason ?? "no answer"}`;
+    return { id: t.definition.id, ...(why !== undefined ? { notProbedBecause: why } : {}) };
+  });
+  const resolved = resolvePolicy(settings, merged.models, states);
+  const diagnostics: Diagnostic[] = [...settings.diagnostics, ...merged.diagnostics, ...resolved.diagnostics, ...probeDiagnostics(targets, outcomes)];
+
+  const snapshot = buildSnapshot({
+    generatedAt: snapshotTime(options.env.SOURCE_DATE_EPOCH, now),
+    generatorVersion: options.generatorVersion,
+    targets,
+    outcomes,
+    models: merged.models,
+    policy: resolved.policy,
+    diagnostics,
+  });
+  const problems = schemaProblems("provider-registry-snapshot", snapshot);
+  if (problems.length > 0) throw new InvalidDocumentError("the generated snapshot", problems);
+  return { snapshot, targets, outcomes };
+}

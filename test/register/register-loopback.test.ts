@@ -1,0 +1,158 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
+import { schemaPath } from "../../src/documents/schema-validator.js";
+import { findPythonWithJsonschema, validateWithPython } from "../helpers/python-jsonschema.js";
+import { CANARY, expectNoCanary, startProviderServers, type ProviderServers } from "../helpers/provider-servers.js";
+import { runCli } from "../helpers/run-cli.js";
+import { useTempDirs } from "../helpers/temp-dir.js";
+
+const tempDir = useTempDirs();
+let providers: ProviderServers;
+beforeEach(async () => {
+  providers = await startProviderServers();
+});
+afterEach(async () => {
+  await providers.close();
+});
+
+async function registerOnce(extraEnv: Record<string, string> = {}) {
+  const cwd = await tempDir();
+  const run = await runCli(["register", "--json"], { cwd, env: { ...providers.env, SOURCE_DATE_EPOCH: "1764000000", ...extraEnv } });
+  const file = path.join(cwd, "provider_registry_snapshot.json");
+  const text = await readFile(file, "utf8").catch(() => "");
+  return { ...run, file, text, snapshot: text ? (JSON.parse(text) as ProviderRegistrySnapshot) : undefined };
+}
+
+describe("register against loopback providers in their real shapes", () => {
+  it("writes every listed model with its facts and where they came from", async () => {
+    const { code, snapshot, stderr } = await registerOnce();
+    expect(stderr).not.toMatch(/internal error/);
+    expect(code).toBe(0);
+    const s = snapshot!;
+    expect(s.providers.map((p) => [p.id, p.probe.status, p.probe.modelCount])).toEqual([
+      ["custom", "ok", 1],
+      ["glm", "ok", 6],
+      ["kimi", "ok", 6],
+      ["openrouter", "ok", 5],
+    ]);
+    const model = (provider: string, id: string) => s.models.find((m) => m.provider === provider && m.id === id)!;
+
+    // Kimi reports context and vision live: the live answer beats the catalog, and says so.
+    expect(model("kimi", "kimi-k2-0905-preview")).toMatchObject({ availability: "listed", contextWindow: 262144, sources: { contextWindow: "probe" } });
+    expect(model("kimi", "moonshot-v1-128k-vision-preview")).toMatchObject({ capabilities: { vision: true }, sources: { vision: "probe" } });
+    // An old-shape entry (id only) keeps the catalog's facts.
+    expect(model("kimi", "moonshot-v1-8k").sources.contextWindow).toBe("catalog");
+    // Catalog models the probe did not list are kept, and marked as not routable.
+    expect(model("kimi", "kimi-k2-0711-preview").availability).toBe("not_listed");
+    expect(model("kimi", "kimi-latest-128k").movingAlias).toBe(true);
+    // GLM lists ids only; embedding-3 is not a chat model.
+    expect(model("glm", "glm-4.6")).toMatchObject({ availability: "listed", sources: { contextWindow: "catalog" } });
+    expect(model("glm", "embedding-3").kind).toBe("embedding");
+    expect(model("glm", "glm-4.5-x").availability).toBe("not_listed");
+    // OpenRouter: per-token strings become exact per-million prices; :free is free tier.
+    expect(model("openrouter", "moonshotai/kimi-k2").pricing).toMatchObject({ input: 0.55, output: 2.2, cachedInput: 0.15, unit: "per_million_tokens", source: "probe" });
+    expect(model("openrouter", "moonshotai/kimi-k2:free")).toMatchObject({ freeTier: true, pricing: { input: 0, output: 0 } });
+    expect(model("openrouter", "openrouter/auto").pricing).toBeNull();
+    expect(model("openrouter", "openai/gpt-4o-mini").capabilities).toMatchObject({ vision: true, tools: true, json: true });
+    // vLLM reports max_model_len.
+    expect(model("custom", "Qwen/Qwen2.5-7B-Instruct")).toMatchObject({ contextWindow: 32768, sources: { contextWindow: "probe" } });
+  });
+
+  it("sends each provider its key, and no key appears in the snapshot, on stdout or on stderr", async () => {
+    const { code, text, stdout, stderr } = await registerOnce();
+    expect(code).toBe(0);
+    expect(providers.servers.kimi.requests[0]?.headers.authorization).toBe(`Bearer ${CANARY.kimi}`);
+    expect(providers.servers.glm.requests[0]?.headers.authorization).toBe(`Bearer ${CANARY.glm}`);
+    expectNoCanary(text, stdout, stderr);
+    // The snapshot names the variable that held the key, never the key.
+    const snapshot = JSON.parse(text) as ProviderRegistrySnapshot;
+    expect(snapshot.providers.find((p) => p.id === "kimi")?.apiKeyVariable).toBe("KIMI_API_KEY");
+  });
+
+  it("gives the same bytes twice in a row", async () => {
+    const first = await registerOnce();
+    const second = await registerOnce();
+    expect(first.text.length).toBeGreaterThan(1000);
+    expect(second.text).toBe(first.text);
+  });
+
+  it("writes a snapshot that Python's jsonschema accepts against the published schema", async (context) => {
+    const python = findPythonWithJsonschema();
+    if (!python) {
+      if (process.env.CI) throw new Error("CI must have python3-jsonschema (.ci/run installs it)");
+      context.skip();
+      return;
+    }
+    const { file } = await registerOnce();
+    const [result] = validateWithPython(python, schemaPath("provider-registry-snapshot"), [file]);
+    expect(result?.errors).toEqual([]);
+  });
+
+  it("prints one progress line per provider, and the summary on stdout with --json", async () => {
+    const { stdout, stderr } = await registerOnce();
+    for (const id of ["kimi", "glm", "openrouter", "custom"]) expect(stderr).toMatch(new RegExp(`^${id}\\s+ok\\s+listed \\d+ models?\\s+\\(\\d+ ms\\)$`, "m"));
+    const summary = JSON.parse(stdout) as { models: number; providers: { id: string; status: string }[] };
+    expect(summary.providers).toHaveLength(4);
+    expect(summary.models).toBeGreaterThan(20);
+  });
+
+  it("says why each provider was skipped", async () => {
+    const cwd = await tempDir();
+    const run = await runCli(["register"], { cwd, env: { CUSTOM_API_URL: providers.env.CUSTOM_API_URL!, ENABLE_OPENROUTER: "false", OPENROUTER_API_KEY: "x-unused-key" } });
+    expect(run.code).toBe(0);
+    const snapshot = JSON.parse(await readFile(path.join(cwd, "provider_registry_snapshot.json"), "utf8")) as ProviderRegistrySnapshot;
+    const probe = Object.fromEntries(snapshot.providers.map((p) => [p.id, p.probe]));
+    expect(probe.kimi).toMatchObject({ status: "skipped", reason: "no API key: set KIMI_API_KEY or MOONSHOT_API_KEY" });
+    expect(probe.openrouter).toMatchObject({ status: "skipped", reason: "ENABLE_OPENROUTER is false" });
+    expect(probe.custom).toMatchObject({ status: "ok" });
+    // Catalog models of providers that were not probed are kept, unverified.
+    expect(snapshot.models.filter((m) => m.provider === "kimi").every((m) => m.availability === "unverified")).toBe(true);
+  });
+
+  it("reads .env from the working folder, and the real environment wins over it", async () => {
+    const cwd = await tempDir();
+    const { writeFile } = await import("node:fs/promises");
+    await writeFile(path.join(cwd, ".env"), `CUSTOM_API_URL=${providers.env.CUSTOM_API_URL}\nCUSTOM_DEFAULT_MODEL=from-file\n`);
+    const run = await runCli(["register"], { cwd, env: { CUSTOM_DEFAULT_MODEL: "qwen/qwen2.5-7b-instruct" } });
+    expect(run.code).toBe(0);
+    const snapshot = JSON.parse(await readFile(path.join(cwd, "provider_registry_snapshot.json"), "utf8")) as ProviderRegistrySnapshot;
+    expect(snapshot.providers.find((p) => p.id === "custom")?.probe.status).toBe("ok");
+    expect(snapshot.policy.providers.custom?.defaultModel).toBe("Qwen/Qwen2.5-7B-Instruct");
+  });
+
+  it("resolves the routing policy and reports what it sees, naming the variable", async () => {
+    const { snapshot, stderr } = await registerOnce({
+      KIMI_PREFERRED_MODELS: "KIMI-K2, kimi-k2-0711-preview",
+      KIMMI_DEFAULT_MODEL: "kimi-k2",
+      GLM_ALLOWED_MODELS: "glm-4.5-flash,glm-4.6",
+      GLM_PREFERRED_MODELS: "glm-4.5",
+      DEFAULT_MODEL: "no-such-model",
+      PROVIDER_PRIORITY: "glm,kimi",
+    });
+    const s = snapshot!;
+    expect(s.policy.providerPriority).toEqual(["glm", "kimi", "custom", "openrouter"]);
+    expect(s.policy.providers.kimi?.preferredModels).toEqual(["kimi-k2-0905-preview", "kimi-k2-0711-preview"]);
+    expect(s.policy.providers.glm?.allowedModels).toEqual(["glm-4.5-flash", "glm-4.6"]);
+    const codes = s.diagnostics.map((d) => `${d.code}:${d.variable ?? ""}`);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        "MODEL_NOT_LISTED:KIMI_PREFERRED_MODELS",
+        "UNKNOWN_VARIABLE_PREFIX:KIMMI_DEFAULT_MODEL",
+        "MODEL_NOT_ALLOWED:GLM_PREFERRED_MODELS",
+        "DEFAULT_MODEL_UNKNOWN:DEFAULT_MODEL",
+      ]),
+    );
+    expect(stderr).toMatch(/warning: \[UNKNOWN_VARIABLE_PREFIX\] KIMMI_DEFAULT_MODEL .*did you mean KIMI_DEFAULT_MODEL/);
+  });
+
+  it("marks a provider whose probe failed, and warns", async () => {
+    await providers.servers.glm.close();
+    const { code, snapshot } = await registerOnce();
+    expect(code).toBe(0);
+    const glm = snapshot!.providers.find((p) => p.id === "glm")!;
+    expect(glm.probe).toMatchObject({ status: "failed", errorKind: "network" });
+    expect(snapshot!.diagnostics).toContainEqual(expect.objectContaining({ code: "PROBE_FAILED", provider: "glm", level: "warning" }));
+  });
+});
