@@ -15,6 +15,7 @@ import { planProbes, type ProbeTarget } from "./providers/plan-probes.js";
 import { buildSnapshot, snapshotTime } from "./snapshot/build-snapshot.js";
 import { schemaProblems } from "./documents/schema-validator.js";
 import { probeDiagnostics } from "./diagnostics/probe-diagnostics.js";
+import { preferenceDiagnostics } from "./diagnostics/preference-diagnostics.js";
 
 export interface RegisterOptions {
   /** The environment, .env already layered beneath it. */
@@ -74,7 +75,7 @@ export async function register(options: RegisterOptions): Promise<RegisterResult
   const resolved = resolvePolicy(settings, merged.models, states);
   const diagnostics: Diagnostic[] = [...settings.diagnostics, ...merged.diagnostics, ...resolved.diagnostics, ...probeDiagnostics(targets, outcomes)];
 
-  const snapshot = buildSnapshot({
+  const parts = {
     generatedAt: snapshotTime(options.env.SOURCE_DATE_EPOCH, now),
     generatorVersion: options.generatorVersion,
     targets,
@@ -82,8 +83,16 @@ export async function register(options: RegisterOptions): Promise<RegisterResult
     models: merged.models,
     policy: resolved.policy,
     diagnostics,
-  });
+  };
+  const draft = checked(buildSnapshot(parts));
+  // What the selector will do where the user said nothing can only be told by asking the selector itself.
+  const snapshot = checked(buildSnapshot({ ...parts, diagnostics: [...diagnostics, ...preferenceDiagnostics(draft)] }));
+  return { snapshot, targets, outcomes };
+}
+
+/** Never hand on a snapshot that breaks the schema: that is a bug here, and it must stop the run before anything is written. */
+function checked(snapshot: ProviderRegistrySnapshot): ProviderRegistrySnapshot {
   const problems = schemaProblems("provider-registry-snapshot", snapshot);
   if (problems.length > 0) throw new InvalidDocumentError("the generated snapshot", problems);
-  return { snapshot, targets, outcomes };
+  return snapshot;
 }

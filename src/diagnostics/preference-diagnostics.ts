@@ -1,0 +1,33 @@
+// A provider with several models and no preference is chosen on merit: say, per category, what that means.
+import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
+import type { Diagnostic } from "../model/diagnostic.js";
+import { CATEGORIES } from "../model/categories.js";
+import { createSelector, SelectionError } from "../selector/index.js";
+
+export function preferenceDiagnostics(snapshot: ProviderRegistrySnapshot): Diagnostic[] {
+  const selector = createSelector(snapshot);
+  const out: Diagnostic[] = [];
+  for (const provider of snapshot.providers) {
+    if (provider.probe.status !== "ok") continue;
+    const policy = snapshot.policy.providers[provider.id];
+    const hasPreference =
+      policy !== undefined &&
+      (policy.preferredModels.length > 0 || policy.defaultModel !== null || CATEGORIES.some((c) => policy.preferredByCategory[c].length > 0));
+    if (hasPreference) continue;
+    const routable = snapshot.models.filter((m) => m.provider === provider.id && m.kind === "chat" && m.availability === "listed");
+    if (routable.length < 2) continue;
+    const picks = CATEGORIES.map((category) => {
+      try {
+        const choice = selector.select({ provider: provider.id, category });
+        return `${category} → ${choice.model} (${choice.reason.replace(/\.$/, "")})`;
+      } catch (error) {
+        if (error instanceof SelectionError) return `${category} → nothing (${error.code})`;
+        throw error;
+      }
+    });
+    const prefix = provider.id.toUpperCase();
+    const message = `${provider.id} lists ${routable.length} models and no preference is set (${prefix}_PREFERRED_MODELS, ${prefix}_PREFERRED_MODELS_<CATEGORY>, ${prefix}_DEFAULT_MODEL), so the selector chooses on merit: ${picks.join("; ")}.`;
+    out.push({ level: "info", code: "NO_PREFERENCE", provider: provider.id, message: message.length > 2000 ? `${message.slice(0, 1997)}...` : message });
+  }
+  return out;
+}
