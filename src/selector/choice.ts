@@ -44,7 +44,7 @@ export class Choice implements ModelChoice {
       const ctx = this.#ctx;
       this.#fallbacks = Object.freeze(
         this.#path === "requested"
-          ? requestedFallbacks(ctx, lookup(ctx.index, ctx.req.model!) ?? [], this.#record)
+          ? requestedFallbacks(ctx, lookup(ctx.index, ctx.model!) ?? [], this.#record)
           : routedFallbacks(ctx, this.#record),
       );
     }
@@ -57,7 +57,7 @@ export class Choice implements ModelChoice {
       const ctx = this.#ctx;
       const trace =
         this.#path === "requested"
-          ? requestedTrace(ctx, ctx.req.model!, lookup(ctx.index, ctx.req.model!) ?? [], this.#record)
+          ? requestedTrace(ctx, ctx.model!, lookup(ctx.index, ctx.model!) ?? [], this.#record)
           : autoTrace(ctx, this.#record);
       this.#trace = Object.freeze(trace);
     }

@@ -1,7 +1,8 @@
 // The trace rendered for people: what was asked, what was chosen and why, and what happened to every model.
 import type { Choice } from "./choice.js";
 import { SelectionError } from "./errors.js";
-import { describeRequest, namesRoutingCriteria, normalizeRequest, type NormalizedRequest, type SelectionRequest } from "./request.js";
+import type { SelectionContext } from "./context.js";
+import { describeRequest, namesRoutingCriteria, normalizeRequest, type SelectionRequest } from "./request.js";
 import type { SnapshotIndex } from "./snapshot-index.js";
 import type { TraceEntry } from "./trace.js";
 
@@ -9,9 +10,9 @@ const MAX_ID_WIDTH = 40;
 
 export function renderExplanation(index: SnapshotIndex, request: SelectionRequest | undefined, outcome: Choice | SelectionError): string {
   const lines: string[] = [];
-  let req: NormalizedRequest | null = null;
+  let req: SelectionContext | null = null;
   try {
-    req = normalizeRequest(request);
+    req = normalizeRequest(request, index);
   } catch {
     // The outcome is then the INVALID_REQUEST error, which says what is wrong.
   }

@@ -17,8 +17,8 @@ const ref = (r: ModelRecord): ModelChoice => Object.freeze({ model: r.id, provid
 export function routedFallbacks(ctx: SelectionContext, chosen: ModelRecord): ModelChoice[] {
   const list: ModelChoice[] = [];
   for (const p of providersInScope(ctx)) {
-    for (const r of p.orderings[ctx.req.categoryIndex] ?? []) {
-      if (r !== chosen && fits(r, ctx.req, ctx.excluded)) list.push(ref(r));
+    for (const r of p.orderings[ctx.categoryIndex] ?? []) {
+      if (r !== chosen && fits(r, ctx)) list.push(ref(r));
     }
   }
   return list;
@@ -30,7 +30,7 @@ export function requestedFallbacks(ctx: SelectionContext, records: readonly Mode
   for (const r of records) {
     if (r === chosen || r.staticRule !== null) continue;
     if (ctx.provider !== null && r.provider !== ctx.provider) continue;
-    if (fits(r, ctx.req, ctx.excluded)) list.push(ref(r));
+    if (fits(r, ctx)) list.push(ref(r));
   }
   return list;
 }

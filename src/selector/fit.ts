@@ -1,7 +1,7 @@
 // Does a routable model meet this request? The hot path asks `fits`; the trace asks `dynamicRule` for the why.
 import type { SelectionContext } from "./context.js";
-import { JSON_MODE, REASONING, TOOLS, VISION, type NormalizedRequest } from "./request.js";
-import type { ModelRecord, SnapshotIndex, StaticRule } from "./snapshot-index.js";
+import { JSON_MODE, REASONING, TOOLS, VISION } from "./vocabulary.js";
+import type { ModelRecord, StaticRule } from "./snapshot-index.js";
 
 /** Why a model falls away for this request in particular. */
 export type DynamicRule =
@@ -13,25 +13,24 @@ export type DynamicRule =
   | "min_context"
   | "min_output";
 
-export function fits(r: ModelRecord, req: NormalizedRequest, excluded: ReadonlySet<ModelRecord> | null): boolean {
+export function fits(r: ModelRecord, ctx: SelectionContext): boolean {
   return (
-    (r.caps & req.need) === req.need &&
-    r.context >= req.minContext &&
-    r.output >= req.minOutput &&
-    (excluded === null || !excluded.has(r))
+    (r.caps & ctx.need) === ctx.need &&
+    r.context >= ctx.minContext &&
+    r.output >= ctx.minOutput &&
+    (ctx.excluded === null || !ctx.excluded.has(r))
   );
 }
 
 export function dynamicRule(r: ModelRecord, ctx: SelectionContext): DynamicRule | null {
-  const { req } = ctx;
   if (ctx.excluded !== null && ctx.excluded.has(r)) return "excluded";
-  const missing = req.need & ~r.caps;
+  const missing = ctx.need & ~r.caps;
   if (missing & VISION) return "requires_vision";
   if (missing & TOOLS) return "requires_tools";
   if (missing & REASONING) return "requires_reasoning";
   if (missing & JSON_MODE) return "requires_json";
-  if (r.context < req.minContext) return "min_context";
-  if (r.output < req.minOutput) return "min_output";
+  if (r.context < ctx.minContext) return "min_context";
+  if (r.output < ctx.minOutput) return "min_output";
   return null;
 }
 
@@ -40,22 +39,9 @@ export function dropRule(r: ModelRecord, ctx: SelectionContext): StaticRule | Dy
   return r.staticRule ?? dynamicRule(r, ctx);
 }
 
-export function resolveExcluded(index: SnapshotIndex, exclude: readonly string[] | null): ReadonlySet<ModelRecord> | null {
-  if (exclude === null) return null;
-  let excluded: Set<ModelRecord> | null = null;
-  for (const name of exclude) {
-    const records = index.byName.get(name) ?? index.byName.get(name.toLowerCase());
-    if (!records) continue;
-    excluded ??= new Set();
-    for (const r of records) excluded.add(r);
-  }
-  return excluded;
-}
-
 /** A clause for people: why this rule drops this model. */
 export function describeDrop(rule: StaticRule | DynamicRule, r: ModelRecord, ctx: SelectionContext): string {
   const p = r.provider.id;
-  const { req } = ctx;
   switch (rule) {
     case "not_chat":
       return `it is ${article(r.model.kind)} ${r.model.kind} model, and only chat models are routed`;
@@ -81,12 +67,12 @@ export function describeDrop(rule: StaticRule | DynamicRule, r: ModelRecord, ctx
       return "the request requires JSON mode, which it lacks";
     case "min_context":
       return r.context < 0
-        ? `its context window is unknown, and the request requires at least ${req.minContext} tokens`
-        : `its context window of ${r.context} tokens is below the ${req.minContext} required`;
+        ? `its context window is unknown, and the request requires at least ${ctx.minContext} tokens`
+        : `its context window of ${r.context} tokens is below the ${ctx.minContext} required`;
     case "min_output":
       return r.output < 0
-        ? `its output limit is unknown, and the request requires at least ${req.minOutput} tokens`
-        : `its output limit of ${r.output} tokens is below the ${req.minOutput} required`;
+        ? `its output limit is unknown, and the request requires at least ${ctx.minOutput} tokens`
+        : `its output limit of ${r.output} tokens is below the ${ctx.minOutput} required`;
   }
 }
 

@@ -7,3 +7,4 @@ export { CATEGORIES, type Category, type Requirements, type SelectionRequest } f
 export type { ModelChoice } from "./fallbacks.js";
 export type { TraceEntry, TraceOutcome, TraceRule } from "./trace.js";
 export type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
+export { renderTrace } from "./explain.js";

@@ -1,7 +1,7 @@
 // Ranking on merit: how models without any written preference are ordered within a provider.
 // docs/selection.md states these rules; keep the two in step.
 import type { Model, Policy } from "../../generated/snapshot-types.js";
-import type { Category } from "./request.js";
+import type { Category } from "./vocabulary.js";
 
 const TIER_RANK = { fast: 0, standard: 1, flagship: 2 } as const;
 const STATUS_RANK = { stable: 0, preview: 1, deprecated: 2 } as const;

@@ -18,7 +18,7 @@ export function buildReason(ctx: SelectionContext, chosen: ModelRecord, path: Pa
 }
 
 function requestedReason(ctx: SelectionContext, chosen: ModelRecord): string {
-  const name = ctx.req.model!;
+  const name = ctx.model!;
   const as = name.toLowerCase() === chosen.id.toLowerCase() ? "" : ` as "${name}"`;
   const earlier = (lookup(ctx.index, name) ?? []).filter(
     (r) => r.provider.priority < chosen.provider.priority && (ctx.provider === null || r.provider === ctx.provider),
@@ -32,8 +32,8 @@ function requestedReason(ctx: SelectionContext, chosen: ModelRecord): string {
 
 function routedReason(ctx: SelectionContext, chosen: ModelRecord): string {
   const p = chosen.provider;
-  const category = ctx.req.category;
-  const placement = chosen.placement[ctx.req.categoryIndex]!;
+  const category = ctx.category;
+  const placement = chosen.placement[ctx.categoryIndex]!;
   const what =
     placement === "merit"
       ? `${chosen.id} ranks first on merit for ${category} among ${p.id}'s models that fit (${describeMerit(chosen.merit, category, ctx.index.policy)})`
@@ -49,7 +49,7 @@ function routedReason(ctx: SelectionContext, chosen: ModelRecord): string {
 /** Rule 2 was tried and failed: say why, since the user wrote that default down. */
 export function defaultPassedOver(ctx: SelectionContext): string {
   const ref = ctx.index.defaultModel;
-  if (ref === null || namesRoutingCriteria(ctx.req)) return "";
+  if (ref === null || namesRoutingCriteria(ctx)) return "";
   const first = ref.records[0];
   const why = first === undefined ? "the snapshot has no such model" : describeDrop(dropRule(first, ctx) ?? "excluded", first, ctx);
   return `; the default model ${ref.model} (${ref.provider}) was passed over because ${why}`;

@@ -1,8 +1,11 @@
 // What a caller may ask for, and its one-time normalisation into the numbers the hot path compares.
+import type { SelectionContext } from "./context.js";
 import { SelectionError } from "./errors.js";
+import { lookup, type ModelRecord, type ProviderRecord, type SnapshotIndex } from "./snapshot-index.js";
+import { CATEGORIES, JSON_MODE, NO_MINIMUM, REASONING, TOOLS, VISION, type Category } from "./vocabulary.js";
 
-export const CATEGORIES = ["fast_response", "balanced", "extended_reasoning"] as const;
-export type Category = (typeof CATEGORIES)[number];
+export { CATEGORIES, type Category };
+
 
 export interface Requirements {
   /** `true` requires the capability; `false` or absent does not (it never excludes models that have it). */
@@ -28,33 +31,6 @@ export interface SelectionRequest {
   exclude?: readonly string[];
 }
 
-export const VISION = 1;
-export const TOOLS = 2;
-export const REASONING = 4;
-export const JSON_MODE = 8;
-
-/**
- * Stands for "no minimum". Unknown windows are stored as -1, so `window >= minimum` admits them exactly when no
- * minimum was asked for, without a branch in the hot loop.
- */
-export const NO_MINIMUM = -2;
-export const UNKNOWN_SIZE = -1;
-
-export interface NormalizedRequest {
-  /** The name as given; null for auto. */
-  readonly model: string | null;
-  readonly category: Category;
-  readonly categoryIndex: 0 | 1 | 2;
-  readonly categoryNamed: boolean;
-  /** As given; resolved against the snapshot by the selector. */
-  readonly provider: string | null;
-  /** Required capabilities as a bit mask of VISION, TOOLS, REASONING, JSON_MODE. */
-  readonly need: number;
-  readonly minContext: number;
-  readonly minOutput: number;
-  /** null when nothing is excluded. */
-  readonly exclude: readonly string[] | null;
-}
 
 function invalid(message: string): never {
   throw new SelectionError("INVALID_REQUEST", `invalid request: ${message}`);
@@ -102,7 +78,8 @@ function categoryIndex(category: unknown): 0 | 1 | 2 {
   }
 }
 
-export function normalizeRequest(request: unknown): NormalizedRequest {
+/** Checks a request and resolves it against the snapshot: one object per select call, which the choice keeps. */
+export function normalizeRequest(request: unknown, index: SnapshotIndex): SelectionContext {
   if (request === undefined) request = {};
   if (typeof request !== "object" || request === null || Array.isArray(request)) {
     invalid("it must be an object such as { category: \"balanced\" }");
@@ -115,13 +92,7 @@ export function normalizeRequest(request: unknown): NormalizedRequest {
     if (typeof r.model !== "string" || r.model === "") invalid(`model must be a model id, an alias or "auto"`);
     model = r.model === "auto" || (r.model.length === 4 && r.model.toLowerCase() === "auto") ? null : r.model;
   }
-  const index = categoryIndex(r.category);
-
-  let provider: string | null = null;
-  if (r.provider !== undefined) {
-    if (typeof r.provider !== "string" || r.provider === "") invalid("provider must be a provider id");
-    provider = r.provider;
-  }
+  const c = categoryIndex(r.category);
 
   let need = 0;
   let minContext = NO_MINIMUM;
@@ -138,36 +109,49 @@ export function normalizeRequest(request: unknown): NormalizedRequest {
     minOutput = minimum(requires, "minOutput");
   }
 
-  let exclude: readonly string[] | null = null;
-  if (r.exclude !== undefined) {
-    if (!Array.isArray(r.exclude)) invalid("exclude must be an array of model ids");
-    for (const name of r.exclude) {
-      if (typeof name !== "string" || name === "") invalid("exclude must be an array of model ids");
-    }
-    if (r.exclude.length > 0) exclude = r.exclude;
-  }
-
   return {
+    index,
     model,
-    category: CATEGORIES[index],
-    categoryIndex: index,
+    category: CATEGORIES[c],
+    categoryIndex: c,
     categoryNamed: r.category !== undefined,
-    provider,
+    provider: r.provider === undefined ? null : resolveProvider(index, r.provider),
     need,
     minContext,
     minOutput,
-    exclude,
+    excluded: r.exclude === undefined ? null : resolveExcluded(index, r.exclude),
   };
 }
 
+function resolveProvider(index: SnapshotIndex, name: unknown): ProviderRecord {
+  if (typeof name !== "string" || name === "") return invalid("provider must be a provider id");
+  const p = index.providerById.get(name) ?? index.providerById.get(name.toLowerCase());
+  if (p) return p;
+  return invalid(`unknown provider "${name}"; the snapshot knows ${index.providers.map((q) => q.id).join(", ") || "no providers"}`);
+}
+
+/** Names that match no model exclude nothing: a model that failed and has since left the snapshot is gone anyway. */
+function resolveExcluded(index: SnapshotIndex, exclude: unknown): ReadonlySet<ModelRecord> | null {
+  if (!Array.isArray(exclude)) return invalid("exclude must be an array of model ids");
+  let excluded: Set<ModelRecord> | null = null;
+  for (const name of exclude) {
+    if (typeof name !== "string" || name === "") invalid("exclude must be an array of model ids");
+    const records = lookup(index, name);
+    if (!records) continue;
+    excluded ??= new Set();
+    for (const r of records) excluded.add(r);
+  }
+  return excluded;
+}
+
 /** Rule 2 applies only to requests that name none of these. */
-export function namesRoutingCriteria(req: NormalizedRequest): boolean {
-  return req.categoryNamed || req.provider !== null || req.need !== 0 || req.minContext !== NO_MINIMUM ||
-    req.minOutput !== NO_MINIMUM;
+export function namesRoutingCriteria(ctx: SelectionContext): boolean {
+  return ctx.categoryNamed || ctx.provider !== null || ctx.need !== 0 || ctx.minContext !== NO_MINIMUM ||
+    ctx.minOutput !== NO_MINIMUM;
 }
 
 /** For messages: "a balanced request requiring vision and a context of at least 100000 tokens". */
-export function describeRequest(req: NormalizedRequest): string {
+export function describeRequest(req: SelectionContext): string {
   const needs: string[] = [];
   if (req.need & VISION) needs.push("vision");
   if (req.need & TOOLS) needs.push("tools");

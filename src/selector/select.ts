@@ -5,10 +5,11 @@ import { Choice } from "./choice.js";
 import type { SelectionContext } from "./context.js";
 import { SelectionError, type SelectionErrorCode } from "./errors.js";
 import { renderExplanation } from "./explain.js";
-import { describeDrop, dropRule, fits, resolveExcluded, type DynamicRule } from "./fit.js";
+import { describeDrop, dropRule, fits, type DynamicRule } from "./fit.js";
 import { defaultPassedOver } from "./reason.js";
-import { describeRequest, namesRoutingCriteria, NO_MINIMUM, normalizeRequest, type SelectionRequest } from "./request.js";
-import { buildIndex, lookup, type ModelRecord, type ProviderRecord, type SnapshotIndex, type StaticRule } from "./snapshot-index.js";
+import { describeRequest, namesRoutingCriteria, normalizeRequest, type SelectionRequest } from "./request.js";
+import { NO_MINIMUM } from "./vocabulary.js";
+import { buildIndex, lookup, type ModelRecord, type SnapshotIndex, type StaticRule } from "./snapshot-index.js";
 import { autoTrace, requestedTrace } from "./trace.js";
 
 export interface Selector {
@@ -40,17 +41,11 @@ class SnapshotSelector implements Selector {
 
   select(request?: SelectionRequest): Choice {
     const index = this.#index;
-    const req = normalizeRequest(request);
-    const ctx: SelectionContext = {
-      index,
-      req,
-      provider: req.provider === null ? null : resolveProvider(index, req.provider),
-      excluded: resolveExcluded(index, req.exclude),
-    };
-    if (req.model !== null) return selectRequested(ctx, req.model);
-    if (index.defaultModel !== null && !namesRoutingCriteria(req)) {
+    const ctx = normalizeRequest(request, index);
+    if (ctx.model !== null) return selectRequested(ctx, ctx.model);
+    if (index.defaultModel !== null && !namesRoutingCriteria(ctx)) {
       for (const r of index.defaultModel.records) {
-        if (r.staticRule === null && fits(r, req, ctx.excluded)) return new Choice(ctx, r, "default_model");
+        if (r.staticRule === null && fits(r, ctx)) return new Choice(ctx, r, "default_model");
       }
     }
     return route(ctx);
@@ -68,22 +63,13 @@ class SnapshotSelector implements Selector {
   }
 }
 
-function resolveProvider(index: SnapshotIndex, name: string): ProviderRecord {
-  const p = index.providerById.get(name) ?? index.providerById.get(name.toLowerCase());
-  if (p) return p;
-  throw new SelectionError(
-    "INVALID_REQUEST",
-    `invalid request: unknown provider "${name}"; the snapshot knows ${index.providers.map((q) => q.id).join(", ") || "no providers"}`,
-  );
-}
-
 /** Rule 1: the named model at the first provider (in priority order) that can serve it, or an error. Never another model. */
 function selectRequested(ctx: SelectionContext, name: string): Choice {
   const records = lookup(ctx.index, name);
   if (records !== undefined) {
     for (const r of records) {
       if (ctx.provider !== null && r.provider !== ctx.provider) continue;
-      if (r.staticRule === null && fits(r, ctx.req, ctx.excluded)) return new Choice(ctx, r, "requested");
+      if (r.staticRule === null && fits(r, ctx)) return new Choice(ctx, r, "requested");
     }
   }
   throw requestedFailure(ctx, name, records ?? []);
@@ -91,9 +77,8 @@ function selectRequested(ctx: SelectionContext, name: string): Choice {
 
 /** Rule 3, walking precomputed orderings and stopping at the first fit. */
 function route(ctx: SelectionContext): Choice {
-  const { req, excluded } = ctx;
-  const c = req.categoryIndex;
-  if (req.need === 0 && req.minContext === NO_MINIMUM && req.minOutput === NO_MINIMUM && excluded === null) {
+  const c = ctx.categoryIndex;
+  if (ctx.need === 0 && ctx.minContext === NO_MINIMUM && ctx.minOutput === NO_MINIMUM && ctx.excluded === null) {
     const first = ctx.provider === null ? ctx.index.firstRoutable[c] : ctx.provider.orderings[c]?.[0];
     if (first) return new Choice(ctx, first, "routed");
   } else {
@@ -102,7 +87,7 @@ function route(ctx: SelectionContext): Choice {
       const ordering = providers[i]!.orderings[c]!;
       for (let j = 0; j < ordering.length; j++) {
         const r = ordering[j]!;
-        if (fits(r, req, excluded)) return new Choice(ctx, r, "routed");
+        if (fits(r, ctx)) return new Choice(ctx, r, "routed");
       }
     }
   }
@@ -110,11 +95,11 @@ function route(ctx: SelectionContext): Choice {
 }
 
 function noModelAvailable(ctx: SelectionContext): SelectionError {
-  const { index, req } = ctx;
+  const { index } = ctx;
   const scope = ctx.provider === null ? index.providers : [ctx.provider];
   const where =
     ctx.provider !== null ? ` at ${ctx.provider.id}` : scope.length === 0 ? "" : ` at any provider (${scope.map((p) => p.id).join(", ")})`;
-  const routable = scope.reduce((n, p) => n + (p.orderings[req.categoryIndex]?.length ?? 0), 0);
+  const routable = scope.reduce((n, p) => n + (p.orderings[ctx.categoryIndex]?.length ?? 0), 0);
   const advice =
     index.snapshot.models.length === 0
       ? "the snapshot has no models: run `provider-registry register` with at least one provider configured"
@@ -123,7 +108,7 @@ function noModelAvailable(ctx: SelectionContext): SelectionError {
         : "relax the request, or run `provider-registry select --explain` to see why each model fell away";
   return new SelectionError(
     "NO_MODEL_AVAILABLE",
-    `no model fits ${describeRequest(req)}${where}${defaultPassedOver(ctx)}: ${advice}.`,
+    `no model fits ${describeRequest(ctx)}${where}${defaultPassedOver(ctx)}: ${advice}.`,
     () => autoTrace(ctx, null),
   );
 }

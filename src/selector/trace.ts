@@ -33,7 +33,7 @@ function entry(model: string, provider: string, outcome: TraceOutcome, rule: Tra
 export function preferenceSource(rule: PlacementRule, p: ProviderRecord, ctx: SelectionContext): string {
   switch (rule) {
     case "category_preference":
-      return `${p.id}'s ${ctx.req.category} preference list (policy.providers.${p.id}.preferredByCategory.${ctx.req.category})`;
+      return `${p.id}'s ${ctx.category} preference list (policy.providers.${p.id}.preferredByCategory.${ctx.category})`;
     case "provider_preference":
       return `${p.id}'s preferred models (policy.providers.${p.id}.preferredModels)`;
     case "provider_default":
@@ -53,18 +53,18 @@ function staleNote(r: ModelRecord): string {
 }
 
 function keptDetail(r: ModelRecord, rank: number, ctx: SelectionContext): string {
-  const rule = r.placement[ctx.req.categoryIndex]!;
+  const rule = r.placement[ctx.categoryIndex]!;
   const why =
     rule === "merit"
-      ? `ranked on merit: ${describeMerit(r.merit, ctx.req.category, ctx.index.policy)}`
+      ? `ranked on merit: ${describeMerit(r.merit, ctx.category, ctx.index.policy)}`
       : rule === "provider_default"
         ? preferenceSource(rule, r.provider, ctx)
         : `listed in ${preferenceSource(rule, r.provider, ctx)}`;
-  return `#${rank} in ${r.provider.id}'s ${ctx.req.category} ordering: ${why}${staleNote(r)}`;
+  return `#${rank} in ${r.provider.id}'s ${ctx.category} ordering: ${why}${staleNote(r)}`;
 }
 
 function droppedDetail(rule: StaticRule | DynamicRule, r: ModelRecord, ctx: SelectionContext): string {
-  const placement = r.placement[ctx.req.categoryIndex];
+  const placement = r.placement[ctx.categoryIndex];
   const passedOver = placement !== undefined && placement !== "merit" ? `${preferenceSource(placement, r.provider, ctx)}, passed over: ` : "";
   return passedOver + describeDrop(rule, r, ctx);
 }
@@ -74,7 +74,7 @@ export function routingTrace(ctx: SelectionContext, chosen: ModelRecord | null, 
   const trace: TraceEntry[] = [];
   for (const p of providersInScope(ctx)) {
     let rank = 0;
-    for (const slot of p.traceOrder[ctx.req.categoryIndex] ?? []) {
+    for (const slot of p.traceOrder[ctx.categoryIndex] ?? []) {
       if (!isModelRecord(slot)) {
         trace.push(entry(slot.name, p.id, "dropped", "not_in_snapshot", `${preferenceSource(slot.rule, p, ctx)} names it, but the snapshot has no such ${p.id} model`));
         continue;
@@ -83,7 +83,7 @@ export function routingTrace(ctx: SelectionContext, chosen: ModelRecord | null, 
       if (skip.has(slot)) continue;
       const rule = dropRule(slot, ctx);
       if (rule !== null) trace.push(entry(slot.id, p.id, "dropped", rule, droppedDetail(rule, slot, ctx)));
-      else trace.push(entry(slot.id, p.id, slot === chosen ? "chosen" : "fallback", slot.placement[ctx.req.categoryIndex]!, keptDetail(slot, rank, ctx)));
+      else trace.push(entry(slot.id, p.id, slot === chosen ? "chosen" : "fallback", slot.placement[ctx.categoryIndex]!, keptDetail(slot, rank, ctx)));
     }
   }
   return trace;
@@ -118,6 +118,6 @@ export function defaultTrace(ctx: SelectionContext, chosen: ModelRecord | null):
 /** Rules 2 and 3: the default model's entries first (when rule 2 applied), then routing, without repeating them. */
 export function autoTrace(ctx: SelectionContext, chosen: ModelRecord | null): TraceEntry[] {
   const ref = ctx.index.defaultModel;
-  if (ref === null || namesRoutingCriteria(ctx.req)) return routingTrace(ctx, chosen, new Set());
+  if (ref === null || namesRoutingCriteria(ctx)) return routingTrace(ctx, chosen, new Set());
   return [...defaultTrace(ctx, chosen), ...routingTrace(ctx, chosen, new Set(ref.records))];
 }

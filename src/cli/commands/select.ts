@@ -1,6 +1,149 @@
-import type { Command } from "../io.js";
+// `provider-registry select`: the selector on the command line. It reads the snapshot and nothing else — no
+// environment — so its answer depends on the snapshot alone.
+import path from "node:path";
+import { parseArgs } from "node:util";
 import { UsageError } from "../../errors.js";
+import {
+  CATEGORIES,
+  createSelector,
+  loadSnapshot,
+  renderTrace,
+  SelectionError,
+  SnapshotError,
+  type Category,
+  type Requirements,
+  type SelectionRequest,
+} from "../../selector/index.js";
+import type { CliIO, Command } from "../io.js";
 
-export const select: Command = async () => {
-  throw new UsageError("select: not implemented yet");
+const DEFAULT_SNAPSHOT = "provider_registry_snapshot.json";
+const CAPABILITIES = ["vision", "tools", "reasoning", "json"] as const;
+
+const USAGE = `Usage: provider-registry select [options]
+
+Choose a model for a request from a snapshot written by \`provider-registry register\`.
+
+Options:
+  --snapshot FILE      the snapshot (default: ${DEFAULT_SNAPSHOT} in the working folder)
+  --model ID           a model id or alias (any case), or auto (the default)
+  --category C         ${CATEGORIES.join(" | ")} (default: balanced)
+  --provider P         choose only among this provider's models
+  --require LIST       capabilities the model must have: ${CAPABILITIES.join(",")}
+  --min-context N      at least N tokens of context window
+  --min-output N       at least N output tokens
+  --exclude LIST       model ids or aliases to skip, comma-separated
+  --json               print {model, provider, reason, fallbacks, trace} as JSON
+  --explain            also print every model considered and why it was kept or dropped
+  -h, --help           show this help
+
+Exit codes: 0 a model was chosen; 1 nothing fits, or the snapshot cannot be used; 2 bad options.
+`;
+
+const OPTIONS = {
+  snapshot: { type: "string" },
+  model: { type: "string" },
+  category: { type: "string" },
+  provider: { type: "string" },
+  require: { type: "string", multiple: true },
+  "min-context": { type: "string" },
+  "min-output": { type: "string" },
+  exclude: { type: "string", multiple: true },
+  json: { type: "boolean" },
+  explain: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>["values"];
+
+function usageError(message: string): UsageError {
+  return new UsageError(`select: ${message}\nRun \`provider-registry select --help\` for the options.`);
+}
+
+function parse(argv: string[]): Values {
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    // node:util reports bad flags as TypeErrors with an ERR_PARSE_ARGS_* code: those are usage errors.
+    if (error instanceof TypeError && String((error as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS")) {
+      throw usageError(error.message);
+    }
+    throw error;
+  }
+}
+
+const list = (values: string[] | undefined) => (values ?? []).flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v !== "");
+
+function tokens(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value.trim())) throw usageError(`${flag} takes a whole number of tokens (got "${value}")`);
+  return Number(value.trim());
+}
+
+/** Turns flags into a request, rejecting what the selector would otherwise reject later and less clearly. */
+function toRequest(values: Values): SelectionRequest {
+  const request: SelectionRequest = {};
+  if (values.model !== undefined) request.model = values.model;
+  if (values.category !== undefined) {
+    if (!(CATEGORIES as readonly string[]).includes(values.category)) {
+      throw usageError(`--category must be one of ${CATEGORIES.join(", ")} (got "${values.category}")`);
+    }
+    request.category = values.category as Category;
+  }
+  if (values.provider !== undefined) request.provider = values.provider;
+  const requires: Requirements = {};
+  for (const name of list(values.require)) {
+    const capability = CAPABILITIES.find((c) => c === name.toLowerCase());
+    if (!capability) throw usageError(`--require takes ${CAPABILITIES.join(", ")} (got "${name}")`);
+    requires[capability] = true;
+  }
+  const minContext = tokens("--min-context", values["min-context"]);
+  if (minContext !== undefined) requires.minContext = minContext;
+  const minOutput = tokens("--min-output", values["min-output"]);
+  if (minOutput !== undefined) requires.minOutput = minOutput;
+  if (Object.keys(requires).length > 0) request.requires = requires;
+  const exclude = list(values.exclude);
+  if (exclude.length > 0) request.exclude = exclude;
+  return request;
+}
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+export const select: Command = async (argv: string[], io: CliIO) => {
+  const values = parse(argv);
+  if (values.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const request = toRequest(values);
+  const file = path.resolve(io.cwd, values.snapshot ?? DEFAULT_SNAPSHOT);
+
+  try {
+    const choice = createSelector(loadSnapshot(file)).select(request);
+    if (values.json) {
+      io.stdout(json(choice));
+      return 0;
+    }
+    const fallbacks = choice.fallbacks.map((f) => `${f.model} (${f.provider})`);
+    io.stdout(`${choice.model} (${choice.provider}): ${choice.reason}\nfallbacks: ${fallbacks.length > 0 ? fallbacks.join(", ") : "none"}\n`);
+    if (values.explain) io.stdout(`${renderTrace(choice.trace).join("\n")}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof SelectionError) {
+      if (error.code === "INVALID_REQUEST") throw new UsageError(`select: ${error.message}`);
+      if (values.json) {
+        io.stdout(json(error));
+      } else {
+        io.stderr(`provider-registry: ${error.message}\n`);
+        if (values.explain) io.stderr(`${renderTrace(error.trace).join("\n")}\n`);
+        else if (error.trace.length > 0) io.stderr("hint: add --explain to see every model considered and why it fell away\n");
+      }
+      return error.exitCode;
+    }
+    if (error instanceof SnapshotError) {
+      io.stderr(`provider-registry: ${error.message}\n`);
+      if (values.json) io.stdout(json({ error: { code: error.code, message: error.message }, trace: [] }));
+      return error.exitCode;
+    }
+    throw error;
+  }
 };

@@ -1,0 +1,17 @@
+// Words and numbers shared by the request and the index.
+
+export const CATEGORIES = ["fast_response", "balanced", "extended_reasoning"] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** Capabilities as bits, so that a request's requirements are checked in one step. */
+export const VISION = 1;
+export const TOOLS = 2;
+export const REASONING = 4;
+export const JSON_MODE = 8;
+
+/**
+ * Stands for "no minimum". Unknown windows are stored as -1, so `window >= minimum` admits them exactly when no
+ * minimum was asked for, without a branch in the hot loop.
+ */
+export const NO_MINIMUM = -2;
+export const UNKNOWN_SIZE = -1;
