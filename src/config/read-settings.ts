@@ -68,6 +68,9 @@ const PROVIDER_SUFFIXES = [
   ...CATEGORIES.map((c) => `PREFERRED_MODELS_${c.toUpperCase()}`),
 ];
 
+/** Suffixes that many other tools use too; a variable with one of them is only a typo when its prefix is close to a provider's. */
+const GENERIC_SUFFIXES: ReadonlySet<string> = new Set(["API_KEY", "API_URL"]);
+
 /** Variables the predecessor read that mean nothing here; said once so nobody wonders. */
 const RETIRED_VARIABLES: Readonly<Record<string, string>> = {
   MAX_COST_PER_REQUEST: "provider-registry does not cap cost per request; prices are in the snapshot for the application to use",
@@ -231,6 +234,8 @@ function findTypos(env: Env, providers: readonly ProviderNaming[]): Diagnostic[]
       const prefix = variable.slice(0, -suffix.length - 1);
       if (prefix === "" || prefixes.has(prefix)) break;
       const near = closest(prefix.toLowerCase(), ids);
+      // Other tools' keys and endpoints (OPENAI_API_KEY, GITHUB_API_URL) end the same way: only a near miss is ours.
+      if (!near && GENERIC_SUFFIXES.has(suffix)) break;
       out.push({
         level: "warning",
         code: "UNKNOWN_VARIABLE_PREFIX",
