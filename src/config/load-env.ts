@@ -40,7 +40,8 @@ export function parseEnvFile(text: string, file: string): Env {
     }
     const trimmed = line.trim();
     if (trimmed === "" || trimmed.startsWith("#")) continue;
-    const match = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]\s?(.*)$/.exec(trimmed);
+    // As dotenv reads it: NAME=value, or NAME: value with a space (dotenv drops NAME:value and NAME : value).
+    const match = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)(?:\s*=|:\s)\s?(.*)$/.exec(trimmed);
     if (!match) {
       throw new ConfigError(`${file}:${index + 1}: cannot read this line; expected NAME=value`, { file, field: `line ${index + 1}` });
     }
