@@ -72,13 +72,22 @@ function parseBaseUrl(raw: string, variable: string): BaseUrl {
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new ConfigError(`${variable} must be an http or https URL, not ${url.protocol}`, { variable });
   }
-  const username = url.username ? decodeURIComponent(url.username) : undefined;
-  const password = url.password ? decodeURIComponent(url.password) : undefined;
+  const username = url.username ? decodeCredential(url.username) : undefined;
+  const password = url.password ? decodeCredential(url.password) : undefined;
   url.username = "";
   url.password = "";
   url.search = "";
   url.hash = "";
   return { display: url.toString().replace(/\/+$/, ""), ...(username !== undefined ? { username } : {}), ...(password !== undefined ? { password } : {}) };
+}
+
+/** A stray % that is not an escape (p%ss) is part of the credential as written, not a reason to crash. */
+function decodeCredential(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function joinUrl(base: string, suffix: string): string {
