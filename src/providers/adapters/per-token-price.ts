@@ -9,6 +9,12 @@ export function perTokenToPerMillion(value: unknown): number | undefined {
   const match = DECIMAL.exec(text);
   if (!match) return undefined;
   const [, whole = "", fraction = "", exponent = "0"] = match;
+  // The text is untrusted: shifting by an exponent such as 1e999999999 would build a string that long (or throw).
+  // So far from any real price, one float rounding is as good as exact.
+  if (Math.abs(Number(exponent)) > 1000) {
+    const value = Number(text) * 1e6;
+    return Number.isFinite(value) ? value : undefined;
+  }
   const digits = whole + fraction;
   const point = whole.length + Number(exponent) + 6;
   const shifted =
