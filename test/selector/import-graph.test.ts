@@ -1,0 +1,115 @@
+// provider-registry/selector must stay dependency-free: its import graph holds its own modules, the generated
+// validator, type-only imports of the generated types, and node:fs in load-snapshot alone.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import ts from "typescript";
+import { expect, test } from "vitest";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const selectorDir = path.join(root, "src", "selector");
+const entry = path.join(selectorDir, "index.ts");
+const VALIDATOR = path.join(root, "generated", "validate-snapshot.ts");
+const TYPES = path.join(root, "generated", "snapshot-types.ts");
+
+interface Edge {
+  from: string;
+  specifier: string;
+  typeOnly: boolean;
+}
+
+/** Every import, export-from, dynamic import() and require() in a file. */
+function edgesOf(file: string, text = readFileSync(file, "utf8")): Edge[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
+  const edges: Edge[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      edges.push({ from: file, specifier: node.moduleSpecifier.text, typeOnly: node.importClause?.isTypeOnly ?? false });
+    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      edges.push({ from: file, specifier: node.moduleSpecifier.text, typeOnly: node.isTypeOnly });
+    } else if (
+      ts.isCallExpression(node) &&
+      (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === "require"))
+    ) {
+      const [arg] = node.arguments;
+      edges.push({ from: file, specifier: arg && ts.isStringLiteral(arg) ? arg.text : "<computed>", typeOnly: false });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return edges;
+}
+
+function walk(): { files: Set<string>; edges: Edge[] } {
+  const files = new Set<string>();
+  const edges: Edge[] = [];
+  const pending = [entry];
+  while (pending.length > 0) {
+    const file = pending.pop()!;
+    if (files.has(file)) continue;
+    files.add(file);
+    for (const edge of edgesOf(file)) {
+      edges.push(edge);
+      if (edge.typeOnly || !edge.specifier.startsWith(".")) continue;
+      const target = path.resolve(path.dirname(file), edge.specifier.replace(/\.js$/, ".ts"));
+      // The generated validator is allowed, and checked for imports of its own below.
+      pending.push(target);
+    }
+  }
+  return { files, edges };
+}
+
+function problem(edge: Edge): string | null {
+  const at = `${path.relative(root, edge.from)} imports "${edge.specifier}"`;
+  if (edge.specifier.startsWith("node:")) {
+    return edge.specifier === "node:fs" && path.basename(edge.from) === "load-snapshot.ts" ? null : `${at}: only load-snapshot.ts may use a built-in, node:fs`;
+  }
+  if (!edge.specifier.startsWith(".")) return `${at}: a package or bare built-in`;
+  const target = path.resolve(path.dirname(edge.from), edge.specifier.replace(/\.js$/, ".ts"));
+  if (target === TYPES) return edge.typeOnly ? null : `${at}: the generated types may only be imported with \`import type\``;
+  if (target === VALIDATOR) return edge.from.startsWith(selectorDir) ? null : `${at}: unexpected`;
+  if (path.dirname(target) === selectorDir) return null;
+  return `${at}: outside src/selector`;
+}
+
+test("the selector's import graph holds only its own modules, the generated validator and types, and node:fs", () => {
+  const { files, edges } = walk();
+  expect(files.has(VALIDATOR)).toBe(true);
+  expect(files.size).toBeGreaterThan(10);
+  expect(edges.map(problem).filter((p) => p !== null)).toEqual([]);
+});
+
+test("the generated validator needs nothing at run time", () => {
+  expect(edgesOf(VALIDATOR)).toEqual([]);
+});
+
+test("no selector module reads the environment, the network or the clock", () => {
+  const { files } = walk();
+  const banned = /\bprocess\s*\.|\bfetch\s*\(|\bglobalThis\b|\bDate\.now\b|\bnew Date\b|\bXMLHttpRequest\b|\bWebSocket\b/;
+  const offenders = [...files].filter((f) => f.startsWith(selectorDir) && banned.test(readFileSync(f, "utf8")));
+  expect(offenders.map((f) => path.relative(root, f))).toEqual([]);
+});
+
+test("the parser sees every kind of import", () => {
+  const sample = [
+    'import a from "./a.js";',
+    'import type { T } from "zod";',
+    'import { type U } from "./u.js";',
+    'export * from "./b.js";',
+    'export type { V } from "./v.js";',
+    'import "./side-effect.js";',
+    'const c = await import("left-pad");',
+    'const d = require("fs");',
+  ].join("\n");
+  expect(edgesOf("sample.ts", sample).map((e) => [e.specifier, e.typeOnly])).toEqual([
+    ["./a.js", false],
+    ["zod", true],
+    // Under verbatimModuleSyntax this one stays in the output as `import {} from "./u.js"`: not type-only.
+    ["./u.js", false],
+    ["./b.js", false],
+    ["./v.js", true],
+    ["./side-effect.js", false],
+    ["left-pad", false],
+    ["fs", false],
+  ]);
+});
