@@ -1,5 +1,6 @@
 // Assemble the snapshot from the stages' results: sorted, complete, hashed. Pure.
 import type { Model, Policy, Provider, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
+import { ConfigError } from "../errors.js";
 import { sortDiagnostics, type Diagnostic } from "../model/diagnostic.js";
 import type { ProbeOutcome } from "../probe/probe-provider.js";
 import type { ProbeTarget } from "../providers/plan-probes.js";
@@ -66,5 +67,9 @@ function providerEntry(target: ProbeTarget, outcome: ProbeOutcome | undefined, c
 /** SOURCE_DATE_EPOCH (seconds) when set, for reproducible builds; else now. Whole seconds either way. */
 export function snapshotTime(sourceDateEpoch: string | undefined, now: () => number): string {
   const ms = sourceDateEpoch !== undefined && sourceDateEpoch.trim() !== "" ? Number(sourceDateEpoch) * 1000 : now();
+  // Not a number, or past what a Date can hold: say which variable, rather than fail with "Invalid time value".
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) {
+    throw new ConfigError("SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01T00:00:00Z", { variable: "SOURCE_DATE_EPOCH" });
+  }
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
