@@ -40,3 +40,10 @@ test("false requirements require nothing, and unknown exclude names exclude noth
 test("explain renders an invalid request instead of throwing", () => {
   expect(selector.explain({ category: "fast" } as never)).toMatch(/no choice: INVALID_REQUEST/);
 });
+
+test("explain renders requests that have no JSON form", () => {
+  const cyclic: Record<string, unknown> = {};
+  cyclic.self = cyclic;
+  expect(selector.explain(cyclic as never)).toMatch(/no choice: INVALID_REQUEST\n  invalid request: unknown field self/);
+  expect(selector.explain({ model: 10n } as never)).toMatch(/model must be/);
+});
