@@ -32,8 +32,16 @@ export async function loadEnv(options: { cwd: string; envFile?: string; realEnv:
 /** dotenv skips lines it cannot read; a skipped line is a setting the user thinks they made, so say so. */
 export function parseEnvFile(text: string, file: string): Env {
   const lines = text.split(/\r?\n/);
+  for (let start = 0; start < lines.length; ) start = checkLines(lines, start, file);
+  return parse(text);
+}
+
+/** Checks from `start`; returns where to check again: the end, or the line after a quote that never closed. */
+function checkLines(lines: readonly string[], start: number, file: string): number {
   let inQuote: string | undefined;
-  for (const [index, line] of lines.entries()) {
+  let openedAt = -1;
+  for (let index = start; index < lines.length; index++) {
+    const line = lines[index]!;
     if (inQuote) {
       if (line.includes(inQuote)) inQuote = undefined;
       continue;
@@ -48,7 +56,11 @@ export function parseEnvFile(text: string, file: string): Env {
     const value = match[2]!.trim();
     const quote = value[0];
     // A quoted value that does not close on its line goes on to the line that closes it.
-    if ((quote === '"' || quote === "'" || quote === "`") && value.indexOf(quote, 1) === -1) inQuote = quote;
+    if ((quote === '"' || quote === "'" || quote === "`") && value.indexOf(quote, 1) === -1) {
+      inQuote = quote;
+      openedAt = index;
+    }
   }
-  return parse(text);
+  // A quote that never closes is read by dotenv as a value on its own line, and the lines after it as lines of their own.
+  return inQuote ? openedAt + 1 : lines.length;
 }
