@@ -41,6 +41,11 @@ describe("parseEnvFile: what it reads", () => {
       expected: { CERT: "-----BEGIN-----\nMIIBsecretline\n-----END-----", B: "2" },
     },
     {
+      name: "a quote that never closes is a value on its own line",
+      text: 'A="abc\nB=1\n',
+      expected: { A: '"abc', B: "1" },
+    },
+    {
       name: "single-quoted value over several lines",
       text: "NOTE='first\nsecond'\nB=2\n",
       expected: { NOTE: "first\nsecond", B: "2" },
@@ -66,6 +71,9 @@ describe("parseEnvFile: lines dotenv would skip are errors that name the file an
     { name: "a name starting with a digit", text: `1KEY=${SECRET}\n`, line: 1, content: SECRET },
     { name: "a shell command", text: `A=1\nB=2\ncurl -H "Authorization: Bearer ${SECRET}"\n`, line: 3, content: SECRET },
     { name: "after a multi-line value, counting its lines", text: `A="x\ny\nz"\n${SECRET}\n`, line: 4, content: SECRET },
+    // dotenv reads a quote that never closes as a plain value on its own line; the lines after it are lines of their own.
+    { name: "after a quote that never closes", text: `A="abc\nB=1\n${SECRET}\n`, line: 3, content: SECRET },
+    { name: "after two quotes that never close", text: `A='abc\nB="def\nC=1\n${SECRET}\n`, line: 4, content: SECRET },
     // dotenv only reads NAME: value with whitespace after the colon; without it the line is silently dropped.
     { name: "NAME:value without a space (dotenv drops it)", text: `A=1\nKIMI_API_KEY:${SECRET}\n`, line: 2, content: SECRET },
     { name: "NAME : value with a space before the colon (dotenv drops it)", text: `KIMI_API_KEY : ${SECRET}\n`, line: 1, content: SECRET },
