@@ -2,7 +2,7 @@
 import type { Choice } from "./choice.js";
 import { SelectionError } from "./errors.js";
 import type { SelectionContext } from "./context.js";
-import { describeRequest, namesRoutingCriteria, normalizeRequest, type SelectionRequest } from "./request.js";
+import { describeRequest, namesRoutingCriteria, normalizeRequest, shown, type SelectionRequest } from "./request.js";
 import type { SnapshotIndex } from "./snapshot-index.js";
 import type { TraceEntry } from "./trace.js";
 
@@ -16,7 +16,7 @@ export function renderExplanation(index: SnapshotIndex, request: SelectionReques
   } catch {
     // The outcome is then the INVALID_REQUEST error, which says what is wrong.
   }
-  lines.push(`request: ${show(request ?? {})}${req ? ` (${describeRequest(req)}${req.categoryNamed ? "" : "; balanced is the default category"})` : ""}`);
+  lines.push(`request: ${shown(request ?? {})}${req ? ` (${describeRequest(req)}${req.categoryNamed ? "" : "; balanced is the default category"})` : ""}`);
   if (req !== null && req.model === null && index.defaultModel !== null && namesRoutingCriteria(req)) {
     lines.push(
       `default model: ${index.defaultModel.model} (${index.defaultModel.provider}) not considered, since the request names a category, provider or requirement`,
@@ -30,15 +30,6 @@ export function renderExplanation(index: SnapshotIndex, request: SelectionReques
   }
   lines.push(...renderTrace(outcome.trace));
   return `${lines.join("\n")}\n`;
-}
-
-/** The request as given; explain promises not to throw, and some values (cycles, BigInt) have no JSON. */
-function show(request: unknown): string {
-  try {
-    return JSON.stringify(request) ?? String(request);
-  } catch {
-    return String(request);
-  }
 }
 
 /** One block per provider, in the order the trace visited them. */

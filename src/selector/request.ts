@@ -6,7 +6,6 @@ import { CATEGORIES, JSON_MODE, NO_MINIMUM, REASONING, TOOLS, VISION, type Categ
 
 export { CATEGORIES, type Category };
 
-
 export interface Requirements {
   /** `true` requires the capability; `false` or absent does not (it never excludes models that have it). */
   vision?: boolean;
@@ -31,23 +30,36 @@ export interface SelectionRequest {
   exclude?: readonly string[];
 }
 
-
 function invalid(message: string): never {
   throw new SelectionError("INVALID_REQUEST", `invalid request: ${message}`);
+}
+
+/**
+ * Any value, for a message. Requests come from callers' code, so the message must not throw: JSON.stringify does on
+ * a BigInt or a cycle, String does on an object without a prototype.
+ */
+export function shown(value: unknown): string {
+  if (typeof value === "bigint") return `${value}n`;
+  if (typeof value === "symbol") return value.toString();
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
 }
 
 function flag(requires: Requirements, key: "vision" | "tools" | "reasoning" | "json", bit: number): number {
   const value = requires[key];
   if (value === undefined || value === false) return 0;
   if (value === true) return bit;
-  return invalid(`requires.${key} must be true or false (got ${JSON.stringify(value)})`);
+  return invalid(`requires.${key} must be true or false (got ${shown(value)})`);
 }
 
 function minimum(requires: Requirements, key: "minContext" | "minOutput"): number {
   const value = requires[key];
   if (value === undefined) return NO_MINIMUM;
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    return invalid(`requires.${key} must be a number of tokens, 0 or more (got ${JSON.stringify(value)})`);
+    return invalid(`requires.${key} must be a number of tokens, 0 or more (got ${shown(value)})`);
   }
   return value;
 }
@@ -74,7 +86,7 @@ function categoryIndex(category: unknown): 0 | 1 | 2 {
     case "extended_reasoning":
       return 2;
     default:
-      return invalid(`category must be one of ${CATEGORIES.join(", ")} (got ${JSON.stringify(category)})`);
+      return invalid(`category must be one of ${CATEGORIES.join(", ")} (got ${shown(category)})`);
   }
 }
 

@@ -15,7 +15,7 @@ import { autoTrace, requestedTrace } from "./trace.js";
 export interface Selector {
   /** The choice for a request; throws SelectionError when there is none. */
   select(request?: SelectionRequest): Choice;
-  /** The choice (or why there is none) and its trace, rendered for people. Throws only for a malformed snapshot index, never for a request. */
+  /** The choice (or why there is none) and its trace, rendered for people. Never throws for a request: failures are rendered too. */
   explain(request?: SelectionRequest): string;
   readonly snapshot: ProviderRegistrySnapshot;
 }

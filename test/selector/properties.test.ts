@@ -286,10 +286,12 @@ describe("over random snapshots and requests", () => {
 
   test("whatever the request, select returns a choice or throws a SelectionError, and explain never throws", () => {
     const selector = createSelector(buildSnapshot({ models: [{ provider: "a", id: "m1", aliases: ["x"] }, { provider: "b", id: "m2", vision: true }] }));
+    const value = fc.anything({ withBigInt: true, withBoxedValues: true, withNullPrototype: true, withMap: true, withSet: true });
     const anyRequest = fc.oneof(
-      fc.anything(),
-      fc.record({ model: fc.anything(), category: fc.anything(), provider: fc.anything(), requires: fc.anything(), exclude: fc.anything() }, { requiredKeys: [] }),
-      fc.record({ requires: fc.dictionary(fc.constantFrom("vision", "tools", "minContext", "minOutput", "other"), fc.anything()) }),
+      value,
+      fc.record({ model: value, category: value, provider: value, requires: value, exclude: value }, { requiredKeys: [] }),
+      fc.record({ requires: fc.dictionary(fc.constantFrom("vision", "tools", "minContext", "minOutput", "other"), value) }),
+      fc.record({ exclude: fc.array(value) }),
     );
     fc.assert(
       fc.property(anyRequest, (request) => {
