@@ -240,7 +240,7 @@ function findTypos(env: Env, providers: readonly ProviderNaming[]): Diagnostic[]
         level: "warning",
         code: "UNKNOWN_VARIABLE_PREFIX",
         variable,
-        message: `${variable} has the prefix ${prefix}, which no provider has${near ? `; did you mean ${near.toUpperCase()}_${suffix}?` : ` (providers: ${ids.join(", ")})`} It is ignored.`,
+        message: `${variable} has the prefix ${prefix}, which no provider has${near ? `; did you mean ${near.toUpperCase()}_${suffix}?` : ` (providers: ${ids.join(", ")}).`} It is ignored.`,
       });
       break;
     }

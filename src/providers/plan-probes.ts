@@ -25,19 +25,31 @@ export function planProbes(definitions: readonly ProviderDefinition[], env: Env,
 function planOne(definition: ProviderDefinition, env: Env, filters: ProviderFilters): ProbeTarget {
   const urlSetting = firstSet(env, definition.baseUrl.env);
   const key = firstSet(env, definition.apiKey.env);
-  const base = urlSetting ? parseBaseUrl(urlSetting.value, urlSetting.name) : definition.baseUrl.default ? parseBaseUrl(definition.baseUrl.default, "default") : undefined;
-  const target = { definition, baseUrl: base?.display ?? null, apiKeyVariable: key?.name ?? null };
-  const skip = (reason: string): ProbeTarget => ({ ...target, plan: { probe: false, reason } });
+  const readBase = () =>
+    urlSetting ? parseBaseUrl(urlSetting.value, urlSetting.name) : definition.baseUrl.default ? parseBaseUrl(definition.baseUrl.default, "default") : undefined;
+  const target = (base: BaseUrl | undefined) => ({ definition, baseUrl: base?.display ?? null, apiKeyVariable: key?.name ?? null });
+  // A provider the filters leave out is skipped whatever its URL says: a bad URL there is no reason to stop the run.
+  const filteredOut = (reason: string): ProbeTarget => {
+    let base: BaseUrl | undefined;
+    try {
+      base = readBase();
+    } catch {
+      base = undefined;
+    }
+    return { ...target(base), plan: { probe: false, reason } };
+  };
 
-  if (filters.allowedProviders && !filters.allowedProviders.includes(definition.id)) return skip("not in ALLOWED_PROVIDERS");
-  if (filters.disabledProviders.includes(definition.id)) return skip("listed in DISABLED_PROVIDERS");
+  if (filters.allowedProviders && !filters.allowedProviders.includes(definition.id)) return filteredOut("not in ALLOWED_PROVIDERS");
+  if (filters.disabledProviders.includes(definition.id)) return filteredOut("listed in DISABLED_PROVIDERS");
   if (definition.enableFlag && envString(env, definition.enableFlag) !== undefined && !envBoolean(env, definition.enableFlag, true)) {
-    return skip(`${definition.enableFlag} is false`);
+    return filteredOut(`${definition.enableFlag} is false`);
   }
+  const base = readBase();
+  const skip = (reason: string): ProbeTarget => ({ ...target(base), plan: { probe: false, reason } });
   if (!base) return skip(`no endpoint: set ${definition.baseUrl.env.join(" or ")}`);
   if (definition.apiKey.required && !key) return skip(`no API key: set ${definition.apiKey.env.join(" or ")}`);
 
-  const secrets = [key?.value, base.password, base.username].filter((s): s is string => typeof s === "string" && s.length > 0);
+  const secrets = [key?.value, base.password, base.username, ...base.queryValues].filter((s): s is string => typeof s === "string" && s.length > 0);
   const authorization = key
     ? `Bearer ${key.value}`
     : base.username !== undefined
@@ -45,10 +57,11 @@ function planOne(definition: ProviderDefinition, env: Env, filters: ProviderFilt
       : undefined;
   if (authorization?.startsWith("Basic ")) secrets.push(authorization.slice(6));
   return {
-    ...target,
+    ...target(base),
     plan: {
       probe: true,
-      url: joinUrl(base.display, definition.modelsPath ?? "/models"),
+      // Gateways may need their query (?api-version=…): it is sent, but never printed or written.
+      url: `${base.display}${definition.modelsPath ?? "/models"}${base.query}`,
       ...(authorization !== undefined ? { authorization } : {}),
       secrets,
     },
@@ -56,7 +69,11 @@ function planOne(definition: ProviderDefinition, env: Env, filters: ProviderFilt
 }
 
 interface BaseUrl {
+  /** Without credentials, query or fragment: safe to print. */
   readonly display: string;
+  /** "" or "?…", as written. */
+  readonly query: string;
+  readonly queryValues: readonly string[];
   readonly username?: string;
   readonly password?: string;
 }
@@ -74,11 +91,19 @@ function parseBaseUrl(raw: string, variable: string): BaseUrl {
   }
   const username = url.username ? decodeCredential(url.username) : undefined;
   const password = url.password ? decodeCredential(url.password) : undefined;
+  const query = url.search;
+  const queryValues = [...url.searchParams.values()];
   url.username = "";
   url.password = "";
   url.search = "";
   url.hash = "";
-  return { display: url.toString().replace(/\/+$/, ""), ...(username !== undefined ? { username } : {}), ...(password !== undefined ? { password } : {}) };
+  return {
+    display: url.toString().replace(/\/+$/, ""),
+    query,
+    queryValues,
+    ...(username !== undefined ? { username } : {}),
+    ...(password !== undefined ? { password } : {}),
+  };
 }
 
 /** A stray % that is not an escape (p%ss) is part of the credential as written, not a reason to crash. */
@@ -88,8 +113,4 @@ function decodeCredential(text: string): string {
   } catch {
     return text;
   }
-}
-
-function joinUrl(base: string, suffix: string): string {
-  return `${base}${suffix}`;
 }

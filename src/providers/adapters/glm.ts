@@ -14,7 +14,8 @@ export const glmAdapter = {
     return /^embedding-/i.test(id) ? { id, kind: "embedding" as const } : { id };
   },
   classifyFailure(status, body) {
-    const code = isObject(body) && isObject(body.error) ? String(body.error.code ?? "") : "";
+    // The business code comes inside "error" on the OpenAI-style API, at the top on the older {code, msg, success} one.
+    const code = !isObject(body) ? "" : isObject(body.error) ? String(body.error.code ?? "") : String(body.code ?? "");
     if (status === 429 && NO_RETRY_CODES.has(code)) return { kind: "quota_exhausted", retry: false };
     return classifyByStatus(status);
   },

@@ -334,6 +334,7 @@ describe("classifyFailure", () => {
     { name: "Moonshot quota type on a 500 is still a server error", adapter: kimiAdapter, status: 500, body: { error: { type: "exceeded_current_quota_error" } }, kind: "server_error", retry: true },
     { name: "GLM 429 code 1113 (balance)", adapter: glmAdapter, status: 429, body: { error: { code: "1113", message: "余额不足" } }, kind: "quota_exhausted", retry: false },
     { name: "GLM 429 code 1113 as a number", adapter: glmAdapter, status: 429, body: { error: { code: 1113, message: "…" } }, kind: "quota_exhausted", retry: false },
+    { name: "GLM 429 code 1113 in the older top-level shape", adapter: glmAdapter, status: 429, body: { code: 1113, msg: "余额不足", success: false }, kind: "quota_exhausted", retry: false },
     { name: "GLM 429 code 1308 (usage limit)", adapter: glmAdapter, status: 429, body: { error: { code: "1308", message: "…" } }, kind: "quota_exhausted", retry: false },
     { name: "GLM 429 code 1302 (rate limit)", adapter: glmAdapter, status: 429, body: { error: { code: "1302", message: "Rate limit reached for requests" } }, kind: "rate_limited", retry: true },
     { name: "GLM 429 with an unreadable body", adapter: glmAdapter, status: 429, body: "Too Many Requests", kind: "rate_limited", retry: true },

@@ -191,12 +191,13 @@ describe("planProbes: credentials in URLs", () => {
       secrets: ["ck-123", "pass", "user"],
     },
     {
-      name: "query string and fragment are not displayed",
+      name: "query string and fragment are not displayed; the query is sent and its values are secrets",
       raw: "http://localhost:8000/v1?api_key=qs-secret#frag",
       extra: {},
       baseUrl: "http://localhost:8000/v1",
+      query: "?api_key=qs-secret",
       authorization: undefined,
-      secrets: [],
+      secrets: ["qs-secret"],
     },
     {
       name: "malformed percent-encoding in credentials is used as written",
@@ -206,11 +207,11 @@ describe("planProbes: credentials in URLs", () => {
       authorization: basic("us%zzer", "p%ss"),
       secrets: ["p%ss", "us%zzer", Buffer.from("us%zzer:p%ss").toString("base64")],
     },
-  ])("$name", ({ raw, extra, baseUrl, authorization, secrets }) => {
+  ])("$name", ({ raw, extra, baseUrl, authorization, secrets, ...rest }) => {
     const target = plan({ CUSTOM_API_URL: raw, ...extra }).custom!;
     expect(target.baseUrl).toBe(baseUrl);
     if (!target.plan.probe) throw new Error(`not probed: ${target.plan.reason}`);
-    expect(target.plan.url).toBe(`${baseUrl}/models`);
+    expect(target.plan.url).toBe(`${baseUrl}/models${"query" in rest ? rest.query : ""}`);
     expect(target.plan.authorization).toBe(authorization);
     expect([...target.plan.secrets].sort()).toEqual([...secrets].sort());
   });
@@ -249,5 +250,17 @@ describe("planProbes: credentials in URLs", () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("planProbes: filters come before the URL", () => {
+  it.each([
+    { name: "disabled", env: { DISABLED_PROVIDERS: "x" }, filters: { allowedProviders: null, disabledProviders: ["custom"] } },
+    { name: "not allowed", env: {}, filters: { allowedProviders: ["kimi"], disabledProviders: [] } },
+    { name: "its enable flag is false", env: { ENABLE_CUSTOM: "false" }, filters: NO_FILTERS },
+  ])("a bad URL of a provider that is $name does not stop the run", ({ env, filters }) => {
+    const target = plan({ CUSTOM_API_URL: "not a url", ...env }, filters).custom!;
+    expect(target.plan.probe).toBe(false);
+    expect(target.baseUrl).toBeNull();
   });
 });
