@@ -53,9 +53,16 @@ const extendedReasoning: Compare = (a, b) =>
   trueFirst(a.reasoning, b.reasoning) || ascending(b.tier, a.tier) || ascending(b.context, a.context) ||
   ascending(b.output, a.output);
 
+// "Most capable at a reasonable price": capability is the tier, then the room the model has (its context window);
+// price only decides between equals, so a cut-down cheap variant does not win on price alone.
 const balanced: Compare = (a, b) =>
-  trueFirst(a.reasonable, b.reasonable) || ascending(b.tier, a.tier) || ascending(a.price, b.price) ||
-  ascending(b.context, a.context);
+  trueFirst(a.reasonable, b.reasonable) || ascending(b.tier, a.tier) || ascending(b.context, a.context) ||
+  ascending(a.price, b.price);
+
+const DEPRECATED = STATUS_RANK.deprecated;
+
+// A model its provider has deprecated is a last resort whatever else it offers: on merit it never beats a live one.
+const liveFirst: Compare = (a, b) => trueFirst(a.status !== DEPRECATED, b.status !== DEPRECATED);
 
 // Last, so that the order never depends on the order the provider listed its models in.
 const tieBreak: Compare = (a, b) =>
@@ -64,8 +71,8 @@ const tieBreak: Compare = (a, b) =>
 export function compareOnMerit(category: Category, policy: Policy): Compare {
   const byCategory =
     category === "fast_response" ? fastResponse(policy.costAwareRouting) : category === "extended_reasoning" ? extendedReasoning : balanced;
-  if (policy.freeTierPreference) return (a, b) => trueFirst(a.free, b.free) || byCategory(a, b) || tieBreak(a, b);
-  return (a, b) => byCategory(a, b) || tieBreak(a, b);
+  if (policy.freeTierPreference) return (a, b) => liveFirst(a, b) || trueFirst(a.free, b.free) || byCategory(a, b) || tieBreak(a, b);
+  return (a, b) => liveFirst(a, b) || byCategory(a, b) || tieBreak(a, b);
 }
 
 const TIER_NAME = ["fast", "standard", "flagship"];
@@ -96,9 +103,12 @@ export function describeMerit(facts: MeritFacts, category: Category, policy: Pol
         ? `reasonably priced (output at most ${formatNumber(policy.reasonableOutputPrice)})`
         : `above the reasonable output price ${formatNumber(policy.reasonableOutputPrice)}`,
       tier,
+      facts.context < 0 ? "context unknown" : `context ${facts.context}`,
     );
     if (facts.price !== Infinity) parts.push(price(facts));
   }
-  parts.push(STATUS_NAME[facts.status] ?? "stable", facts.moving ? "moving alias" : "pinned");
+  if (facts.status === DEPRECATED) parts.unshift("deprecated, so ranked after every live model");
+  else parts.push(STATUS_NAME[facts.status] ?? "stable");
+  parts.push(facts.moving ? "moving alias" : "pinned");
   return parts.join(", ");
 }

@@ -72,7 +72,7 @@ describe("select command: choosing", () => {
     const { stdout } = await run(["--snapshot", DEMO, "--model", "GLM-4.6", "--provider", "glm", "--require", "tools, json", "--require", "reasoning", "--min-output", "1000", "--exclude", "glm-4.5", "--json"]);
     expect(JSON.parse(stdout)).toMatchObject({ model: "glm-4.6", provider: "glm" });
     const excluded = await run(["--snapshot", DEMO, "--exclude", "kimi-k2,glm-4.6", "--exclude", "kimi-thinking", "--json"]);
-    expect(JSON.parse(excluded.stdout)).toMatchObject({ model: "moonshot-v1-8k", provider: "kimi" });
+    expect(JSON.parse(excluded.stdout)).toMatchObject({ model: "moonshot-v1-128k-vision-preview", provider: "kimi" });
   });
 
   test("--snapshot is resolved against the working folder, and the answer does not depend on the folder", async () => {

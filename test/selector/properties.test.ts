@@ -156,12 +156,12 @@ function oracle(s: ProviderRegistrySnapshot, request: SelectionRequest): Outcome
   const merit = (m: Model): (number | string)[] => {
     const price = m.pricing ? m.pricing.input + m.pricing.output : Infinity;
     const tier = TIER[m.tier];
-    const keys: (number | string)[] = [policy.freeTierPreference && !m.freeTier ? 1 : 0];
+    const keys: (number | string)[] = [m.status === "deprecated" ? 1 : 0, policy.freeTierPreference && !m.freeTier ? 1 : 0];
     if (category === "fast_response") keys.push(...(policy.costAwareRouting ? [price, tier] : [tier, price]));
     if (category === "extended_reasoning") keys.push(m.capabilities.reasoning ? 0 : 1, -tier, -(m.contextWindow ?? -1), -(m.maxOutput ?? -1));
     if (category === "balanced") {
       const reasonable = m.pricing === null || m.pricing.output <= policy.reasonableOutputPrice;
-      keys.push(reasonable ? 0 : 1, -tier, price, -(m.contextWindow ?? -1));
+      keys.push(reasonable ? 0 : 1, -tier, -(m.contextWindow ?? -1), price);
     }
     return [...keys, STATUS[m.status], m.movingAlias ? 1 : 0, m.id];
   };

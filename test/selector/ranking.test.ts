@@ -53,7 +53,7 @@ const cases: Case[] = [
     order: ["flagship-reasoning-big-out", "flagship-reasoning-big", "flagship-reasoning-small", "flagship-reasoning-unknown", "fast-reasoning", "flagship-no-reasoning"],
   },
   {
-    name: "balanced: reasonably priced (unknown counts as reasonable) first, then the higher tier, then the lower price, then context",
+    name: "balanced: reasonably priced (unknown counts as reasonable) first, then the higher tier, then the larger context, then the lower price",
     category: "balanced",
     policy: { reasonableOutputPrice: 5 },
     models: [
@@ -64,7 +64,7 @@ const cases: Case[] = [
       { id: "unpriced-flagship-big", tier: "flagship", ctx: 256000 },
       { id: "ok-standard", tier: "standard", price: price(0, 1) },
     ],
-    order: ["cheap-flagship", "ok-flagship", "unpriced-flagship-big", "unpriced-flagship-small", "ok-standard", "dear-flagship"],
+    order: ["unpriced-flagship-big", "cheap-flagship", "ok-flagship", "unpriced-flagship-small", "ok-standard", "dear-flagship"],
   },
   {
     name: "free tier first when the preference is on, in every category",
@@ -108,5 +108,19 @@ describe("ranking on merit", () => {
     // Never on list order: the same models in reverse give the same ranking.
     const reversed = selectorFor({ ...snapshot, models: [...snapshot.models].reverse(), keepOrder: true }).select({ category });
     expect([ref(reversed), ...reversed.fallbacks.map(ref)]).toEqual(order.map((id) => `p/${id}`));
+  });
+});
+
+describe("deprecated models on merit", () => {
+  test.each(["fast_response", "balanced", "extended_reasoning"] as const)("%s: a live model beats a deprecated one whatever its tier, price or reasoning", (category) => {
+    const snapshot = {
+      models: [
+        { provider: "p", id: "retired-flagship", tier: "flagship" as const, reasoning: true, ctx: 1000000, status: "deprecated" as const, price: { input: 0, output: 0 } },
+        { provider: "p", id: "live-standard", tier: "standard" as const, ctx: 8000, price: { input: 5, output: 9 } },
+      ],
+    };
+    const choice = selectorFor(snapshot).select({ category });
+    expect(choice.model).toBe("live-standard");
+    expect(choice.fallbacks.map((f) => f.model)).toEqual(["retired-flagship"]);
   });
 });
