@@ -155,4 +155,56 @@ describe("register against loopback providers in their real shapes", () => {
     expect(glm.probe).toMatchObject({ status: "failed", errorKind: "network" });
     expect(snapshot!.diagnostics).toContainEqual(expect.objectContaining({ code: "PROBE_FAILED", provider: "glm", level: "warning" }));
   });
+
+  it("probes a user's own OpenAI-compatible provider from a data file (--providers), with its own variables", async () => {
+    const { startLoopbackServer, modelListHandler } = await import("../../src/demo/loopback-server.js");
+    const { writeFile, mkdir } = await import("node:fs/promises");
+    const lmstudio = await startLoopbackServer(
+      modelListHandler({ object: "list", data: [{ id: "qwen2.5-coder-7b", object: "model" }, { id: "llama-3.2-3b", object: "model" }] }, { prefix: "/v1" }),
+    );
+    try {
+      const cwd = await tempDir();
+      await mkdir(path.join(cwd, "providers"));
+      await writeFile(
+        path.join(cwd, "providers", "lmstudio.json"),
+        JSON.stringify({
+          id: "lmstudio",
+          displayName: "LM Studio",
+          adapter: "openai-compatible",
+          baseUrl: { env: ["LMSTUDIO_API_URL"] },
+          apiKey: { env: ["LMSTUDIO_API_KEY"], required: false },
+        }),
+      );
+      const run = await runCli(["register", "--providers", "providers/*.json"], {
+        cwd,
+        env: { LMSTUDIO_API_URL: `${lmstudio.origin}/v1`, LMSTUDIO_PREFERRED_MODELS: "LLAMA-3.2-3B" },
+      });
+      expect(run.code).toBe(0);
+      const snapshot = JSON.parse(await readFile(path.join(cwd, "provider_registry_snapshot.json"), "utf8")) as ProviderRegistrySnapshot;
+      expect(snapshot.providers.find((p) => p.id === "lmstudio")?.probe).toMatchObject({ status: "ok", modelCount: 2 });
+      expect(snapshot.models.filter((m) => m.provider === "lmstudio").map((m) => m.id)).toEqual(["llama-3.2-3b", "qwen2.5-coder-7b"]);
+      expect(snapshot.policy.providers.lmstudio?.preferredModels).toEqual(["llama-3.2-3b"]);
+      // A user's provider comes after the built-in ones in the default priority.
+      expect(snapshot.policy.providerPriority).toEqual(["kimi", "glm", "custom", "openrouter", "lmstudio"]);
+    } finally {
+      await lmstudio.close();
+    }
+  });
+
+  it("a provider file that breaks its schema is a configuration error naming the file and field", async () => {
+    const { writeFile } = await import("node:fs/promises");
+    const cwd = await tempDir();
+    await writeFile(path.join(cwd, "bad.json"), JSON.stringify({ id: "bad", displayName: "Bad", adapter: "soap", baseUrl: { env: ["BAD_URL"] }, apiKey: { env: [], required: false } }));
+    const run = await runCli(["register", "--providers", "bad.json"], { cwd, env: {} });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("bad.json does not match provider-definition.schema.json");
+    expect(run.stderr).toContain("/adapter");
+  });
+
+  it("tells, for a provider with several models and no preference, what each category will get", async () => {
+    const { snapshot } = await registerOnce();
+    const note = snapshot!.diagnostics.find((d) => d.code === "NO_PREFERENCE" && d.provider === "glm");
+    expect(note?.level).toBe("info");
+    expect(note?.message).toMatch(/fast_response → \S+ .*; balanced → \S+ .*; extended_reasoning → \S+/);
+  });
 });
