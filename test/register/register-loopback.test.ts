@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { schemaPath } from "../../src/documents/schema-validator.js";
-import { findPythonWithJsonschema, validateWithPython } from "../helpers/python-jsonschema.js";
+import { pythonOrSkip, validateWithPython } from "../helpers/python-jsonschema.js";
 import { CANARY, expectNoCanary, startProviderServers, type ProviderServers } from "../helpers/provider-servers.js";
 import { runCli } from "../helpers/run-cli.js";
 import { useTempDirs } from "../helpers/temp-dir.js";
@@ -79,12 +79,7 @@ describe("register against loopback providers in their real shapes", () => {
   });
 
   it("writes a snapshot that Python's jsonschema accepts against the published schema", async (context) => {
-    const python = findPythonWithJsonschema();
-    if (!python) {
-      if (process.env.CI) throw new Error("CI must have python3-jsonschema (.ci/run installs it)");
-      context.skip();
-      return;
-    }
+    const python = pythonOrSkip(context);
     const { file } = await registerOnce();
     const [result] = validateWithPython(python, schemaPath("provider-registry-snapshot"), [file]);
     expect(result?.errors).toEqual([]);

@@ -3,7 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { createAjv, loadSchema, schemaPath, schemaProblems, type SchemaName } from "../../src/documents/schema-validator.js";
-import { findPythonWithJsonschema, validateWithPython } from "../helpers/python-jsonschema.js";
+import { pythonOrSkip, validateWithPython } from "../helpers/python-jsonschema.js";
 import { registeredSnapshot } from "../helpers/register-snapshot.js";
 import { useTempDirs } from "../helpers/temp-dir.js";
 
@@ -63,12 +63,7 @@ describe("the published snapshot schema", () => {
   });
 
   it("and Python's jsonschema agrees on every case, valid and invalid", async (context) => {
-    const python = findPythonWithJsonschema();
-    if (!python) {
-      if (process.env.CI) throw new Error("CI must have python3-jsonschema (.ci/run installs it)");
-      context.skip();
-      return;
-    }
+    const python = pythonOrSkip(context);
     const dir = await tempDir();
     const files: string[] = [];
     const validFile = path.join(dir, "valid.json");
