@@ -1,0 +1,154 @@
+// How a list of changes reads: one line each for people, a summary for `register --check`, Markdown for a pull request.
+import type { Model } from "../../generated/snapshot-types.js";
+import type { Diagnostic } from "../model/diagnostic.js";
+import type { Change } from "./compare-snapshots.js";
+
+/** Where a change is: provider/model, a provider, or the snapshot. */
+export function changeSubject(change: Change): string {
+  if (change.provider !== undefined && change.model !== undefined) return `${change.provider}/${change.model}`;
+  if (change.provider !== undefined) return change.provider;
+  if (change.model !== undefined) return change.model;
+  return "snapshot";
+}
+
+/** What happened, without the subject. */
+export function describeChange(change: Change): string {
+  const { before, after } = change;
+  switch (change.kind) {
+    case "snapshot_changed":
+      return `${change.field} ${show(before)} → ${show(after)}`;
+    case "provider_added":
+      return "provider added";
+    case "provider_removed":
+      return "provider removed";
+    case "provider_changed":
+      return change.field === "probe" ? `probe ${probe(before)} → ${probe(after)}` : `${change.field} ${show(before)} → ${show(after)}`;
+    case "provider_allowed":
+      return "now allowed by the provider filters";
+    case "provider_disallowed":
+      return "no longer allowed by the provider filters (ALLOWED_PROVIDERS / DISABLED_PROVIDERS)";
+    case "model_added":
+      return `model added (${after as string})`;
+    case "model_removed":
+      return `model removed (was ${before as string})`;
+    case "availability_changed":
+      return `availability ${before as string} → ${after as string}`;
+    case "price_changed":
+      return `price ${price(before)} → ${price(after)}`;
+    case "context_changed":
+      return `context window ${size(before)} → ${size(after)}`;
+    case "max_output_changed":
+      return `max output ${size(before)} → ${size(after)}`;
+    case "capability_lost":
+      return `lost ${change.field}`;
+    case "capability_gained":
+      return `gained ${change.field}`;
+    case "alias_removed":
+      return `alias "${change.field}" removed`;
+    case "alias_added":
+      return `alias "${change.field}" added`;
+    case "kind_changed":
+      return `kind ${before as string} → ${after as string}`;
+    case "model_changed":
+      return `${change.field} ${show(before)} → ${show(after)}`;
+    case "model_allowed":
+      return "now allowed by the provider's allow-list";
+    case "model_disallowed":
+      return "no longer allowed by the provider's allow-list";
+    case "default_changed":
+      return `default model ${ref(before)} → ${ref(after)}`;
+    case "policy_changed":
+      return `policy ${change.field} ${show(before)} → ${show(after)}`;
+    case "diagnostic_added":
+      return `new ${diagnostic(after)}`;
+    case "diagnostic_removed":
+      return `gone: ${diagnostic(before)}`;
+  }
+}
+
+export function changeLine(change: Change): string {
+  return `${change.breaking ? "!" : " "} ${changeSubject(change)}: ${describeChange(change)}`;
+}
+
+/** `diff`'s text output: breaking changes first. */
+export function textReport(changes: readonly Change[]): string {
+  if (changes.length === 0) return "No changes.\n";
+  const breaking = changes.filter((c) => c.breaking);
+  const other = changes.filter((c) => !c.breaking);
+  const lines: string[] = [];
+  if (breaking.length > 0) lines.push(`Breaking changes (${breaking.length}):`, ...breaking.map((c) => `  ${changeSubject(c)}: ${describeChange(c)}`), "");
+  if (other.length > 0) lines.push(`Other changes (${other.length}):`, ...other.map((c) => `  ${changeSubject(c)}: ${describeChange(c)}`), "");
+  lines.push(summaryLine(changes));
+  return `${lines.join("\n")}\n`;
+}
+
+export function summaryLine(changes: readonly Change[]): string {
+  const breaking = changes.filter((c) => c.breaking).length;
+  const models = (kind: Change["kind"]) => changes.filter((c) => c.kind === kind).length;
+  return `${changes.length} change${changes.length === 1 ? "" : "s"}, ${breaking} breaking (${models("model_added")} models added, ${models("model_removed")} removed).`;
+}
+
+/** `register --check`: a few lines of what differs, most important first. */
+export function shortSummary(changes: readonly Change[], limit = 10): string {
+  const ordered = [...changes.filter((c) => c.breaking), ...changes.filter((c) => !c.breaking)];
+  const lines = ordered.slice(0, limit).map((c) => `  ${c.breaking ? "breaking: " : ""}${changeSubject(c)}: ${describeChange(c)}`);
+  if (ordered.length > limit) lines.push(`  … and ${ordered.length - limit} more (provider-registry diff shows them all)`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** Fit to paste into a pull request: a heading, a line of counts, a table per class. */
+export function markdownReport(changes: readonly Change[]): string {
+  const out = ["## Provider registry changes", ""];
+  if (changes.length === 0) return `${[...out, "No changes."].join("\n")}\n`;
+  out.push(summaryLine(changes), "");
+  const table = (title: string, list: readonly Change[]) => {
+    if (list.length === 0) return;
+    out.push(`### ${title} (${list.length})`, "", "| where | change |", "| --- | --- |");
+    for (const c of list) out.push(`| ${cell(changeSubject(c), true)} | ${cell(describeChange(c), false)} |`);
+    out.push("");
+  };
+  table("⚠️ Breaking", changes.filter((c) => c.breaking));
+  table("Other", changes.filter((c) => !c.breaking));
+  return `${out.join("\n").trimEnd()}\n`;
+}
+
+/** One table cell: no line breaks, pipes and Markdown that would break the table escaped. */
+function cell(text: string, code: boolean): string {
+  const flat = text.replace(/[\r\n]+/g, " ");
+  if (code) return `\`${flat.replace(/`/g, "'").replace(/\|/g, "\\|")}\``;
+  return flat.replace(/([\\`*_[\]<>|])/g, "\\$1");
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined) return "none";
+  if (typeof value === "string") return JSON.stringify(value);
+  return JSON.stringify(value);
+}
+
+function size(value: unknown): string {
+  return typeof value === "number" ? String(value) : "unknown";
+}
+
+function price(value: unknown): string {
+  if (value === null || value === undefined) return "unknown";
+  const p = value as Model["pricing"] & object;
+  const cached = p.cachedInput !== undefined ? `, cached ${p.cachedInput}` : "";
+  return `${p.input}/${p.output}${cached} ${p.currency} per million tokens (in/out)`;
+}
+
+function ref(value: unknown): string {
+  if (value === null || value === undefined) return "none";
+  if (typeof value === "string") return value;
+  const r = value as { model: string; provider: string };
+  return `${r.provider}/${r.model}`;
+}
+
+function probe(value: unknown): string {
+  const p = value as { status: string; reason: string; modelCount: number };
+  return p.status === "ok" ? `ok (${p.modelCount} models)` : `${p.status} (${p.reason})`;
+}
+
+function diagnostic(value: unknown): string {
+  const d = value as Diagnostic;
+  return `${d.level} [${d.code}] ${d.message}`;
+}
