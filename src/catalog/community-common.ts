@@ -1,0 +1,143 @@
+// What the community catalog parsers share: reading untrusted JSON field by field, with errors that name the file
+// and the field (a JSON pointer), and collecting entries per provider without two answering to one id.
+import { ConfigError } from "../errors.js";
+import type { Catalog, CatalogEntry } from "./load-catalog.js";
+
+export interface CommunityCatalogOptions {
+  /** The file the JSON came from, for messages. */
+  readonly file: string;
+  /**
+   * The day prices are known to hold (YYYY-MM-DD) where the file gives no date of its own: `register` passes the
+   * day of the run (SOURCE_DATE_EPOCH's day when set).
+   */
+  readonly asOf: string;
+  /** Our provider ids to collect facts for; default: the built-in providers (kimi, glm, openrouter, custom). */
+  readonly providers?: readonly string[];
+}
+
+export const BUILTIN_PROVIDER_IDS = ["custom", "glm", "kimi", "openrouter"] as const;
+
+const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+// The catalog schema's modelId: an id that does not match could never be listed in a snapshot, so it is skipped.
+const MODEL_ID = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/;
+const MAX_NAME = 300;
+
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export function isDate(value: unknown): value is string {
+  return typeof value === "string" && DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+}
+
+export function isUsableModelId(id: string): boolean {
+  return id.length >= 1 && id.length <= 256 && MODEL_ID.test(id);
+}
+
+/** RFC 6901: a key becomes one pointer token. */
+export function pointer(...tokens: readonly string[]): string {
+  return tokens.map((t) => `/${t.replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === "object") return "an object";
+  return String(value);
+}
+
+/** Reads fields of one file; every failure is a ConfigError naming the file and the field. */
+export class FieldReader {
+  constructor(
+    readonly file: string,
+    readonly format: string,
+  ) {}
+
+  fail(at: string, message: string): never {
+    throw new ConfigError(`${this.file}: ${this.format} catalog: ${at || "/"}: ${message}`, { file: this.file, field: at || "/" });
+  }
+
+  object(value: unknown, at: string, what = "an object"): JsonObject {
+    if (!isObject(value)) this.fail(at, `must be ${what}, not ${describe(value)}`);
+    return value;
+  }
+
+  optionalObject(parent: JsonObject, key: string, at: string): JsonObject | undefined {
+    const value = parent[key];
+    return value === undefined || value === null ? undefined : this.object(value, `${at}${pointer(key)}`);
+  }
+
+  optionalBoolean(parent: JsonObject, key: string, at: string): boolean | undefined {
+    const value = parent[key];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== "boolean") this.fail(`${at}${pointer(key)}`, `must be true or false, not ${describe(value)}`);
+    return value;
+  }
+
+  optionalString(parent: JsonObject, key: string, at: string): string | undefined {
+    const value = parent[key];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== "string") this.fail(`${at}${pointer(key)}`, `must be a string, not ${describe(value)}`);
+    return value;
+  }
+
+  optionalStrings(parent: JsonObject, key: string, at: string): string[] | undefined {
+    const value = parent[key];
+    if (value === undefined || value === null) return undefined;
+    if (!Array.isArray(value) || value.some((v) => typeof v !== "string")) this.fail(`${at}${pointer(key)}`, `must be a list of strings, not ${describe(value)}`);
+    return value as string[];
+  }
+
+  /** A token count: a whole number ≥ 0; 0 means the file does not know, so it is undefined here. */
+  optionalTokens(parent: JsonObject, key: string, at: string): number | undefined {
+    const value = parent[key];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
+      this.fail(`${at}${pointer(key)}`, `must be a whole number of tokens, not ${describe(value)}`);
+    }
+    return value === 0 ? undefined : value;
+  }
+
+  /** A price as the file states it: a finite number ≥ 0. */
+  optionalPrice(parent: JsonObject, key: string, at: string, unit: string): number | undefined {
+    const value = parent[key];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+      this.fail(`${at}${pointer(key)}`, `must be a price in ${unit} (a number, at least 0), not ${describe(value)}`);
+    }
+    return value;
+  }
+
+  name(parent: JsonObject, at: string, fallback: string): string {
+    const name = this.optionalString(parent, "name", at)?.trim();
+    if (name === undefined || name === "") return fallback;
+    return name.length > MAX_NAME ? `${name.slice(0, MAX_NAME - 1)}…` : name;
+  }
+}
+
+export function checkOptions(options: CommunityCatalogOptions): void {
+  if (!isDate(options.asOf)) throw new TypeError(`asOf must be a calendar date (YYYY-MM-DD), not ${JSON.stringify(options.asOf)}`);
+}
+
+/** Entries per provider; the first entry to claim an id (compared without regard to case) keeps it. */
+export class CatalogBuilder {
+  private readonly byProvider = new Map<string, Map<string, CatalogEntry>>();
+
+  add(provider: string, entry: CatalogEntry): void {
+    let entries = this.byProvider.get(provider);
+    if (!entries) this.byProvider.set(provider, (entries = new Map()));
+    const key = entry.id.toLowerCase();
+    if (!entries.has(key)) entries.set(key, entry);
+  }
+
+  build(): Catalog {
+    const catalog = new Map<string, CatalogEntry[]>();
+    for (const [provider, entries] of [...this.byProvider].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      catalog.set(provider, [...entries.values()]);
+    }
+    return catalog;
+  }
+}

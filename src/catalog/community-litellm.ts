@@ -1,0 +1,105 @@
+// LiteLLM `model_prices_and_context_window.json` → Catalog. Pure. Shape: { <model key, often provider/model>: {
+//   litellm_provider, mode (chat, embedding, ...), max_input_tokens, max_output_tokens, input_cost_per_token,
+//   output_cost_per_token, cache_read_input_token_cost (USD per token), supports_vision, supports_function_calling,
+//   supports_reasoning, supports_response_schema, deprecation_date } }; `sample_spec` documents the format.
+import { perTokenToPerMillion } from "../providers/adapters/per-token-price.js";
+import type { CatalogEntry, Catalog } from "./load-catalog.js";
+import { BUILTIN_PROVIDER_IDS, CatalogBuilder, checkOptions, FieldReader, isDate, isObject, isUsableModelId, pointer, type CommunityCatalogOptions, type JsonObject } from "./community-common.js";
+import { LITELLM_PROVIDERS, sourceNames } from "./community-providers.js";
+
+export const LITELLM_NAME = "litellm";
+export const LITELLM_SOURCE = "https://github.com/BerriAI/litellm/blob/main/model_prices_and_context_window.json";
+
+/** LiteLLM's JSON → facts for our providers, prices per million tokens; throws ConfigError naming the file and field. */
+export function parseLiteLLMCatalog(json: unknown, options: CommunityCatalogOptions): Catalog {
+  checkOptions(options);
+  const read = new FieldReader(options.file, LITELLM_NAME);
+  const root = read.object(json, "", "an object of models by name");
+  // litellm_provider → [our provider, rank]: the lower rank wins where two of them name the same model.
+  const wanted = new Map<string, { provider: string; rank: number }>();
+  for (const provider of options.providers ?? BUILTIN_PROVIDER_IDS) {
+    sourceNames(LITELLM_PROVIDERS, provider).forEach((name, rank) => wanted.set(name, { provider, rank }));
+  }
+
+  const candidates: { provider: string; rank: number; entry: CatalogEntry }[] = [];
+  for (const [key, value] of Object.entries(root)) {
+    if (key === "sample_spec" || !isObject(value)) continue;
+    const litellmProvider = value.litellm_provider;
+    if (typeof litellmProvider !== "string") continue;
+    const target = wanted.get(litellmProvider);
+    if (!target) continue;
+    const id = key.startsWith(`${litellmProvider}/`) ? key.slice(litellmProvider.length + 1) : key;
+    if (!isUsableModelId(id)) continue;
+    candidates.push({ ...target, entry: litellmEntry(read, id, value, pointer(key), options.asOf) });
+  }
+  const builder = new CatalogBuilder();
+  // A stable sort: by rank, then in file order.
+  for (const c of candidates.sort((a, b) => a.rank - b.rank)) builder.add(c.provider, c.entry);
+  return builder.build();
+}
+
+function litellmEntry(read: FieldReader, id: string, model: JsonObject, at: string, asOf: string): CatalogEntry {
+  const mode = read.optionalString(model, "mode", at);
+  const deprecation = read.optionalString(model, "deprecation_date", at);
+  if (deprecation !== undefined && !isDate(deprecation)) read.fail(`${at}/deprecation_date`, `must be a date (YYYY-MM-DD), not ${JSON.stringify(deprecation)}`);
+  const kind = kindFromMode(mode);
+
+  const unit = "USD per token";
+  const input = perMillion(read, model, "input_cost_per_token", at, unit);
+  const output = perMillion(read, model, "output_cost_per_token", at, unit);
+  const cached = perMillion(read, model, "cache_read_input_token_cost", at, unit);
+  const pricing: CatalogEntry["pricing"] =
+    input !== undefined && output !== undefined
+      ? { currency: "USD", input, output, ...(cached !== undefined ? { cachedInput: cached } : {}), source: LITELLM_SOURCE, asOf }
+      : null;
+
+  return {
+    id,
+    // LiteLLM names no model.
+    name: id,
+    ...(kind ? { kind } : {}),
+    // A retirement date that has come by the day of the run; one still ahead changes nothing yet.
+    status: deprecation !== undefined && deprecation <= asOf ? "deprecated" : "stable",
+    tier: "standard",
+    contextWindow: read.optionalTokens(model, "max_input_tokens", at) ?? null,
+    maxOutput: read.optionalTokens(model, "max_output_tokens", at) ?? null,
+    capabilities: {
+      vision: read.optionalBoolean(model, "supports_vision", at) ?? false,
+      tools: read.optionalBoolean(model, "supports_function_calling", at) ?? false,
+      reasoning: read.optionalBoolean(model, "supports_reasoning", at) ?? false,
+      json: read.optionalBoolean(model, "supports_response_schema", at) ?? false,
+      streaming: true,
+    },
+    pricing,
+  };
+}
+
+/** USD per token as LiteLLM writes it → USD per million tokens, exactly (0.00000055 → 0.55, not 0.5499999…). */
+function perMillion(read: FieldReader, model: JsonObject, key: string, at: string, unit: string): number | undefined {
+  const perToken = read.optionalPrice(model, key, at, unit);
+  if (perToken === undefined) return undefined;
+  const value = perTokenToPerMillion(perToken);
+  if (value === undefined) read.fail(`${at}${pointer(key)}`, `must be a price in ${unit}, not ${perToken}`);
+  return value;
+}
+
+function kindFromMode(mode: string | undefined): CatalogEntry["kind"] | undefined {
+  switch (mode) {
+    case undefined:
+      return undefined;
+    case "chat":
+    case "completion":
+    case "responses":
+      return "chat";
+    case "embedding":
+      return "embedding";
+    case "image_generation":
+    case "image_edit":
+      return "image";
+    case "audio_transcription":
+    case "audio_speech":
+      return "audio";
+    default:
+      return "other";
+  }
+}

@@ -1,0 +1,90 @@
+// models.dev `api.json` → Catalog. Pure. Shape: { <provider>: { id, name, models: { <model id>: {
+//   name, attachment, reasoning, tool_call, structured_output, modalities: { input, output },
+//   cost: { input, output, cache_read, cache_write } (USD per million tokens), limit: { context, output },
+//   release_date, last_updated, status: alpha | beta | deprecated } } } }.
+import type { CatalogEntry, Catalog } from "./load-catalog.js";
+import { BUILTIN_PROVIDER_IDS, CatalogBuilder, checkOptions, FieldReader, isDate, isUsableModelId, pointer, type CommunityCatalogOptions, type JsonObject } from "./community-common.js";
+import { MODELS_DEV_PROVIDERS, sourceNames } from "./community-providers.js";
+
+export const MODELS_DEV_NAME = "models.dev";
+export const MODELS_DEV_SOURCE = "https://models.dev/api.json";
+
+/** models.dev's JSON → facts for our providers; throws ConfigError naming the file and field for a malformed one. */
+export function parseModelsDevCatalog(json: unknown, options: CommunityCatalogOptions): Catalog {
+  checkOptions(options);
+  const read = new FieldReader(options.file, MODELS_DEV_NAME);
+  const root = read.object(json, "", "an object of providers by id");
+  const builder = new CatalogBuilder();
+  for (const provider of options.providers ?? BUILTIN_PROVIDER_IDS) {
+    for (const key of sourceNames(MODELS_DEV_PROVIDERS, provider)) {
+      if (!Object.hasOwn(root, key)) continue;
+      const at = pointer(key);
+      const models = read.object(read.object(root[key], at).models, `${at}/models`, "an object of models by id");
+      for (const [id, value] of Object.entries(models)) {
+        if (!isUsableModelId(id)) continue;
+        builder.add(provider, modelsDevEntry(read, id, read.object(value, `${at}/models${pointer(id)}`), `${at}/models${pointer(id)}`, options.asOf));
+      }
+    }
+  }
+  return builder.build();
+}
+
+function modelsDevEntry(read: FieldReader, id: string, model: JsonObject, at: string, asOf: string): CatalogEntry {
+  const modalities = read.optionalObject(model, "modalities", at);
+  const input = modalities ? read.optionalStrings(modalities, "input", `${at}/modalities`) : undefined;
+  const output = modalities ? read.optionalStrings(modalities, "output", `${at}/modalities`) : undefined;
+  const attachment = read.optionalBoolean(model, "attachment", at);
+  const limit = read.optionalObject(model, "limit", at);
+  const cost = read.optionalObject(model, "cost", at);
+  const status = read.optionalString(model, "status", at);
+  const lastUpdated = read.optionalString(model, "last_updated", at);
+  const kind = kindFromOutput(output);
+
+  let pricing: CatalogEntry["pricing"] = null;
+  if (cost) {
+    const unit = "USD per million tokens";
+    const inputPrice = read.optionalPrice(cost, "input", `${at}/cost`, unit);
+    const outputPrice = read.optionalPrice(cost, "output", `${at}/cost`, unit);
+    const cached = read.optionalPrice(cost, "cache_read", `${at}/cost`, unit);
+    if (inputPrice !== undefined && outputPrice !== undefined) {
+      pricing = {
+        currency: "USD",
+        input: inputPrice,
+        output: outputPrice,
+        ...(cached !== undefined ? { cachedInput: cached } : {}),
+        source: MODELS_DEV_SOURCE,
+        // The day models.dev last touched this entry, where it says; otherwise the day it was read.
+        asOf: isDate(lastUpdated) ? lastUpdated : asOf,
+      };
+    }
+  }
+
+  return {
+    id,
+    name: read.name(model, at, id),
+    ...(kind ? { kind } : {}),
+    status: status === "alpha" || status === "beta" ? "preview" : status === "deprecated" ? "deprecated" : "stable",
+    // models.dev has no notion of our tiers.
+    tier: "standard",
+    contextWindow: limit ? (read.optionalTokens(limit, "context", `${at}/limit`) ?? null) : null,
+    maxOutput: limit ? (read.optionalTokens(limit, "output", `${at}/limit`) ?? null) : null,
+    capabilities: {
+      // Image input is what the snapshot calls vision; `attachment` (files of any kind) only where modalities are missing.
+      vision: input ? input.includes("image") : attachment === true,
+      tools: read.optionalBoolean(model, "tool_call", at) ?? false,
+      reasoning: read.optionalBoolean(model, "reasoning", at) ?? false,
+      json: read.optionalBoolean(model, "structured_output", at) ?? false,
+      streaming: true,
+    },
+    pricing,
+  };
+}
+
+function kindFromOutput(output: readonly string[] | undefined): CatalogEntry["kind"] | undefined {
+  if (!output || output.length === 0) return undefined;
+  if (output.includes("text")) return "chat";
+  if (output.includes("embedding") || output.includes("embeddings")) return "embedding";
+  if (output.includes("image") || output.includes("video")) return "image";
+  if (output.includes("audio")) return "audio";
+  return "other";
+}

@@ -1,0 +1,34 @@
+// Which of a community catalog's providers hold facts for which of ours. Documented in the README
+// ("Community catalogs"); keep the two in step.
+
+/**
+ * models.dev `api.json` provider keys, by our provider id, most trusted first: where two keys list the same model
+ * id, the earlier key's entry is used. Regional (`moonshotai-cn`) and subscription (`zai-coding-plan`) keys are
+ * left out on purpose: they price differently from the endpoint we probe.
+ */
+export const MODELS_DEV_PROVIDERS: Readonly<Record<string, readonly string[]>> = {
+  kimi: ["moonshotai"],
+  glm: ["zai", "zhipuai"],
+  openrouter: ["openrouter"],
+  // Whatever an OpenAI-compatible server serves: no catalog can say which provider's facts apply.
+  custom: [],
+};
+
+/**
+ * LiteLLM `litellm_provider` values, by our provider id, most trusted first. A key spelled `<litellm_provider>/<id>`
+ * (`moonshot/kimi-k2-0905-preview`, `openrouter/moonshotai/kimi-k2`) is read as `<id>`.
+ */
+export const LITELLM_PROVIDERS: Readonly<Record<string, readonly string[]>> = {
+  kimi: ["moonshot"],
+  glm: ["zai", "zhipuai"],
+  openrouter: ["openrouter"],
+  custom: [],
+};
+
+/**
+ * The catalog's names for one of our providers: the table's, or — for a provider the table does not know, such as
+ * one from a user's provider definition file (`lmstudio`, `deepseek`) — its own id.
+ */
+export function sourceNames(table: Readonly<Record<string, readonly string[]>>, provider: string): readonly string[] {
+  return Object.hasOwn(table, provider) ? table[provider]! : [provider];
+}
