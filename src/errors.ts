@@ -8,6 +8,8 @@ export const ExitCode = {
   usage: 2,
   /** A probe failed and the run was told to be strict: nothing was written. */
   probeFailed: 3,
+  /** A large change of a kind named in --fail-on: nothing was written. */
+  largeChange: 4,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -54,4 +56,11 @@ export class StrictProbeError extends RegistryError {
   readonly exitCode = ExitCode.probeFailed;
   readonly code = "PROBE_FAILED";
   override name = "StrictProbeError";
+}
+
+/** A large change (shrunk list, vanished model, price jump, shrunk context) of a kind the run was told to fail on. */
+export class LargeChangeError extends RegistryError {
+  readonly exitCode = ExitCode.largeChange;
+  readonly code = "LARGE_CHANGE";
+  override name = "LargeChangeError";
 }

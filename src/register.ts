@@ -1,11 +1,12 @@
 // The registration pipeline as one library call: probe → normalise → merge → resolve policy → validate.
 // It writes nothing; the caller decides where the snapshot goes.
 import type { ProviderRegistrySnapshot } from "../generated/snapshot-types.js";
+import { largeChanges, type LargeChange } from "./compare/large-changes.js";
 import { loadBuiltinCatalog, type Catalog } from "./catalog/load-catalog.js";
 import type { Env } from "./config/env-values.js";
 import { readSettings } from "./config/read-settings.js";
 import { InvalidDocumentError } from "./errors.js";
-import { mergeModels } from "./merge/merge-models.js";
+import { mergeModels, type LastKnownGood } from "./merge/merge-models.js";
 import type { Diagnostic } from "./model/diagnostic.js";
 import { resolvePolicy } from "./policy/resolve-policy.js";
 import { probeAll, type ProbeAllOptions } from "./probe/probe-all.js";
@@ -32,12 +33,21 @@ export interface RegisterOptions {
   readonly now?: () => number;
   readonly onProbe?: ProbeAllOptions["onOutcome"];
   readonly probe?: ProbeAllOptions["probe"];
+  /**
+   * The last good snapshot: a provider whose probe fails keeps its models from here, marked stale; and the large
+   * changes are measured against it.
+   */
+  readonly previous?: ProviderRegistrySnapshot;
 }
 
 export interface RegisterResult {
   readonly snapshot: ProviderRegistrySnapshot;
   readonly targets: readonly ProbeTarget[];
   readonly outcomes: ReadonlyMap<string, ProbeOutcome>;
+  /** Providers that were to be probed and failed (or got no answer before the deadline), sorted. */
+  readonly failedProviders: readonly string[];
+  /** Against `previous`: shrunk lists, vanished models, price jumps, shrunk context windows. Empty without one. */
+  readonly largeChanges: readonly LargeChange[];
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -57,8 +67,11 @@ export async function register(options: RegisterOptions): Promise<RegisterResult
   const catalog = await catalogPromise;
 
   const listings = targets.map((t) => {
-    const outcome = outcomes.get(t.definition.id);
-    return { id: t.definition.id, ...(outcome?.status === "ok" ? { listed: outcome.models } : {}) };
+    const id = t.definition.id;
+    const outcome = outcomes.get(id);
+    if (outcome?.status === "ok") return { id, listed: outcome.models };
+    const lastKnownGood = t.plan.probe && options.previous ? lastKnownGoodOf(options.previous, id, outcome?.reason ?? "no answer before the overall deadline") : undefined;
+    return { id, ...(lastKnownGood ? { lastKnownGood } : {}) };
   });
   const merged = mergeModels({
     providers: listings,
@@ -73,7 +86,7 @@ export async function register(options: RegisterOptions): Promise<RegisterResult
     return { id: t.definition.id, ...(why !== undefined ? { notProbedBecause: why } : {}) };
   });
   const resolved = resolvePolicy(settings, merged.models, states);
-  const diagnostics: Diagnostic[] = [...settings.diagnostics, ...merged.diagnostics, ...resolved.diagnostics, ...probeDiagnostics(targets, outcomes)];
+  const diagnostics: Diagnostic[] = [...settings.diagnostics, ...merged.diagnostics, ...resolved.diagnostics, ...probeDiagnostics(targets, outcomes, keptStale(merged.models))];
 
   const parts = {
     generatedAt: snapshotTime(options.env.SOURCE_DATE_EPOCH, now),
@@ -87,7 +100,22 @@ export async function register(options: RegisterOptions): Promise<RegisterResult
   const draft = checked(buildSnapshot(parts));
   // What the selector will do where the user said nothing can only be told by asking the selector itself.
   const snapshot = checked(buildSnapshot({ ...parts, diagnostics: [...diagnostics, ...preferenceDiagnostics(draft)] }));
-  return { snapshot, targets, outcomes };
+  const failedProviders = targets.filter((t) => t.plan.probe && outcomes.get(t.definition.id)?.status !== "ok").map((t) => t.definition.id).sort();
+  return { snapshot, targets, outcomes, failedProviders, largeChanges: options.previous ? largeChanges(options.previous, snapshot) : [] };
+}
+
+function lastKnownGoodOf(previous: ProviderRegistrySnapshot, provider: string, failure: string): LastKnownGood {
+  const entry = previous.providers.find((p) => p.id === provider);
+  return {
+    models: previous.models.filter((m) => m.provider === provider),
+    // Its listed models were verified when that probe succeeded; stale ones carry their own lastVerifiedAt.
+    verifiedAt: (entry?.probe.status === "ok" ? entry.probe.checkedAt : undefined) ?? previous.generatedAt,
+    failure,
+  };
+}
+
+function keptStale(models: readonly { provider: string; availability: string }[]): Set<string> {
+  return new Set(models.filter((m) => m.availability === "stale").map((m) => m.provider));
 }
 
 /** Never hand on a snapshot that breaks the schema: that is a bug here, and it must stop the run before anything is written. */

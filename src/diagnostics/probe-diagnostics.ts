@@ -3,7 +3,8 @@ import type { Diagnostic } from "../model/diagnostic.js";
 import type { ProbeOutcome } from "../probe/probe-provider.js";
 import type { ProbeTarget } from "../providers/plan-probes.js";
 
-export function probeDiagnostics(targets: readonly ProbeTarget[], outcomes: ReadonlyMap<string, ProbeOutcome>): Diagnostic[] {
+/** `keptStale`: providers whose models were kept from the last good snapshot (see STALE_MODELS). */
+export function probeDiagnostics(targets: readonly ProbeTarget[], outcomes: ReadonlyMap<string, ProbeOutcome>, keptStale: ReadonlySet<string> = new Set()): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const target of targets) {
     if (!target.plan.probe) continue;
@@ -19,7 +20,7 @@ export function probeDiagnostics(targets: readonly ProbeTarget[], outcomes: Read
       level: "warning",
       code: "PROBE_FAILED",
       provider: id,
-      message: `${id} is configured but its probe failed: ${outcome?.reason ?? "no answer before the overall deadline"}. Its catalog models are unverified.`,
+      message: `${id} is configured but its probe failed: ${outcome?.reason ?? "no answer before the overall deadline"}. ${keptStale.has(id) ? "Its models from the last good snapshot are kept, marked stale." : "Its catalog models are unverified."}`,
     });
   }
   return out;

@@ -10,6 +10,17 @@ export interface ProviderListing {
   readonly id: string;
   /** The models the probe listed; undefined when the provider was not probed or the probe failed. */
   readonly listed?: readonly ProbedModel[];
+  /** For a provider whose probe failed: what the previous snapshot knew of it, to keep as stale. */
+  readonly lastKnownGood?: LastKnownGood;
+}
+
+export interface LastKnownGood {
+  /** The previous snapshot's models of this provider; only those it could route (listed or stale) are kept. */
+  readonly models: readonly Model[];
+  /** When the previous snapshot last saw the provider answer: its probe's checkedAt, else its generatedAt. */
+  readonly verifiedAt: string;
+  /** Why this run's probe failed. */
+  readonly failure: string;
 }
 
 export interface MergeInput {
@@ -23,10 +34,15 @@ export interface MergeInput {
 
 export function mergeModels(input: MergeInput): { models: Model[]; diagnostics: Diagnostic[] } {
   const models: Model[] = [];
+  const staleDiagnostics: Diagnostic[] = [];
   for (const provider of input.providers) {
-    models.push(...mergeProvider(provider, input));
+    const merged = mergeProvider(provider, input);
+    models.push(...merged);
+    const stale = merged.filter((m) => m.availability === "stale");
+    if (stale.length > 0) staleDiagnostics.push(staleDiagnostic(provider.id, stale, provider.lastKnownGood!.failure));
   }
   const diagnostics = [
+    ...staleDiagnostics,
     ...applyOverride(models, "MODEL_COSTS_JSON", [...(input.modelCosts?.keys() ?? [])], (model, key) => {
       const price = input.modelCosts!.get(key)!;
       const pricing: Pricing = {
@@ -83,6 +99,16 @@ function mergeProvider(provider: ProviderListing, input: MergeInput): Model[] {
     };
   };
 
+  if (!provider.listed && provider.lastKnownGood) {
+    // Last known good: what the previous snapshot could route is kept, facts and sources as they were, marked
+    // stale with when it was last verified — never dropped, never passed off as fresh.
+    for (const previous of provider.lastKnownGood.models) {
+      if (previous.provider !== provider.id || (previous.availability !== "listed" && previous.availability !== "stale")) continue;
+      if (out.has(previous.id.toLowerCase())) continue;
+      const lastVerifiedAt = previous.availability === "stale" && previous.lastVerifiedAt !== undefined ? previous.lastVerifiedAt : provider.lastKnownGood.verifiedAt;
+      out.set(previous.id.toLowerCase(), { ...structuredClone(previous), availability: "stale", lastVerifiedAt });
+    }
+  }
   if (provider.listed) {
     for (const probed of provider.listed) {
       // A provider may list an alias (kimi-k2): it is the catalog's model, listed under another name.
@@ -95,6 +121,17 @@ function mergeProvider(provider: ProviderListing, input: MergeInput): Model[] {
     if (!out.has(entry.id.toLowerCase())) out.set(entry.id.toLowerCase(), build(entry.id, entry, undefined, provider.listed ? "not_listed" : "unverified"));
   }
   return [...out.values()];
+}
+
+function staleDiagnostic(provider: string, stale: readonly Model[], failure: string): Diagnostic {
+  const oldest = stale.map((m) => m.lastVerifiedAt ?? "").sort()[0];
+  const n = stale.length;
+  return {
+    level: "warning",
+    code: "STALE_MODELS",
+    provider,
+    message: `${provider}'s probe failed (${failure}): ${n} model${n === 1 ? "" : "s"} kept from the last good snapshot, marked stale, last verified ${oldest || "at an unknown time"}.`,
+  };
 }
 
 function indexEntries(entries: readonly CatalogEntry[]): Map<string, CatalogEntry> {

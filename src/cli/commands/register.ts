@@ -1,9 +1,15 @@
+import { stat } from "node:fs/promises";
 import path from "node:path";
+import type { ProviderRegistrySnapshot } from "../../../generated/snapshot-types.js";
+import { checkAgainstFile } from "../../compare/check-file.js";
+import { shortSummary, summaryLine } from "../../compare/format-changes.js";
+import { LARGE_CHANGE_KINDS, parseFailOn } from "../../compare/large-changes.js";
 import { loadEnv } from "../../config/load-env.js";
-import { ExitCode } from "../../errors.js";
+import { ConfigError, ExitCode, LargeChangeError, StrictProbeError, UsageError } from "../../errors.js";
 import { register as runRegister, DEFAULT_TIMEOUT_MS } from "../../register.js";
 import { redact, secretsInEnv } from "../../secrets/redact.js";
 import { canonicalJson } from "../../snapshot/canonical-json.js";
+import { readSnapshotFile, requireSnapshotFile, type SnapshotRead } from "../../snapshot/read-snapshot.js";
 import { writeFileAtomic } from "../../snapshot/write-snapshot.js";
 import type { Command, CliIO } from "../io.js";
 import { packageVersion } from "../main.js";
@@ -33,6 +39,15 @@ Options:
   --catalog FILE      overlay model facts from a community catalog: models.dev's api.json
                       or LiteLLM's model_prices_and_context_window.json (repeatable; a
                       later file wins; the built-in catalog and the probe win over both)
+  --previous FILE     the last good snapshot: a provider whose probe fails keeps its
+                      models from it, marked stale, with when they were last verified
+                      (default: the file --out is about to replace, when it is one)
+  --strict            any provider whose probe fails is fatal: exit 3, nothing written
+  --fail-on KINDS     large changes against the previous snapshot that are fatal:
+                      exit 4, nothing written. Comma-separated, from
+                      ${LARGE_CHANGE_KINDS.join(", ")}, or any
+  --check             write nothing: compare what would be written with the --out file,
+                      timestamps aside; exit 0 when the same, 1 with a summary when not
   --json              print a summary as JSON on stdout
   --quiet             no progress lines on stderr (warnings still print); on a terminal
                       a live status line shows who is still being probed; NO_COLOR=1
@@ -51,6 +66,10 @@ export const register: Command = async (argv, rawIO) => {
       "timeout-ms": { type: "string" },
       json: { type: "boolean" },
       quiet: { type: "boolean" },
+      previous: { type: "string" },
+      strict: { type: "boolean" },
+      "fail-on": { type: "string", multiple: true },
+      check: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   }).values;
@@ -58,11 +77,23 @@ export const register: Command = async (argv, rawIO) => {
     rawIO.stdout(HELP);
     return ExitCode.ok;
   }
+  const failOn = parseFailOn(args["fail-on"] ?? []);
+  if (failOn.unknown.length > 0) {
+    throw new UsageError(`register: --fail-on does not know ${failOn.unknown.map((k) => `"${k}"`).join(", ")}; use ${LARGE_CHANGE_KINDS.join(", ")} or any`);
+  }
   const env = await loadEnv({ cwd: rawIO.cwd, ...(args["env-file"] ? { envFile: args["env-file"] } : {}), realEnv: rawIO.env });
   // Whatever goes wrong below, nothing printed can carry a key.
   const io = redactingIO(rawIO, secretsInEnv(env));
   const out = path.resolve(rawIO.cwd, args.out ?? DEFAULT_SNAPSHOT_FILE);
   const timeoutMs = integerOption("register", "--timeout-ms", args["timeout-ms"], { min: 1 });
+  const shown = (file: string) => path.relative(rawIO.cwd, file) || file;
+  if (!args.check) await checkTarget(out);
+  // The file about to be replaced: the last good snapshot unless --previous names another, and what --check compares with.
+  const onDisk = await readSnapshotFile(out);
+  const previousFile = args.previous !== undefined ? path.resolve(rawIO.cwd, args.previous) : onDisk.status === "ok" ? out : undefined;
+  const previous = await previousSnapshot(args.previous !== undefined ? previousFile : undefined, onDisk, (why) =>
+    io.stderr(`warning: [PREVIOUS_UNUSABLE] ${shown(out)} ${why}: no models can be kept from it when a probe fails. Pass --previous FILE to name another.\n`),
+  );
 
   const style = outputStyle(rawIO, { quiet: args.quiet === true });
   const plan = await plannedProbes(env, args.providers ?? [], rawIO.cwd);
@@ -75,6 +106,7 @@ export const register: Command = async (argv, rawIO) => {
     generatorVersion: packageVersion(),
     providerGlobs: args.providers ?? [],
     ...(overlays.length > 0 ? { overlays } : {}),
+    ...(previous ? { previous } : {}),
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     onProbe: (target, outcome) => progress.done(target.definition.id, args.quiet ? undefined : formatProbeLine(target.definition.id, outcome, style)),
   }).finally(() => progress.stop());
@@ -83,6 +115,32 @@ export const register: Command = async (argv, rawIO) => {
     for (const target of result.targets) if (!target.plan.probe) io.stderr(`${formatProbeLine(target.definition.id, { status: "skipped", reason: target.plan.reason }, style)}\n`);
   }
   for (const d of snapshot.diagnostics) if (d.level !== "info" || !args.quiet) io.stderr(`${formatDiagnostic(d, style)}\n`);
+  // Large changes describe this run against the last one, not the registry: printed, never written into the snapshot.
+  for (const change of result.largeChanges) io.stderr(`${formatDiagnostic(change.diagnostic)}\n`);
+
+  const untouched = args.check ? "nothing was written" : `nothing was written; ${shown(out)} is untouched`;
+  if (args.strict && result.failedProviders.length > 0) {
+    const failed = result.failedProviders.map((id) => `${id} (${snapshot.providers.find((p) => p.id === id)?.probe.reason ?? "no answer"})`);
+    throw new StrictProbeError(`--strict: the probe failed for ${failed.join(", ")}: ${untouched}.`);
+  }
+  const fatal = result.largeChanges.filter((c) => failOn.kinds.has(c.kind));
+  if (fatal.length > 0) {
+    const kinds = [...new Set(fatal.map((c) => c.kind))].join(", ");
+    throw new LargeChangeError(`--fail-on: ${fatal.length} large change${fatal.length === 1 ? "" : "s"} (${kinds}) against ${shown(previousFile!)}: ${untouched}.`);
+  }
+
+  if (args.check) {
+    const check = checkAgainstFile(snapshot, onDisk);
+    if (args.json) io.stdout(`${JSON.stringify({ file: out, upToDate: check.upToDate, contentHash: { onDisk: check.onDisk, generated: check.generated }, ...(check.problem ? { problem: check.problem } : {}), changes: check.changes }, null, 2)}\n`);
+    if (check.upToDate) {
+      if (!args.json) io.stdout(`${shown(out)} is up to date (${check.generated})\n`);
+      return ExitCode.ok;
+    }
+    if (check.problem) io.stderr(`${shown(out)} ${check.problem}: register would write it.\n`);
+    else if (check.changes.length === 0) io.stderr(`${shown(out)} differs from what register would write (content hash ${check.onDisk} → ${check.generated}).\n`);
+    else io.stderr(`${shown(out)} differs from what register would write: ${summaryLine(check.changes)}\n${shortSummary(check.changes)}`);
+    return ExitCode.invalid;
+  }
 
   await writeFileAtomic(out, canonicalJson(snapshot));
   const summary = {
@@ -91,12 +149,31 @@ export const register: Command = async (argv, rawIO) => {
     providers: snapshot.providers.map((p) => ({ id: p.id, status: p.probe.status, reason: p.probe.reason, models: p.probe.modelCount, durationMs: result.outcomes.get(p.id)?.durationMs ?? null })),
     models: snapshot.models.length,
     routable: snapshot.models.filter((m) => m.availability === "listed" || m.availability === "stale").length,
+    stale: snapshot.models.filter((m) => m.availability === "stale").length,
+    previous: previousFile ?? null,
+    largeChanges: result.largeChanges.map((c) => ({ kind: c.kind, ...c.diagnostic })),
     diagnostics: { error: count(snapshot.diagnostics, "error"), warning: count(snapshot.diagnostics, "warning"), info: count(snapshot.diagnostics, "info") },
   };
   if (args.json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
-  else if (!args.quiet) io.stderr(`wrote ${path.relative(rawIO.cwd, out) || out}: ${summary.models} models (${summary.routable} listed), ${snapshot.contentHash}\n`);
+  else if (!args.quiet) io.stderr(`wrote ${path.relative(rawIO.cwd, out) || out}: ${summary.models} models (${summary.routable} listed${summary.stale > 0 ? `, ${summary.stale} of them stale` : ""}), ${snapshot.contentHash}\n`);
   return ExitCode.ok;
 };
+
+/** Fail before probing, not after, when the output cannot be written where it was asked for. */
+async function checkTarget(out: string): Promise<void> {
+  const dir = await stat(path.dirname(out)).catch(() => undefined);
+  if (!dir?.isDirectory()) throw new ConfigError(`cannot write ${out}: the folder ${path.dirname(out)} does not exist`, { file: out });
+  const target = await stat(out).catch(() => undefined);
+  if (target?.isDirectory()) throw new ConfigError(`cannot write ${out}: it is a folder`, { file: out });
+}
+
+/** A file named by --previous must be a valid snapshot (exit 2 otherwise); the file about to be replaced may be anything. */
+async function previousSnapshot(explicit: string | undefined, onDisk: SnapshotRead, warn: (why: string) => void): Promise<ProviderRegistrySnapshot | undefined> {
+  if (explicit !== undefined) return requireSnapshotFile(explicit, "--previous");
+  if (onDisk.status === "ok") return onDisk.snapshot;
+  if (onDisk.status === "unusable") warn(onDisk.why);
+  return undefined;
+}
 
 /** Which providers there are and which will be probed, known before probing starts, for the progress line. */
 async function plannedProbes(env: Env, globs: readonly string[], cwd: string): Promise<{ providers: string[]; probed: string[] }> {
