@@ -8,6 +8,7 @@ import type { CliIO, Command } from "./io.js";
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
   register: { summary: "probe providers and write provider_registry_snapshot.json", load: async () => (await import("./commands/register.js")).register },
   validate: { summary: "check snapshots against the published schema", load: async () => (await import("./commands/validate.js")).validate },
+  diff: { summary: "what changed between two snapshots, breaking changes first", load: async () => (await import("./commands/diff.js")).diff },
   select: { summary: "choose a model for a request from a snapshot", load: async () => (await import("./commands/select.js")).select },
   demo: { summary: "register against built-in loopback providers and show the selector (no keys, no network)", load: async () => (await import("./commands/demo.js")).demo },
 };
@@ -26,7 +27,7 @@ function usage(): string {
     ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
     "",
     "Run `provider-registry <command> --help` for a command's options.",
-    "Exit codes: 0 ok; 1 invalid, check failed or nothing selectable; 2 usage or configuration error; 3 a probe failed under --strict.",
+    "Exit codes: 0 ok; 1 invalid, check failed or nothing selectable; 2 usage or configuration error; 3 a probe failed under --strict; 4 a large change named in --fail-on.",
     "",
   ].join("\n");
 }

@@ -70,11 +70,17 @@ export function changeLine(change: Change): string {
   return `${change.breaking ? "!" : " "} ${changeSubject(change)}: ${describeChange(change)}`;
 }
 
-/** `diff`'s text output: breaking changes first. */
+/** Breaking first, diagnostics last; otherwise in the order given. */
+export function byImportance(changes: readonly Change[]): Change[] {
+  const rank = (c: Change) => (c.breaking ? 0 : c.kind === "diagnostic_added" || c.kind === "diagnostic_removed" ? 2 : 1);
+  return [...changes].sort((a, b) => rank(a) - rank(b));
+}
+
+/** `diff`'s text output: breaking changes first, diagnostics last. */
 export function textReport(changes: readonly Change[]): string {
   if (changes.length === 0) return "No changes.\n";
   const breaking = changes.filter((c) => c.breaking);
-  const other = changes.filter((c) => !c.breaking);
+  const other = byImportance(changes.filter((c) => !c.breaking));
   const lines: string[] = [];
   if (breaking.length > 0) lines.push(`Breaking changes (${breaking.length}):`, ...breaking.map((c) => `  ${changeSubject(c)}: ${describeChange(c)}`), "");
   if (other.length > 0) lines.push(`Other changes (${other.length}):`, ...other.map((c) => `  ${changeSubject(c)}: ${describeChange(c)}`), "");
@@ -88,9 +94,9 @@ export function summaryLine(changes: readonly Change[]): string {
   return `${changes.length} change${changes.length === 1 ? "" : "s"}, ${breaking} breaking (${models("model_added")} models added, ${models("model_removed")} removed).`;
 }
 
-/** `register --check`: a few lines of what differs, most important first. */
+/** `register --check`: a few lines of what differs, breaking first, diagnostics last. */
 export function shortSummary(changes: readonly Change[], limit = 10): string {
-  const ordered = [...changes.filter((c) => c.breaking), ...changes.filter((c) => !c.breaking)];
+  const ordered = byImportance(changes);
   const lines = ordered.slice(0, limit).map((c) => `  ${c.breaking ? "breaking: " : ""}${changeSubject(c)}: ${describeChange(c)}`);
   if (ordered.length > limit) lines.push(`  … and ${ordered.length - limit} more (provider-registry diff shows them all)`);
   return `${lines.join("\n")}\n`;
@@ -108,7 +114,7 @@ export function markdownReport(changes: readonly Change[]): string {
     out.push("");
   };
   table("⚠️ Breaking", changes.filter((c) => c.breaking));
-  table("Other", changes.filter((c) => !c.breaking));
+  table("Other", byImportance(changes.filter((c) => !c.breaking)));
   return `${out.join("\n").trimEnd()}\n`;
 }
 

@@ -100,15 +100,15 @@ describe("reports of changes", () => {
     }),
   );
 
-  it("text: breaking first, then the rest, then a count", () => {
+  it("text: breaking first, then the rest with diagnostics last, then a count", () => {
     expect(textReport(changes)).toBe(
       [
         "Breaking changes (1):",
         "  glm/glm-4.5-air: model removed (was listed)",
         "",
         "Other changes (2):",
-        "  glm: new warning [ODD] a | pipe, *stars* and `ticks`\non two lines",
         "  glm/glm-4.6: price 0.6/2.2, cached 0.11 USD per million tokens (in/out) → 0.6/2.5, cached 0.11 USD per million tokens (in/out)",
+        "  glm: new warning [ODD] a | pipe, *stars* and `ticks`\non two lines",
         "",
         "3 changes, 1 breaking (0 models added, 1 removed).",
         "",
