@@ -34,9 +34,16 @@ export async function httpGetJson(url: string, options: GetJsonOptions): Promise
     const response = await send(current, options);
     if (response.status >= 300 && response.status < 400 && response.headers.has("location")) {
       await response.body?.cancel().catch(() => undefined);
-      const next = new URL(response.headers.get("location")!, current);
+      // The Location is untrusted: it may not parse, and may carry anything (a key, a host name of any length),
+      // so nothing of it goes into a message. Host names are case-folded too, so a key in one would escape redaction.
+      let next: URL;
+      try {
+        next = new URL(response.headers.get("location")!, current);
+      } catch {
+        throw new TransportError("redirect", "redirected to a Location that is not a URL");
+      }
       if (next.origin !== origin) {
-        throw new TransportError("redirect", `redirected to another origin (${next.origin}); not following it with credentials`);
+        throw new TransportError("redirect", "redirected to another origin; not followed, so the key is not sent there");
       }
       if (hop >= (options.maxRedirects ?? 3)) throw new TransportError("redirect", "too many redirects");
       current = next;
