@@ -7,6 +7,8 @@ export class TransportError extends Error {
   constructor(
     readonly kind: TransportFailureKind,
     message: string,
+    /** Whether another attempt may go better: a dropped connection may, a host that does not exist will not. */
+    readonly retryable = kind === "network" || kind === "timeout",
   ) {
     super(message);
   }
@@ -108,5 +110,6 @@ function transportFailure(error: unknown, signal: AbortSignal): TransportError {
   const code = cause?.code ?? (error as NodeJS.ErrnoException).code;
   const what =
     code === "ECONNREFUSED" ? "connection refused" : code === "ENOTFOUND" || code === "EAI_AGAIN" ? "host not found" : code === "ECONNRESET" ? "connection reset" : "network error";
-  return new TransportError("network", code ? `${what} (${code})` : what);
+  // ENOTFOUND is the resolver's final word that the name does not exist; EAI_AGAIN is a lookup that may yet work.
+  return new TransportError("network", code ? `${what} (${code})` : what, code !== "ENOTFOUND");
 }

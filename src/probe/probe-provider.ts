@@ -88,9 +88,6 @@ export async function probeProvider(request: ProbeRequest, adapter: ProviderAdap
   }
 }
 
-// A dropped connection or a slow answer may go better next time; a refused redirect or an oversized list will not.
-const RETRYABLE_TRANSPORT = new Set<TransportFailureKind>(["network", "timeout"]);
-
 async function attempt(
   request: ProbeRequest,
   adapter: ProviderAdapter,
@@ -110,7 +107,9 @@ async function attempt(
       ...(request.authorization ? { authorization: request.authorization } : {}),
     });
   } catch (error) {
-    if (error instanceof TransportError) return { done: false, kind: error.kind, retry: RETRYABLE_TRANSPORT.has(error.kind), reason: error.message };
+    // A dropped connection or a slow answer may go better next time; a refused redirect, an oversized list or a
+    // host that does not exist will not.
+    if (error instanceof TransportError) return { done: false, kind: error.kind, retry: error.retryable, reason: error.message };
     throw error;
   }
   const { status } = answer;
