@@ -1,6 +1,6 @@
 // Zhipu / Z.ai: ids only; errors carry a business code, and a bad key can come back as HTTP 200.
 import type { ProviderAdapter } from "../adapter.js";
-import { classifyByStatus, isObject, parseOpenAiList, type JsonObject } from "./openai-list.js";
+import { classifyByStatus, isObject, parseOpenAiList, plainToken, type JsonObject } from "./openai-list.js";
 
 // 1113: balance exhausted; 1308: usage limit reached. Both arrive as 429 and are not worth retrying.
 const NO_RETRY_CODES = new Set(["1113", "1308"]);
@@ -15,8 +15,9 @@ export const glmAdapter = {
   },
   classifyFailure(status, body) {
     // The business code comes inside "error" on the OpenAI-style API, at the top on the older {code, msg, success} one.
-    const code = !isObject(body) ? "" : isObject(body.error) ? String(body.error.code ?? "") : String(body.code ?? "");
-    if (status === 429 && NO_RETRY_CODES.has(code)) return { kind: "quota_exhausted", retry: false };
+    // The body is untrusted: String() of an object such as {"toString":1} throws, so only plain tokens are read.
+    const code = !isObject(body) ? undefined : isObject(body.error) ? plainToken(body.error.code) : plainToken(body.code);
+    if (status === 429 && code !== undefined && NO_RETRY_CODES.has(code)) return { kind: "quota_exhausted", retry: false };
     return classifyByStatus(status);
   },
 } satisfies ProviderAdapter<JsonObject>;

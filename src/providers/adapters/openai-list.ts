@@ -9,22 +9,37 @@ export function isObject(value: unknown): value is JsonObject {
 
 /** An error object where a list should be: OpenAI's {"error":…}, vLLM's {"object":"error"}, GLM's {"success":false}. */
 export function errorInBody(body: unknown): string | undefined {
+  const error = errorObject(body);
+  return error ? describeError(error) : undefined;
+}
+
+function errorObject(body: unknown): JsonObject | undefined {
   if (!isObject(body)) return undefined;
-  if (isObject(body.error)) return describeError(body.error);
-  if (body.object === "error") return describeError(body);
-  if (body.success === false) return describeError(body);
+  if (isObject(body.error)) return body.error;
+  if (body.object === "error") return body;
+  if (body.success === false) return body;
   return undefined;
 }
 
+// The body is untrusted: only short, plain tokens of it (an error type, a code) may reach a message, never free
+// text, which could be of any length, carry terminal escapes, or quote the key back.
+const PLAIN_TOKEN = /^[A-Za-z0-9_.:-]{1,64}$/;
+
+/** A string or finite number of the body, as text, when it is a short plain token; undefined otherwise. */
+export function plainToken(value: unknown): string | undefined {
+  const text = typeof value === "string" ? value : typeof value === "number" && Number.isFinite(value) ? String(value) : undefined;
+  return text !== undefined && PLAIN_TOKEN.test(text) ? text : undefined;
+}
+
 function describeError(error: JsonObject): string {
-  const parts = [error.type, error.code].filter((v) => typeof v === "string" || typeof v === "number").map(String);
+  const parts = [plainToken(error.type), plainToken(error.code)].filter((v) => v !== undefined);
   return parts.length > 0 ? `the provider answered with an error (${parts.join(", ")})` : "the provider answered with an error";
 }
 
 /** The raw entries of a model list; entries without a string id are dropped here. */
 export function parseOpenAiList(body: unknown): JsonObject[] {
-  const error = errorInBody(body);
-  if (error) throw new ResponseShapeError(error, "error_body");
+  const error = errorObject(body);
+  if (error) throw new ResponseShapeError(describeError(error), "error_body");
   if (!isObject(body)) throw new ResponseShapeError("expected a JSON object with a data array");
   if (!Array.isArray(body.data)) throw new ResponseShapeError('expected a "data" array of models');
   return body.data.filter((entry): entry is JsonObject => isObject(entry) && typeof entry.id === "string");
