@@ -113,25 +113,28 @@ async function attempt(
     throw error;
   }
   const { status } = answer;
-  if (status < 200 || status >= 300) {
-    const failure = adapter.classifyFailure(status, answer.json);
+  const failedWith = (failureStatus: number, what: string): Attempt => {
+    const failure = adapter.classifyFailure(failureStatus, answer.json);
     const retryAfterMs = parseRetryAfter(answer.retryAfter, now());
     return {
       done: false,
       kind: failure.kind,
       retry: failure.retry,
-      reason: `HTTP ${status}: ${describeKind(failure.kind)}`,
+      reason: `${what}: ${describeKind(failure.kind)}`,
       httpStatus: status,
       ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     };
-  }
+  };
+  if (status < 200 || status >= 300) return failedWith(status, `HTTP ${status}`);
   if (!answer.isJson) return { done: false, kind: "invalid_response", retry: false, reason: `HTTP ${status} but the body is not JSON`, httpStatus: status };
   let models: ProbedModel[];
   try {
     models = adapter.parseModels(answer.json).map((raw) => adapter.translateModel(raw));
   } catch (error) {
-    if (error instanceof ResponseShapeError) return { done: false, kind: error.kind, retry: false, reason: `HTTP ${status} but ${error.message}`, httpStatus: status };
-    throw error;
+    if (!(error instanceof ResponseShapeError)) throw error;
+    // An error that says its own status (GLM answers a bad key with HTTP 200 and {"code":401}) means what that status means.
+    if (error.kind === "error_body" && error.bodyStatus !== undefined) return failedWith(error.bodyStatus, `HTTP ${status} but the body says ${error.bodyStatus}`);
+    return { done: false, kind: error.kind, retry: false, reason: `HTTP ${status} but ${error.message}`, httpStatus: status };
   }
   const cleaned = cleanModelList(models);
   const notes = [

@@ -37,12 +37,14 @@ export interface ProviderAdapter<Raw = unknown> {
   classifyFailure(status: number, body: unknown): FailureClass;
 }
 
-/** The body is not what the adapter expects; `message` never quotes the body. */
+/** The body is not what the adapter expects; `message` never quotes the body beyond short, plain tokens. */
 export class ResponseShapeError extends Error {
   override name = "ResponseShapeError";
   constructor(
     message: string,
     readonly kind: "invalid_response" | "error_body" = "invalid_response",
+    /** For an error body that carries an HTTP status of its own (GLM's HTTP 200 with {"code":401}): that status. */
+    readonly bodyStatus?: number,
   ) {
     super(message);
   }

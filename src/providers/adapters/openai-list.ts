@@ -36,10 +36,19 @@ function describeError(error: JsonObject): string {
   return parts.length > 0 ? `the provider answered with an error (${parts.join(", ")})` : "the provider answered with an error";
 }
 
+/** An HTTP status (400–599) that an error body gives for itself, as GLM's {"code":401,"success":false} does. */
+function statusInErrorBody(error: JsonObject): number | undefined {
+  for (const value of [error.code, error.status]) {
+    const text = plainToken(value);
+    if (text !== undefined && /^[45]\d\d$/.test(text)) return Number(text);
+  }
+  return undefined;
+}
+
 /** The raw entries of a model list; entries without a string id are dropped here. */
 export function parseOpenAiList(body: unknown): JsonObject[] {
   const error = errorObject(body);
-  if (error) throw new ResponseShapeError(describeError(error), "error_body");
+  if (error) throw new ResponseShapeError(describeError(error), "error_body", statusInErrorBody(error));
   if (!isObject(body)) throw new ResponseShapeError("expected a JSON object with a data array");
   if (!Array.isArray(body.data)) throw new ResponseShapeError('expected a "data" array of models');
   return body.data.filter((entry): entry is JsonObject => isObject(entry) && typeof entry.id === "string");
