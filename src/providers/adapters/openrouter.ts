@@ -7,6 +7,16 @@ function stringArray(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 }
 
+// A snapshot's model name is at most 300 characters; a longer one, or one with control characters (terminal
+// escapes, line breaks), is not a name to show anyone: the catalog's or the id stands in.
+const MAX_NAME_LENGTH = 300;
+
+function displayName(value: unknown): string | undefined {
+  if (typeof value !== "string") return undefined;
+  const name = value.trim();
+  return name !== "" && name.length <= MAX_NAME_LENGTH && !/\p{Cc}/u.test(name) ? name : undefined;
+}
+
 export const openRouterAdapter = {
   id: "openrouter",
   parseModels: parseOpenAiList,
@@ -27,7 +37,7 @@ export const openRouterAdapter = {
     const free = id.endsWith(":free") || (input === 0 && output === 0);
     return {
       id,
-      ...(typeof raw.name === "string" && raw.name.trim() !== "" ? { name: raw.name.trim() } : {}),
+      ...(displayName(raw.name) !== undefined ? { name: displayName(raw.name) } : {}),
       kind: outputs.length === 0 || outputs.includes("text") ? "chat" : outputs.includes("image") ? "image" : "other",
       ...(contextWindow !== undefined ? { contextWindow } : {}),
       ...(maxOutput !== undefined ? { maxOutput } : {}),
