@@ -1,7 +1,7 @@
 // Probe one provider: GET its model list, retry what is worth retrying, and describe the outcome without secrets.
 import type { FailureKind, ProbedModel, ProviderAdapter } from "../providers/adapter.js";
 import { ResponseShapeError } from "../providers/adapter.js";
-import { redact } from "../secrets/redact.js";
+import { containsSecret, redact } from "../secrets/redact.js";
 import { cleanModelList } from "./clean-model-list.js";
 import { httpGetJson, TransportError, type TransportFailureKind } from "./http-get-json.js";
 import { DEFAULT_RETRY, parseRetryAfter, retryDelay, type RetryPolicy } from "./retry-delay.js";
@@ -136,9 +136,13 @@ async function attempt(
     if (error.kind === "error_body" && error.bodyStatus !== undefined) return failedWith(error.bodyStatus, `HTTP ${status} but the body says ${error.bodyStatus}`);
     return { done: false, kind: error.kind, retry: false, reason: `HTTP ${status} but ${error.message}`, httpStatus: status };
   }
-  const cleaned = cleanModelList(models);
+  // A provider (or a proxy) that echoes the key back as a model id or name must not carry it into the snapshot.
+  const withoutSecrets = models.filter((m) => !containsSecret(m.id, request.secrets));
+  const echoed = models.length - withoutSecrets.length;
+  const cleaned = cleanModelList(withoutSecrets.map((m) => (m.name !== undefined && containsSecret(m.name, request.secrets) ? withoutName(m) : m)));
+  const invalid = cleaned.dropped.invalid + echoed;
   const notes = [
-    cleaned.dropped.invalid > 0 ? `${cleaned.dropped.invalid} unusable id(s) dropped` : "",
+    invalid > 0 ? `${invalid} unusable id(s) dropped` : "",
     cleaned.dropped.duplicates > 0 ? `${cleaned.dropped.duplicates} duplicate(s) dropped` : "",
   ].filter(Boolean);
   return {
@@ -150,9 +154,14 @@ async function attempt(
       httpStatus: status,
       attempts,
       durationMs: now() - started,
-      dropped: cleaned.dropped,
+      dropped: { invalid, duplicates: cleaned.dropped.duplicates },
     },
   };
+}
+
+function withoutName(model: ProbedModel): ProbedModel {
+  const { name: _name, ...rest } = model;
+  return rest;
 }
 
 function describeKind(kind: FailureKind): string {

@@ -2,12 +2,18 @@
 
 const MIN_SECRET_LENGTH = 4;
 
+/** Every occurrence of every secret, in any letter case (a provider may echo a key upper-cased), becomes [REDACTED]. */
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) {
-    if (secret.length >= MIN_SECRET_LENGTH) out = out.split(secret).join("[REDACTED]");
+    if (secret.length >= MIN_SECRET_LENGTH) out = out.replace(new RegExp(escapeRegExp(secret), "gi"), "[REDACTED]");
   }
   return out;
+}
+
+/** Whether the text holds any of the secrets, in any letter case. */
+export function containsSecret(text: string, secrets: readonly string[]): boolean {
+  return redact(text, secrets) !== text;
 }
 
 /** Values of variables that look like credentials (…_KEY, …_TOKEN, …_SECRET, …_PASSWORD) and URL credentials. */
@@ -21,6 +27,10 @@ export function secretsInEnv(env: Readonly<Record<string, string | undefined>>):
   }
   // Longest first, so a key that contains another is removed whole.
   return [...found].filter((s) => s.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 function decodeURIComponentSafe(text: string): string {
