@@ -6,7 +6,7 @@ import { cleanModelList } from "./clean-model-list.js";
 import { httpGetJson, TransportError, type TransportFailureKind } from "./http-get-json.js";
 import { DEFAULT_RETRY, parseRetryAfter, retryDelay, type RetryPolicy } from "./retry-delay.js";
 
-export type ProbeErrorKind = FailureKind | TransportFailureKind | "invalid_response" | "error_body";
+export type ProbeErrorKind = FailureKind | TransportFailureKind | "invalid_response" | "error_body" | "internal_error";
 
 export type ProbeOutcome =
   | {
@@ -66,7 +66,7 @@ export async function probeProvider(request: ProbeRequest, adapter: ProviderAdap
   let attempts = 0;
   for (;;) {
     attempts++;
-    const result = await attempt(request, adapter, options, now, attempts, started);
+    const result = await attempt(request, adapter, options, now, attempts, started).catch(internalFailure);
     if (result.done) return scrub(result.outcome, request.secrets);
     const failed = (): ProbeOutcome =>
       scrub(
@@ -164,6 +164,12 @@ function withoutName(model: ProbedModel): ProbedModel {
   return rest;
 }
 
+/** A bug here (an adapter that throws on some body) fails this provider's probe, never the whole run. */
+function internalFailure(error: unknown): Attempt {
+  const what = error instanceof Error ? error.name : typeof error;
+  return { done: false, kind: "internal_error", retry: false, reason: `the answer could not be read (internal error: ${what}); this is a bug, please report it` };
+}
+
 function describeKind(kind: FailureKind): string {
   switch (kind) {
     case "unauthorized":
@@ -183,6 +189,10 @@ function describeKind(kind: FailureKind): string {
   }
 }
 
+const MAX_REASON_LENGTH = 500;
+
+/** Reasons are printed and written: no secret, no control character, and short whatever a provider sent. */
 function scrub(outcome: ProbeOutcome, secrets: readonly string[]): ProbeOutcome {
-  return { ...outcome, reason: redact(outcome.reason, secrets) };
+  const reason = redact(outcome.reason, secrets).replace(/\p{Cc}/gu, " ");
+  return { ...outcome, reason: reason.length > MAX_REASON_LENGTH ? `${reason.slice(0, MAX_REASON_LENGTH - 1)}…` : reason };
 }
