@@ -2,6 +2,13 @@
 import { adapters } from "../providers/adapters/index.js";
 import type { ProbeTarget } from "../providers/plan-probes.js";
 import { DEFAULT_MAX_BYTES, probeProvider, type ProbeOptions, type ProbeOutcome } from "./probe-provider.js";
+import { DEFAULT_RETRY } from "./retry-delay.js";
+
+/** How probing behaves, for callers that need other limits (and tests that need a fake clock). */
+export interface ProbeTuning extends Partial<Pick<ProbeOptions, "retry" | "now" | "sleep" | "random" | "maxBytes" | "requestTimeoutMs">> {
+  /** Each provider must be done this long after its probe starts, and by the overall deadline in any case. */
+  readonly providerTimeoutMs?: number;
+}
 
 export interface ProbeAllOptions {
   readonly timeoutMs: number;
@@ -9,12 +16,29 @@ export interface ProbeAllOptions {
   readonly concurrency?: number;
   readonly maxBytes?: number;
   readonly onOutcome?: (target: ProbeTarget, outcome: ProbeOutcome) => void;
-  readonly probe?: Partial<Pick<ProbeOptions, "retry" | "now" | "sleep" | "random">>;
+  readonly probe?: ProbeTuning;
+}
+
+/** A single request never takes more than this by default, so a hung one leaves time to try again. */
+export const MIN_DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+
+/** Past the deadline, a probe that has still not returned (it should have been aborted) is given up on after this. */
+const BACKSTOP_GRACE_MS = 250;
+
+/**
+ * One request's timeout when none is given: a share of the deadline that leaves room for every attempt,
+ * but never under 10 s (lists are large), and never past the deadline itself.
+ */
+export function defaultRequestTimeoutMs(timeoutMs: number, maxAttempts: number): number {
+  return Math.min(timeoutMs, Math.max(MIN_DEFAULT_REQUEST_TIMEOUT_MS, Math.ceil(timeoutMs / Math.max(1, maxAttempts))));
 }
 
 export async function probeAll(targets: readonly ProbeTarget[], options: ProbeAllOptions): Promise<Map<string, ProbeOutcome>> {
-  const now = options.probe?.now ?? Date.now;
+  const { providerTimeoutMs, ...tuning } = options.probe ?? {};
+  const now = tuning.now ?? Date.now;
   const deadline = now() + options.timeoutMs;
+  const requestTimeoutMs = options.requestTimeoutMs ?? tuning.requestTimeoutMs ?? defaultRequestTimeoutMs(options.timeoutMs, (tuning.retry ?? DEFAULT_RETRY).maxAttempts);
+  const maxBytes = options.maxBytes ?? tuning.maxBytes ?? DEFAULT_MAX_BYTES;
   const outcomes = new Map<string, ProbeOutcome>();
   const queue = targets.filter((t) => t.plan.probe);
   const workers = Array.from({ length: Math.min(options.concurrency ?? 16, queue.length) }, async () => {
@@ -22,16 +46,34 @@ export async function probeAll(targets: readonly ProbeTarget[], options: ProbeAl
       if (!target.plan.probe) continue;
       const adapter = adapters[target.definition.adapter];
       if (!adapter) throw new Error(`no adapter "${target.definition.adapter}" for provider ${target.definition.id}`);
-      const outcome = await probeProvider(target.plan, adapter, {
-        ...options.probe,
-        deadline,
-        requestTimeoutMs: options.requestTimeoutMs ?? options.timeoutMs,
-        maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
-      });
+      const started = now();
+      const providerDeadline = providerTimeoutMs !== undefined ? Math.min(deadline, started + providerTimeoutMs) : deadline;
+      const outcome = await withBackstop(
+        probeProvider(target.plan, adapter, { ...tuning, deadline: providerDeadline, requestTimeoutMs, maxBytes }),
+        providerDeadline - started,
+        () => ({ status: "failed", errorKind: "timeout", reason: "no answer before the deadline", attempts: 1, durationMs: now() - started }),
+      );
       outcomes.set(target.definition.id, outcome);
       options.onOutcome?.(target, outcome);
     }
   });
   await Promise.all(workers);
   return outcomes;
+}
+
+/**
+ * Every request is aborted at the deadline, so a probe should always return by then; should one not (a body that
+ * will not cancel, a `sleep` that never wakes), the run does not wait for it: one provider never holds the build.
+ */
+async function withBackstop(probe: Promise<ProbeOutcome>, remainingMs: number, late: () => ProbeOutcome): Promise<ProbeOutcome> {
+  let timer: NodeJS.Timeout | undefined;
+  const backstop = new Promise<ProbeOutcome>((resolve) => {
+    // Not unref'd: while a probe is pending, this timer is what guarantees the run ends.
+    timer = setTimeout(() => resolve(late()), Math.max(0, remainingMs) + BACKSTOP_GRACE_MS);
+  });
+  try {
+    return await Promise.race([probe, backstop]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
