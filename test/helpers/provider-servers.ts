@@ -14,6 +14,8 @@ export const CANARY = {
   glm: "canary-glm-8d2b4e61.f0a9c3",
   openrouter: "sk-or-v1-canary-c41d0b2a9e",
   custom: "canary-custom-5e7f21",
+  /** A password written into a base URL (http://user:PASSWORD@host/v1). */
+  urlPassword: "canary-urlpass-7b3e90d1",
 } as const;
 
 export interface ProviderServers {
