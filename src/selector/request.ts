@@ -48,15 +48,15 @@ export function shown(value: unknown): string {
   }
 }
 
-function flag(requires: Requirements, key: "vision" | "tools" | "reasoning" | "json", bit: number): number {
-  const value = requires[key];
+// Requirements are read by name: a shared `requires[key]` went megamorphic and cost an auto request a third of
+// its time (measured with `npm run bench`; see docs/benchmarks.md).
+function flag(value: unknown, key: "vision" | "tools" | "reasoning" | "json", bit: number): number {
   if (value === undefined || value === false) return 0;
   if (value === true) return bit;
   return invalid(`requires.${key} must be true or false (got ${shown(value)})`);
 }
 
-function minimum(requires: Requirements, key: "minContext" | "minOutput"): number {
-  const value = requires[key];
+function minimum(value: unknown, key: "minContext" | "minOutput"): number {
   if (value === undefined) return NO_MINIMUM;
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
     return invalid(`requires.${key} must be a number of tokens, 0 or more (got ${shown(value)})`);
@@ -64,10 +64,22 @@ function minimum(requires: Requirements, key: "minContext" | "minOutput"): numbe
   return value;
 }
 
+function capabilities(requires: Requirements): number {
+  return flag(requires.vision, "vision", VISION) | flag(requires.tools, "tools", TOOLS) |
+    flag(requires.reasoning, "reasoning", REASONING) | flag(requires.json, "json", JSON_MODE);
+}
+
 // A misspelt key (`minContex`) would otherwise drop a requirement silently and return a model that breaks it.
-function checkKeys(object: object, known: (key: string) => boolean, where: string): void {
-  for (const key in object) {
-    if (!known(key)) invalid(`unknown field ${where}${key}`);
+// One loop per kind of object rather than one taking a callback: select calls these on every request.
+function checkRequestKeys(request: object): void {
+  for (const key in request) {
+    if (!isRequestKey(key)) invalid(`unknown field ${key}`);
+  }
+}
+
+function checkRequirementKeys(requires: object): void {
+  for (const key in requires) {
+    if (!isRequirementKey(key)) invalid(`unknown field requires.${key}`);
   }
 }
 
@@ -90,20 +102,25 @@ function categoryIndex(category: unknown): 0 | 1 | 2 {
   }
 }
 
-/** Checks a request and resolves it against the snapshot: one object per select call, which the choice keeps. */
+const isRecord = (value: unknown): value is object => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** The model a request names; null for auto (any case). */
+function requestedModel(name: unknown): string | null {
+  if (typeof name !== "string" || name === "") return invalid(`model must be a model id, an alias or "auto"`);
+  return name === "auto" || (name.length === 4 && name.toLowerCase() === "auto") ? null : name;
+}
+
+/**
+ * Checks a request and resolves it against the snapshot: one object per select call, which the choice keeps.
+ * The rare paths live in helpers so that this stays under V8's inlining limit (460 bytes of bytecode; it was 479).
+ */
 export function normalizeRequest(request: unknown, index: SnapshotIndex): SelectionContext {
   if (request === undefined) request = {};
-  if (typeof request !== "object" || request === null || Array.isArray(request)) {
-    invalid("it must be an object such as { category: \"balanced\" }");
-  }
-  checkKeys(request, isRequestKey, "");
+  if (!isRecord(request)) invalid("it must be an object such as { category: \"balanced\" }");
+  checkRequestKeys(request);
   const r = request as SelectionRequest;
 
-  let model: string | null = null;
-  if (r.model !== undefined) {
-    if (typeof r.model !== "string" || r.model === "") invalid(`model must be a model id, an alias or "auto"`);
-    model = r.model === "auto" || (r.model.length === 4 && r.model.toLowerCase() === "auto") ? null : r.model;
-  }
+  const model = r.model === undefined ? null : requestedModel(r.model);
   const c = categoryIndex(r.category);
 
   let need = 0;
@@ -111,14 +128,11 @@ export function normalizeRequest(request: unknown, index: SnapshotIndex): Select
   let minOutput = NO_MINIMUM;
   const requires = r.requires;
   if (requires !== undefined) {
-    if (typeof requires !== "object" || requires === null || Array.isArray(requires)) {
-      invalid("requires must be an object such as { vision: true, minContext: 100000 }");
-    }
-    checkKeys(requires, isRequirementKey, "requires.");
-    need = flag(requires, "vision", VISION) | flag(requires, "tools", TOOLS) |
-      flag(requires, "reasoning", REASONING) | flag(requires, "json", JSON_MODE);
-    minContext = minimum(requires, "minContext");
-    minOutput = minimum(requires, "minOutput");
+    if (!isRecord(requires)) invalid("requires must be an object such as { vision: true, minContext: 100000 }");
+    checkRequirementKeys(requires);
+    need = capabilities(requires);
+    minContext = minimum(requires.minContext, "minContext");
+    minOutput = minimum(requires.minOutput, "minOutput");
   }
 
   return {

@@ -116,6 +116,8 @@ export function buildIndex(snapshot: ProviderRegistrySnapshot): SnapshotIndex {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 interface ProviderDraft extends Omit<Mutable<ProviderRecord>, "models" | "orderings" | "traceOrder"> {
+  /** policy.allowedModels lower-cased, for one lookup per model (a scan of the list per model was O(models × list)). */
+  readonly allowed: ReadonlySet<string> | null;
   models: ModelRecord[];
   orderings: ModelRecord[][];
   traceOrder: TraceSlot[][];
@@ -135,7 +137,9 @@ function newProvider(id: string, priority: number, policy: Policy): ProviderDraf
     : policy.allowedProviders !== null && !policy.allowedProviders.includes(id)
       ? "provider_not_allowed"
       : null;
-  return { id, priority, staticRule, policy: policy.providers[id] ?? NO_POLICY, models: [], orderings: [], traceOrder: [] };
+  const own = policy.providers[id] ?? NO_POLICY;
+  const allowed = own.allowedModels === null ? null : new Set(own.allowedModels.map((name) => name.toLowerCase()));
+  return { id, priority, staticRule, policy: own, allowed, models: [], orderings: [], traceOrder: [] };
 }
 
 function newModel(model: Model, provider: ProviderDraft, policy: Policy): ModelRecord {
@@ -158,8 +162,7 @@ function staticRule(model: Model, provider: ProviderDraft, policy: Policy): Stat
   if (model.availability === "not_listed") return "not_listed";
   if (model.availability === "unverified" && !policy.routeUnverified) return "unverified";
   if (provider.staticRule) return provider.staticRule;
-  const allowed = provider.policy.allowedModels;
-  if (allowed !== null && !allowed.some((id) => id.toLowerCase() === model.id.toLowerCase())) return "not_allowed";
+  if (provider.allowed !== null && !provider.allowed.has(model.id.toLowerCase())) return "not_allowed";
   return null;
 }
 
