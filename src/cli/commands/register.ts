@@ -116,7 +116,7 @@ export const register: Command = async (argv, rawIO) => {
   }
   for (const d of snapshot.diagnostics) if (d.level !== "info" || !args.quiet) io.stderr(`${formatDiagnostic(d, style)}\n`);
   // Large changes describe this run against the last one, not the registry: printed, never written into the snapshot.
-  for (const change of result.largeChanges) io.stderr(`${formatDiagnostic(change.diagnostic)}\n`);
+  for (const change of result.largeChanges) io.stderr(`${formatDiagnostic(change.diagnostic, style)}\n`);
 
   const untouched = args.check ? "nothing was written" : `nothing was written; ${shown(out)} is untouched`;
   if (args.strict && result.failedProviders.length > 0) {
