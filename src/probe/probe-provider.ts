@@ -137,9 +137,12 @@ async function attempt(
     return { done: false, kind: error.kind, retry: false, reason: `HTTP ${status} but ${error.message}`, httpStatus: status };
   }
   // A provider (or a proxy) that echoes the key back as a model id or name must not carry it into the snapshot.
-  const withoutSecrets = models.filter((m) => !containsSecret(m.id, request.secrets));
+  // Only key-length secrets count here: the secrets also hold a URL's user name and query values
+  // (?api-version=2024-10-21), which may well appear in a real model id.
+  const keys = request.secrets.filter((secret) => secret.length >= MIN_ECHOED_KEY_LENGTH);
+  const withoutSecrets = models.filter((m) => !containsSecret(m.id, keys));
   const echoed = models.length - withoutSecrets.length;
-  const cleaned = cleanModelList(withoutSecrets.map((m) => (m.name !== undefined && containsSecret(m.name, request.secrets) ? withoutName(m) : m)));
+  const cleaned = cleanModelList(withoutSecrets.map((m) => (m.name !== undefined && containsSecret(m.name, keys) ? withoutName(m) : m)));
   const invalid = cleaned.dropped.invalid + echoed;
   const notes = [
     invalid > 0 ? `${invalid} unusable id(s) dropped` : "",
@@ -158,6 +161,9 @@ async function attempt(
     },
   };
 }
+
+/** Provider API keys are far longer (Moonshot 51, Zhipu 49, OpenRouter 73 characters). */
+const MIN_ECHOED_KEY_LENGTH = 16;
 
 function withoutName(model: ProbedModel): ProbedModel {
   const { name: _name, ...rest } = model;

@@ -89,7 +89,23 @@ describe("bounds", () => {
     }
   });
 
-  it("reasons are redacted in any letter case, and hold no control characters", async () => {
+  it("a model id that holds the key is dropped; one that holds a URL's query value or user name is kept", async () => {
+    const ids = [CANARY.kimi, `kimi-${CANARY.kimi.toUpperCase()}`, "gpt-4o-2024-10-21", "probe-user/model"];
+    const server = await startLoopbackServer(() => ({ json: { data: ids.map((id) => ({ id })) } }));
+    try {
+      const outcome = await probeProvider({ url: `${server.origin}/v1/models`, secrets: [CANARY.kimi, "2024-10-21", "probe-user"] }, adapters.kimi!, {
+        deadline: Date.now() + 5000,
+        requestTimeoutMs: 5000,
+        maxBytes: 1 << 20,
+      });
+      expect(outcome.status === "ok" && outcome.models.map((m) => m.id)).toEqual(["gpt-4o-2024-10-21", "probe-user/model"]);
+      expect(outcome.reason).toBe("listed 2 models (2 unusable id(s) dropped)");
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("reasons are redacted in any letter case", async () => {
     const server = await startLoopbackServer(() => ({ json: { error: { type: CANARY.kimi.toUpperCase(), code: "x" } } }));
     try {
       const outcome = await probeProvider({ url: `${server.origin}/v1/models`, secrets: [CANARY.kimi] }, adapters.kimi!, {
