@@ -1,0 +1,163 @@
+// The selector's rows: select (auto and explicit) against Map.get, and loading a snapshot against JSON.parse.
+import { readFileSync } from "node:fs";
+import type { Model, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
+import { checkSnapshot, createSelector, loadSnapshot, SelectionError, type SelectionRequest, type Selector } from "../../src/selector/index.js";
+import { checksum, elapsedNs, formatNs, sideBySide, sink, summarize, type SideBySide } from "./measure.js";
+import { judge, type Row, type Target } from "./report.js";
+
+/** Calls per sample for the tiny operations. */
+const BATCH = 10_000;
+const KEYS = 64;
+const KEY_MASK = KEYS - 1;
+
+const DYNAMIC_RULES = new Set(["excluded", "requires_vision", "requires_tools", "requires_reasoning", "requires_json", "min_context", "min_output"]);
+
+/**
+ * Auto requests, each with a category and requirements, rotated through so that no single path is all the
+ * optimiser sees. Each one walks past some models that do not fit before it finds one (see walkLengths).
+ */
+export const AUTO_REQUESTS: readonly SelectionRequest[] = [
+  { category: "balanced", requires: { vision: true, tools: true, minContext: 200_000 } },
+  { category: "fast_response", requires: { tools: true, json: true, minOutput: 16_384 } },
+  { category: "extended_reasoning", requires: { reasoning: true, vision: true, minContext: 262_144 } },
+  { category: "balanced", requires: { json: true, minContext: 128_000, minOutput: 32_768 } },
+];
+
+/** How many routable candidates each request passes over before its choice, read from the trace. */
+export function walkLengths(selector: Selector, requests: readonly SelectionRequest[]): number[] {
+  return requests.map((request) => {
+    const trace = selector.select(request).trace;
+    const chosen = trace.findIndex((e) => e.outcome === "chosen");
+    return trace.slice(0, chosen).filter((e) => DYNAMIC_RULES.has(e.rule)).length;
+  });
+}
+
+// Both loops have the same shape: index a small array, call, read one string field of the result, add its length.
+function mapGetBatch(map: ReadonlyMap<string, Model>, keys: readonly string[]): number {
+  let sum = 0;
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < BATCH; i++) sum += map.get(keys[i & KEY_MASK]!)!.id.length;
+  const ns = elapsedNs(start);
+  checksum.value += sum;
+  return ns / BATCH;
+}
+
+function selectBatch(selector: Selector, requests: readonly SelectionRequest[], mask: number): number {
+  let sum = 0;
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < BATCH; i++) sum += selector.select(requests[i & mask]).model.length;
+  const ns = elapsedNs(start);
+  checksum.value += sum;
+  return ns / BATCH;
+}
+
+/**
+ * A copy of a string, as a caller holds it: equal to the snapshot's, but not the same object, so that a Map
+ * compares characters rather than pointers (for the baseline as for select).
+ */
+const copyOf = (s: string): string => Buffer.from(s, "utf8").toString("utf8");
+
+/** ids spread over the snapshot, each a model select can return when asked for by name. */
+function explicitIds(selector: Selector, snapshot: ProviderRegistrySnapshot): string[] {
+  const ids: string[] = [];
+  const step = Math.max(1, Math.floor(snapshot.models.length / (KEYS * 4)));
+  for (let i = 0; i < snapshot.models.length && ids.length < KEYS; i += step) {
+    const id = snapshot.models[i]!.id;
+    try {
+      selector.select({ model: id });
+      if (!ids.includes(id)) ids.push(id);
+    } catch (error) {
+      if (!(error instanceof SelectionError)) throw error;
+    }
+  }
+  if (ids.length < KEYS) throw new Error(`only ${ids.length} selectable ids in the snapshot`);
+  return ids;
+}
+
+function row(id: string, job: string, baselineJob: string, m: SideBySide, target: Target, note?: string): Row {
+  return {
+    id,
+    job,
+    baselineJob,
+    subject: m.subject.median,
+    baseline: m.baseline.median,
+    result: m.ratio,
+    target,
+    met: judge(m.ratio, target),
+    samples: m.subject.samples,
+    spread: [m.subject.p25, m.subject.p75],
+    ...(note !== undefined ? { note } : {}),
+  };
+}
+
+export function measureSelect(snapshot: ProviderRegistrySnapshot, samples: number): Row[] {
+  const selector = createSelector(snapshot);
+  const byId = new Map(snapshot.models.map((m) => [m.id, m]));
+  const ids = explicitIds(selector, snapshot).map(copyOf);
+  const explicit: SelectionRequest[] = ids.map((model) => ({ model }));
+  const walks = walkLengths(selector, AUTO_REQUESTS);
+  const schedule = { samples, warmup: 10 };
+
+  const auto = sideBySide(schedule, () => mapGetBatch(byId, ids), () => selectBatch(selector, AUTO_REQUESTS, AUTO_REQUESTS.length - 1));
+  const named = sideBySide(schedule, () => mapGetBatch(byId, ids), () => selectBatch(selector, explicit, KEY_MASK));
+  return [
+    row(
+      "select_auto",
+      "select: auto, category + requirements, 10 × 1,000 models",
+      "Map.get by id",
+      auto,
+      { kind: "ratio", max: 20 },
+      `${AUTO_REQUESTS.length} requests in turn; each passes over ${walks.join(", ")} routable models that do not fit before its choice`,
+    ),
+    row("select_explicit", "select: explicit model", "Map.get by id", named, { kind: "ratio", max: 5 }, `${KEYS} different ids in turn`),
+  ];
+}
+
+export function measureLoad(file: string, samples: number): Row {
+  const text = readFileSync(file, "utf8");
+  const m = sideBySide(
+    { samples, warmup: 3 },
+    () => {
+      const start = process.hrtime.bigint();
+      sink[0] = JSON.parse(text);
+      return elapsedNs(start);
+    },
+    () => {
+      const start = process.hrtime.bigint();
+      sink[0] = createSelector(loadSnapshot(file));
+      return elapsedNs(start);
+    },
+  );
+  sink[0] = null;
+  const parts = loadPhases(file, text);
+  return row(
+    "load_snapshot",
+    "loadSnapshot + createSelector: read, parse, validate, index (10,000 models)",
+    "JSON.parse of the same text",
+    m,
+    { kind: "ratio", max: 2.5 },
+    `${(text.length / 1e6).toFixed(1)} MB of canonical (pretty, key-sorted) JSON; medians of its parts measured alone: ${parts}`,
+  );
+}
+
+/** Where loading spends its time: each step timed alone, as a sentence for the row's note. */
+function loadPhases(file: string, text: string): string {
+  const samples = 9;
+  const times: Record<string, number[]> = { read: [], parse: [], validate: [], index: [] };
+  for (let i = 0; i < samples; i++) {
+    let start = process.hrtime.bigint();
+    sink[1] = readFileSync(file, "utf8");
+    times.read!.push(elapsedNs(start));
+    start = process.hrtime.bigint();
+    const data = JSON.parse(text) as unknown;
+    times.parse!.push(elapsedNs(start));
+    start = process.hrtime.bigint();
+    checkSnapshot(data);
+    times.validate!.push(elapsedNs(start));
+    start = process.hrtime.bigint();
+    sink[2] = createSelector(data); // Already checked: only the index is built.
+    times.index!.push(elapsedNs(start));
+  }
+  sink[1] = sink[2] = null;
+  return Object.entries(times).map(([name, ns]) => `${name} ${formatNs(summarize(ns).median)}`).join(", ");
+}
