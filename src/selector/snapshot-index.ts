@@ -92,7 +92,7 @@ export function buildIndex(snapshot: ProviderRegistrySnapshot): SnapshotIndex {
     for (const [name, records] of local) {
       const all = byName.get(name);
       if (all) all.push(...records);
-      else byName.set(name, [...records]);
+      else byName.set(name, records); // `local` is dropped after this loop: its lists need no copy.
     }
   }
 
@@ -219,10 +219,23 @@ function orderProvider(
       }
     }
   }
-  const rest = provider.models.filter((r) => !placed.has(r));
-  const onMerit = rest.filter((r) => r.staticRule === null).sort((a, b) => compare(a.merit, b.merit));
-  traceOrder.push(...onMerit, ...rest.filter((r) => r.staticRule !== null));
-  const ordering = [...traceOrder.filter(isModelRecord).filter((r) => r.staticRule === null)];
+  // One pass to split the rest, and the two lists appended as they are built: the filter chain this replaces
+  // copied each provider's models five times per category.
+  const onMerit: ModelRecord[] = [];
+  const never: ModelRecord[] = [];
+  for (const r of provider.models) {
+    if (placed.has(r)) continue;
+    if (r.staticRule === null) onMerit.push(r);
+    else never.push(r);
+  }
+  onMerit.sort((a, b) => compare(a.merit, b.merit));
+  const ordering: ModelRecord[] = [];
+  for (const slot of traceOrder) if (isModelRecord(slot) && slot.staticRule === null) ordering.push(slot);
+  for (const r of onMerit) {
+    traceOrder.push(r);
+    ordering.push(r);
+  }
+  for (const r of never) traceOrder.push(r);
   return { ordering, traceOrder };
 }
 
