@@ -2,6 +2,7 @@
 // It writes nothing; the caller decides where the snapshot goes.
 import type { ProviderRegistrySnapshot } from "../generated/snapshot-types.js";
 import { largeChanges, type LargeChange } from "./compare/large-changes.js";
+import { loadCommunityCatalog, overlayCounts, type CommunityOverlay } from "./catalog/community-catalog.js";
 import { loadBuiltinCatalog, type Catalog } from "./catalog/load-catalog.js";
 import type { Env } from "./config/env-values.js";
 import { readSettings } from "./config/read-settings.js";
@@ -29,8 +30,11 @@ export interface RegisterOptions {
   readonly timeoutMs?: number;
   readonly requestTimeoutMs?: number;
   readonly catalog?: Catalog;
-  readonly overlays?: readonly { readonly name: string; readonly catalog: Catalog }[];
+  /** Community catalogs (models.dev api.json, LiteLLM prices) to lay beneath the built-in one; a later file wins. */
+  readonly catalogFiles?: readonly string[];
   readonly now?: () => number;
+  /** Called once the providers are planned, before any is probed: who will be probed, who skipped and why. */
+  readonly onPlan?: (targets: readonly ProbeTarget[]) => void;
   readonly onProbe?: ProbeAllOptions["onOutcome"];
   readonly probe?: ProbeAllOptions["probe"];
   /**
@@ -48,6 +52,8 @@ export interface RegisterResult {
   readonly failedProviders: readonly string[];
   /** Against `previous`: shrunk lists, vanished models, price jumps, shrunk context windows. Empty without one. */
   readonly largeChanges: readonly LargeChange[];
+  /** The community catalogs read, with how many models each gave each provider. */
+  readonly overlays: readonly { readonly name: string; readonly file: string; readonly models: readonly { provider: string; models: number }[] }[];
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -57,6 +63,9 @@ export async function register(options: RegisterOptions): Promise<RegisterResult
   const definitions = await loadProviderDefinitions(options.providerGlobs ?? [], options.cwd);
   const settings = readSettings(options.env, definitions);
   const targets = planProbes(definitions, options.env, settings);
+  // Read before probing: a bad catalog file is a configuration error, and should cost no provider a request.
+  const overlays = await loadOverlays(options.catalogFiles ?? [], options.env, options.cwd, definitions.map((d) => d.id), now);
+  options.onPlan?.(targets);
   const catalogPromise = options.catalog ? Promise.resolve(options.catalog) : loadBuiltinCatalog();
   const outcomes = await probeAll(targets, {
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -76,7 +85,7 @@ export async function register(options: RegisterOptions): Promise<RegisterResult
   const merged = mergeModels({
     providers: listings,
     catalog,
-    ...(options.overlays ? { overlays: options.overlays } : {}),
+    overlays,
     modelCosts: settings.modelCosts,
     ...(settings.freeModels ? { freeModels: settings.freeModels } : {}),
   });
@@ -101,7 +110,22 @@ export async function register(options: RegisterOptions): Promise<RegisterResult
   // What the selector will do where the user said nothing can only be told by asking the selector itself.
   const snapshot = checked(buildSnapshot({ ...parts, diagnostics: [...diagnostics, ...preferenceDiagnostics(draft)] }));
   const failedProviders = targets.filter((t) => t.plan.probe && outcomes.get(t.definition.id)?.status !== "ok").map((t) => t.definition.id).sort();
-  return { snapshot, targets, outcomes, failedProviders, largeChanges: options.previous ? largeChanges(options.previous, snapshot) : [] };
+  return {
+    snapshot,
+    targets,
+    outcomes,
+    failedProviders,
+    largeChanges: options.previous ? largeChanges(options.previous, snapshot) : [],
+    overlays: overlays.map((o) => ({ name: o.name, file: o.file, models: overlayCounts(o.catalog) })),
+  };
+}
+
+/** Each community catalog file, in order, read for the providers there are; deprecation dates compare with the run's day. */
+async function loadOverlays(files: readonly string[], env: Env, cwd: string, providers: readonly string[], now: () => number): Promise<CommunityOverlay[]> {
+  const asOf = snapshotTime(env.SOURCE_DATE_EPOCH, now).slice(0, 10);
+  const overlays: CommunityOverlay[] = [];
+  for (const file of files) overlays.push(await loadCommunityCatalog(file, { cwd, asOf, providers }));
+  return overlays;
 }
 
 function lastKnownGoodOf(previous: ProviderRegistrySnapshot, provider: string, failure: string): LastKnownGood {

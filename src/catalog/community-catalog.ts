@@ -3,12 +3,11 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ConfigError } from "../errors.js";
-import type { Catalog } from "./load-catalog.js";
-import { isObject, type CommunityCatalogOptions } from "./community-common.js";
+import { isObject, type CommunityCatalogOptions, type OverlayCatalog } from "./community-common.js";
 import { LITELLM_NAME, parseLiteLLMCatalog } from "./community-litellm.js";
 import { MODELS_DEV_NAME, parseModelsDevCatalog } from "./community-models-dev.js";
 
-export type { CommunityCatalogOptions } from "./community-common.js";
+export type { CommunityCatalogOptions, OverlayCatalog, OverlayEntry } from "./community-common.js";
 export { MODELS_DEV_PROVIDERS, LITELLM_PROVIDERS } from "./community-providers.js";
 export { parseModelsDevCatalog, MODELS_DEV_NAME, MODELS_DEV_SOURCE } from "./community-models-dev.js";
 export { parseLiteLLMCatalog, LITELLM_NAME, LITELLM_SOURCE } from "./community-litellm.js";
@@ -19,7 +18,7 @@ export type CommunityCatalogFormat = typeof MODELS_DEV_NAME | typeof LITELLM_NAM
 export interface CommunityOverlay {
   readonly name: CommunityCatalogFormat;
   readonly file: string;
-  readonly catalog: Catalog;
+  readonly catalog: OverlayCatalog;
 }
 
 /**
@@ -38,7 +37,7 @@ export function detectCatalogFormat(json: unknown): CommunityCatalogFormat | und
 }
 
 /** Parses JSON already read, in whichever of the two formats it is. */
-export function parseCommunityCatalog(json: unknown, options: CommunityCatalogOptions): { name: CommunityCatalogFormat; catalog: Catalog } {
+export function parseCommunityCatalog(json: unknown, options: CommunityCatalogOptions): { name: CommunityCatalogFormat; catalog: OverlayCatalog } {
   const format = detectCatalogFormat(json);
   if (format === MODELS_DEV_NAME) return { name: format, catalog: parseModelsDevCatalog(json, options) };
   if (format === LITELLM_NAME) return { name: format, catalog: parseLiteLLMCatalog(json, options) };
@@ -69,6 +68,6 @@ export async function loadCommunityCatalog(file: string, options: Omit<Community
 }
 
 /** How many entries an overlay holds for each provider, for a line a person reads. */
-export function overlayCounts(catalog: Catalog): { provider: string; models: number }[] {
+export function overlayCounts(catalog: OverlayCatalog): { provider: string; models: number }[] {
   return [...catalog].map(([provider, entries]) => ({ provider, models: entries.length })).filter((c) => c.models > 0);
 }

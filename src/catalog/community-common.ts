@@ -1,14 +1,23 @@
 // What the community catalog parsers share: reading untrusted JSON field by field, with errors that name the file
 // and the field (a JSON pointer), and collecting entries per provider without two answering to one id.
 import { ConfigError } from "../errors.js";
-import type { Catalog, CatalogEntry } from "./load-catalog.js";
+import type { Facts } from "../merge/fact-layers.js";
+
+/** One model in a community catalog: only the facts the file states, so that facts blend one by one. */
+export interface OverlayEntry {
+  readonly id: string;
+  readonly facts: Facts;
+}
+
+/** Overlay entries by our provider id. */
+export type OverlayCatalog = ReadonlyMap<string, readonly OverlayEntry[]>;
 
 export interface CommunityCatalogOptions {
   /** The file the JSON came from, for messages. */
   readonly file: string;
   /**
-   * The day prices are known to hold (YYYY-MM-DD) where the file gives no date of its own: `register` passes the
-   * day of the run (SOURCE_DATE_EPOCH's day when set).
+   * The day of the run (YYYY-MM-DD; SOURCE_DATE_EPOCH's day when set): a retirement date on or before it makes a
+   * model deprecated. Prices are never dated with it: a file that does not date its prices leaves them undated.
    */
   readonly asOf: string;
   /** Our provider ids to collect facts for; default: the built-in providers (kimi, glm, openrouter, custom). */
@@ -111,9 +120,9 @@ export class FieldReader {
     return value;
   }
 
-  name(parent: JsonObject, at: string, fallback: string): string {
+  name(parent: JsonObject, at: string): string | undefined {
     const name = this.optionalString(parent, "name", at)?.trim();
-    if (name === undefined || name === "") return fallback;
+    if (name === undefined || name === "") return undefined;
     return name.length > MAX_NAME ? `${name.slice(0, MAX_NAME - 1)}…` : name;
   }
 }
@@ -124,20 +133,25 @@ export function checkOptions(options: CommunityCatalogOptions): void {
 
 /** Entries per provider; the first entry to claim an id (compared without regard to case) keeps it. */
 export class CatalogBuilder {
-  private readonly byProvider = new Map<string, Map<string, CatalogEntry>>();
+  private readonly byProvider = new Map<string, Map<string, OverlayEntry>>();
 
-  add(provider: string, entry: CatalogEntry): void {
+  add(provider: string, entry: OverlayEntry): void {
     let entries = this.byProvider.get(provider);
     if (!entries) this.byProvider.set(provider, (entries = new Map()));
     const key = entry.id.toLowerCase();
     if (!entries.has(key)) entries.set(key, entry);
   }
 
-  build(): Catalog {
-    const catalog = new Map<string, CatalogEntry[]>();
+  build(): OverlayCatalog {
+    const catalog = new Map<string, OverlayEntry[]>();
     for (const [provider, entries] of [...this.byProvider].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       catalog.set(provider, [...entries.values()]);
     }
     return catalog;
   }
+}
+
+/** Drops the keys whose value is undefined: a fact the file did not state is no fact at all. */
+export function stated(facts: { [K in keyof Facts]: Facts[K] | undefined }): Facts {
+  return Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined)) as Facts;
 }

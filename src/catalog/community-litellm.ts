@@ -3,15 +3,29 @@
 //   output_cost_per_token, cache_read_input_token_cost (USD per token), supports_vision, supports_function_calling,
 //   supports_reasoning, supports_response_schema, deprecation_date } }; `sample_spec` documents the format.
 import { perTokenToPerMillion } from "../providers/adapters/per-token-price.js";
-import type { CatalogEntry, Catalog } from "./load-catalog.js";
-import { BUILTIN_PROVIDER_IDS, CatalogBuilder, checkOptions, FieldReader, isDate, isObject, isUsableModelId, pointer, type CommunityCatalogOptions, type JsonObject } from "./community-common.js";
+import type { Facts } from "../merge/fact-layers.js";
+import {
+  BUILTIN_PROVIDER_IDS,
+  CatalogBuilder,
+  checkOptions,
+  FieldReader,
+  isDate,
+  isObject,
+  isUsableModelId,
+  pointer,
+  stated,
+  type CommunityCatalogOptions,
+  type JsonObject,
+  type OverlayCatalog,
+  type OverlayEntry,
+} from "./community-common.js";
 import { LITELLM_PROVIDERS, sourceNames } from "./community-providers.js";
 
 export const LITELLM_NAME = "litellm";
 export const LITELLM_SOURCE = "https://github.com/BerriAI/litellm/blob/main/model_prices_and_context_window.json";
 
 /** LiteLLM's JSON → facts for our providers, prices per million tokens; throws ConfigError naming the file and field. */
-export function parseLiteLLMCatalog(json: unknown, options: CommunityCatalogOptions): Catalog {
+export function parseLiteLLMCatalog(json: unknown, options: CommunityCatalogOptions): OverlayCatalog {
   checkOptions(options);
   const read = new FieldReader(options.file, LITELLM_NAME);
   const root = read.object(json, "", "an object of models by name");
@@ -21,7 +35,7 @@ export function parseLiteLLMCatalog(json: unknown, options: CommunityCatalogOpti
     sourceNames(LITELLM_PROVIDERS, provider).forEach((name, rank) => wanted.set(name, { provider, rank }));
   }
 
-  const candidates: { provider: string; rank: number; entry: CatalogEntry }[] = [];
+  const candidates: { provider: string; rank: number; entry: OverlayEntry }[] = [];
   for (const [key, value] of Object.entries(root)) {
     if (key === "sample_spec" || !isObject(value)) continue;
     const litellmProvider = value.litellm_provider;
@@ -38,39 +52,36 @@ export function parseLiteLLMCatalog(json: unknown, options: CommunityCatalogOpti
   return builder.build();
 }
 
-function litellmEntry(read: FieldReader, id: string, model: JsonObject, at: string, asOf: string): CatalogEntry {
+function litellmEntry(read: FieldReader, id: string, model: JsonObject, at: string, asOf: string): OverlayEntry {
   const mode = read.optionalString(model, "mode", at);
   const deprecation = read.optionalString(model, "deprecation_date", at);
   if (deprecation !== undefined && !isDate(deprecation)) read.fail(`${at}/deprecation_date`, `must be a date (YYYY-MM-DD), not ${JSON.stringify(deprecation)}`);
-  const kind = kindFromMode(mode);
 
   const unit = "USD per token";
   const input = perMillion(read, model, "input_cost_per_token", at, unit);
   const output = perMillion(read, model, "output_cost_per_token", at, unit);
   const cached = perMillion(read, model, "cache_read_input_token_cost", at, unit);
-  const pricing: CatalogEntry["pricing"] =
+  // LiteLLM dates none of its prices, so none is dated here: the day of the run is not the day a price was seen.
+  const pricing: Facts["pricing"] =
     input !== undefined && output !== undefined
-      ? { currency: "USD", input, output, ...(cached !== undefined ? { cachedInput: cached } : {}), source: LITELLM_SOURCE, asOf }
-      : null;
+      ? { currency: "USD", unit: "per_million_tokens", input, output, ...(cached !== undefined ? { cachedInput: cached } : {}), source: LITELLM_SOURCE }
+      : undefined;
 
+  // LiteLLM names no model, and has no notion of our tiers: those facts are left to others.
   return {
     id,
-    // LiteLLM names no model.
-    name: id,
-    ...(kind ? { kind } : {}),
-    // A retirement date that has come by the day of the run; one still ahead changes nothing yet.
-    status: deprecation !== undefined && deprecation <= asOf ? "deprecated" : "stable",
-    tier: "standard",
-    contextWindow: read.optionalTokens(model, "max_input_tokens", at) ?? null,
-    maxOutput: read.optionalTokens(model, "max_output_tokens", at) ?? null,
-    capabilities: {
-      vision: read.optionalBoolean(model, "supports_vision", at) ?? false,
-      tools: read.optionalBoolean(model, "supports_function_calling", at) ?? false,
-      reasoning: read.optionalBoolean(model, "supports_reasoning", at) ?? false,
-      json: read.optionalBoolean(model, "supports_response_schema", at) ?? false,
-      streaming: true,
-    },
-    pricing,
+    facts: stated({
+      kind: kindFromMode(mode),
+      // A retirement date that has come by the day of the run; one still ahead says nothing yet.
+      status: deprecation !== undefined && deprecation <= asOf ? "deprecated" : undefined,
+      contextWindow: read.optionalTokens(model, "max_input_tokens", at),
+      maxOutput: read.optionalTokens(model, "max_output_tokens", at),
+      vision: read.optionalBoolean(model, "supports_vision", at),
+      tools: read.optionalBoolean(model, "supports_function_calling", at),
+      reasoning: read.optionalBoolean(model, "supports_reasoning", at),
+      json: read.optionalBoolean(model, "supports_response_schema", at),
+      pricing,
+    }),
   };
 }
 
@@ -83,7 +94,7 @@ function perMillion(read: FieldReader, model: JsonObject, key: string, at: strin
   return value;
 }
 
-function kindFromMode(mode: string | undefined): CatalogEntry["kind"] | undefined {
+function kindFromMode(mode: string | undefined): Facts["kind"] {
   switch (mode) {
     case undefined:
       return undefined;

@@ -2,15 +2,28 @@
 //   name, attachment, reasoning, tool_call, structured_output, modalities: { input, output },
 //   cost: { input, output, cache_read, cache_write } (USD per million tokens), limit: { context, output },
 //   release_date, last_updated, status: alpha | beta | deprecated } } } }.
-import type { CatalogEntry, Catalog } from "./load-catalog.js";
-import { BUILTIN_PROVIDER_IDS, CatalogBuilder, checkOptions, FieldReader, isDate, isUsableModelId, pointer, type CommunityCatalogOptions, type JsonObject } from "./community-common.js";
+import type { Facts } from "../merge/fact-layers.js";
+import {
+  BUILTIN_PROVIDER_IDS,
+  CatalogBuilder,
+  checkOptions,
+  FieldReader,
+  isDate,
+  isUsableModelId,
+  pointer,
+  stated,
+  type CommunityCatalogOptions,
+  type JsonObject,
+  type OverlayCatalog,
+  type OverlayEntry,
+} from "./community-common.js";
 import { MODELS_DEV_PROVIDERS, sourceNames } from "./community-providers.js";
 
 export const MODELS_DEV_NAME = "models.dev";
 export const MODELS_DEV_SOURCE = "https://models.dev/api.json";
 
 /** models.dev's JSON → facts for our providers; throws ConfigError naming the file and field for a malformed one. */
-export function parseModelsDevCatalog(json: unknown, options: CommunityCatalogOptions): Catalog {
+export function parseModelsDevCatalog(json: unknown, options: CommunityCatalogOptions): OverlayCatalog {
   checkOptions(options);
   const read = new FieldReader(options.file, MODELS_DEV_NAME);
   const root = read.object(json, "", "an object of providers by id");
@@ -22,14 +35,14 @@ export function parseModelsDevCatalog(json: unknown, options: CommunityCatalogOp
       const models = read.object(read.object(root[key], at).models, `${at}/models`, "an object of models by id");
       for (const [id, value] of Object.entries(models)) {
         if (!isUsableModelId(id)) continue;
-        builder.add(provider, modelsDevEntry(read, id, read.object(value, `${at}/models${pointer(id)}`), `${at}/models${pointer(id)}`, options.asOf));
+        builder.add(provider, modelsDevEntry(read, id, read.object(value, `${at}/models${pointer(id)}`), `${at}/models${pointer(id)}`));
       }
     }
   }
   return builder.build();
 }
 
-function modelsDevEntry(read: FieldReader, id: string, model: JsonObject, at: string, asOf: string): CatalogEntry {
+function modelsDevEntry(read: FieldReader, id: string, model: JsonObject, at: string): OverlayEntry {
   const modalities = read.optionalObject(model, "modalities", at);
   const input = modalities ? read.optionalStrings(modalities, "input", `${at}/modalities`) : undefined;
   const output = modalities ? read.optionalStrings(modalities, "output", `${at}/modalities`) : undefined;
@@ -38,9 +51,8 @@ function modelsDevEntry(read: FieldReader, id: string, model: JsonObject, at: st
   const cost = read.optionalObject(model, "cost", at);
   const status = read.optionalString(model, "status", at);
   const lastUpdated = read.optionalString(model, "last_updated", at);
-  const kind = kindFromOutput(output);
 
-  let pricing: CatalogEntry["pricing"] = null;
+  let pricing: Facts["pricing"];
   if (cost) {
     const unit = "USD per million tokens";
     const inputPrice = read.optionalPrice(cost, "input", `${at}/cost`, unit);
@@ -49,38 +61,37 @@ function modelsDevEntry(read: FieldReader, id: string, model: JsonObject, at: st
     if (inputPrice !== undefined && outputPrice !== undefined) {
       pricing = {
         currency: "USD",
+        unit: "per_million_tokens",
         input: inputPrice,
         output: outputPrice,
         ...(cached !== undefined ? { cachedInput: cached } : {}),
         source: MODELS_DEV_SOURCE,
-        // The day models.dev last touched this entry, where it says; otherwise the day it was read.
-        asOf: isDate(lastUpdated) ? lastUpdated : asOf,
+        // The day models.dev last touched this entry, where it says.
+        ...(isDate(lastUpdated) ? { asOf: lastUpdated } : {}),
       };
     }
   }
 
+  // models.dev has no notion of our tiers, and says nothing of streaming: those facts are left to others.
   return {
     id,
-    name: read.name(model, at, id),
-    ...(kind ? { kind } : {}),
-    status: status === "alpha" || status === "beta" ? "preview" : status === "deprecated" ? "deprecated" : "stable",
-    // models.dev has no notion of our tiers.
-    tier: "standard",
-    contextWindow: limit ? (read.optionalTokens(limit, "context", `${at}/limit`) ?? null) : null,
-    maxOutput: limit ? (read.optionalTokens(limit, "output", `${at}/limit`) ?? null) : null,
-    capabilities: {
+    facts: stated({
+      name: read.name(model, at),
+      kind: kindFromOutput(output),
+      status: status === "alpha" || status === "beta" ? "preview" : status === "deprecated" ? "deprecated" : status === undefined ? undefined : "stable",
+      contextWindow: limit ? read.optionalTokens(limit, "context", `${at}/limit`) : undefined,
+      maxOutput: limit ? read.optionalTokens(limit, "output", `${at}/limit`) : undefined,
       // Image input is what the snapshot calls vision; `attachment` (files of any kind) only where modalities are missing.
-      vision: input ? input.includes("image") : attachment === true,
-      tools: read.optionalBoolean(model, "tool_call", at) ?? false,
-      reasoning: read.optionalBoolean(model, "reasoning", at) ?? false,
-      json: read.optionalBoolean(model, "structured_output", at) ?? false,
-      streaming: true,
-    },
-    pricing,
+      vision: input ? input.includes("image") : attachment,
+      tools: read.optionalBoolean(model, "tool_call", at),
+      reasoning: read.optionalBoolean(model, "reasoning", at),
+      json: read.optionalBoolean(model, "structured_output", at),
+      pricing,
+    }),
   };
 }
 
-function kindFromOutput(output: readonly string[] | undefined): CatalogEntry["kind"] | undefined {
+function kindFromOutput(output: readonly string[] | undefined): Facts["kind"] {
   if (!output || output.length === 0) return undefined;
   if (output.includes("text")) return "chat";
   if (output.includes("embedding") || output.includes("embeddings")) return "embedding";

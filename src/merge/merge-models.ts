@@ -1,6 +1,7 @@
 // Probed lists + the catalog + the environment's overrides → every model with every fact and its source. Pure.
 import type { Model, Pricing } from "../../generated/snapshot-types.js";
 import type { CatalogEntry, Catalog } from "../catalog/load-catalog.js";
+import type { OverlayCatalog } from "../catalog/community-common.js";
 import type { ListSetting, PriceOverride } from "../config/read-settings.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import type { ProbedModel } from "../providers/adapter.js";
@@ -27,7 +28,7 @@ export interface MergeInput {
   readonly providers: readonly ProviderListing[];
   readonly catalog: Catalog;
   /** Community catalogs beneath the built-in one, highest precedence last. */
-  readonly overlays?: readonly { readonly name: string; readonly catalog: Catalog }[];
+  readonly overlays?: readonly { readonly name: string; readonly catalog: OverlayCatalog }[];
   readonly modelCosts?: ReadonlyMap<string, PriceOverride>;
   readonly freeModels?: ListSetting;
 }
@@ -67,7 +68,7 @@ export function mergeModels(input: MergeInput): { models: Model[]; diagnostics: 
 
 function mergeProvider(provider: ProviderListing, input: MergeInput): Model[] {
   const entries = input.catalog.get(provider.id) ?? [];
-  const overlays = (input.overlays ?? []).map((o) => ({ name: o.name, index: indexEntries(o.catalog.get(provider.id) ?? []) }));
+  const overlays = (input.overlays ?? []).map((o) => ({ name: o.name, index: new Map((o.catalog.get(provider.id) ?? []).map((e) => [e.id.toLowerCase(), e])) }));
   const index = indexEntries(entries);
   const out = new Map<string, Model>();
 
@@ -75,7 +76,7 @@ function mergeProvider(provider: ProviderListing, input: MergeInput): Model[] {
     const layers: FactLayer[] = [];
     for (const overlay of overlays) {
       const match = overlay.index.get(id.toLowerCase());
-      if (match) layers.push({ source: `overlay:${overlay.name}`, facts: catalogFacts(match) });
+      if (match) layers.push({ source: `overlay:${overlay.name}`, facts: match.facts });
     }
     if (entry) layers.push({ source: "catalog", facts: catalogFacts(entry) });
     if (probed) layers.push({ source: "probe", facts: probedFacts(probed) });

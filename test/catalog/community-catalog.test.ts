@@ -1,5 +1,5 @@
-// The community catalog parsers: models.dev and LiteLLM → our catalog entries, units converted, ids mapped to our
-// providers, every entry valid against the catalog schema, and a malformed file named down to the field.
+// The community catalog parsers: models.dev and LiteLLM → overlay entries holding only the facts each file states,
+// units converted, ids mapped to our providers, and a malformed file named down to the field.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -10,9 +10,10 @@ import {
   parseCommunityCatalog,
   parseLiteLLMCatalog,
   parseModelsDevCatalog,
+  type OverlayCatalog,
+  type OverlayEntry,
 } from "../../src/catalog/community-catalog.js";
-import type { Catalog, CatalogEntry } from "../../src/catalog/load-catalog.js";
-import { schemaProblems } from "../../src/documents/schema-validator.js";
+import { layerFacts } from "../../src/merge/fact-layers.js";
 import { ConfigError, ExitCode } from "../../src/errors.js";
 
 const FIXTURES = path.join(import.meta.dirname, "..", "fixtures", "catalogs");
@@ -21,13 +22,20 @@ const MODELS_DEV = "models-dev-api.json";
 const LITELLM = "litellm-model-prices.json";
 const AS_OF = "2026-02-01";
 
-function entry(catalog: Catalog, provider: string, id: string): CatalogEntry {
-  const found = catalog.get(provider)?.find((e) => e.id === id);
-  if (!found) throw new Error(`no ${provider} ${id} in [${[...catalog].map(([p, es]) => `${p}: ${es.map((e) => e.id).join(" ")}`).join("; ")}]`);
-  return found;
+function found(catalog: OverlayCatalog, provider: string, id: string): OverlayEntry {
+  const hit = catalog.get(provider)?.find((e) => e.id === id);
+  if (!hit) throw new Error(`no ${provider} ${id} in [${[...catalog].map(([p, es]) => `${p}: ${es.map((e) => e.id).join(" ")}`).join("; ")}]`);
+  return hit;
 }
 
-const ids = (catalog: Catalog, provider: string) => (catalog.get(provider) ?? []).map((e) => e.id).sort();
+/** The facts the file states, with capabilities grouped as the snapshot groups them, for compact expectations. */
+function entry(catalog: OverlayCatalog, provider: string, id: string) {
+  const { vision, tools, reasoning, json, streaming, ...rest } = found(catalog, provider, id).facts;
+  const capabilities = Object.fromEntries(Object.entries({ vision, tools, reasoning, json, streaming }).filter(([, v]) => v !== undefined));
+  return { ...rest, ...(Object.keys(capabilities).length > 0 ? { capabilities } : {}) };
+}
+
+const ids = (catalog: OverlayCatalog, provider: string) => (catalog.get(provider) ?? []).map((e) => e.id).sort();
 
 describe("models.dev api.json", () => {
   const catalog = parseModelsDevCatalog(fixture(MODELS_DEV), { file: MODELS_DEV, asOf: AS_OF });
@@ -39,28 +47,39 @@ describe("models.dev api.json", () => {
     expect(ids(catalog, "openrouter")).toEqual(["z-ai/glm-4.6"]);
   });
 
-  it("keeps prices per million tokens as they are, and every fact it states", () => {
+  it("keeps prices per million tokens as they are, and exactly the facts it states (no tier, no streaming)", () => {
+    // It gives this model no status: none is stated (the layers beneath decide).
     expect(entry(catalog, "kimi", "kimi-k2-thinking")).toEqual({
-      id: "kimi-k2-thinking",
       name: "Kimi K2 Thinking",
       kind: "chat",
-      status: "stable",
-      tier: "standard",
       contextWindow: 262144,
       maxOutput: 262144,
-      capabilities: { vision: false, tools: true, reasoning: true, json: true, streaming: true },
-      pricing: { currency: "USD", input: 0.6, output: 2.5, cachedInput: 0.15, source: MODELS_DEV_SOURCE, asOf: "2025-11-06" },
+      capabilities: { vision: false, tools: true, reasoning: true, json: true },
+      pricing: { currency: "USD", unit: "per_million_tokens", input: 0.6, output: 2.5, cachedInput: 0.15, source: MODELS_DEV_SOURCE, asOf: "2025-11-06" },
     });
   });
 
-  it("reads beta as preview, image input as vision, an output limit of 0 as unknown, and no cost as no price", () => {
-    expect(entry(catalog, "kimi", "kimi-vl-preview")).toMatchObject({ status: "preview", capabilities: { vision: true, tools: false }, contextWindow: 131072, maxOutput: null, pricing: null });
+  it("reads beta as preview, image input as vision; an output limit of 0 and a missing cost state nothing", () => {
+    const facts = entry(catalog, "kimi", "kimi-vl-preview");
+    expect(facts).toMatchObject({ status: "preview", capabilities: { vision: true, tools: false }, contextWindow: 131072 });
+    expect(facts).not.toHaveProperty("maxOutput");
+    expect(facts).not.toHaveProperty("pricing");
+  });
+
+  it("a fact the file leaves out is filled by the layers beneath it, fact by fact", () => {
+    const { facts, sources } = layerFacts("kimi-vl-preview", [
+      { source: "catalog", facts: { tier: "flagship", maxOutput: 4096, streaming: false } },
+      { source: "overlay:models.dev", facts: found(catalog, "kimi", "kimi-vl-preview").facts },
+    ]);
+    expect(facts).toMatchObject({ tier: "flagship", maxOutput: 4096, streaming: false, contextWindow: 131072, status: "preview" });
+    expect(sources).toMatchObject({ tier: "catalog", maxOutput: "catalog", contextWindow: "overlay:models.dev" });
   });
 
   it("prefers the first provider key of the mapping (zai over zhipuai) and ignores regional keys (moonshotai-cn)", () => {
     expect(entry(catalog, "glm", "glm-4.7")).toMatchObject({ name: "GLM-4.7", pricing: { input: 0.6, output: 2.2 }, contextWindow: 204800 });
-    // Only zhipuai has it, so zhipuai's entry is used; its last_updated is not a whole date, so the run's day stands.
-    expect(entry(catalog, "glm", "glm-4.7-flash")).toMatchObject({ pricing: { input: 0, output: 0, asOf: AS_OF } });
+    // Only zhipuai has it, so zhipuai's entry is used; its last_updated is not a whole date, so the price stays undated.
+    expect(entry(catalog, "glm", "glm-4.7-flash")).toMatchObject({ pricing: { input: 0, output: 0 } });
+    expect(entry(catalog, "glm", "glm-4.7-flash").pricing).not.toHaveProperty("asOf");
     expect(entry(catalog, "kimi", "kimi-k2-thinking").name).toBe("Kimi K2 Thinking");
   });
 
@@ -81,28 +100,33 @@ describe("LiteLLM model_prices_and_context_window.json", () => {
     expect(ids(catalog, "openrouter")).toEqual(["openai/gpt-4o-mini", "z-ai/glm-4.6"]);
   });
 
-  it("converts USD per token to USD per million tokens exactly", () => {
-    expect(entry(catalog, "kimi", "kimi-k2-thinking").pricing).toEqual({ currency: "USD", input: 0.6, output: 2.5, cachedInput: 0.15, source: LITELLM_SOURCE, asOf: AS_OF });
+  it("converts USD per token to USD per million tokens exactly, and leaves the prices undated as the file does", () => {
+    expect(entry(catalog, "kimi", "kimi-k2-thinking").pricing).toEqual({ currency: "USD", unit: "per_million_tokens", input: 0.6, output: 2.5, cachedInput: 0.15, source: LITELLM_SOURCE });
     expect(entry(catalog, "glm", "glm-4.7").pricing).toMatchObject({ input: 0.6, output: 2.2, cachedInput: 0.11 });
     expect(entry(catalog, "openrouter", "z-ai/glm-4.6").pricing).toMatchObject({ input: 0.4, output: 1.75 });
     expect(entry(catalog, "glm", "embedding-3").pricing).toMatchObject({ input: 0.07, output: 0 });
   });
 
   it("reads limits, capabilities, mode and a past deprecation date", () => {
-    expect(entry(catalog, "kimi", "kimi-k2-thinking")).toMatchObject({
-      name: "kimi-k2-thinking",
+    const k2 = entry(catalog, "kimi", "kimi-k2-thinking");
+    expect(k2).toMatchObject({
       kind: "chat",
-      status: "stable",
       contextWindow: 262144,
       maxOutput: 262144,
-      capabilities: { vision: false, tools: true, reasoning: true, json: false, streaming: true },
+      capabilities: { tools: true, reasoning: true },
     });
+    // Support flags the entry leaves out are not stated as false.
+    expect(k2.capabilities).not.toHaveProperty("vision");
+    // LiteLLM names no model and dates no retirement here: it states neither a name nor a status.
+    expect(k2).not.toHaveProperty("name");
+    expect(k2).not.toHaveProperty("status");
     expect(entry(catalog, "openrouter", "openai/gpt-4o-mini").capabilities).toMatchObject({ vision: true, tools: true, json: true });
-    expect(entry(catalog, "glm", "embedding-3")).toMatchObject({ kind: "embedding", maxOutput: null });
+    expect(entry(catalog, "glm", "embedding-3")).toMatchObject({ kind: "embedding" });
+    expect(entry(catalog, "glm", "embedding-3")).not.toHaveProperty("maxOutput");
     expect(entry(catalog, "kimi", "moonshot-v1-8k-old").status).toBe("deprecated");
-    // The same date, seen from a day before it, is not yet a deprecation.
+    // The same date, seen from a day before it, is not yet a deprecation: no status is stated.
     const earlier = parseLiteLLMCatalog(fixture(LITELLM), { file: LITELLM, asOf: "2024-12-31" });
-    expect(entry(earlier, "kimi", "moonshot-v1-8k-old").status).toBe("stable");
+    expect(entry(earlier, "kimi", "moonshot-v1-8k-old")).not.toHaveProperty("status");
   });
 
   it("skips sample_spec and every provider of no concern, however odd their fields", () => {
@@ -130,10 +154,15 @@ describe("both formats", () => {
     expect(parseCommunityCatalog(fixture(file), { file, asOf: AS_OF }).name).toBe(format);
   });
 
-  it.each([MODELS_DEV, LITELLM])("every entry read from %s is valid against schema/model-catalog.schema.json", (file) => {
+  it.each([MODELS_DEV, LITELLM])("every entry read from %s states at least one fact, and nothing undefined", (file) => {
     const { catalog } = parseCommunityCatalog(fixture(file), { file, asOf: AS_OF });
     expect(catalog.size).toBeGreaterThan(0);
-    for (const [provider, models] of catalog) expect(schemaProblems("model-catalog", { provider, models }), provider).toEqual([]);
+    for (const entries of catalog.values()) {
+      for (const e of entries) {
+        expect(Object.keys(e.facts).length, e.id).toBeGreaterThan(0);
+        expect(Object.values(e.facts)).not.toContain(undefined);
+      }
+    }
   });
 
   it.each([

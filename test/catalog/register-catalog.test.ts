@@ -106,7 +106,7 @@ describe("register --catalog", () => {
     expect(model(snapshot, "kimi", "kimi-k2-thinking")).toMatchObject({
       contextWindow: 262144,
       capabilities: { reasoning: true, tools: true },
-      pricing: { input: 0.6, output: 2.5, cachedInput: 0.15, source: LITELLM_SOURCE, asOf: "2026-02-01" },
+      pricing: { input: 0.6, output: 2.5, cachedInput: 0.15, source: LITELLM_SOURCE },
       sources: { pricing: "overlay:litellm", contextWindow: "overlay:litellm" },
     });
   });

@@ -105,8 +105,13 @@ describe("installed with --omit=dev into an empty project", () => {
     for (const dev of Object.keys(consumer.packageJson.devDependencies)) expect(modules, dev).not.toContain(dev.split("/")[0]);
   });
 
-  it("runs no script of its own on install (the build happens before packing, not in the consumer's project)", () => {
-    for (const hook of ["preinstall", "install", "postinstall", "prepare"]) expect(Object.keys(consumer.packageJson.scripts), hook).not.toContain(hook);
+  it("runs no script of its own on install (the build happens before packing, not in the consumer's project)", async () => {
+    for (const hook of ["preinstall", "install", "postinstall"]) expect(Object.keys(consumer.packageJson.scripts), hook).not.toContain(hook);
+    // `prepare` builds dist/ after `npm ci` in this repo; npm never runs it for a registry or tarball install, so the
+    // installed copy is exactly what was packed.
+    const installed = await readdir(path.join(consumer.dir, "node_modules", "provider-registry"));
+    expect(installed).not.toContain("src");
+    expect(installed).not.toContain("tsconfig.json");
   });
 
   it("the bin answers --version", { timeout: TIMEOUT }, async () => {

@@ -15,12 +15,6 @@ import type { Command, CliIO } from "../io.js";
 import { packageVersion } from "../main.js";
 import { integerOption, parseCommandArgs } from "../parse-args.js";
 import { formatDiagnostic, formatProbeLine, outputStyle, ProbeProgress } from "../report.js";
-import { loadCommunityCatalog, overlayCounts, type CommunityOverlay } from "../../catalog/community-catalog.js";
-import { readSettings } from "../../config/read-settings.js";
-import type { Env } from "../../config/env-values.js";
-import { loadProviderDefinitions } from "../../providers/load-definitions.js";
-import { planProbes } from "../../providers/plan-probes.js";
-import { snapshotTime } from "../../snapshot/build-snapshot.js";
 
 export const DEFAULT_SNAPSHOT_FILE = "provider_registry_snapshot.json";
 
@@ -96,21 +90,30 @@ export const register: Command = async (argv, rawIO) => {
   );
 
   const style = outputStyle(rawIO, { quiet: args.quiet === true });
-  const plan = await plannedProbes(env, args.providers ?? [], rawIO.cwd);
-  const overlays = await loadOverlays(args.catalog ?? [], env, rawIO.cwd, plan.providers, (line) => io.stderr(`${line}\n`), args.quiet === true);
-  const progress = new ProbeProgress(io.stderr, style, plan.probed);
-  progress.start();
+  let progress: ProbeProgress | undefined;
   const result = await runRegister({
     env,
     cwd: rawIO.cwd,
     generatorVersion: packageVersion(),
     providerGlobs: args.providers ?? [],
-    ...(overlays.length > 0 ? { overlays } : {}),
+    catalogFiles: args.catalog ?? [],
     ...(previous ? { previous } : {}),
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-    onProbe: (target, outcome) => progress.done(target.definition.id, args.quiet ? undefined : formatProbeLine(target.definition.id, outcome, style)),
-  }).finally(() => progress.stop());
+    onPlan: (targets) => {
+      progress = new ProbeProgress(io.stderr, style, targets.filter((t) => t.plan.probe).map((t) => t.definition.id));
+      progress.start();
+    },
+    onProbe: (target, outcome) => progress?.done(target.definition.id, args.quiet ? undefined : formatProbeLine(target.definition.id, outcome, style)),
+  }).finally(() => progress?.stop());
   const { snapshot } = result;
+  for (const overlay of result.overlays) {
+    const file = args.catalog?.find((f) => path.resolve(rawIO.cwd, f) === overlay.file) ?? overlay.file;
+    if (overlay.models.length === 0) {
+      io.stderr(`warning: [CATALOG_UNUSED] --catalog ${file} (${overlay.name}) has no models for ${snapshot.providers.map((p) => p.id).join(", ")}: it changes nothing.\n`);
+    } else if (!args.quiet) {
+      io.stderr(`catalog ${overlay.name.padEnd(10)} ${file}: ${overlay.models.map((c) => `${c.provider} ${c.models}`).join(", ")}\n`);
+    }
+  }
   if (!args.quiet) {
     for (const target of result.targets) if (!target.plan.probe) io.stderr(`${formatProbeLine(target.definition.id, { status: "skipped", reason: target.plan.reason }, style)}\n`);
   }
@@ -173,31 +176,6 @@ async function previousSnapshot(explicit: string | undefined, onDisk: SnapshotRe
   if (onDisk.status === "ok") return onDisk.snapshot;
   if (onDisk.status === "unusable") warn(onDisk.why);
   return undefined;
-}
-
-/** Which providers there are and which will be probed, known before probing starts, for the progress line. */
-async function plannedProbes(env: Env, globs: readonly string[], cwd: string): Promise<{ providers: string[]; probed: string[] }> {
-  const definitions = await loadProviderDefinitions(globs, cwd);
-  const targets = planProbes(definitions, env, readSettings(env, definitions));
-  return { providers: definitions.map((d) => d.id), probed: targets.filter((t) => t.plan.probe).map((t) => t.definition.id) };
-}
-
-/**
- * Each --catalog FILE, in the order given (a later file wins), read for the providers there are. Prices the file
- * does not date are as of the day of the run (SOURCE_DATE_EPOCH's day when set).
- */
-async function loadOverlays(files: readonly string[], env: Env, cwd: string, providers: readonly string[], print: (line: string) => void, quiet: boolean): Promise<CommunityOverlay[]> {
-  if (files.length === 0) return [];
-  const asOf = snapshotTime(env.SOURCE_DATE_EPOCH, Date.now).slice(0, 10);
-  const overlays: CommunityOverlay[] = [];
-  for (const file of files) {
-    const overlay = await loadCommunityCatalog(file, { cwd, asOf, providers });
-    const counts = overlayCounts(overlay.catalog);
-    if (counts.length === 0) print(`warning: [CATALOG_UNUSED] --catalog ${file} (${overlay.name}) has no models for ${providers.join(", ")}: it changes nothing.`);
-    else if (!quiet) print(`catalog ${overlay.name.padEnd(10)} ${file}: ${counts.map((c) => `${c.provider} ${c.models}`).join(", ")}`);
-    overlays.push(overlay);
-  }
-  return overlays;
 }
 
 function count(list: readonly { level: string }[], level: string): number {

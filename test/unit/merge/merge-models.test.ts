@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Model } from "../../../generated/snapshot-types.js";
 import type { Catalog, CatalogEntry } from "../../../src/catalog/load-catalog.js";
+import type { OverlayCatalog } from "../../../src/catalog/community-catalog.js";
 import type { PriceOverride } from "../../../src/config/read-settings.js";
 import { DEFAULT_FACTS, layerFacts } from "../../../src/merge/fact-layers.js";
 import { mergeModels, type MergeInput, type ProviderListing } from "../../../src/merge/merge-models.js";
@@ -143,8 +144,8 @@ describe("mergeModels: which layer wins, fact by fact", () => {
   });
 
   it("overlays sit beneath the catalog, the last overlay highest", () => {
-    const overlayA: Catalog = new Map([["kimi", [entry("kimi-k2-0905-preview", { contextWindow: 1, maxOutput: 1 }), entry("kimi-new", { contextWindow: 5 })]]]);
-    const overlayB: Catalog = new Map([["kimi", [entry("kimi-new", { contextWindow: 7 })]]]);
+    const overlayA: OverlayCatalog = new Map([["kimi", [{ id: "kimi-k2-0905-preview", facts: { contextWindow: 1, maxOutput: 1 } }, { id: "kimi-new", facts: { contextWindow: 5, tier: "fast" } }]]]);
+    const overlayB: OverlayCatalog = new Map([["kimi", [{ id: "kimi-new", facts: { contextWindow: 7 } }]]]);
     const { models } = merge([{ id: "kimi", listed: [{ id: "kimi-k2-0905-preview" }, { id: "kimi-new" }] }], {
       overlays: [
         { name: "a", catalog: overlayA },
@@ -152,7 +153,8 @@ describe("mergeModels: which layer wins, fact by fact", () => {
       ],
     });
     expect(find(models, "kimi", "kimi-k2-0905-preview")).toMatchObject({ contextWindow: 200000, sources: { contextWindow: "catalog" } });
-    expect(find(models, "kimi", "kimi-new")).toMatchObject({ contextWindow: 7, sources: { contextWindow: "overlay:b" } });
+    // Fact by fact: b states only the context window, so a's tier still shows through.
+    expect(find(models, "kimi", "kimi-new")).toMatchObject({ contextWindow: 7, tier: "fast", sources: { contextWindow: "overlay:b", tier: "overlay:a" } });
   });
 
   it("movingAlias and aliases come from the catalog, aliases sorted", () => {
