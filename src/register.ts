@@ -106,9 +106,18 @@ export async function register(options: RegisterOptions): Promise<RegisterResult
     policy: resolved.policy,
     diagnostics,
   };
-  const draft = checked(buildSnapshot(parts));
-  // What the selector will do where the user said nothing can only be told by asking the selector itself.
-  const snapshot = checked(buildSnapshot({ ...parts, diagnostics: [...diagnostics, ...preferenceDiagnostics(draft)] }));
+  // What the selector will do where the user said nothing can only be told by asking the selector itself, of a draft
+  // that is read and dropped (so it is neither hashed nor checked here: the snapshot that is returned is).
+  const draft = buildSnapshot(parts, { hash: false });
+  let preference: Diagnostic[];
+  try {
+    preference = preferenceDiagnostics(draft);
+  } catch (error) {
+    // A draft the selector cannot read breaks the schema somewhere: say where, rather than how it tripped.
+    checked(draft);
+    throw error;
+  }
+  const snapshot = checked(buildSnapshot({ ...parts, diagnostics: [...diagnostics, ...preference] }));
   const failedProviders = targets.filter((t) => t.plan.probe && outcomes.get(t.definition.id)?.status !== "ok").map((t) => t.definition.id).sort();
   return {
     snapshot,

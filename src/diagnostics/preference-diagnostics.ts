@@ -2,10 +2,13 @@
 import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import { CATEGORIES } from "../model/categories.js";
-import { createSelector, SelectionError } from "../selector/index.js";
+import { SelectionError } from "../selector/index.js";
+import { selectorForBuiltSnapshot } from "../selector/select.js";
 
 export function preferenceDiagnostics(snapshot: ProviderRegistrySnapshot): Diagnostic[] {
-  const selector = createSelector(snapshot);
+  // The draft is checked against the schema as part of the snapshot register returns; checking it here too would
+  // validate every model twice.
+  const selector = selectorForBuiltSnapshot(snapshot);
   const out: Diagnostic[] = [];
   for (const provider of snapshot.providers) {
     if (provider.probe.status !== "ok") continue;

@@ -42,18 +42,22 @@ export const DEFAULT_FACTS: Required<Omit<Facts, "name">> = {
   freeTier: false,
 };
 
-const SOURCED = ["name", "contextWindow", "maxOutput", "vision", "tools", "reasoning", "json", "streaming", "pricing", "freeTier", "status", "tier", "kind"] as const;
+const SOURCED: ReadonlySet<string> = new Set(["name", "contextWindow", "maxOutput", "vision", "tools", "reasoning", "json", "streaming", "pricing", "freeTier", "status", "tier", "kind"]);
+
+/** Every sourced fact starts out as the default's. */
+const DEFAULT_SOURCES: Readonly<Record<string, string>> = Object.fromEntries([...SOURCED].map((key) => [key, "default"]));
 
 /** Layers from lowest to highest precedence → one model's facts and where each came from. */
 export function layerFacts(id: string, layers: readonly FactLayer[]): { facts: Required<Facts>; sources: Model["sources"] } {
-  const all: FactLayer[] = [{ source: "default", facts: { ...DEFAULT_FACTS, name: id } }, ...layers];
-  const facts = {} as Record<string, unknown>;
-  const sources: Record<string, string> = {};
-  for (const layer of all) {
-    for (const [key, value] of Object.entries(layer.facts)) {
+  const facts: Record<string, unknown> = { ...DEFAULT_FACTS, name: id };
+  const sources: Record<string, string> = { ...DEFAULT_SOURCES };
+  for (const layer of layers) {
+    const layerFacts = layer.facts as Record<string, unknown>;
+    for (const key in layerFacts) {
+      const value = layerFacts[key];
       if (value === undefined) continue;
       facts[key] = value;
-      if ((SOURCED as readonly string[]).includes(key)) sources[key] = layer.source;
+      if (SOURCED.has(key)) sources[key] = layer.source;
     }
   }
   return { facts: facts as Required<Facts>, sources };

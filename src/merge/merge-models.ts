@@ -38,7 +38,8 @@ export function mergeModels(input: MergeInput): { models: Model[]; diagnostics: 
   const staleDiagnostics: Diagnostic[] = [];
   for (const provider of input.providers) {
     const merged = mergeProvider(provider, input);
-    models.push(...merged);
+    // Not push(...merged): a provider may list more models than a call can take arguments.
+    for (const model of merged) models.push(model);
     const stale = merged.filter((m) => m.availability === "stale");
     if (stale.length > 0) staleDiagnostics.push(staleDiagnostic(provider.id, stale, provider.lastKnownGood!.failure));
   }
@@ -169,15 +170,27 @@ function catalogFacts(entry: CatalogEntry): Facts {
 }
 
 function probedFacts(probed: ProbedModel): Facts {
-  return {
-    ...(probed.name !== undefined ? { name: probed.name } : {}),
-    ...(probed.kind !== undefined ? { kind: probed.kind } : {}),
-    ...(probed.contextWindow !== undefined ? { contextWindow: probed.contextWindow } : {}),
-    ...(probed.maxOutput !== undefined ? { maxOutput: probed.maxOutput } : {}),
-    ...probed.capabilities,
-    ...(probed.pricing !== undefined ? { pricing: { currency: "USD", unit: "per_million_tokens" as const, ...probed.pricing, source: "probe" } } : {}),
-    ...(probed.freeTier !== undefined ? { freeTier: probed.freeTier } : {}),
-  };
+  // Assigned field by field rather than spread from conditional literals: this runs once per listed model.
+  const facts: Facts = {};
+  if (probed.name !== undefined) facts.name = probed.name;
+  if (probed.kind !== undefined) facts.kind = probed.kind;
+  if (probed.contextWindow !== undefined) facts.contextWindow = probed.contextWindow;
+  if (probed.maxOutput !== undefined) facts.maxOutput = probed.maxOutput;
+  const capabilities = probed.capabilities;
+  if (capabilities) {
+    if (capabilities.vision !== undefined) facts.vision = capabilities.vision;
+    if (capabilities.tools !== undefined) facts.tools = capabilities.tools;
+    if (capabilities.reasoning !== undefined) facts.reasoning = capabilities.reasoning;
+    if (capabilities.json !== undefined) facts.json = capabilities.json;
+    if (capabilities.streaming !== undefined) facts.streaming = capabilities.streaming;
+  }
+  const pricing = probed.pricing;
+  if (pricing !== undefined) {
+    facts.pricing = { currency: "USD", unit: "per_million_tokens", input: pricing.input, output: pricing.output, source: "probe" };
+    if (pricing.cachedInput !== undefined) facts.pricing.cachedInput = pricing.cachedInput;
+  }
+  if (probed.freeTier !== undefined) facts.freeTier = probed.freeTier;
+  return facts;
 }
 
 /** Applies a per-model override named by id or alias on any provider; names that match nothing are reported. */

@@ -33,6 +33,9 @@ export function defaultRequestTimeoutMs(timeoutMs: number, maxAttempts: number):
   return Math.min(timeoutMs, Math.max(MIN_DEFAULT_REQUEST_TIMEOUT_MS, Math.ceil(timeoutMs / Math.max(1, maxAttempts))));
 }
 
+/** Enough that fifty providers answer in one wave, few enough that a long list of them cannot flood the machine. */
+export const DEFAULT_CONCURRENCY = 64;
+
 export async function probeAll(targets: readonly ProbeTarget[], options: ProbeAllOptions): Promise<Map<string, ProbeOutcome>> {
   const { providerTimeoutMs, ...tuning } = options.probe ?? {};
   const now = tuning.now ?? Date.now;
@@ -41,7 +44,7 @@ export async function probeAll(targets: readonly ProbeTarget[], options: ProbeAl
   const maxBytes = options.maxBytes ?? tuning.maxBytes ?? DEFAULT_MAX_BYTES;
   const outcomes = new Map<string, ProbeOutcome>();
   const queue = targets.filter((t) => t.plan.probe);
-  const workers = Array.from({ length: Math.min(options.concurrency ?? 16, queue.length) }, async () => {
+  const workers = Array.from({ length: Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, queue.length) }, async () => {
     for (let target = queue.shift(); target; target = queue.shift()) {
       if (!target.plan.probe) continue;
       const adapter = adapters[target.definition.adapter];

@@ -28,6 +28,14 @@ export function createSelector(snapshot: unknown): Selector {
   return new SnapshotSelector(buildIndex(checkSnapshot(snapshot, "the snapshot passed to createSelector")));
 }
 
+/**
+ * For `register` only (not exported by the package): a selector over a snapshot it has just built and will check
+ * against the schema itself, so that a 10,000-model registration does not validate the same models twice.
+ */
+export function selectorForBuiltSnapshot(snapshot: ProviderRegistrySnapshot): Selector {
+  return new SnapshotSelector(buildIndex(snapshot));
+}
+
 class SnapshotSelector implements Selector {
   readonly #index: SnapshotIndex;
 

@@ -17,7 +17,10 @@ export interface SnapshotParts {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export function buildSnapshot(parts: SnapshotParts): ProviderRegistrySnapshot {
+/** Stands in for the hash in a draft that is only read, never written: hashing 10,000 models is not free. */
+export const UNHASHED = `sha256:${"0".repeat(64)}`;
+
+export function buildSnapshot(parts: SnapshotParts, { hash = true } = {}): ProviderRegistrySnapshot {
   const providers = parts.targets
     .map((target) => providerEntry(target, parts.outcomes.get(target.definition.id), parts.generatedAt))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -31,7 +34,7 @@ export function buildSnapshot(parts: SnapshotParts): ProviderRegistrySnapshot {
     policy: parts.policy,
     diagnostics: sortDiagnostics(parts.diagnostics),
   };
-  return { ...draft, contentHash: contentHash(draft) };
+  return { ...draft, contentHash: hash ? contentHash(draft) : UNHASHED };
 }
 
 function providerEntry(target: ProbeTarget, outcome: ProbeOutcome | undefined, checkedAt: string): Provider {

@@ -9,7 +9,12 @@ export function withoutTimestamps(snapshot: Omit<ProviderRegistrySnapshot, "cont
   return {
     ...rest,
     providers: rest.providers.map(({ probe: { checkedAt: _checked, ...probe }, ...p }) => ({ ...p, probe })),
-    models: rest.models.map(({ lastVerifiedAt: _verified, ...m }) => m),
+    // Only stale models carry a timestamp: the rest go through as they are, uncopied (there may be ten thousand).
+    models: rest.models.map((model) => {
+      if (model.lastVerifiedAt === undefined) return model;
+      const { lastVerifiedAt: _verified, ...m } = model;
+      return m;
+    }),
   };
 }
 
