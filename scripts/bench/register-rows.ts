@@ -4,7 +4,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { register } from "../../src/register.js";
 import { elapsedNs, sideBySideAsync, sink, timeOnce } from "./measure.js";
-import { formatBytes, judge, type Row, type Target } from "./report.js";
+import { formatBytes, judge, ratioRow as row, type Row, type Target } from "./report.js";
 import { openRouterList, startBigProvider, startSlowFleet } from "./providers.js";
 
 const run = promisify(execFile);
@@ -34,19 +34,14 @@ export async function measureSlowFleet(dir: string, samples: number): Promise<Ro
       register({ env: fleet.env, cwd: fleet.cwd, providerGlobs: fleet.providerGlobs, generatorVersion: GENERATOR, onProbe: () => undefined }),
     );
     const target: Target = { kind: "ratio", max: 1.5 };
-    return {
-      id: "register_slow_fleet",
-      job: `register: ${SLOW_PROVIDERS} loopback providers, each answering after ${SLOW_DELAY_MS} ms`,
-      baselineJob: `one GET of one such provider (≥ ${SLOW_DELAY_MS} ms)`,
-      subject: m.subject.median,
-      baseline: m.baseline.median,
-      result: m.ratio,
+    return row(
+      "register_slow_fleet",
+      `register: ${SLOW_PROVIDERS} loopback providers, each answering after ${SLOW_DELAY_MS} ms`,
+      `one GET of one such provider (≥ ${SLOW_DELAY_MS} ms)`,
+      m,
       target,
-      met: judge(m.ratio, target),
-      samples: m.subject.samples,
-      spread: [m.subject.p25, m.subject.p75],
-      note: `ratio to ${SLOW_DELAY_MS} ms itself: ${(m.subject.median / (SLOW_DELAY_MS * 1e6)).toFixed(2)}×; ${anatomy}`,
-    };
+      `ratio to ${SLOW_DELAY_MS} ms itself: ${(m.subject.median / (SLOW_DELAY_MS * 1e6)).toFixed(2)}×; ${anatomy}`,
+    );
   } finally {
     await fleet.close();
   }
@@ -99,21 +94,15 @@ export async function measureBigList(samples: number): Promise<{ time: Row; memo
     await register({ env, cwd: process.cwd(), generatorVersion: GENERATOR, timeoutMs: 60_000, onProbe: () => void (probed = performance.now()) });
     const total = performance.now() - start;
     const target: Target = { kind: "ratio", max: 5 };
-    const time: Row = {
-      id: "register_big_list",
-      job: `register: one provider answering ${BIG_LIST.toLocaleString("en-US")} models at once`,
-      baselineJob: "JSON.parse + JSON.stringify of the same body",
-      subject: m.subject.median,
-      baseline: m.baseline.median,
-      result: m.ratio,
+    const time = row(
+      "register_big_list",
+      `register: one provider answering ${BIG_LIST.toLocaleString("en-US")} models at once`,
+      "JSON.parse + JSON.stringify of the same body",
+      m,
       target,
-      met: judge(m.ratio, target),
-      samples: m.subject.samples,
-      spread: [m.subject.p25, m.subject.p75],
-      note:
-        `OpenRouter-shaped list, ${(body.length / 1e6).toFixed(1)} MB; in a watched run the probe (fetch, parse, translate) ` +
+      `OpenRouter-shaped list, ${(body.length / 1e6).toFixed(1)} MB; in a watched run the probe (fetch, parse, translate) ` +
         `was done after ${(probed - start).toFixed(0)} ms, the rest (merge, policy, snapshot, validation) took ${(total - (probed - start)).toFixed(0)} ms`,
-    };
+    );
     return { time, memory: await measurePeakRss(env) };
   } finally {
     await server.close();

@@ -1,7 +1,7 @@
 // The rows the benchmark prints, as a table for people or as JSON.
 import { cpus } from "node:os";
 import { readFileSync } from "node:fs";
-import { formatNs } from "./measure.js";
+import { formatNs, type SideBySide } from "./measure.js";
 
 export type Target =
   | { readonly kind: "ratio"; readonly max: number }
@@ -106,4 +106,21 @@ export function renderTable(rows: readonly Row[], m: Machine): string {
 
 export function renderJson(rows: readonly Row[], m: Machine): string {
   return `${JSON.stringify({ machine: m, rows, allMet: rows.every((r) => r.met) }, null, 2)}\n`;
+}
+
+/** A row whose result is the ratio of a subject to its baseline, measured side by side. */
+export function ratioRow(id: string, job: string, baselineJob: string, m: SideBySide, target: Target, note?: string): Row {
+  return {
+    id,
+    job,
+    baselineJob,
+    subject: m.subject.median,
+    baseline: m.baseline.median,
+    result: m.ratio,
+    target,
+    met: judge(m.ratio, target),
+    samples: m.subject.samples,
+    spread: [m.subject.p25, m.subject.p75],
+    ...(note !== undefined ? { note } : {}),
+  };
 }

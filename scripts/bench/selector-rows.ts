@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import type { Model, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { checkSnapshot, createSelector, loadSnapshot, SelectionError, type SelectionRequest, type Selector } from "../../src/selector/index.js";
 import { checksum, elapsedNs, formatNs, sideBySide, sink, summarize, type SideBySide } from "./measure.js";
-import { judge, type Row, type Target } from "./report.js";
+import { ratioRow as row, type Row, type Target } from "./report.js";
 
 /** Calls per sample for the tiny operations. */
 const BATCH = 10_000;
@@ -74,21 +74,6 @@ function explicitIds(selector: Selector, snapshot: ProviderRegistrySnapshot): st
   return ids;
 }
 
-function row(id: string, job: string, baselineJob: string, m: SideBySide, target: Target, note?: string): Row {
-  return {
-    id,
-    job,
-    baselineJob,
-    subject: m.subject.median,
-    baseline: m.baseline.median,
-    result: m.ratio,
-    target,
-    met: judge(m.ratio, target),
-    samples: m.subject.samples,
-    spread: [m.subject.p25, m.subject.p75],
-    ...(note !== undefined ? { note } : {}),
-  };
-}
 
 export function measureSelect(snapshot: ProviderRegistrySnapshot, samples: number): Row[] {
   const selector = createSelector(snapshot);
