@@ -2,8 +2,9 @@
 // Which format a file is in is told from its shape; the facts land in the snapshot as `overlay:<name>`.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { isObject } from "../documents/json-object.js";
 import { ConfigError } from "../errors.js";
-import { isObject, type CommunityCatalogOptions, type OverlayCatalog } from "./community-common.js";
+import type { CommunityCatalogOptions, OverlayCatalog } from "./community-common.js";
 import { LITELLM_NAME, parseLiteLLMCatalog } from "./community-litellm.js";
 import { MODELS_DEV_NAME, parseModelsDevCatalog } from "./community-models-dev.js";
 

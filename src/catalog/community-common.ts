@@ -1,5 +1,6 @@
 // What the community catalog parsers share: reading untrusted JSON field by field, with errors that name the file
 // and the field (a JSON pointer), and collecting entries per provider without two answering to one id.
+import { isObject, type JsonObject } from "../documents/json-object.js";
 import { ConfigError } from "../errors.js";
 import type { Facts } from "../merge/fact-layers.js";
 
@@ -30,12 +31,6 @@ const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 // The catalog schema's modelId: an id that does not match could never be listed in a snapshot, so it is skipped.
 const MODEL_ID = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/;
 const MAX_NAME = 300;
-
-export type JsonObject = Record<string, unknown>;
-
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 export function isDate(value: unknown): value is string {
   return typeof value === "string" && DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));

@@ -2,6 +2,7 @@
 //   litellm_provider, mode (chat, embedding, ...), max_input_tokens, max_output_tokens, input_cost_per_token,
 //   output_cost_per_token, cache_read_input_token_cost (USD per token), supports_vision, supports_function_calling,
 //   supports_reasoning, supports_response_schema, deprecation_date } }; `sample_spec` documents the format.
+import { isObject, type JsonObject } from "../documents/json-object.js";
 import { perTokenToPerMillion } from "../providers/adapters/per-token-price.js";
 import type { Facts } from "../merge/fact-layers.js";
 import {
@@ -10,12 +11,10 @@ import {
   checkOptions,
   FieldReader,
   isDate,
-  isObject,
   isUsableModelId,
   pointer,
   stated,
   type CommunityCatalogOptions,
-  type JsonObject,
   type OverlayCatalog,
   type OverlayEntry,
 } from "./community-common.js";

@@ -2,6 +2,7 @@
 //   name, attachment, reasoning, tool_call, structured_output, modalities: { input, output },
 //   cost: { input, output, cache_read, cache_write } (USD per million tokens), limit: { context, output },
 //   release_date, last_updated, status: alpha | beta | deprecated } } } }.
+import type { JsonObject } from "../documents/json-object.js";
 import type { Facts } from "../merge/fact-layers.js";
 import {
   BUILTIN_PROVIDER_IDS,
@@ -13,7 +14,6 @@ import {
   pointer,
   stated,
   type CommunityCatalogOptions,
-  type JsonObject,
   type OverlayCatalog,
   type OverlayEntry,
 } from "./community-common.js";

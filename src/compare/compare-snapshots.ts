@@ -1,6 +1,7 @@
 // Two snapshots → the list of what changed between them, each change typed and classified as breaking for
 // consumers or not. Pure. One source of truth for `diff`, `register --check` and the large-change flags.
 import type { Model, Policy, Provider, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
+import { isObject } from "../documents/json-object.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import { sortKeysDeep } from "../snapshot/canonical-json.js";
 
@@ -231,7 +232,7 @@ function comparePolicy(beforeSnapshot: ProviderRegistrySnapshot, afterSnapshot: 
         const common = [...modelsOf(beforeSnapshot, id)].filter((m) => modelsOf(afterSnapshot, id).has(m));
         const effect = common.some((m) => modelAllowed(before, id, m) !== modelAllowed(after, id, m));
         if (!effect) push({ kind: "policy_changed", provider: id, field, before: x, after: y, breaking: false });
-      } else if (field === "preferredByCategory" && isRecord(x) && isRecord(y)) {
+      } else if (field === "preferredByCategory" && isObject(x) && isObject(y)) {
         for (const category of [...new Set([...Object.keys(x), ...Object.keys(y)])].sort()) {
           if (!same(x[category] ?? null, y[category] ?? null)) push({ kind: "policy_changed", provider: id, field: `preferredByCategory.${category}`, before: x[category] ?? null, after: y[category] ?? null, breaking: false });
         }
@@ -274,10 +275,6 @@ function canonical(value: unknown): string {
 
 function same(a: unknown, b: unknown): boolean {
   return canonical(a ?? null) === canonical(b ?? null);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 const KIND_ORDER: readonly ChangeKind[] = [

@@ -1,4 +1,5 @@
 // Everything the environment says about routing, read once into plain data. Pure: the environment is passed in.
+import { isObject } from "../documents/json-object.js";
 import { ConfigError } from "../errors.js";
 import { CATEGORIES, type Category } from "../model/categories.js";
 import type { Diagnostic } from "../model/diagnostic.js";
@@ -190,7 +191,7 @@ function readModelCosts(env: Env): Map<string, PriceOverride> {
   } catch (error) {
     throw new ConfigError(`${variable} is not valid JSON (${(error as Error).message})`, { variable });
   }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+  if (!isObject(parsed)) {
     throw new ConfigError(`${variable} must be a JSON object of model id to price, e.g. {"glm-4.5-air": 0.6} or {"glm-4.5": {"input": 0.6, "output": 2.2}}`, { variable });
   }
   for (const [model, value] of Object.entries(parsed)) {
@@ -205,14 +206,13 @@ function readModelCosts(env: Env): Map<string, PriceOverride> {
       // One number is the price of input and output alike, as the predecessor used it.
       const p = price(value, "");
       costs.set(model, { input: p, output: p });
-    } else if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-      const o = value as Record<string, unknown>;
-      const extra = Object.keys(o).filter((k) => !["input", "output", "cachedInput"].includes(k));
+    } else if (isObject(value)) {
+      const extra = Object.keys(value).filter((k) => !["input", "output", "cachedInput"].includes(k));
       if (extra.length > 0) throw new ConfigError(`${field} has unknown field "${extra[0]}" (expected input, output, cachedInput)`, { variable, field });
       costs.set(model, {
-        input: price(o.input, ".input"),
-        output: price(o.output, ".output"),
-        ...(o.cachedInput !== undefined ? { cachedInput: price(o.cachedInput, ".cachedInput") } : {}),
+        input: price(value.input, ".input"),
+        output: price(value.output, ".output"),
+        ...(value.cachedInput !== undefined ? { cachedInput: price(value.cachedInput, ".cachedInput") } : {}),
       });
     } else {
       throw new ConfigError(`${field} must be a number or {"input", "output"}, not ${JSON.stringify(value)}`, { variable, field });

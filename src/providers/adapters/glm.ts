@@ -1,6 +1,7 @@
 // Zhipu / Z.ai: ids only; errors carry a business code, and a bad key can come back as HTTP 200.
 import type { ProviderAdapter } from "../adapter.js";
-import { classifyByStatus, isObject, parseOpenAiList, plainToken, type JsonObject } from "./openai-list.js";
+import { isObject, type JsonObject } from "../../documents/json-object.js";
+import { classifyByStatus, parseOpenAiList, plainToken } from "./openai-list.js";
 
 // 1113: balance exhausted; 1308: usage limit reached. Both arrive as 429 and are not worth retrying.
 const NO_RETRY_CODES = new Set(["1113", "1308"]);

@@ -1,6 +1,7 @@
 // Moonshot's list: OpenAI shape, and newer answers add context_length and supports_* flags.
 import type { ProviderAdapter } from "../adapter.js";
-import { classifyByStatus, isObject, optionalBoolean, parseOpenAiList, positiveInteger, type JsonObject } from "./openai-list.js";
+import { isObject, type JsonObject } from "../../documents/json-object.js";
+import { classifyByStatus, optionalBoolean, parseOpenAiList, positiveInteger } from "./openai-list.js";
 
 // 429 means three things at Moonshot; only an empty balance is not worth retrying.
 const NO_RETRY_TYPES = new Set(["exceeded_current_quota_error"]);

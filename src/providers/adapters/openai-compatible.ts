@@ -1,6 +1,7 @@
 // Any OpenAI-compatible server: OpenAI itself, vLLM (max_model_len), Ollama's /v1, LM Studio, gateways.
 import type { ProviderAdapter } from "../adapter.js";
-import { classifyByStatus, parseOpenAiList, positiveInteger, type JsonObject } from "./openai-list.js";
+import type { JsonObject } from "../../documents/json-object.js";
+import { classifyByStatus, parseOpenAiList, positiveInteger } from "./openai-list.js";
 
 export const openAiCompatibleAdapter = {
   id: "openai-compatible",

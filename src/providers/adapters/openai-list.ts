@@ -1,11 +1,6 @@
 // The OpenAI list shape that every provider here builds on: {"data": [{"id": ...}, ...]}.
+import { isObject, type JsonObject } from "../../documents/json-object.js";
 import { ResponseShapeError, type FailureClass } from "../adapter.js";
-
-export type JsonObject = Record<string, unknown>;
-
-export function isObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 
 /** An error object where a list should be: OpenAI's {"error":…}, vLLM's {"object":"error"}, GLM's {"success":false}. */
 export function errorInBody(body: unknown): string | undefined {

@@ -1,6 +1,7 @@
 // OpenRouter: the richest list — context, output cap, per-token prices as strings, modalities, parameters.
 import type { ProbedModel, ProviderAdapter } from "../adapter.js";
-import { classifyByStatus, isObject, parseOpenAiList, positiveInteger, type JsonObject } from "./openai-list.js";
+import { isObject, type JsonObject } from "../../documents/json-object.js";
+import { classifyByStatus, parseOpenAiList, positiveInteger } from "./openai-list.js";
 import { perTokenToPerMillion } from "./per-token-price.js";
 
 function stringArray(value: unknown): string[] {
