@@ -47,11 +47,6 @@ export function checkSnapshot(data: unknown, source = "the snapshot"): ProviderR
   return data as ProviderRegistrySnapshot;
 }
 
-/** Whether checkSnapshot already accepted this very object. */
-export function isCheckedSnapshot(data: unknown): data is ProviderRegistrySnapshot {
-  return typeof data === "object" && data !== null && checked.has(data);
-}
-
 /**
  * Refuses an unknown major version before validating, since its errors would only be noise. Returns the minor
  * version, or null when schemaVersion is missing or malformed (validation then reports it).

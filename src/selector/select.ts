@@ -2,7 +2,7 @@
 import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { checkSnapshot } from "./check-snapshot.js";
 import { Choice } from "./choice.js";
-import type { SelectionContext } from "./context.js";
+import { providersInScope, type SelectionContext } from "./context.js";
 import { SelectionError, type SelectionErrorCode } from "./errors.js";
 import { renderExplanation } from "./explain.js";
 import { describeDrop, dropRule, fits, type DynamicRule } from "./fit.js";
@@ -90,7 +90,7 @@ function route(ctx: SelectionContext): Choice {
     const first = ctx.provider === null ? ctx.index.firstRoutable[c] : ctx.provider.orderings[c]?.[0];
     if (first) return new Choice(ctx, first, "routed");
   } else {
-    const providers = ctx.provider === null ? ctx.index.providers : [ctx.provider];
+    const providers = providersInScope(ctx);
     for (let i = 0; i < providers.length; i++) {
       const ordering = providers[i]!.orderings[c]!;
       for (let j = 0; j < ordering.length; j++) {
@@ -104,7 +104,7 @@ function route(ctx: SelectionContext): Choice {
 
 function noModelAvailable(ctx: SelectionContext): SelectionError {
   const { index } = ctx;
-  const scope = ctx.provider === null ? index.providers : [ctx.provider];
+  const scope = providersInScope(ctx);
   const where =
     ctx.provider !== null ? ` at ${ctx.provider.id}` : scope.length === 0 ? "" : ` at any provider (${scope.map((p) => p.id).join(", ")})`;
   const routable = scope.reduce((n, p) => n + (p.orderings[ctx.categoryIndex]?.length ?? 0), 0);
