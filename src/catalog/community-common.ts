@@ -28,16 +28,10 @@ export interface CommunityCatalogOptions {
 export const BUILTIN_PROVIDER_IDS = ["custom", "glm", "kimi", "openrouter"] as const;
 
 const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
-// The catalog schema's modelId: an id that does not match could never be listed in a snapshot, so it is skipped.
-const MODEL_ID = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/;
 const MAX_NAME = 300;
 
 export function isDate(value: unknown): value is string {
   return typeof value === "string" && DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
-}
-
-export function isUsableModelId(id: string): boolean {
-  return id.length >= 1 && id.length <= 256 && MODEL_ID.test(id);
 }
 
 /** RFC 6901: a key becomes one pointer token. */

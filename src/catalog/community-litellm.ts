@@ -5,13 +5,13 @@
 import { isObject, type JsonObject } from "../documents/json-object.js";
 import { perTokenToPerMillion } from "../providers/adapters/per-token-price.js";
 import type { Facts } from "../merge/fact-layers.js";
+import { isUsableModelId } from "../model/model-id.js";
 import {
   BUILTIN_PROVIDER_IDS,
   CatalogBuilder,
   checkOptions,
   FieldReader,
   isDate,
-  isUsableModelId,
   pointer,
   stated,
   type CommunityCatalogOptions,

@@ -4,13 +4,13 @@
 //   release_date, last_updated, status: alpha | beta | deprecated } } } }.
 import type { JsonObject } from "../documents/json-object.js";
 import type { Facts } from "../merge/fact-layers.js";
+import { isUsableModelId } from "../model/model-id.js";
 import {
   BUILTIN_PROVIDER_IDS,
   CatalogBuilder,
   checkOptions,
   FieldReader,
   isDate,
-  isUsableModelId,
   pointer,
   stated,
   type CommunityCatalogOptions,

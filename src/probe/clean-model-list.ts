@@ -1,8 +1,6 @@
 // Ids straight from a provider are untrusted: drop the unusable and the repeated, and say how many.
+import { isUsableModelId } from "../model/model-id.js";
 import type { ProbedModel } from "../providers/adapter.js";
-
-const MODEL_ID = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/;
-const MAX_ID_LENGTH = 256;
 
 export interface CleanedList {
   readonly models: ProbedModel[];
@@ -15,7 +13,7 @@ export function cleanModelList(models: readonly ProbedModel[]): CleanedList {
   let invalid = 0;
   let duplicates = 0;
   for (const model of models) {
-    if (model.id.length > MAX_ID_LENGTH || !MODEL_ID.test(model.id)) {
+    if (!isUsableModelId(model.id)) {
       invalid++;
       continue;
     }
