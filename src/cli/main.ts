@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { packageRoot } from "../package-root.js";
-import { RegistryError, ExitCode } from "../errors.js";
+import { ExitCode } from "../errors.js";
 import type { CliIO, Command } from "./io.js";
 
 // Loaded on demand, so that `select` does not pay for the build-time side.
@@ -56,15 +56,14 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-/** Typed errors carry their own exit code; anything else is a bug, reported as such. */
+/**
+ * Typed errors carry their own exit code: the build side's RegistryError and the selector's errors, which cannot
+ * import it and so are matched by shape. Anything else is a bug, reported as such.
+ */
 export function reportError(error: unknown, io: CliIO): number {
-  if (error instanceof RegistryError) {
-    io.stderr(`provider-registry: ${error.message}\n`);
-    return error.exitCode;
-  }
   if (error instanceof Error && typeof (error as { exitCode?: unknown }).exitCode === "number") {
     io.stderr(`provider-registry: ${error.message}\n`);
-    return (error as unknown as { exitCode: number }).exitCode;
+    return (error as Error & { exitCode: number }).exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
   io.stderr(`provider-registry: internal error: ${message}\nThis is a bug; please report it with the command you ran.\n`);

@@ -2,11 +2,18 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError } from "../errors.js";
 
+/** A command line that cannot be understood, pointing at the command's help. */
+export function usageError(command: string, message: string): UsageError {
+  return new UsageError(`${command}: ${message}. Run \`provider-registry ${command} --help\`.`);
+}
+
 export function parseCommandArgs<const T extends ParseArgsConfig>(command: string, config: T): ReturnType<typeof parseArgs<T>> {
   try {
     return parseArgs<T>({ strict: true, ...config });
   } catch (error) {
-    throw new UsageError(`${command}: ${(error as Error).message}. Run \`provider-registry ${command} --help\`.`);
+    // node:util reports bad flags as TypeErrors with an ERR_PARSE_ARGS_* code; anything else is a bad config, a bug here.
+    if (error instanceof TypeError && String((error as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS")) throw usageError(command, error.message);
+    throw error;
   }
 }
 

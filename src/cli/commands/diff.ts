@@ -4,7 +4,7 @@ import { markdownReport, textReport } from "../../compare/format-changes.js";
 import { ExitCode, UsageError } from "../../errors.js";
 import { requireSnapshotFile } from "../../snapshot/read-snapshot.js";
 import type { Command } from "../io.js";
-import { parseCommandArgs } from "../parse-args.js";
+import { parseCommandArgs, usageError } from "../parse-args.js";
 
 const HELP = `Usage: provider-registry diff OLD NEW [--json | --markdown] [--fail-on-breaking]
 
@@ -44,7 +44,7 @@ export const diff: Command = async (argv, io) => {
     io.stdout(HELP);
     return ExitCode.ok;
   }
-  if (positionals.length !== 2) throw new UsageError(`diff: name two snapshot files, OLD and NEW (got ${positionals.length}). Run \`provider-registry diff --help\`.`);
+  if (positionals.length !== 2) throw usageError("diff", `name two snapshot files, OLD and NEW (got ${positionals.length})`);
   if (values.json && values.markdown) throw new UsageError("diff: --json and --markdown cannot be used together");
   const [oldFile, newFile] = positionals as [string, string];
   const before = await requireSnapshotFile(path.resolve(io.cwd, oldFile), "OLD");

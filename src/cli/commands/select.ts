@@ -1,8 +1,7 @@
 // `provider-registry select`: the selector on the command line. It reads the snapshot and nothing else — no
 // environment — so its answer depends on the snapshot alone.
 import path from "node:path";
-import { parseArgs } from "node:util";
-import { UsageError } from "../../errors.js";
+import { ExitCode, UsageError } from "../../errors.js";
 import {
   CATEGORIES,
   createSelector,
@@ -15,6 +14,8 @@ import {
   type SelectionRequest,
 } from "../../selector/index.js";
 import type { CliIO, Command } from "../io.js";
+import { reportError } from "../main.js";
+import { parseCommandArgs, usageError } from "../parse-args.js";
 
 const DEFAULT_SNAPSHOT = "provider_registry_snapshot.json";
 const CAPABILITIES = ["vision", "tools", "reasoning", "json"] as const;
@@ -53,29 +54,14 @@ const OPTIONS = {
   help: { type: "boolean", short: "h" },
 } as const;
 
-type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>["values"];
-
-function usageError(message: string): UsageError {
-  return new UsageError(`select: ${message}\nRun \`provider-registry select --help\` for the options.`);
-}
-
-function parse(argv: string[]): Values {
-  try {
-    return parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }).values;
-  } catch (error) {
-    // node:util reports bad flags as TypeErrors with an ERR_PARSE_ARGS_* code: those are usage errors.
-    if (error instanceof TypeError && String((error as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS")) {
-      throw usageError(error.message);
-    }
-    throw error;
-  }
-}
+const parse = (argv: string[]) => parseCommandArgs("select", { args: argv, options: OPTIONS }).values;
+type Values = ReturnType<typeof parse>;
 
 const list = (values: string[] | undefined) => (values ?? []).flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v !== "");
 
 function tokens(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value.trim())) throw usageError(`${flag} takes a whole number of tokens (got "${value}")`);
+  if (!/^\d+$/.test(value.trim())) throw usageError("select", `${flag} takes a whole number of tokens (got "${value}")`);
   return Number(value.trim());
 }
 
@@ -85,7 +71,7 @@ function toRequest(values: Values): SelectionRequest {
   if (values.model !== undefined) request.model = values.model;
   if (values.category !== undefined) {
     if (!(CATEGORIES as readonly string[]).includes(values.category)) {
-      throw usageError(`--category must be one of ${CATEGORIES.join(", ")} (got "${values.category}")`);
+      throw usageError("select", `--category must be one of ${CATEGORIES.join(", ")} (got "${values.category}")`);
     }
     request.category = values.category as Category;
   }
@@ -93,7 +79,7 @@ function toRequest(values: Values): SelectionRequest {
   const requires: Requirements = {};
   for (const name of list(values.require)) {
     const capability = CAPABILITIES.find((c) => c === name.toLowerCase());
-    if (!capability) throw usageError(`--require takes ${CAPABILITIES.join(", ")} (got "${name}")`);
+    if (!capability) throw usageError("select", `--require takes ${CAPABILITIES.join(", ")} (got "${name}")`);
     requires[capability] = true;
   }
   const minContext = tokens("--min-context", values["min-context"]);
@@ -112,7 +98,7 @@ export const select: Command = async (argv: string[], io: CliIO) => {
   const values = parse(argv);
   if (values.help) {
     io.stdout(USAGE);
-    return 0;
+    return ExitCode.ok;
   }
   const request = toRequest(values);
   const file = path.resolve(io.cwd, values.snapshot ?? DEFAULT_SNAPSHOT);
@@ -121,28 +107,28 @@ export const select: Command = async (argv: string[], io: CliIO) => {
     const choice = createSelector(loadSnapshot(file)).select(request);
     if (values.json) {
       io.stdout(json(choice));
-      return 0;
+      return ExitCode.ok;
     }
     const fallbacks = choice.fallbacks.map((f) => `${f.model} (${f.provider})`);
     io.stdout(`${choice.model} (${choice.provider}): ${choice.reason}\nfallbacks: ${fallbacks.length > 0 ? fallbacks.join(", ") : "none"}\n`);
     if (values.explain) io.stdout(`${renderTrace(choice.trace).join("\n")}\n`);
-    return 0;
+    return ExitCode.ok;
   } catch (error) {
     if (error instanceof SelectionError) {
       if (error.code === "INVALID_REQUEST") throw new UsageError(`select: ${error.message}`);
       if (values.json) {
         io.stdout(json(error));
-      } else {
-        io.stderr(`provider-registry: ${error.message}\n`);
-        if (values.explain) io.stderr(`${renderTrace(error.trace).join("\n")}\n`);
-        else if (error.trace.length > 0) io.stderr("hint: add --explain to see every model considered and why it fell away\n");
+        return error.exitCode;
       }
-      return error.exitCode;
+      const code = reportError(error, io);
+      if (values.explain) io.stderr(`${renderTrace(error.trace).join("\n")}\n`);
+      else if (error.trace.length > 0) io.stderr("hint: add --explain to see every model considered and why it fell away\n");
+      return code;
     }
     if (error instanceof SnapshotError) {
-      io.stderr(`provider-registry: ${error.message}\n`);
+      const code = reportError(error, io);
       if (values.json) io.stdout(json({ error: { code: error.code, message: error.message }, trace: [] }));
-      return error.exitCode;
+      return code;
     }
     throw error;
   }
