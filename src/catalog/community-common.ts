@@ -3,6 +3,7 @@
 import { isObject, type JsonObject } from "../documents/json-object.js";
 import { ConfigError } from "../errors.js";
 import type { Facts } from "../merge/fact-layers.js";
+import { compareText } from "../model/order.js";
 
 /** One model in a community catalog: only the facts the file states, so that facts blend one by one. */
 export interface OverlayEntry {
@@ -133,7 +134,7 @@ export class CatalogBuilder {
 
   build(): OverlayCatalog {
     const catalog = new Map<string, OverlayEntry[]>();
-    for (const [provider, entries] of [...this.byProvider].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    for (const [provider, entries] of [...this.byProvider].sort(([a], [b]) => compareText(a, b))) {
       catalog.set(provider, [...entries.values()]);
     }
     return catalog;

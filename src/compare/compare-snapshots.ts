@@ -3,6 +3,7 @@
 import type { Model, Policy, Provider, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { isObject } from "../documents/json-object.js";
 import type { Diagnostic } from "../model/diagnostic.js";
+import { compareText } from "../model/order.js";
 import { sortKeysDeep } from "../snapshot/canonical-json.js";
 
 export type ChangeKind =
@@ -307,15 +308,11 @@ const KIND_ORDER: readonly ChangeKind[] = [
 /** Snapshot-wide first, then by provider, the provider's own changes before its models', then by kind and field. */
 function byPlace(a: Change, b: Change): number {
   return (
-    cmp(a.provider ?? "", b.provider ?? "") ||
-    cmp(a.model ?? "", b.model ?? "") ||
+    compareText(a.provider ?? "", b.provider ?? "") ||
+    compareText(a.model ?? "", b.model ?? "") ||
     KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
-    cmp(a.field ?? "", b.field ?? "") ||
-    cmp(canonical(a.before), canonical(b.before)) ||
-    cmp(canonical(a.after), canonical(b.after))
+    compareText(a.field ?? "", b.field ?? "") ||
+    compareText(canonical(a.before), canonical(b.before)) ||
+    compareText(canonical(a.after), canonical(b.after))
   );
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

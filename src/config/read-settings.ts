@@ -3,6 +3,7 @@ import { isObject } from "../documents/json-object.js";
 import { ConfigError } from "../errors.js";
 import { CATEGORIES, type Category } from "../model/categories.js";
 import type { Diagnostic } from "../model/diagnostic.js";
+import { compareText } from "../model/order.js";
 import type { ProviderDefinition } from "../../generated/provider-definition-types.js";
 import { envBoolean, envList, envNumber, envString, type Env } from "./env-values.js";
 
@@ -157,7 +158,7 @@ function readPriority(env: Env, ids: readonly string[]): string[] {
       { variable: "PROVIDER_PRIORITY" },
     );
   }
-  const rest = [...ids].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const rest = [...ids].sort((a, b) => rank(a) - rank(b) || compareText(a, b));
   return [...written, ...rest.filter((id) => !written.includes(id))];
 }
 

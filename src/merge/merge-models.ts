@@ -4,6 +4,7 @@ import type { CatalogEntry, Catalog } from "../catalog/load-catalog.js";
 import type { OverlayCatalog } from "../catalog/community-common.js";
 import type { ListSetting, PriceOverride } from "../config/read-settings.js";
 import type { Diagnostic } from "../model/diagnostic.js";
+import { byProviderThenId, compareText } from "../model/order.js";
 import type { ProbedModel } from "../providers/adapter.js";
 import { layerFacts, type FactLayer, type Facts } from "./fact-layers.js";
 
@@ -63,7 +64,7 @@ export function mergeModels(input: MergeInput): { models: Model[]; diagnostics: 
       model.sources.freeTier = `env:${input.freeModels!.variable}`;
     }),
   ];
-  models.sort((a, b) => compare(a.provider, b.provider) || compare(a.id, b.id));
+  models.sort(byProviderThenId);
   return { models, diagnostics };
 }
 
@@ -86,7 +87,7 @@ function mergeProvider(provider: ProviderListing, input: MergeInput): Model[] {
       id,
       provider: provider.id,
       name: facts.name,
-      aliases: [...(entry?.aliases ?? [])].sort(compare),
+      aliases: [...(entry?.aliases ?? [])].sort(compareText),
       kind: facts.kind,
       availability,
       status: facts.status,
@@ -205,8 +206,4 @@ function applyOverride(models: Model[], variable: string, keys: readonly string[
     for (const model of matches) apply(model, key);
   }
   return diagnostics;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { ProviderDefinition } from "../../generated/provider-definition-types.js";
 import { loadJsonDocuments, type LoadedDocument } from "../documents/load-json-documents.js";
 import { ConfigError } from "../errors.js";
+import { compareText } from "../model/order.js";
 import { packageRoot } from "../package-root.js";
 
 export const BUILTIN_PROVIDERS_GLOB = "data/providers/*.json";
@@ -28,5 +29,5 @@ function uniqueById(docs: readonly LoadedDocument<ProviderDefinition>[]): Provid
     }
     byId.set(doc.document.id, doc);
   }
-  return [...byId.values()].map((d) => d.document).sort((a, b) => (a.id < b.id ? -1 : 1));
+  return [...byId.values()].map((d) => d.document).sort((a, b) => compareText(a.id, b.id));
 }

@@ -2,6 +2,7 @@
 import type { Model, Policy, Provider, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { ConfigError } from "../errors.js";
 import { sortDiagnostics, type Diagnostic } from "../model/diagnostic.js";
+import { byProviderThenId, compareText } from "../model/order.js";
 import type { ProbeOutcome } from "../probe/probe-provider.js";
 import type { ProbeTarget } from "../providers/plan-probes.js";
 import { contentHash } from "./content-hash.js";
@@ -23,14 +24,14 @@ export const UNHASHED = `sha256:${"0".repeat(64)}`;
 export function buildSnapshot(parts: SnapshotParts, { hash = true } = {}): ProviderRegistrySnapshot {
   const providers = parts.targets
     .map((target) => providerEntry(target, parts.outcomes.get(target.definition.id), parts.generatedAt))
-    .sort((a, b) => (a.id < b.id ? -1 : 1));
+    .sort((a, b) => compareText(a.id, b.id));
   const draft = {
     $schema: SCHEMA_ID,
     schemaVersion: SCHEMA_VERSION,
     generatedAt: parts.generatedAt,
     generator: { name: "provider-registry", version: parts.generatorVersion },
     providers,
-    models: [...parts.models].sort((a, b) => (a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    models: [...parts.models].sort(byProviderThenId),
     policy: parts.policy,
     diagnostics: sortDiagnostics(parts.diagnostics),
   };
