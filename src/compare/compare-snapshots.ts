@@ -2,6 +2,7 @@
 // consumers or not. Pure. One source of truth for `diff`, `register --check` and the large-change flags.
 import type { Model, Policy, Provider, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { isObject } from "../documents/json-object.js";
+import { isRoutable } from "../model/availability.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import { compareText } from "../model/order.js";
 import { sortKeysDeep } from "../snapshot/canonical-json.js";
@@ -51,11 +52,6 @@ export interface Change {
   readonly after: unknown;
   /** Whether a consumer that worked with the old snapshot can stop working with the new one. */
   readonly breaking: boolean;
-}
-
-/** Models the selector may choose: the probe listed them, or they are kept from the last good snapshot. */
-export function isRoutable(model: Pick<Model, "availability">): boolean {
-  return model.availability === "listed" || model.availability === "stale";
 }
 
 export function compareSnapshots(before: ProviderRegistrySnapshot, after: ProviderRegistrySnapshot): Change[] {

@@ -3,6 +3,7 @@ import type { Model, Pricing } from "../../generated/snapshot-types.js";
 import type { CatalogEntry, Catalog } from "../catalog/load-catalog.js";
 import type { OverlayCatalog } from "../catalog/community-common.js";
 import type { ListSetting, PriceOverride } from "../config/read-settings.js";
+import { isRoutable } from "../model/availability.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import { byProviderThenId, compareText } from "../model/order.js";
 import type { ProbedModel } from "../providers/adapter.js";
@@ -106,7 +107,7 @@ function mergeProvider(provider: ProviderListing, input: MergeInput): Model[] {
     // Last known good: what the previous snapshot could route is kept, facts and sources as they were, marked
     // stale with when it was last verified — never dropped, never passed off as fresh.
     for (const previous of provider.lastKnownGood.models) {
-      if (previous.provider !== provider.id || (previous.availability !== "listed" && previous.availability !== "stale")) continue;
+      if (previous.provider !== provider.id || !isRoutable(previous)) continue;
       if (out.has(previous.id.toLowerCase())) continue;
       const lastVerifiedAt = previous.availability === "stale" && previous.lastVerifiedAt !== undefined ? previous.lastVerifiedAt : provider.lastKnownGood.verifiedAt;
       out.set(previous.id.toLowerCase(), { ...structuredClone(previous), availability: "stale", lastVerifiedAt });

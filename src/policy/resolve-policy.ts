@@ -1,6 +1,7 @@
 // The routing policy the selector will follow, resolved once from the settings against the merged models. Pure.
 import type { Model, Policy, ProviderPolicy } from "../../generated/snapshot-types.js";
 import type { ListSetting, RoutingSettings } from "../config/read-settings.js";
+import { isRoutable } from "../model/availability.js";
 import { CATEGORIES } from "../model/categories.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 
@@ -148,7 +149,7 @@ function resolveDefaultModel(
     const list = policies[m.provider]?.allowedModels ?? null;
     return list === null || list.includes(m.id);
   };
-  const usable = (m: Model) => m.kind === "chat" && (m.availability === "listed" || m.availability === "stale") && allowed(m);
+  const usable = (m: Model) => m.kind === "chat" && isRoutable(m) && allowed(m);
   const chosen = holders.find(usable) ?? holders[0]!;
   const state = providers.get(chosen.provider) ?? { id: chosen.provider };
   diagnostics.push(...checkUsable(setting.variable, chosen.provider, chosen, allowed(chosen), state));
