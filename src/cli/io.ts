@@ -8,4 +8,7 @@ export interface CliIO {
   readonly isTTY?: boolean;
 }
 
+/** Where register writes and select reads when no path is given, in the working folder. */
+export const DEFAULT_SNAPSHOT_FILE = "provider_registry_snapshot.json";
+
 export type Command = (argv: string[], io: CliIO) => Promise<number>;

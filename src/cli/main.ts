@@ -2,11 +2,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { packageRoot } from "../package-root.js";
 import { ExitCode } from "../errors.js";
-import type { CliIO, Command } from "./io.js";
+import { DEFAULT_SNAPSHOT_FILE, type CliIO, type Command } from "./io.js";
 
 // Loaded on demand, so that `select` does not pay for the build-time side.
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  register: { summary: "probe providers and write provider_registry_snapshot.json", load: async () => (await import("./commands/register.js")).register },
+  register: { summary: `probe providers and write ${DEFAULT_SNAPSHOT_FILE}`, load: async () => (await import("./commands/register.js")).register },
   validate: { summary: "check snapshots against the published schema", load: async () => (await import("./commands/validate.js")).validate },
   diff: { summary: "what changed between two snapshots, breaking changes first", load: async () => (await import("./commands/diff.js")).diff },
   select: { summary: "choose a model for a request from a snapshot", load: async () => (await import("./commands/select.js")).select },

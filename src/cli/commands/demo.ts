@@ -5,7 +5,7 @@ import { register } from "../../register.js";
 import { canonicalJson } from "../../snapshot/canonical-json.js";
 import { writeFileAtomic } from "../../snapshot/write-snapshot.js";
 import { createSelector, SelectionError, type SelectionRequest } from "../../selector/index.js";
-import type { Command } from "../io.js";
+import { DEFAULT_SNAPSHOT_FILE, type Command } from "../io.js";
 import { packageVersion } from "../main.js";
 import { parseCommandArgs } from "../parse-args.js";
 import { formatDiagnostic, formatProbeLine } from "../report.js";
@@ -16,7 +16,7 @@ const HELP = `Usage: provider-registry demo [--out PATH]
 
 The whole flow with no keys and no network: starts loopback servers that answer like
 Kimi, GLM, OpenRouter and a vLLM server, registers against them, writes a snapshot
-(default ./provider_registry_snapshot.json) and shows what the selector would choose.
+(default ./${DEFAULT_SNAPSHOT_FILE}) and shows what the selector would choose.
 `;
 
 /** The settings a real user had when the predecessor picked kimi-latest-128k for them. */
@@ -42,7 +42,7 @@ export const demo: Command = async (argv, rawIO) => {
     rawIO.stdout(HELP);
     return ExitCode.ok;
   }
-  const out = path.resolve(rawIO.cwd, values.out ?? "provider_registry_snapshot.json");
+  const out = path.resolve(rawIO.cwd, values.out ?? DEFAULT_SNAPSHOT_FILE);
   const providers = await startDemoProviders();
   try {
     // Only the demo's own settings: the user's real keys and preferences stay out of it.

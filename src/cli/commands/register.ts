@@ -11,12 +11,10 @@ import { redact, secretsInEnv } from "../../secrets/redact.js";
 import { canonicalJson } from "../../snapshot/canonical-json.js";
 import { readSnapshotFile, requireSnapshotFile, type SnapshotRead } from "../../snapshot/read-snapshot.js";
 import { writeFileAtomic } from "../../snapshot/write-snapshot.js";
-import type { Command, CliIO } from "../io.js";
+import { DEFAULT_SNAPSHOT_FILE, type Command, type CliIO } from "../io.js";
 import { packageVersion } from "../main.js";
 import { integerOption, parseCommandArgs } from "../parse-args.js";
 import { formatDiagnostic, formatProbeLine, outputStyle, ProbeProgress } from "../report.js";
-
-export const DEFAULT_SNAPSHOT_FILE = "provider_registry_snapshot.json";
 
 const HELP = `Usage: provider-registry register [options]
 

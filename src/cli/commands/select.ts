@@ -13,11 +13,10 @@ import {
   type Requirements,
   type SelectionRequest,
 } from "../../selector/index.js";
-import type { CliIO, Command } from "../io.js";
+import { DEFAULT_SNAPSHOT_FILE, type CliIO, type Command } from "../io.js";
 import { reportError } from "../main.js";
 import { parseCommandArgs, usageError } from "../parse-args.js";
 
-const DEFAULT_SNAPSHOT = "provider_registry_snapshot.json";
 const CAPABILITIES = ["vision", "tools", "reasoning", "json"] as const;
 
 const USAGE = `Usage: provider-registry select [options]
@@ -25,7 +24,7 @@ const USAGE = `Usage: provider-registry select [options]
 Choose a model for a request from a snapshot written by \`provider-registry register\`.
 
 Options:
-  --snapshot FILE      the snapshot (default: ${DEFAULT_SNAPSHOT} in the working folder)
+  --snapshot FILE      the snapshot (default: ${DEFAULT_SNAPSHOT_FILE} in the working folder)
   --model ID           a model id or alias (any case), or auto (the default)
   --category C         ${CATEGORIES.join(" | ")} (default: balanced)
   --provider P         choose only among this provider's models
@@ -101,7 +100,7 @@ export const select: Command = async (argv: string[], io: CliIO) => {
     return ExitCode.ok;
   }
   const request = toRequest(values);
-  const file = path.resolve(io.cwd, values.snapshot ?? DEFAULT_SNAPSHOT);
+  const file = path.resolve(io.cwd, values.snapshot ?? DEFAULT_SNAPSHOT_FILE);
 
   try {
     const choice = createSelector(loadSnapshot(file)).select(request);
