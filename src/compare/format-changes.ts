@@ -66,10 +66,6 @@ export function describeChange(change: Change): string {
   }
 }
 
-export function changeLine(change: Change): string {
-  return `${change.breaking ? "!" : " "} ${changeSubject(change)}: ${describeChange(change)}`;
-}
-
 /** Breaking first, diagnostics last; otherwise in the order given. */
 export function byImportance(changes: readonly Change[]): Change[] {
   const rank = (c: Change) => (c.breaking ? 0 : c.kind === "diagnostic_added" || c.kind === "diagnostic_removed" ? 2 : 1);
@@ -127,7 +123,6 @@ function cell(text: string, code: boolean): string {
 
 function show(value: unknown): string {
   if (value === null || value === undefined) return "none";
-  if (typeof value === "string") return JSON.stringify(value);
   return JSON.stringify(value);
 }
 

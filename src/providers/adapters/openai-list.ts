@@ -3,11 +3,6 @@ import { isObject, type JsonObject } from "../../documents/json-object.js";
 import { ResponseShapeError, type FailureClass } from "../adapter.js";
 
 /** An error object where a list should be: OpenAI's {"error":…}, vLLM's {"object":"error"}, GLM's {"success":false}. */
-export function errorInBody(body: unknown): string | undefined {
-  const error = errorObject(body);
-  return error ? describeError(error) : undefined;
-}
-
 function errorObject(body: unknown): JsonObject | undefined {
   if (!isObject(body)) return undefined;
   if (isObject(body.error)) return body.error;
