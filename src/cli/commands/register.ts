@@ -6,6 +6,7 @@ import { shortSummary, summaryLine } from "../../compare/format-changes.js";
 import { LARGE_CHANGE_KINDS, parseFailOn } from "../../compare/large-changes.js";
 import { loadEnv } from "../../config/load-env.js";
 import { ConfigError, ExitCode, LargeChangeError, StrictProbeError, UsageError } from "../../errors.js";
+import { isRoutable } from "../../model/availability.js";
 import { register as runRegister, DEFAULT_TIMEOUT_MS } from "../../register.js";
 import { redact, secretsInEnv } from "../../secrets/redact.js";
 import { canonicalJson } from "../../snapshot/canonical-json.js";
@@ -83,11 +84,12 @@ export const register: Command = async (argv, rawIO) => {
   // The file about to be replaced: the last good snapshot unless --previous names another, and what --check compares with.
   const onDisk = await readSnapshotFile(out);
   const previousFile = args.previous !== undefined ? path.resolve(rawIO.cwd, args.previous) : onDisk.status === "ok" ? out : undefined;
+  const style = outputStyle(rawIO, { quiet: args.quiet === true });
+  const warn = (code: string, message: string) => io.stderr(`${formatDiagnostic({ level: "warning", code, message }, style)}\n`);
   const previous = await previousSnapshot(args.previous !== undefined ? previousFile : undefined, onDisk, (why) =>
-    io.stderr(`warning: [PREVIOUS_UNUSABLE] ${shown(out)} ${why}: no models can be kept from it when a probe fails. Pass --previous FILE to name another.\n`),
+    warn("PREVIOUS_UNUSABLE", `${shown(out)} ${why}: no models can be kept from it when a probe fails. Pass --previous FILE to name another.`),
   );
 
-  const style = outputStyle(rawIO, { quiet: args.quiet === true });
   let progress: ProbeProgress | undefined;
   const result = await runRegister({
     env,
@@ -107,7 +109,7 @@ export const register: Command = async (argv, rawIO) => {
   for (const overlay of result.overlays) {
     const file = args.catalog?.find((f) => path.resolve(rawIO.cwd, f) === overlay.file) ?? overlay.file;
     if (overlay.models.length === 0) {
-      io.stderr(`warning: [CATALOG_UNUSED] --catalog ${file} (${overlay.name}) has no models for ${snapshot.providers.map((p) => p.id).join(", ")}: it changes nothing.\n`);
+      warn("CATALOG_UNUSED", `--catalog ${file} (${overlay.name}) has no models for ${snapshot.providers.map((p) => p.id).join(", ")}: it changes nothing.`);
     } else if (!args.quiet) {
       io.stderr(`catalog ${overlay.name.padEnd(10)} ${file}: ${overlay.models.map((c) => `${c.provider} ${c.models}`).join(", ")}\n`);
     }
@@ -149,14 +151,14 @@ export const register: Command = async (argv, rawIO) => {
     contentHash: snapshot.contentHash,
     providers: snapshot.providers.map((p) => ({ id: p.id, status: p.probe.status, reason: p.probe.reason, models: p.probe.modelCount, durationMs: result.outcomes.get(p.id)?.durationMs ?? null })),
     models: snapshot.models.length,
-    routable: snapshot.models.filter((m) => m.availability === "listed" || m.availability === "stale").length,
+    routable: snapshot.models.filter(isRoutable).length,
     stale: snapshot.models.filter((m) => m.availability === "stale").length,
     previous: previousFile ?? null,
     largeChanges: result.largeChanges.map((c) => ({ kind: c.kind, ...c.diagnostic })),
     diagnostics: { error: count(snapshot.diagnostics, "error"), warning: count(snapshot.diagnostics, "warning"), info: count(snapshot.diagnostics, "info") },
   };
   if (args.json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
-  else if (!args.quiet) io.stderr(`wrote ${path.relative(rawIO.cwd, out) || out}: ${summary.models} models (${summary.routable} listed${summary.stale > 0 ? `, ${summary.stale} of them stale` : ""}), ${snapshot.contentHash}\n`);
+  else if (!args.quiet) io.stderr(`wrote ${shown(out)}: ${summary.models} models (${summary.routable} listed${summary.stale > 0 ? `, ${summary.stale} of them stale` : ""}), ${snapshot.contentHash}\n`);
   return ExitCode.ok;
 };
 
