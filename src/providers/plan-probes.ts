@@ -2,6 +2,7 @@
 import type { ProviderDefinition } from "../../generated/provider-definition-types.js";
 import { envBoolean, envString, firstSet, type Env } from "../config/env-values.js";
 import { ConfigError } from "../errors.js";
+import { decodeCredential } from "../secrets/redact.js";
 
 export interface ProbeTarget {
   readonly definition: ProviderDefinition;
@@ -49,13 +50,10 @@ function planOne(definition: ProviderDefinition, env: Env, filters: ProviderFilt
   if (!base) return skip(`no endpoint: set ${definition.baseUrl.env.join(" or ")}`);
   if (definition.apiKey.required && !key) return skip(`no API key: set ${definition.apiKey.env.join(" or ")}`);
 
-  const secrets = [key?.value, base.password, base.username, ...base.queryValues].filter((s): s is string => typeof s === "string" && s.length > 0);
-  const authorization = key
-    ? `Bearer ${key.value}`
-    : base.username !== undefined
-      ? `Basic ${Buffer.from(`${base.username}:${base.password ?? ""}`).toString("base64")}`
-      : undefined;
-  if (authorization?.startsWith("Basic ")) secrets.push(authorization.slice(6));
+  // Basic credentials travel base64-encoded, a spelling of them that must be redacted as well.
+  const basic = !key && base.username !== undefined ? Buffer.from(`${base.username}:${base.password ?? ""}`).toString("base64") : undefined;
+  const authorization = key ? `Bearer ${key.value}` : basic !== undefined ? `Basic ${basic}` : undefined;
+  const secrets = [key?.value, base.password, base.username, ...base.queryValues, basic].filter((s): s is string => typeof s === "string" && s.length > 0);
   return {
     ...target(base),
     plan: {
@@ -104,13 +102,4 @@ function parseBaseUrl(raw: string, variable: string): BaseUrl {
     ...(username !== undefined ? { username } : {}),
     ...(password !== undefined ? { password } : {}),
   };
-}
-
-/** A stray % that is not an escape (p%ss) is part of the credential as written, not a reason to crash. */
-function decodeCredential(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

@@ -23,7 +23,7 @@ export function secretsInEnv(env: Readonly<Record<string, string | undefined>>):
     if (!value) continue;
     if (/(_KEY|_TOKEN|_SECRET|PASSWORD)$/i.test(name)) found.add(value.trim());
     const credentials = /^[a-z][a-z0-9+.-]*:\/\/([^@/\s]+)@/i.exec(value.trim());
-    if (credentials) for (const part of credentials[1]!.split(":")) if (part) found.add(decodeURIComponentSafe(part)), found.add(part);
+    if (credentials) for (const part of credentials[1]!.split(":")) if (part) found.add(decodeCredential(part)), found.add(part);
   }
   // Longest first, so a key that contains another is removed whole.
   return [...found].filter((s) => s.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
@@ -33,7 +33,8 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-function decodeURIComponentSafe(text: string): string {
+/** A credential from a URL, %-escapes decoded; a stray % that is not an escape (p%ss) is part of it as written. */
+export function decodeCredential(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
