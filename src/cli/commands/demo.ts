@@ -43,6 +43,7 @@ export const demo: Command = async (argv, rawIO) => {
     return ExitCode.ok;
   }
   const out = path.resolve(rawIO.cwd, values.out ?? DEFAULT_SNAPSHOT_FILE);
+  const shownOut = path.relative(rawIO.cwd, out) || out;
   const providers = await startDemoProviders();
   try {
     // Only the demo's own settings: the user's real keys and preferences stay out of it.
@@ -59,7 +60,7 @@ export const demo: Command = async (argv, rawIO) => {
     });
     for (const d of result.snapshot.diagnostics) io.stdout(`  ${formatDiagnostic(d)}\n`);
     await writeFileAtomic(out, canonicalJson(result.snapshot));
-    io.stdout(`\nWrote ${path.relative(rawIO.cwd, out) || out}: ${result.snapshot.models.length} models, ${result.snapshot.contentHash}\n\n`);
+    io.stdout(`\nWrote ${shownOut}: ${result.snapshot.models.length} models, ${result.snapshot.contentHash}\n\n`);
 
     io.stdout("What the selector chooses (it reads only the snapshot):\n");
     const selector = createSelector(result.snapshot);
@@ -72,7 +73,7 @@ export const demo: Command = async (argv, rawIO) => {
         io.stdout(`  ${label}\n    → refused, ${error.code}: ${error.message}\n`);
       }
     }
-    io.stdout(`\nTry: npx provider-registry select --snapshot ${path.relative(rawIO.cwd, out) || out} --category fast_response --explain\n`);
+    io.stdout(`\nTry: npx provider-registry select --snapshot ${shownOut} --category fast_response --explain\n`);
     return ExitCode.ok;
   } finally {
     await providers.close();
