@@ -226,7 +226,8 @@ function comparePolicy(beforeSnapshot: ProviderRegistrySnapshot, afterSnapshot: 
         push({ kind: "default_changed", provider: id, field, before: x, after: y, breaking: true });
       } else if (field === "allowedModels") {
         // Said per model where a model both snapshots have is let in or out (see compareModels); otherwise here.
-        const common = [...modelsOf(beforeSnapshot, id)].filter((m) => modelsOf(afterSnapshot, id).has(m));
+        const now = modelsOf(afterSnapshot, id);
+        const common = [...modelsOf(beforeSnapshot, id)].filter((m) => now.has(m));
         const effect = common.some((m) => modelAllowed(before, id, m) !== modelAllowed(after, id, m));
         if (!effect) push({ kind: "policy_changed", provider: id, field, before: x, after: y, breaking: false });
       } else if (field === "preferredByCategory" && isObject(x) && isObject(y)) {
