@@ -14,7 +14,6 @@ export interface ProbeAllOptions {
   readonly timeoutMs: number;
   readonly requestTimeoutMs?: number;
   readonly concurrency?: number;
-  readonly maxBytes?: number;
   readonly onOutcome?: (target: ProbeTarget, outcome: ProbeOutcome) => void;
   readonly probe?: ProbeTuning;
 }
@@ -41,7 +40,7 @@ export async function probeAll(targets: readonly ProbeTarget[], options: ProbeAl
   const now = tuning.now ?? Date.now;
   const deadline = now() + options.timeoutMs;
   const requestTimeoutMs = options.requestTimeoutMs ?? tuning.requestTimeoutMs ?? defaultRequestTimeoutMs(options.timeoutMs, (tuning.retry ?? DEFAULT_RETRY).maxAttempts);
-  const maxBytes = options.maxBytes ?? tuning.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxBytes = tuning.maxBytes ?? DEFAULT_MAX_BYTES;
   const outcomes = new Map<string, ProbeOutcome>();
   const queue = targets.filter((t) => t.plan.probe);
   const workers = Array.from({ length: Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, queue.length) }, async () => {
