@@ -6,6 +6,7 @@ import { isRoutable } from "../model/availability.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import { compareText } from "../model/order.js";
 import { sortKeysDeep } from "../snapshot/canonical-json.js";
+import { withoutCheckedAt } from "../snapshot/content-hash.js";
 
 export type ChangeKind =
   /** $schema, schemaVersion or generator. */
@@ -89,11 +90,6 @@ function compareProviders(before: readonly Provider[], after: readonly Provider[
     const b = withoutCheckedAt(p).probe;
     if (!same(a, b)) push({ kind: "provider_changed", provider: id, field: "probe", before: a, after: b, breaking: false });
   }
-}
-
-function withoutCheckedAt(p: Provider): Provider {
-  const { checkedAt: _checked, ...probe } = p.probe;
-  return { ...p, probe };
 }
 
 // ---- models ------------------------------------------------------------------------------------------------

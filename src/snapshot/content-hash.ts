@@ -1,6 +1,6 @@
 // The hash that says whether two snapshots hold the same content, whenever they were made.
 import { createHash } from "node:crypto";
-import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
+import type { Provider, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { sortKeysDeep } from "./canonical-json.js";
 
 /** The snapshot without contentHash and without its timestamps. */
@@ -8,7 +8,7 @@ export function withoutTimestamps(snapshot: Omit<ProviderRegistrySnapshot, "cont
   const { contentHash: _hash, generatedAt: _at, ...rest } = snapshot;
   return {
     ...rest,
-    providers: rest.providers.map(({ probe: { checkedAt: _checked, ...probe }, ...p }) => ({ ...p, probe })),
+    providers: rest.providers.map(withoutCheckedAt),
     // Only stale models carry a timestamp: the rest go through as they are, uncopied (there may be ten thousand).
     models: rest.models.map((model) => {
       if (model.lastVerifiedAt === undefined) return model;
@@ -16,6 +16,12 @@ export function withoutTimestamps(snapshot: Omit<ProviderRegistrySnapshot, "cont
       return m;
     }),
   };
+}
+
+/** A provider as the hash (and so `diff` and `register --check`) sees it: when it was last probed aside. */
+export function withoutCheckedAt(provider: Provider): Provider {
+  const { checkedAt: _checked, ...probe } = provider.probe;
+  return { ...provider, probe };
 }
 
 export function contentHash(snapshot: Omit<ProviderRegistrySnapshot, "contentHash"> & { contentHash?: string }): string {
