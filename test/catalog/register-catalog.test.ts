@@ -78,7 +78,8 @@ describe("register --catalog", () => {
       pricing: { currency: "USD", unit: "per_million_tokens", input: 0.6, output: 2.5, cachedInput: 0.15, source: MODELS_DEV_SOURCE, asOf: "2025-11-06" },
       sources: { name: "overlay:models.dev", contextWindow: "overlay:models.dev", reasoning: "overlay:models.dev", pricing: "overlay:models.dev" },
     });
-    expect(model(snapshot, "glm", "glm-4.7")).toMatchObject({ contextWindow: 204800, pricing: { input: 0.6, output: 2.2 }, sources: { pricing: "overlay:models.dev" } });
+    // glm-4.7 is in the built-in catalog (since 2026-11-25), so its facts stand; models.dev's entry still counts below.
+    expect(model(snapshot, "glm", "glm-4.7")).toMatchObject({ contextWindow: 204800, pricing: { input: 0.6, output: 2.2 }, sources: { pricing: "catalog" } });
     // It says which file fed which provider.
     expect(stderr).toMatch(/^catalog models\.dev\s+\S*models-dev-api\.json: glm 2, kimi 3, openrouter 1$/m);
   });
@@ -96,8 +97,8 @@ describe("register --catalog", () => {
   });
 
   it("adds no model by itself: a catalog model no probe listed and the built-in catalog lacks stays out", async () => {
-    const { snapshot } = await register(["--catalog", MODELS_DEV]);
-    expect(snapshot?.models.some((m) => m.id === "glm-4.7-flash")).toBe(false);
+    const { snapshot } = await register(["--catalog", LITELLM]);
+    expect(snapshot?.models.some((m) => m.id === "moonshot-v1-8k-old")).toBe(false);
   });
 
   it("a LiteLLM file: per-token prices become per-million, sourced overlay:litellm", async () => {
@@ -113,9 +114,9 @@ describe("register --catalog", () => {
 
   it("of two files, the later one wins; without --catalog nothing is overlaid", async () => {
     const litellmLast = await register(["--catalog", MODELS_DEV, "--catalog", LITELLM]);
-    expect(model(litellmLast.snapshot, "glm", "glm-4.7").sources.pricing).toBe("overlay:litellm");
+    expect(model(litellmLast.snapshot, "kimi", "kimi-k2-thinking").sources.pricing).toBe("overlay:litellm");
     const modelsDevLast = await register(["--catalog", LITELLM, "--catalog", MODELS_DEV]);
-    expect(model(modelsDevLast.snapshot, "glm", "glm-4.7").sources.pricing).toBe("overlay:models.dev");
+    expect(model(modelsDevLast.snapshot, "kimi", "kimi-k2-thinking").sources.pricing).toBe("overlay:models.dev");
     const none = await register([]);
     const sources = none.snapshot!.models.flatMap((m) => Object.values(m.sources));
     expect(sources.some((s) => s.startsWith("overlay:"))).toBe(false);
