@@ -38,6 +38,11 @@ export function selectorForBuiltSnapshot(snapshot: ProviderRegistrySnapshot): Se
 
 class SnapshotSelector implements Selector {
   readonly #index: SnapshotIndex;
+  /**
+   * Choices for requests that are `{ model }` alone, by the name as the index spells it: the commonest call, and its
+   * answer can only change with the snapshot, which a selector never re-reads. Bounded by the index's names.
+   */
+  readonly #byModelName = new Map<string, Choice>();
 
   constructor(index: SnapshotIndex) {
     this.#index = index;
@@ -49,8 +54,21 @@ class SnapshotSelector implements Selector {
 
   select(request?: SelectionRequest): Choice {
     const index = this.#index;
+    const name = typeof request === "object" && request !== null ? request.model : undefined;
+    if (typeof name === "string") {
+      const known = this.#byModelName.get(name);
+      if (known !== undefined && onlyModel(request!)) return known;
+    }
     const ctx = normalizeRequest(request, index);
-    if (ctx.model !== null) return selectRequested(ctx, ctx.model);
+    if (ctx.model !== null) {
+      const choice = selectRequested(ctx, ctx.model);
+      // Frozen, since every caller of the same name shares it; its lazy parts live in private fields.
+      if (index.byName.has(ctx.model) && onlyModel(request!)) {
+        Object.freeze(choice);
+        this.#byModelName.set(ctx.model, choice);
+      }
+      return choice;
+    }
     if (index.defaultModel !== null && !namesRoutingCriteria(ctx)) {
       for (const r of index.defaultModel.records) {
         if (r.staticRule === null && fits(r, ctx)) return new Choice(ctx, r, "default_model");
@@ -69,6 +87,11 @@ class SnapshotSelector implements Selector {
     }
     return renderExplanation(this.#index, request, outcome);
   }
+}
+
+function onlyModel(request: object): boolean {
+  for (const key in request) if (key !== "model") return false;
+  return true;
 }
 
 /** Rule 1: the named model at the first provider (in priority order) that can serve it, or an error. Never another model. */

@@ -116,3 +116,21 @@ describe("explain", () => {
     expect(selector.explain({ model: "nothing-like-it" })).toContain("trace: no model was considered");
   });
 });
+
+describe("a repeated { model } request", () => {
+  test("gets the same frozen choice, whose lazy parts still build, and equals a fresh selector's", () => {
+    const selector = selectorFor({ models: [{ provider: "kimi", id: "kimi-k2-0905-preview", aliases: ["kimi-k2"] }, { provider: "glm", id: "glm-4.6" }] });
+    const first = selector.select({ model: "kimi-k2" });
+    const second = selector.select({ model: "kimi-k2" });
+    expect(second).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(first.reason).toMatch(/requested by name/);
+    expect(first.trace.length).toBeGreaterThan(0);
+    expect(() => {
+      (first as { model: string }).model = "other";
+    }).toThrow(TypeError);
+    // A request that names anything besides the model is answered afresh, not from the cache.
+    expect(selector.select({ model: "kimi-k2", category: "balanced" })).not.toBe(first);
+    expect(JSON.parse(JSON.stringify(second))).toEqual(JSON.parse(JSON.stringify(selectorFor({ models: [{ provider: "kimi", id: "kimi-k2-0905-preview", aliases: ["kimi-k2"] }, { provider: "glm", id: "glm-4.6" }] }).select({ model: "kimi-k2" }))));
+  });
+});
