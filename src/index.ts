@@ -28,7 +28,7 @@ export {
   type CommunityOverlay,
 } from "./catalog/community-catalog.js";
 
-export { packageVersion } from "./cli/main.js";
+export { packageVersion } from "./package-root.js";
 
 // The snapshot's types, generated from its schema (also at `provider-registry/types`).
 export type * from "../generated/snapshot-types.js";

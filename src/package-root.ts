@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -12,3 +12,9 @@ export const packageRoot: string = (() => {
   }
   return dir;
 })();
+
+/** The version in the package's own package.json: what `--version` prints and the snapshot's generator records. */
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(path.join(packageRoot, "package.json"), "utf8")) as { version: string };
+  return pkg.version;
+}

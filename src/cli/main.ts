@@ -1,6 +1,4 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { packageRoot } from "../package-root.js";
+import { packageVersion } from "../package-root.js";
 import { ExitCode } from "../errors.js";
 import { DEFAULT_SNAPSHOT_FILE, type CliIO, type Command } from "./io.js";
 
@@ -13,10 +11,6 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   demo: { summary: "register against built-in loopback providers and show the selector (no keys, no network)", load: async () => (await import("./commands/demo.js")).demo },
 };
 
-export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(path.join(packageRoot, "package.json"), "utf8")) as { version: string };
-  return pkg.version;
-}
 
 function usage(): string {
   const width = Math.max(...Object.keys(commands).map((c) => c.length));

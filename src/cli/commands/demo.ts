@@ -6,7 +6,7 @@ import { canonicalJson } from "../../snapshot/canonical-json.js";
 import { writeFileAtomic } from "../../snapshot/write-snapshot.js";
 import { createSelector, SelectionError, type SelectionRequest } from "../../selector/index.js";
 import { DEFAULT_SNAPSHOT_FILE, type Command } from "../io.js";
-import { packageVersion } from "../main.js";
+import { packageVersion } from "../../package-root.js";
 import { parseCommandArgs } from "../parse-args.js";
 import { formatDiagnostic, formatProbeLine } from "../report.js";
 import { redactingIO } from "./register.js";

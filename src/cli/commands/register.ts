@@ -13,7 +13,7 @@ import { canonicalJson } from "../../snapshot/canonical-json.js";
 import { readSnapshotFile, requireSnapshotFile, type SnapshotRead } from "../../snapshot/read-snapshot.js";
 import { writeFileAtomic } from "../../snapshot/write-snapshot.js";
 import { DEFAULT_SNAPSHOT_FILE, type Command, type CliIO } from "../io.js";
-import { packageVersion } from "../main.js";
+import { packageVersion } from "../../package-root.js";
 import { integerOption, parseCommandArgs } from "../parse-args.js";
 import { formatDiagnostic, formatProbeLine, outputStyle, ProbeProgress } from "../report.js";
 
