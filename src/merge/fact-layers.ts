@@ -42,7 +42,8 @@ export const DEFAULT_FACTS: Required<Omit<Facts, "name">> = {
   freeTier: false,
 };
 
-const SOURCED: ReadonlySet<string> = new Set(["name", "contextWindow", "maxOutput", "vision", "tools", "reasoning", "json", "streaming", "pricing", "freeTier", "status", "tier", "kind"]);
+// In key order, so that every model's `sources` is born canonical (see sortKeysDeep).
+const SOURCED: ReadonlySet<string> = new Set(["contextWindow", "freeTier", "json", "kind", "maxOutput", "name", "pricing", "reasoning", "status", "streaming", "tier", "tools", "vision"]);
 
 /** Every sourced fact starts out as the default's. */
 const DEFAULT_SOURCES: Readonly<Record<string, string>> = Object.fromEntries([...SOURCED].map((key) => [key, "default"]));

@@ -84,22 +84,23 @@ function mergeProvider(provider: ProviderListing, input: MergeInput): Model[] {
     if (entry) layers.push({ source: "catalog", facts: catalogFacts(entry) });
     if (probed) layers.push({ source: "probe", facts: probedFacts(probed) });
     const { facts, sources } = layerFacts(id, layers);
+    // Keys in sorted order, here and in the objects below: the snapshot is then canonical as built (see sortKeysDeep).
     return {
-      id,
-      provider: provider.id,
-      name: facts.name,
-      aliases: [...(entry?.aliases ?? [])].sort(compareText),
-      kind: facts.kind,
+      aliases: entry?.aliases ? [...entry.aliases].sort(compareText) : [],
       availability,
-      status: facts.status,
-      movingAlias: facts.movingAlias,
-      tier: facts.tier,
+      capabilities: { json: facts.json, reasoning: facts.reasoning, streaming: facts.streaming, tools: facts.tools, vision: facts.vision },
       contextWindow: facts.contextWindow,
-      maxOutput: facts.maxOutput,
-      capabilities: { vision: facts.vision, tools: facts.tools, reasoning: facts.reasoning, json: facts.json, streaming: facts.streaming },
-      pricing: facts.pricing,
       freeTier: facts.freeTier,
+      id,
+      kind: facts.kind,
+      maxOutput: facts.maxOutput,
+      movingAlias: facts.movingAlias,
+      name: facts.name,
+      pricing: facts.pricing,
+      provider: provider.id,
       sources,
+      status: facts.status,
+      tier: facts.tier,
     };
   };
 
@@ -158,13 +159,13 @@ function catalogFacts(entry: CatalogEntry): Facts {
     ...entry.capabilities,
     pricing: entry.pricing
       ? {
+          asOf: entry.pricing.asOf,
+          ...(entry.pricing.cachedInput !== undefined ? { cachedInput: entry.pricing.cachedInput } : {}),
           currency: entry.pricing.currency,
-          unit: "per_million_tokens",
           input: entry.pricing.input,
           output: entry.pricing.output,
-          ...(entry.pricing.cachedInput !== undefined ? { cachedInput: entry.pricing.cachedInput } : {}),
           source: entry.pricing.source,
-          asOf: entry.pricing.asOf,
+          unit: "per_million_tokens",
         }
       : null,
     ...(entry.freeTier !== undefined ? { freeTier: entry.freeTier } : {}),
@@ -188,8 +189,10 @@ function probedFacts(probed: ProbedModel): Facts {
   }
   const pricing = probed.pricing;
   if (pricing !== undefined) {
-    facts.pricing = { currency: "USD", unit: "per_million_tokens", input: pricing.input, output: pricing.output, source: "probe" };
-    if (pricing.cachedInput !== undefined) facts.pricing.cachedInput = pricing.cachedInput;
+    facts.pricing =
+      pricing.cachedInput === undefined
+        ? { currency: "USD", input: pricing.input, output: pricing.output, source: "probe", unit: "per_million_tokens" }
+        : { cachedInput: pricing.cachedInput, currency: "USD", input: pricing.input, output: pricing.output, source: "probe", unit: "per_million_tokens" };
   }
   if (probed.freeTier !== undefined) facts.freeTier = probed.freeTier;
   return facts;
