@@ -41,8 +41,11 @@ export interface ProviderRecord {
   readonly models: readonly ModelRecord[];
   /** By category index: the routable models, best first. select walks these and stops at the first fit. */
   readonly orderings: readonly (readonly ModelRecord[])[];
-  /** By category index: every model and unresolvable preference, in the order the trace shows them. */
-  readonly traceOrder: readonly (readonly TraceSlot[])[];
+  /**
+   * By category index: the written preferences, in order — models (routable or not) and names the snapshot lacks.
+   * The trace shows these, then the rest of the ordering, then the models never routable (see traceOrder).
+   */
+  readonly preferenceSlots: readonly (readonly TraceSlot[])[];
 }
 
 export interface SnapshotIndex {
@@ -85,8 +88,8 @@ export function buildIndex(snapshot: ProviderRegistrySnapshot): SnapshotIndex {
     provider.models.sort(byId);
     const local = namesWithin(provider.models);
     provider.orderings = CATEGORIES.map((category, c) => {
-      const { ordering, traceOrder } = orderProvider(provider, local, c, compareOnMerit(category, policy));
-      provider.traceOrder.push(traceOrder);
+      const { ordering, preferenceSlots } = orderProvider(provider, local, c, compareOnMerit(category, policy));
+      provider.preferenceSlots.push(preferenceSlots);
       return ordering;
     });
     for (const [name, records] of local) {
@@ -115,12 +118,12 @@ export function buildIndex(snapshot: ProviderRegistrySnapshot): SnapshotIndex {
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-interface ProviderDraft extends Omit<Mutable<ProviderRecord>, "models" | "orderings" | "traceOrder"> {
+interface ProviderDraft extends Omit<Mutable<ProviderRecord>, "models" | "orderings" | "preferenceSlots"> {
   /** policy.allowedModels lower-cased, for one lookup per model (a scan of the list per model was O(models × list)). */
   readonly allowed: ReadonlySet<string> | null;
   models: ModelRecord[];
   orderings: ModelRecord[][];
-  traceOrder: TraceSlot[][];
+  preferenceSlots: TraceSlot[][];
 }
 
 /** policy.providerPriority first; any provider it forgets goes after, by id, so that none is lost. */
@@ -139,7 +142,7 @@ function newProvider(id: string, priority: number, policy: Policy): ProviderDraf
       : null;
   const own = policy.providers[id] ?? NO_POLICY;
   const allowed = own.allowedModels === null ? null : new Set(own.allowedModels.map((name) => name.toLowerCase()));
-  return { id, priority, staticRule, policy: own, allowed, models: [], orderings: [], traceOrder: [] };
+  return { id, priority, staticRule, policy: own, allowed, models: [], orderings: [], preferenceSlots: [] };
 }
 
 function newModel(model: Model, provider: ProviderDraft, policy: Policy): ModelRecord {
@@ -192,7 +195,7 @@ function orderProvider(
   names: Map<string, ModelRecord[]>,
   c: number,
   compare: ReturnType<typeof compareOnMerit>,
-): { ordering: ModelRecord[]; traceOrder: TraceSlot[] } {
+): { ordering: ModelRecord[]; preferenceSlots: TraceSlot[] } {
   const category = CATEGORIES[c]!;
   const p = provider.policy;
   const preferences: [readonly string[], PlacementRule][] = [
@@ -202,12 +205,12 @@ function orderProvider(
   ];
   const placed = new Set<ModelRecord>();
   const unresolved = new Set<string>();
-  const traceOrder: TraceSlot[] = [];
+  const preferenceSlots: TraceSlot[] = [];
   for (const [list, rule] of preferences) {
     for (const name of list) {
       const records = names.get(name.toLowerCase());
       if (!records) {
-        if (!unresolved.has(name.toLowerCase())) traceOrder.push({ name, rule });
+        if (!unresolved.has(name.toLowerCase())) preferenceSlots.push({ name, rule });
         unresolved.add(name.toLowerCase());
         continue;
       }
@@ -215,28 +218,30 @@ function orderProvider(
         if (placed.has(r)) continue;
         placed.add(r);
         (r.placement as PlacementRule[])[c] = rule;
-        traceOrder.push(r);
+        preferenceSlots.push(r);
       }
     }
   }
-  // One pass to split the rest, and the two lists appended as they are built: the filter chain this replaces
-  // copied each provider's models five times per category.
   const onMerit: ModelRecord[] = [];
-  const never: ModelRecord[] = [];
-  for (const r of provider.models) {
-    if (placed.has(r)) continue;
-    if (r.staticRule === null) onMerit.push(r);
-    else never.push(r);
-  }
+  for (const r of provider.models) if (r.staticRule === null && !placed.has(r)) onMerit.push(r);
   onMerit.sort((a, b) => compare(a.merit, b.merit));
   const ordering: ModelRecord[] = [];
-  for (const slot of traceOrder) if (isModelRecord(slot) && slot.staticRule === null) ordering.push(slot);
-  for (const r of onMerit) {
-    traceOrder.push(r);
-    ordering.push(r);
-  }
-  for (const r of never) traceOrder.push(r);
-  return { ordering, traceOrder };
+  for (const slot of preferenceSlots) if (isModelRecord(slot) && slot.staticRule === null) ordering.push(slot);
+  for (const r of onMerit) ordering.push(r);
+  return { ordering, preferenceSlots };
+}
+
+/**
+ * Every model of a provider and every unresolvable preference, in the order the trace shows them: the written
+ * preferences, then the rest of the ordering on merit, then the models it can never route. Built only when a trace
+ * is read, so that indexing a snapshot does not pay for it.
+ */
+export function traceOrder(provider: ProviderRecord, c: number): TraceSlot[] {
+  const slots: TraceSlot[] = [...(provider.preferenceSlots[c] ?? [])];
+  const placed = new Set(slots.filter(isModelRecord));
+  for (const r of provider.orderings[c] ?? []) if (!placed.has(r)) slots.push(r);
+  for (const r of provider.models) if (r.staticRule !== null && !placed.has(r)) slots.push(r);
+  return slots;
 }
 
 /** The models a name (id or alias, any case) stands for, in provider priority order. */

@@ -3,7 +3,7 @@ import { providersInScope, type SelectionContext } from "./context.js";
 import { describeDrop, dropRule, type DynamicRule } from "./fit.js";
 import { describeMerit } from "./rank.js";
 import { namesRoutingCriteria } from "./request.js";
-import { isModelRecord, type ModelRecord, type PlacementRule, type ProviderRecord, type StaticRule } from "./snapshot-index.js";
+import { isModelRecord, traceOrder, type ModelRecord, type PlacementRule, type ProviderRecord, type StaticRule } from "./snapshot-index.js";
 
 export type TraceOutcome = "chosen" | "fallback" | "dropped";
 
@@ -74,7 +74,7 @@ export function routingTrace(ctx: SelectionContext, chosen: ModelRecord | null, 
   const trace: TraceEntry[] = [];
   for (const p of providersInScope(ctx)) {
     let rank = 0;
-    for (const slot of p.traceOrder[ctx.categoryIndex] ?? []) {
+    for (const slot of traceOrder(p, ctx.categoryIndex)) {
       if (!isModelRecord(slot)) {
         trace.push(entry(slot.name, p.id, "dropped", "not_in_snapshot", `${preferenceSource(slot.rule, p, ctx)} names it, but the snapshot has no such ${p.id} model`));
         continue;
