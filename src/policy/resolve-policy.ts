@@ -121,6 +121,10 @@ function checkUsable(variable: string, provider: string, model: Model, allowed: 
   if (model.availability === "unverified" && state.notProbedBecause !== undefined) {
     return [{ level: "info", code: "MODEL_UNVERIFIED", ...at, message: `${variable} names ${model.id}, which could not be checked: ${provider} was not probed (${state.notProbedBecause}).` }];
   }
+  // Honoured all the same (it is what the user wrote), but a retiring model is worth knowing about before it goes.
+  if (model.status === "deprecated") {
+    return [{ level: "warning", code: "MODEL_DEPRECATED", ...at, message: `${variable} names ${model.id}, which ${provider} has deprecated; it is still honoured while it is listed, but choose a live model before it is withdrawn.` }];
+  }
   return [];
 }
 

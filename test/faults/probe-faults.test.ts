@@ -244,7 +244,7 @@ const CASES: FaultCase[] = [
     provider: "kimi",
     handler: () => sequence(moonshot429("rate_limit_reached_error", { "retry-after": "1" }), list("kimi")),
     timing: V,
-    expect: { status: "ok", httpStatus: 200, attempts: 2, requests: 2, reason: /^listed 6 models$/, sleeps: [1000], modelCount: 6 },
+    expect: { status: "ok", httpStatus: 200, attempts: 2, requests: 2, reason: /^listed 8 models$/, sleeps: [1000], modelCount: 8 },
   },
   {
     name: "429 Moonshot exceeded_current_quota_error — balance exhausted, no retry",
@@ -460,7 +460,7 @@ const CASES: FaultCase[] = [
     handler: () => (request) =>
       request.path === "/v1/models" ? redirect(301, `/v1/moved/models?from=${CANARY.kimi}`) : request.headers.authorization === `Bearer ${CANARY.kimi}` ? { json: LIST.kimi } : { status: 401, json: {} },
     timing: V,
-    expect: { status: "ok", httpStatus: 200, attempts: 1, requests: 2, reason: /^listed 6 models$/, modelCount: 6 },
+    expect: { status: "ok", httpStatus: 200, attempts: 1, requests: 2, reason: /^listed 8 models$/, modelCount: 8 },
     also: (run) => {
       expect(run.server!.requests.map((r) => r.headers.authorization)).toEqual([`Bearer ${CANARY.kimi}`, `Bearer ${CANARY.kimi}`]);
       expect(run.server!.requests[1]!.path).toBe(`/v1/moved/models?from=${CANARY.kimi}`);

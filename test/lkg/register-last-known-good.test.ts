@@ -194,7 +194,7 @@ describe("bad --previous files and unwritable outputs: exit 2, before probing, n
 });
 
 describe("large changes against the previous snapshot", () => {
-  /** Kimi lists 2 of its 6 models, K2's context halves; OpenRouter's Kimi K2 costs 100 times more. */
+  /** Kimi lists 2 of its 8 models, K2's context halves; OpenRouter's Kimi K2 costs 100 times more. */
   function changeTheProviders() {
     lists.kimi.data = lists.kimi.data.filter((m) => m.id === "kimi-k2-0905-preview" || m.id === "kimi-k2-turbo-preview");
     lists.kimi.data[0]!.context_length = 131072;
@@ -204,6 +204,8 @@ describe("large changes against the previous snapshot", () => {
   const EXPECTED = [
     "CONTEXT_SHRANK kimi/kimi-k2-0905-preview",
     "LIST_SHRANK kimi",
+    "MODEL_DISAPPEARED kimi/kimi-k2.6",
+    "MODEL_DISAPPEARED kimi/kimi-k3.1-pro",
     "MODEL_DISAPPEARED kimi/kimi-latest-128k",
     "MODEL_DISAPPEARED kimi/kimi-thinking-preview",
     "MODEL_DISAPPEARED kimi/moonshot-v1-128k-vision-preview",
@@ -220,7 +222,7 @@ describe("large changes against the previous snapshot", () => {
     const summary = JSON.parse(run.stdout) as { largeChanges: { kind: string; code: string; provider: string; model?: string; level: string }[] };
     expect(summary.largeChanges.map((c) => `${c.code} ${c.provider}${c.model ? `/${c.model}` : ""}`).sort()).toEqual(EXPECTED);
     expect(new Set(summary.largeChanges.map((c) => c.level))).toEqual(new Set(["warning"]));
-    expect(run.stderr).toContain("warning: [LIST_SHRANK] kimi has 2 routable models, down from 6 in the previous snapshot");
+    expect(run.stderr).toContain("warning: [LIST_SHRANK] kimi has 2 routable models, down from 8 in the previous snapshot");
     expect(run.stderr).toContain("warning: [PRICE_JUMP] openrouter/moonshotai/kimi-k2: price 0.55/2.2");
     expect(run.stderr).toContain("input moved more than 10-fold: 0.55 → 55");
     const written = await snapshotIn(cwd);

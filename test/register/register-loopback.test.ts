@@ -34,7 +34,7 @@ describe("register against loopback providers in their real shapes", () => {
     expect(s.providers.map((p) => [p.id, p.probe.status, p.probe.modelCount])).toEqual([
       ["custom", "ok", 1],
       ["glm", "ok", 6],
-      ["kimi", "ok", 6],
+      ["kimi", "ok", 8],
       ["openrouter", "ok", 5],
     ]);
     const model = (provider: string, id: string) => s.models.find((m) => m.provider === provider && m.id === id)!;

@@ -315,3 +315,21 @@ describe("the policy carries the settings through", () => {
     expect(diagnostics.filter((d) => d.code === "UNKNOWN_MODEL").map((d) => d.message.match(/"([^"]+)"/)?.[1])).toEqual(["glm-4.5", "glm-4.5-air"]);
   });
 });
+
+describe("a preference for a deprecated model", () => {
+  it("is honoured, with a warning that names the variable", async () => {
+    const { resolvePolicy } = await import("../../../src/policy/resolve-policy.js");
+    const { readSettings } = await import("../../../src/config/read-settings.js");
+    const { builtinDefinitions } = await import("../helpers.js");
+    const definitions = builtinDefinitions();
+    const settings = readSettings({ KIMI_DEFAULT_MODEL: "old-model" }, definitions);
+    const model = {
+      id: "old-model", provider: "kimi", name: "Old", aliases: [], kind: "chat" as const, availability: "listed" as const, status: "deprecated" as const,
+      movingAlias: false, tier: "standard" as const, contextWindow: 1000, maxOutput: 100,
+      capabilities: { vision: false, tools: false, reasoning: false, json: false, streaming: true }, pricing: null, freeTier: false, sources: {},
+    };
+    const { policy, diagnostics } = resolvePolicy(settings, [model], definitions.map((d) => ({ id: d.id })));
+    expect(policy.providers.kimi?.defaultModel).toBe("old-model");
+    expect(diagnostics).toContainEqual(expect.objectContaining({ level: "warning", code: "MODEL_DEPRECATED", variable: "KIMI_DEFAULT_MODEL", provider: "kimi", model: "old-model" }));
+  });
+});

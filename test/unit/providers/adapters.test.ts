@@ -129,11 +129,14 @@ describe("the demo fixtures (data/demo/*.json)", () => {
     expect(Object.keys(models).sort()).toEqual([
       "kimi-k2-0905-preview",
       "kimi-k2-turbo-preview",
+      "kimi-k2.6",
+      "kimi-k3.1-pro",
       "kimi-latest-128k",
       "kimi-thinking-preview",
       "moonshot-v1-128k-vision-preview",
       "moonshot-v1-8k",
     ]);
+    expect(models["kimi-k3.1-pro"]).toStrictEqual({ id: "kimi-k3.1-pro", contextWindow: 1048576, capabilities: { vision: true, reasoning: true } });
     expect(models["kimi-latest-128k"]).toStrictEqual({ id: "kimi-latest-128k" });
     expect(models["moonshot-v1-8k"]).toStrictEqual({ id: "moonshot-v1-8k" });
     expect(models["kimi-thinking-preview"]).toStrictEqual({ id: "kimi-thinking-preview", contextWindow: 131072, capabilities: { vision: true, reasoning: true } });
