@@ -108,6 +108,16 @@ describe("the command line", () => {
     expect(result.stdout).toBe(`${version}\n`);
   });
 
+  it("an error a run ends with is scrubbed of keys from .env too, which the command line itself never saw", async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, ".env"), "KIMI_API_KEY=sk-dotenv-canary-7f3e9b21\n");
+    // Contrived on purpose: a file name that carries the key ends up in the error's message.
+    const run = await runCli(["register", "--previous", "sk-dotenv-canary-7f3e9b21.json"], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("[REDACTED]");
+    expect(run.stderr).not.toContain("sk-dotenv-canary-7f3e9b21");
+  });
+
   it("the built bin runs on plain node", () => {
     const bin = path.join(packageRoot, "dist/src/cli/bin.js");
     const result = spawnSync(process.execPath, [bin, "--version"], { encoding: "utf8" });

@@ -5,6 +5,7 @@ import { checkAgainstFile } from "../../compare/check-file.js";
 import { shortSummary, summaryLine } from "../../compare/format-changes.js";
 import { LARGE_CHANGE_KINDS, parseFailOn } from "../../compare/large-changes.js";
 import { loadEnv } from "../../config/load-env.js";
+import type { Env } from "../../config/env-values.js";
 import { ConfigError, ExitCode, LargeChangeError, StrictProbeError, UsageError } from "../../errors.js";
 import { isRoutable } from "../../model/availability.js";
 import { register as runRegister, DEFAULT_TIMEOUT_MS } from "../../register.js";
@@ -48,8 +49,8 @@ Options:
   -h, --help          this help
 `;
 
-export const register: Command = async (argv, rawIO) => {
-  const args = parseCommandArgs("register", {
+function parseRegisterArgs(argv: string[]) {
+  return parseCommandArgs("register", {
     args: argv,
     options: {
       out: { type: "string" },
@@ -66,6 +67,10 @@ export const register: Command = async (argv, rawIO) => {
       help: { type: "boolean", short: "h" },
     },
   }).values;
+}
+
+export const register: Command = async (argv, rawIO) => {
+  const args = parseRegisterArgs(argv);
   if (args.help) {
     rawIO.stdout(HELP);
     return ExitCode.ok;
@@ -75,8 +80,20 @@ export const register: Command = async (argv, rawIO) => {
     throw new UsageError(`register: --fail-on does not know ${failOn.unknown.map((k) => `"${k}"`).join(", ")}; use ${LARGE_CHANGE_KINDS.join(", ")} or any`);
   }
   const env = await loadEnv({ cwd: rawIO.cwd, ...(args["env-file"] ? { envFile: args["env-file"] } : {}), realEnv: rawIO.env });
-  // Whatever goes wrong below, nothing printed can carry a key.
-  const io = redactingIO(rawIO, secretsInEnv(env));
+  // Whatever goes wrong below, nothing printed can carry a key: not the lines the run prints, nor the message of
+  // an error it ends with (printed by the command line, which never saw the .env file).
+  const secrets = secretsInEnv(env);
+  try {
+    return await registerWith(args, failOn.kinds, env, redactingIO(rawIO, secrets), rawIO);
+  } catch (error) {
+    if (error instanceof Error) error.message = redact(error.message, secrets);
+    throw error;
+  }
+};
+
+type RegisterArgs = ReturnType<typeof parseRegisterArgs>;
+
+async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, env: Env, io: CliIO, rawIO: CliIO): Promise<number> {
   const out = path.resolve(rawIO.cwd, args.out ?? DEFAULT_SNAPSHOT_FILE);
   const timeoutMs = integerOption("register", "--timeout-ms", args["timeout-ms"], { min: 1 });
   const shown = (file: string) => path.relative(rawIO.cwd, file) || file;
@@ -126,7 +143,7 @@ export const register: Command = async (argv, rawIO) => {
     const failed = result.failedProviders.map((id) => `${id} (${snapshot.providers.find((p) => p.id === id)?.probe.reason ?? "no answer"})`);
     throw new StrictProbeError(`--strict: the probe failed for ${failed.join(", ")}: ${untouched}.`);
   }
-  const fatal = result.largeChanges.filter((c) => failOn.kinds.has(c.kind));
+  const fatal = result.largeChanges.filter((c) => failOn.has(c.kind));
   if (fatal.length > 0) {
     const kinds = [...new Set(fatal.map((c) => c.kind))].join(", ");
     throw new LargeChangeError(`--fail-on: ${fatal.length} large change${fatal.length === 1 ? "" : "s"} (${kinds}) against ${shown(previousFile!)}: ${untouched}.`);
@@ -160,7 +177,7 @@ export const register: Command = async (argv, rawIO) => {
   if (args.json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
   else if (!args.quiet) io.stderr(`wrote ${shown(out)}: ${summary.models} models (${summary.routable} listed${summary.stale > 0 ? `, ${summary.stale} of them stale` : ""}), ${snapshot.contentHash}\n`);
   return ExitCode.ok;
-};
+}
 
 /** Fail before probing, not after, when the output cannot be written where it was asked for. */
 async function checkTarget(out: string): Promise<void> {
