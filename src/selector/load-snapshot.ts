@@ -1,4 +1,5 @@
 // The only file the selector reads: the snapshot it is handed.
+import { isAscii } from "node:buffer";
 import { readFileSync } from "node:fs";
 import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { checkSnapshot } from "./check-snapshot.js";
@@ -10,7 +11,10 @@ const REGISTER = "run `provider-registry register` to write it";
 export function loadSnapshot(path: string): ProviderRegistrySnapshot {
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
+    const bytes = readFileSync(path);
+    // A snapshot is nearly always pure ASCII (ids, numbers, English names), and ASCII decoded as Latin-1 is the same
+    // text without UTF-8 validation: about half the read time of a 10,000-model snapshot. Anything else is UTF-8.
+    text = isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") {

@@ -1,5 +1,5 @@
 // provider-registry/selector must stay dependency-free: its import graph holds its own modules, the generated
-// validator, type-only imports of the generated types, and node:fs in load-snapshot alone.
+// validator, type-only imports of the generated types, and node:fs and node:buffer in load-snapshot alone.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -59,10 +59,15 @@ function walk(): { files: Set<string>; edges: Edge[] } {
   return { files, edges };
 }
 
+/** What reading a file needs, and nothing more. */
+const LOADER_BUILTINS = new Set(["node:fs", "node:buffer"]);
+
 function problem(edge: Edge): string | null {
   const at = `${path.relative(root, edge.from)} imports "${edge.specifier}"`;
   if (edge.specifier.startsWith("node:")) {
-    return edge.specifier === "node:fs" && path.basename(edge.from) === "load-snapshot.ts" ? null : `${at}: only load-snapshot.ts may use a built-in, node:fs`;
+    return LOADER_BUILTINS.has(edge.specifier) && path.basename(edge.from) === "load-snapshot.ts"
+      ? null
+      : `${at}: only load-snapshot.ts may use a built-in, node:fs or node:buffer`;
   }
   if (!edge.specifier.startsWith(".")) return `${at}: a package or bare built-in`;
   const target = path.resolve(path.dirname(edge.from), edge.specifier.replace(/\.js$/, ".ts"));
@@ -72,7 +77,7 @@ function problem(edge: Edge): string | null {
   return `${at}: outside src/selector`;
 }
 
-test("the selector's import graph holds only its own modules, the generated validator and types, and node:fs", () => {
+test("the selector's import graph holds only its own modules, the generated validator and types, and node:fs and node:buffer", () => {
   const { files, edges } = walk();
   expect(files.has(VALIDATOR)).toBe(true);
   expect(files.size).toBeGreaterThan(10);

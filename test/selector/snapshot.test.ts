@@ -202,3 +202,22 @@ describe("checkSnapshot", () => {
     expect(() => createSelector(structuredClone(snapshot))).toThrow(SnapshotError);
   });
 });
+
+describe("loadSnapshot reads any UTF-8", () => {
+  test("a snapshot with non-ASCII text loads with that text intact, as a pure-ASCII one does", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const pathModule = await import("node:path");
+    const { loadSnapshot } = await import("../../src/selector/index.js");
+    const { readFixture } = await import("./helpers.js");
+    const dir = mkdtempSync(pathModule.join(tmpdir(), "pr-utf8-"));
+    const snapshot = readFixture("demo-register.json") as { models: { name: string }[] };
+    const ascii = pathModule.join(dir, "ascii.json");
+    writeFileSync(ascii, JSON.stringify(snapshot));
+    snapshot.models[0]!.name = "智谱 GLM — “quoted” ✓";
+    const utf8 = pathModule.join(dir, "utf8.json");
+    writeFileSync(utf8, JSON.stringify(snapshot));
+    expect(loadSnapshot(utf8).models[0]!.name).toBe("智谱 GLM — “quoted” ✓");
+    expect(loadSnapshot(ascii).models[0]!.name).not.toBe("智谱 GLM — “quoted” ✓");
+  });
+});
