@@ -11,22 +11,13 @@ import { modelListHandler, startLoopbackServer, type LoopbackServer } from "../.
 import { packageRoot } from "../../src/package-root.js";
 import { canonicalJson } from "../../src/snapshot/canonical-json.js";
 import { useTempDirs } from "../helpers/temp-dir.js";
+// Seeded, so that a failure can be replayed: the seed is in every failure message.
+import { prng } from "../../scripts/bench/synthetic-snapshot.js";
 
 const tempDir = useTempDirs();
 const WRITER = path.join(packageRoot, "dist/src/snapshot/write-snapshot.js");
 const BIN = path.join(packageRoot, "dist/src/cli/bin.js");
 
-/** A small seeded generator, so that a failure can be replayed: the seed is in every failure message. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const SEED = Number(process.env.KILL_TEST_SEED ?? Date.now() % 1_000_000);
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -72,7 +63,7 @@ beforeAll(() => {
 
 describe("killed mid-write", () => {
   it("writeFileAtomic, killed 30 times in a write loop: the file is always the old or the new text, whole", async () => {
-    const next = random(SEED);
+    const next = prng(SEED);
     const dir = await tempDir();
     const target = path.join(dir, "snapshot.json");
     // Two versions of a few megabytes, so that a write takes long enough to be caught in the middle.
@@ -135,7 +126,7 @@ describe("killed mid-write", () => {
     }
 
     it("killed 10 times at random moments after the probe: the snapshot is always the old one or the new one, whole", async () => {
-      const next = random(SEED + 1);
+      const next = prng(SEED + 1);
       const dir = await tempDir();
       const target = path.join(dir, "provider_registry_snapshot.json");
       // The old snapshot: 2000 models. The new one, the same run against 2500 others: the reference bytes, and how long
