@@ -10,25 +10,10 @@ const demoEntries = (file: "kimi" | "glm" | "openrouter" | "vllm") => (demoList(
 
 /** Real entries per adapter: the recorded demo lists and the shapes quoted in provider-apis.md. */
 export const SEED_ENTRIES: Record<AdapterName, Json[]> = {
-  kimi: [
-    ...demoEntries("kimi"),
-    { id: "kimi-k2-0905-preview", object: "model", owned_by: "moonshot", created: 1757000000, context_length: 262144, supports_image_in: false, supports_video_in: false, supports_reasoning: false },
-  ],
-  glm: [...demoEntries("glm"), { id: "glm-4.6", object: "model", created: 1759000000, owned_by: "z-ai" }, { id: "embedding-3", object: "model" }],
-  openrouter: [
-    ...demoEntries("openrouter"),
-    {
-      id: "moonshotai/kimi-k2",
-      canonical_slug: "moonshotai/kimi-k2",
-      name: "MoonshotAI: Kimi K2",
-      created: 1752000000,
-      context_length: 131072,
-      architecture: { modality: "text->text", input_modalities: ["text"], output_modalities: ["text"], tokenizer: "Other" },
-      pricing: { prompt: "0.00000055", completion: "0.0000022", request: "0", image: "0", input_cache_read: "0.00000015" },
-      top_provider: { context_length: 131072, max_completion_tokens: 16384, is_moderated: false },
-      supported_parameters: ["tools", "tool_choice", "max_tokens", "temperature", "response_format", "structured_outputs"],
-    },
-  ],
+  // The demo lists already hold provider-apis.md's Kimi, GLM and OpenRouter examples verbatim; only shapes they lack are added.
+  kimi: demoEntries("kimi"),
+  glm: [...demoEntries("glm"), { id: "embedding-3", object: "model" }],
+  openrouter: demoEntries("openrouter"),
   "openai-compatible": [
     ...demoEntries("vllm"),
     { id: "gpt-4o", object: "model", created: 1715367049, owned_by: "system" },
