@@ -106,7 +106,7 @@ describe("the command line", () => {
     const result = spawnSync("npx", ["--no-install", "provider-registry", "--version"], { cwd: packageRoot, encoding: "utf8" });
     expect(result.stderr).toBe("");
     expect(result.stdout).toBe(`${version}\n`);
-  });
+  }, 60_000); // npx itself starts slowly on a loaded machine: an explicit budget, not vitest's 5 s default
 
   it("an error a run ends with is scrubbed of keys from .env too, which the command line itself never saw", async () => {
     const dir = await tempDir();
