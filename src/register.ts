@@ -82,10 +82,12 @@ export async function register(options: RegisterOptions): Promise<RegisterResult
     const lastKnownGood = t.plan.probe && options.previous ? lastKnownGoodOf(options.previous, id, outcome?.reason ?? "no answer before the overall deadline") : undefined;
     return { id, ...(lastKnownGood ? { lastKnownGood } : {}) };
   });
+  const asOf = snapshotTime(options.env.SOURCE_DATE_EPOCH, now).slice(0, 10);
   const merged = mergeModels({
     providers: listings,
     catalog,
     overlays,
+    asOf,
     modelCosts: settings.modelCosts,
     ...(settings.freeModels ? { freeModels: settings.freeModels } : {}),
   });
