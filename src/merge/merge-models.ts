@@ -49,8 +49,10 @@ export function mergeModels(input: MergeInput): { models: Model[]; diagnostics: 
     const stale = merged.filter((m) => m.availability === "stale");
     if (stale.length > 0) staleDiagnostics.push(staleDiagnostic(provider.id, stale, provider.lastKnownGood!.failure));
   }
+  const uncatalogued = input.providers.map((p) => uncataloguedDiagnostic(p.id, models)).filter((d): d is Diagnostic => d !== undefined);
   const diagnostics = [
     ...staleDiagnostics,
+    ...uncatalogued,
     ...applyOverride(models, "MODEL_COSTS_JSON", [...(input.modelCosts?.keys() ?? [])], (model, key) => {
       const price = input.modelCosts!.get(key)!;
       const pricing: Pricing = {
@@ -92,7 +94,7 @@ function mergeProvider(provider: ProviderListing, input: MergeInput): Model[] {
     const { facts, sources } = layerFacts(id, layers);
     applyRules(facts, sources, input.asOf);
     // Neither a catalog nor the answer said anything of it beyond its id: its facts are defaults.
-    const described = entry !== undefined || layers.some((l) => l.source.startsWith("overlay:")) || probed?.described === true;
+    const described = entry !== undefined || layers.some((l) => l.source.startsWith("overlay:")) || (probed !== undefined && describes(probed));
     // Keys in sorted order, here and in the objects below: the snapshot is then canonical as built (see sortKeysDeep).
     return {
       ...(facts.aliasOf !== undefined ? { aliasOf: facts.aliasOf } : {}),
@@ -153,6 +155,31 @@ function mergeProvider(provider: ProviderListing, input: MergeInput): Model[] {
     if (!out.has(entry.id.toLowerCase())) out.set(entry.id.toLowerCase(), build(entry.id, entry, undefined, provider.listed ? "not_listed" : "unverified", aliasesOf(entry, ownName)));
   }
   return [...out.values()];
+}
+
+/** Whether a provider's answer says anything of a model beyond its id and name. */
+function describes(probed: ProbedModel): boolean {
+  return probed.described ?? (probed.contextWindow !== undefined || probed.pricing != null || probed.capabilities !== undefined);
+}
+
+const MAX_NAMED_UNCATALOGUED = 10;
+
+/** One note per provider: the listed models nobody describes, which rank after every described one. */
+function uncataloguedDiagnostic(provider: string, models: readonly Model[]): Diagnostic | undefined {
+  const ids = models.filter((m) => m.provider === provider && m.described === false && m.availability === "listed").map((m) => m.id);
+  if (ids.length === 0) return undefined;
+  const n = ids.length;
+  const named = ids.slice(0, MAX_NAMED_UNCATALOGUED).join(", ") + (n > MAX_NAMED_UNCATALOGUED ? ` and ${n - MAX_NAMED_UNCATALOGUED} more` : "");
+  return {
+    level: "warning",
+    code: "UNCATALOGUED_MODELS",
+    provider,
+    message:
+      `${provider} lists ${n === 1 ? "a model" : `${n} models`} that no catalog describes and its answer does not: ${named}. ` +
+      `${n === 1 ? "Its facts are" : "Their facts are"} defaults (unknown context, price and capabilities), so the selector ranks ${n === 1 ? "it" : "them"} after every described model. ` +
+      `To describe ${n === 1 ? "it" : "them"}, pass --catalog with models.dev's api.json or LiteLLM's model_prices_and_context_window.json (or a file of your own in either shape), ` +
+      `or add an entry to the built-in catalog (data/catalog/${provider}.json).`,
+  };
 }
 
 function staleDiagnostic(provider: string, stale: readonly Model[], failure: string): Diagnostic {
