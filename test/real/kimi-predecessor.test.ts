@@ -62,9 +62,11 @@ describe("the predecessor's Kimi list, with LiteLLM and models.dev beneath", () 
     expect(model.sources.pricing).toBe(source);
   });
 
-  it("LiteLLM's deprecation dates become retirement dates", () => {
-    expect(run.model("kimi", "kimi-latest")).toMatchObject({ retiresAt: "2026-01-28", status: "deprecated" });
-    expect(run.model("kimi", "kimi-latest").sources.retiresAt).toBe("overlay:litellm");
+  it("retirement dates: the built-in catalog's, which LiteLLM's deprecation_date agrees with", () => {
+    expect(run.model("kimi", "kimi-latest")).toMatchObject({ retiresAt: "2026-01-28", status: "deprecated", sources: { retiresAt: "catalog" } });
+    expect(run.model("kimi", "kimi-k2-0905")).toMatchObject({ retiresAt: "2026-05-25", status: "deprecated" });
+    // Only the undescribed id has no date: nobody knows it.
+    expect(run.model("kimi", "kimi-latest-128k-vision").retiresAt).toBeUndefined();
   });
 });
 
