@@ -96,7 +96,7 @@ export async function register(options: RegisterOptions): Promise<RegisterResult
     const why = !t.plan.probe ? t.plan.reason : outcome?.status === "ok" ? undefined : `probe failed: ${outcome?.reason ?? "no answer"}`;
     return { id: t.definition.id, ...(why !== undefined ? { notProbedBecause: why } : {}) };
   });
-  const resolved = resolvePolicy(settings, merged.models, states);
+  const resolved = resolvePolicy(settings, merged.models, states, { asOf });
   const diagnostics: Diagnostic[] = [...settings.diagnostics, ...merged.diagnostics, ...resolved.diagnostics, ...probeDiagnostics(targets, outcomes, keptStale(merged.models))];
 
   const parts = {

@@ -6,6 +6,7 @@ import type { ListSetting, PriceOverride } from "../config/read-settings.js";
 import { isRoutable } from "../model/availability.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import { byProviderThenId, compareText } from "../model/order.js";
+import { didYouMean } from "../model/suggest.js";
 import type { ProbedModel, ProbedPricing } from "../providers/adapter.js";
 import { layerFacts, type FactLayer, type Facts } from "./fact-layers.js";
 
@@ -334,7 +335,8 @@ function applyOverride(models: Model[], variable: string, keys: readonly string[
     const wanted = key.toLowerCase();
     const matches = models.filter((m) => m.id.toLowerCase() === wanted || m.aliases.some((a) => a.toLowerCase() === wanted));
     if (matches.length === 0) {
-      diagnostics.push({ level: "warning", code: "UNKNOWN_MODEL", variable, message: `${variable} names "${key}", which no provider has; it has no effect.` });
+      const hint = didYouMean(key, models.flatMap((m) => [m.id, ...m.aliases]));
+      diagnostics.push({ level: "warning", code: "UNKNOWN_MODEL", variable, message: `${variable} names "${key}", which no provider has${hint}; it has no effect.` });
     }
     for (const model of matches) apply(model, key);
   }
