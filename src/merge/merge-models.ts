@@ -128,7 +128,13 @@ function mergeProvider(provider: ProviderListing, input: MergeInput): Model[] {
       if (previous.provider !== provider.id || !isRoutable(previous)) continue;
       if (out.has(previous.id.toLowerCase())) continue;
       const lastVerifiedAt = previous.availability === "stale" && previous.lastVerifiedAt !== undefined ? previous.lastVerifiedAt : provider.lastKnownGood.verifiedAt;
-      out.set(previous.id.toLowerCase(), { ...structuredClone(previous), availability: "stale", lastVerifiedAt });
+      const kept: Model = { ...structuredClone(previous), availability: "stale", lastVerifiedAt };
+      // A retirement date that has come while the provider was down still retires the model.
+      if (input.asOf !== undefined && kept.retiresAt !== undefined && kept.retiresAt <= input.asOf && kept.status !== "deprecated") {
+        kept.status = "deprecated";
+        kept.sources = { ...kept.sources, status: kept.sources.retiresAt ?? "inferred" };
+      }
+      out.set(previous.id.toLowerCase(), kept);
     }
   }
   // Ids the provider lists under their own name: never folded into another listed id, never another model's alias.

@@ -163,3 +163,35 @@ describe("catalog layering (docs/catalog.md)", () => {
     expect(models[0]).toMatchObject({ movingAlias: false, sources: { movingAlias: "catalog" } });
   });
 });
+
+describe("a model kept from the last good snapshot", () => {
+  const previous = (retiresAt: string): Model => ({
+    id: "kept-1",
+    provider: "p",
+    name: "Kept",
+    aliases: [],
+    kind: "chat",
+    availability: "listed",
+    status: "stable",
+    movingAlias: false,
+    tier: "standard",
+    contextWindow: 1000,
+    maxOutput: 100,
+    capabilities: { vision: false, tools: false, reasoning: false, json: false, streaming: true },
+    pricing: null,
+    freeTier: false,
+    retiresAt,
+    sources: { retiresAt: "probe", status: "default" },
+  });
+  it.each([
+    { asOf: "2026-08-10", status: "deprecated", source: "probe" },
+    { asOf: "2026-08-09", status: "stable", source: "default" },
+  ])("retiring 2026-08-10, on $asOf: $status", ({ asOf, status, source }) => {
+    const { models } = mergeModels({
+      providers: [{ id: "p", lastKnownGood: { models: [previous("2026-08-10")], verifiedAt: "2026-08-01T00:00:00Z", failure: "HTTP 503" } }],
+      catalog: new Map(),
+      asOf,
+    });
+    expect(models[0]).toMatchObject({ availability: "stale", status, sources: { status: source } });
+  });
+});
