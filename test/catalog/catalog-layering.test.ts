@@ -195,3 +195,32 @@ describe("a model kept from the last good snapshot", () => {
     expect(models[0]).toMatchObject({ availability: "stale", status, sources: { status: source } });
   });
 });
+
+describe("UNCATALOGUED_MODELS", () => {
+  it.each([
+    { n: 1, named: 1, more: "" },
+    { n: 10, named: 10, more: "" },
+    { n: 13, named: 10, more: " and 3 more" },
+  ])("$n undescribed ids: one warning naming $named of them", ({ n, named, more }) => {
+    const ids = Array.from({ length: n }, (_, i) => `unknown-${String(i).padStart(2, "0")}`);
+    const { models, diagnostics } = mergeModels({
+      providers: [{ id: "p", listed: [...ids.map((id) => ({ id })), { id: "described-1", contextWindow: 8192 }] }],
+      catalog: new Map(),
+    });
+    const notes = diagnostics.filter((d) => d.code === "UNCATALOGUED_MODELS");
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ level: "warning", provider: "p" });
+    const message = notes[0]!.message;
+    expect(ids.filter((id) => message.includes(id))).toHaveLength(named);
+    if (more) expect(message).toContain(`${ids[9]}${more}.`);
+    expect(message).not.toContain("described-1");
+    expect(message).toMatch(/--catalog/);
+    expect(models.filter((m) => m.described === false)).toHaveLength(n);
+    expect(models.find((m) => m.id === "described-1")).not.toHaveProperty("described");
+  });
+
+  it("no warning when every listed model is described", () => {
+    const { diagnostics } = mergeModels({ providers: [{ id: "p", listed: [{ id: "a", contextWindow: 1 }] }], catalog: new Map() });
+    expect(diagnostics.filter((d) => d.code === "UNCATALOGUED_MODELS")).toEqual([]);
+  });
+});
