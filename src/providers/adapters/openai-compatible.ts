@@ -8,7 +8,7 @@ import { classifyOpenAiStyle, parseOpenAiList, positiveInteger } from "./openai-
 // of which is which. The catalogs say (built-in kind, LiteLLM mode, models.dev modalities); where none knows a
 // model, its id is the only hint left, and it is taken as a hint only: every catalog outranks it.
 const KIND_HINTS: readonly (readonly [RegExp, Model["kind"]])[] = [
-  [/embed/i, "embedding"],
+  [/embed|similarity|-search-/i, "embedding"],
   [/whisper|(^|[-_/])tts([-_]|$)|transcribe|speech|audio|realtime/i, "audio"],
   [/dall-e|(^|[-_/])image([-_]|$)|gpt-image|sora|imagen|flux|stable-diffusion/i, "image"],
   [/moderation/i, "other"],
