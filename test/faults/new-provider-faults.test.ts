@@ -212,3 +212,19 @@ describe("probe faults, for every adapter added in issue 14", () => {
     }
   });
 });
+
+describe("one slow provider never holds the build, whatever its adapter", () => {
+  it("every new provider accepts and never answers: the run ends at the deadline, each timed out", async () => {
+    const hang: LoopbackHandler = () => "handled";
+    const servers = await startNewProviderServers(Object.fromEntries(NEW_PROVIDERS.map((id) => [id, hang])));
+    try {
+      const result = await register({ env: { ...servers.env, SOURCE_DATE_EPOCH: "1764000000" }, cwd: process.cwd(), generatorVersion: "0.0.0-test", catalog, timeoutMs: 600 });
+      expect(Object.fromEntries(NEW_PROVIDERS.map((id) => [id, result.snapshot.providers.find((p) => p.id === id)!.probe.errorKind]))).toEqual(
+        Object.fromEntries(NEW_PROVIDERS.map((id) => [id, "timeout"])),
+      );
+      expectNoNewCanary(JSON.stringify(result.snapshot));
+    } finally {
+      await servers.close();
+    }
+  });
+});
