@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { ResponseShapeError, type ProbedModel, type ProviderAdapter } from "../../../src/providers/adapter.js";
 import { adapters } from "../../../src/providers/adapters/index.js";
-import { readJson } from "../helpers.js";
+import { allBuiltinDefinitions, readJson } from "../helpers.js";
 
 const fixture = (name: string) => readJson(`test/fixtures/providers/${name}`);
 const listOf = (adapter: ProviderAdapter, body: unknown): ProbedModel[] => adapter.parseModels(body).map((raw) => adapter.translateModel(raw));
@@ -220,5 +220,12 @@ describe("error bodies and failure classes", () => {
     { name: "Groq 498 (flex capacity): not retried", adapter: "groq", status: 498, body: {}, want: { kind: "bad_request", retry: false } },
   ])("$name", ({ adapter: name, status, body, want }) => {
     expect(adapter(name).classifyFailure(status, body)).toEqual(want);
+  });
+});
+
+describe("every built-in provider", () => {
+  it.each(allBuiltinDefinitions().map((d) => ({ provider: d.id, adapter: d.adapter })))("$provider's adapter $adapter exists", ({ adapter: name }) => {
+    expect(adapters[name]).toBeDefined();
+    expect(adapters[name]!.id).toBe(name);
   });
 });
