@@ -79,7 +79,7 @@ function mergeProvider(provider: ProviderListing, input: MergeInput): Model[] {
   const build = (id: string, entry: CatalogEntry | undefined, probed: ProbedModel | undefined, availability: Model["availability"]): Model => {
     const layers: FactLayer[] = [];
     // What the id alone suggests (an embedding, a speech model) lies beneath every catalog: any of them outranks it.
-    if (probed?.kindHint !== undefined) layers.push({ source: "probe", facts: { kind: probed.kindHint } });
+    if (probed?.kindHint !== undefined) layers.push({ source: "inferred", facts: { kind: probed.kindHint } });
     for (const overlay of overlays) {
       const match = overlay.index.get(id.toLowerCase());
       if (match) layers.push({ source: `overlay:${overlay.name}`, facts: match.facts });

@@ -132,8 +132,8 @@ describe("every new provider, configured, answers in its own shape", () => {
       expect(modelOf(s, "openai", id).kind, id).not.toBe("chat");
     }
     // No catalog knows these: the id is all there is.
-    expect(modelOf(s, "openai", "text-similarity-ada-001")).toMatchObject({ kind: "embedding", sources: { kind: "probe" } });
-    expect(modelOf(s, "openai", "babbage")).toMatchObject({ kind: "other", sources: { kind: "probe" } });
+    expect(modelOf(s, "openai", "text-similarity-ada-001")).toMatchObject({ kind: "embedding", sources: { kind: "inferred" } });
+    expect(modelOf(s, "openai", "babbage")).toMatchObject({ kind: "other", sources: { kind: "inferred" } });
     expect(modelOf(s, "openai", "gpt-4")).toMatchObject({ kind: "chat", sources: { kind: "default" } });
     expect(modelOf(s, "openai", "gpt-5.4-nano")).toMatchObject({ kind: "chat", tier: "fast", pricing: { input: 0.2, output: 1.25 } });
   });
