@@ -36,7 +36,8 @@ export const LITELLM_PROVIDERS: Readonly<Record<string, readonly string[]>> = {
   glm: ["zai", "zhipuai"],
   openrouter: ["openrouter"],
   custom: [],
-  openai: ["openai", "text-completion-openai"],
+  // Not "text-completion-openai": its entries are completion-only models (babbage-002), which LiteLLM files as chat-like.
+  openai: ["openai"],
   anthropic: ["anthropic"],
   gemini: ["gemini"],
   mistral: ["mistral"],

@@ -224,6 +224,17 @@ describe("pagination", () => {
     expect(run.requests).toHaveLength(requests);
   });
 
+  it("Gemini: a second page that never comes ends at the overall deadline, saying which page", async () => {
+    const first = paged("gemini", 4);
+    const servers = await startNewProviderServers({ gemini: (r, res) => (r.path.includes("pageToken") ? "handled" : first(r, res)) }, ["gemini"]);
+    try {
+      const result = await register({ env: { ...EPOCH, ...servers.env }, cwd: process.cwd(), generatorVersion: "0.0.0-test", catalog, timeoutMs: 700 });
+      expect(probeOf(result, "gemini")).toMatchObject({ status: "failed", errorKind: "timeout", reason: "page 2: no complete answer before the deadline" });
+    } finally {
+      await servers.close();
+    }
+  });
+
   it("Gemini: a second page that is HTML fails the probe as not JSON", async () => {
     const first = paged("gemini", 4);
     const run = await only("gemini", (r, res) => (r.path.includes("pageToken") ? { status: 200, text: "<html>oops</html>" } : first(r, res)));
