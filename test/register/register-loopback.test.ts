@@ -79,7 +79,7 @@ describe("register against loopback providers in their real shapes", () => {
     expect(second.text).toBe(first.text);
   });
 
-  it("writes a snapshot that Python's jsonschema accepts against the published schema", async (context) => {
+  it("writes a snapshot that Python's jsonschema accepts against the published schema", { timeout: 60_000 }, async (context) => {
     const python = pythonOrSkip(context);
     const { file } = await registerOnce();
     const [result] = validateWithPython(python, schemaPath("provider-registry-snapshot"), [file]);
