@@ -39,12 +39,13 @@ function planOne(definition: ProviderDefinition, env: Env, filters: ProviderFilt
   const urlSetting = firstSet(env, definition.baseUrl.env);
   const key = firstSet(env, definition.apiKey.env);
   // A local server (Ollama, LM Studio) is only looked for when asked: its URL is set, or its enable flag is true.
-  const defaultAllowed = definition.enabledByDefault !== false || (definition.enableFlag !== undefined && envBoolean(env, definition.enableFlag, false));
+  // Read only when needed: a provider the filters leave out may carry an unreadable flag without stopping the run.
+  const defaultAllowed = () => definition.enabledByDefault !== false || (definition.enableFlag !== undefined && envBoolean(env, definition.enableFlag, false));
   const schemeless = definition.baseUrl.schemelessAs;
   const readBase = () =>
     urlSetting
       ? parseBaseUrl(withScheme(urlSetting.value, schemeless), urlSetting.name)
-      : definition.baseUrl.default && defaultAllowed
+      : definition.baseUrl.default && defaultAllowed()
         ? parseBaseUrl(definition.baseUrl.default, "default")
         : undefined;
   const target = (base: BaseUrl | undefined) => ({ definition, baseUrl: base?.display ?? null, apiKeyVariable: key?.name ?? null });
@@ -68,7 +69,7 @@ function planOne(definition: ProviderDefinition, env: Env, filters: ProviderFilt
   const skip = (reason: string): ProbeTarget => ({ ...target(base), plan: { probe: false, reason } });
   if (!base) {
     return skip(
-      definition.baseUrl.default && definition.enableFlag && !defaultAllowed
+      definition.baseUrl.default && definition.enableFlag && !defaultAllowed()
         ? `not enabled: set ${definition.baseUrl.env.join(" or ")}, or ${definition.enableFlag}=true`
         : `no endpoint: set ${definition.baseUrl.env.join(" or ")}`,
     );
