@@ -4,6 +4,7 @@ import type { Model } from "../../../generated/snapshot-types.js";
 import type { FailureClass, ProbedModel, ProviderAdapter } from "../adapter.js";
 import { ResponseShapeError } from "../adapter.js";
 import { isObject, type JsonObject } from "../../documents/json-object.js";
+import { kindFromId } from "./openai-compatible.js";
 import { classifyByStatus, describeError, displayName, errorObject, optionalBoolean, positiveInteger, statusInErrorBody, stringList } from "./openai-list.js";
 
 function kindOf(methods: readonly string[]): Model["kind"] | undefined {
@@ -44,7 +45,12 @@ export const geminiAdapter = {
     const fullName = raw.name as string;
     // "models/gemini-2.5-flash" is asked for as "gemini-2.5-flash".
     const id = fullName.startsWith("models/") ? fullName.slice("models/".length) : fullName;
-    const kind = kindOf(stringList(raw.supportedGenerationMethods));
+    const stated = kindOf(stringList(raw.supportedGenerationMethods));
+    // generateContent also serves Gemini's speech and image models (gemini-2.5-flash-preview-tts,
+    // gemini-2.5-flash-image): where the id says so, the answer's "chat" is not stated, and the id's kind is a hint
+    // beneath the catalogs.
+    const hinted = stated === "chat" ? kindFromId(id) : undefined;
+    const kind = hinted !== undefined ? undefined : stated;
     const contextWindow = positiveInteger(raw.inputTokenLimit);
     const maxOutput = positiveInteger(raw.outputTokenLimit);
     const reasoning = optionalBoolean(raw.thinking);
@@ -53,8 +59,9 @@ export const geminiAdapter = {
       id,
       ...(name !== undefined ? { name } : {}),
       ...(kind !== undefined ? { kind } : {}),
+      ...(hinted !== undefined ? { kindHint: hinted } : {}),
       ...(contextWindow !== undefined ? { contextWindow } : {}),
-      ...(maxOutput !== undefined && kind === "chat" ? { maxOutput } : {}),
+      ...(maxOutput !== undefined && stated === "chat" ? { maxOutput } : {}),
       ...(reasoning !== undefined ? { capabilities: { reasoning } } : {}),
     };
   },

@@ -58,6 +58,15 @@ describe("recorded answers → models", () => {
       capabilities: { reasoning: true },
     });
     expect(models["gemini-2.0-flash"]).toEqual({ id: "gemini-2.0-flash", name: "Gemini 2.0 Flash", kind: "chat", contextWindow: 1048576, maxOutput: 8192 });
+    // generateContent also serves speech and image models: their ids say so, as a hint beneath the catalogs.
+    const gemini = adapter("gemini");
+    expect(gemini.translateModel({ name: "models/gemini-2.5-flash-preview-tts", supportedGenerationMethods: ["countTokens", "generateContent"], outputTokenLimit: 16384 })).toEqual({
+      id: "gemini-2.5-flash-preview-tts",
+      kindHint: "audio",
+      maxOutput: 16384,
+    });
+    expect(gemini.translateModel({ name: "models/gemini-2.5-flash-image", supportedGenerationMethods: ["generateContent"] })).toMatchObject({ kindHint: "image" });
+    expect(gemini.translateModel({ name: "models/gemini-2.5-flash-native-audio-latest", supportedGenerationMethods: ["bidiGenerateContent"] })).toMatchObject({ kind: "other" });
     // An embedding's outputTokenLimit of 1 is no output cap worth stating.
     expect(models["text-embedding-004"]).toEqual({ id: "text-embedding-004", name: "Text Embedding 004", kind: "embedding", contextWindow: 2048 });
   });
