@@ -51,7 +51,15 @@ export function mergeModels(input: MergeInput): { models: Model[]; diagnostics: 
     const stale = merged.filter((m) => m.availability === "stale");
     if (stale.length > 0) staleDiagnostics.push(staleDiagnostic(provider.id, stale, provider.lastKnownGood!.failure));
   }
-  const uncatalogued = input.providers.map((p) => uncataloguedDiagnostic(p.id, models)).filter((d): d is Diagnostic => d !== undefined);
+  // One pass over the models, not one per provider.
+  const undescribed = new Map<string, string[]>();
+  for (const m of models) {
+    if (m.described !== false || m.availability !== "listed") continue;
+    const ids = undescribed.get(m.provider);
+    if (ids) ids.push(m.id);
+    else undescribed.set(m.provider, [m.id]);
+  }
+  const uncatalogued = input.providers.map((p) => uncataloguedDiagnostic(p.id, undescribed.get(p.id) ?? [])).filter((d): d is Diagnostic => d !== undefined);
   const diagnostics = [
     ...staleDiagnostics,
     ...uncatalogued,
@@ -193,8 +201,7 @@ function describes(probed: ProbedModel): boolean {
 const MAX_NAMED_UNCATALOGUED = 10;
 
 /** One note per provider: the listed models nobody describes, which rank after every described one. */
-function uncataloguedDiagnostic(provider: string, models: readonly Model[]): Diagnostic | undefined {
-  const ids = models.filter((m) => m.provider === provider && m.described === false && m.availability === "listed").map((m) => m.id);
+function uncataloguedDiagnostic(provider: string, ids: readonly string[]): Diagnostic | undefined {
   if (ids.length === 0) return undefined;
   const n = ids.length;
   const named = ids.slice(0, MAX_NAMED_UNCATALOGUED).join(", ") + (n > MAX_NAMED_UNCATALOGUED ? ` and ${n - MAX_NAMED_UNCATALOGUED} more` : "");
