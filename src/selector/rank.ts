@@ -113,11 +113,11 @@ function formatNumber(n: number): string {
 /** The lower edge of balanced's mid price band, as a share of policy.reasonableOutputPrice. */
 export const MID_BAND_FLOOR = 0.1;
 
-/** Balanced's price bands: 0 mid, 1 low, 2 unknown, 3 above the reasonable output price. */
+/** Balanced's price bands: 0 mid, 1 low, 2 above the reasonable output price, 3 unknown. */
 function priceBand(price: Price, policy: Policy): number {
   const o = price.output;
-  if (o === Infinity) return 2;
-  if (o > policy.reasonableOutputPrice) return 3;
+  if (o === Infinity) return 3;
+  if (o > policy.reasonableOutputPrice) return 2;
   return o >= policy.reasonableOutputPrice * MID_BAND_FLOOR ? 0 : 1;
 }
 
@@ -183,9 +183,9 @@ const KEYS: Record<MeritKeyName, MeritKey> = {
         case 1:
           return `low price band (output ${formatNumber(price.output)}, below ${floor})`;
         case 2:
-          return "price unknown";
-        default:
           return `above the reasonable output price ${r} (output ${formatNumber(price.output)})`;
+        default:
+          return "price unknown";
       }
     },
     label: "price band (mid first)",
@@ -222,11 +222,11 @@ export const STANDING_KEYS: readonly MeritKeyName[] = ["described", "live", "pin
 export function categoryKeys(category: Category, policy: Policy): readonly MeritKeyName[] {
   switch (category) {
     case "fast_response":
-      return policy.costAwareRouting ? ["cheaper", "fast_tier", "no_reasoning"] : ["fast_tier", "no_reasoning", "cheaper"];
+      return policy.costAwareRouting ? ["cheaper", "fast_tier", "no_reasoning"] : ["price_known", "fast_tier", "no_reasoning", "cheaper"];
     case "balanced":
       return ["tools", "price_band", "capable_tier", "larger_context", "cheaper"];
     case "extended_reasoning":
-      return ["reasoning", "capable_tier", "price_known", "larger_context", "larger_output", "cheaper"];
+      return ["reasoning", "price_known", "capable_tier", "larger_context", "larger_output", "cheaper"];
   }
 }
 

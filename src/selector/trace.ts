@@ -143,6 +143,8 @@ export function defaultTrace(ctx: SelectionContext, chosen: ModelRecord | null):
   return ref.records.map((r) => {
     const rule = dropRule(r, ctx);
     if (rule !== null) return entry(r.id, r.provider.id, "dropped", rule, `the default model (policy.defaultModel), passed over: ${describeDrop(rule, r, ctx)}`);
+    // Another model the default's name matches is a fallback only through routing, which never places this one.
+    if (r !== chosen && r.byName && r.placement[ctx.categoryIndex] === "merit") return entry(r.id, r.provider.id, "dropped", "by_name_only", byNameDetail(r));
     return entry(r.id, r.provider.id, r === chosen ? "chosen" : "fallback", "default_model", `the default model (policy.defaultModel), used because the request names no category, provider or requirement${staleNote(r)}`);
   });
 }
