@@ -1,13 +1,16 @@
 // Probed lists + the catalog + the environment's overrides → every model with every fact and its source. Pure.
-import type { Model, Pricing } from "../../generated/snapshot-types.js";
+import type { Model, PriceTier, Pricing } from "../../generated/snapshot-types.js";
 import type { CatalogEntry, Catalog } from "../catalog/load-catalog.js";
 import type { OverlayCatalog } from "../catalog/community-common.js";
 import type { ListSetting, PriceOverride } from "../config/read-settings.js";
 import { isRoutable } from "../model/availability.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import { byProviderThenId, compareText } from "../model/order.js";
-import type { ProbedModel } from "../providers/adapter.js";
+import { didYouMean } from "../model/suggest.js";
+import type { ProbedModel, ProbedPricing } from "../providers/adapter.js";
 import { layerFacts, type FactLayer, type Facts } from "./fact-layers.js";
+
+type LayeredFacts = ReturnType<typeof layerFacts>["facts"];
 
 export interface ProviderListing {
   readonly id: string;
@@ -33,6 +36,8 @@ export interface MergeInput {
   readonly overlays?: readonly { readonly name: string; readonly catalog: OverlayCatalog }[];
   readonly modelCosts?: ReadonlyMap<string, PriceOverride>;
   readonly freeModels?: ListSetting;
+  /** The day of the run (YYYY-MM-DD): a model whose retirement date is on or before it is deprecated. */
+  readonly asOf?: string;
 }
 
 export function mergeModels(input: MergeInput): { models: Model[]; diagnostics: Diagnostic[] } {
@@ -45,8 +50,10 @@ export function mergeModels(input: MergeInput): { models: Model[]; diagnostics: 
     const stale = merged.filter((m) => m.availability === "stale");
     if (stale.length > 0) staleDiagnostics.push(staleDiagnostic(provider.id, stale, provider.lastKnownGood!.failure));
   }
+  const uncatalogued = input.providers.map((p) => uncataloguedDiagnostic(p.id, models)).filter((d): d is Diagnostic => d !== undefined);
   const diagnostics = [
     ...staleDiagnostics,
+    ...uncatalogued,
     ...applyOverride(models, "MODEL_COSTS_JSON", [...(input.modelCosts?.keys() ?? [])], (model, key) => {
       const price = input.modelCosts!.get(key)!;
       const pricing: Pricing = {
@@ -75,8 +82,10 @@ function mergeProvider(provider: ProviderListing, input: MergeInput): Model[] {
   const index = indexEntries(entries);
   const out = new Map<string, Model>();
 
-  const build = (id: string, entry: CatalogEntry | undefined, probed: ProbedModel | undefined, availability: Model["availability"]): Model => {
+  const build = (id: string, entry: CatalogEntry | undefined, probed: ProbedModel | undefined, availability: Model["availability"], aliases: readonly string[]): Model => {
     const layers: FactLayer[] = [];
+    const inferred = inferredFacts(id);
+    if (inferred) layers.push({ source: "inferred", facts: inferred });
     for (const overlay of overlays) {
       const match = overlay.index.get(id.toLowerCase());
       if (match) layers.push({ source: `overlay:${overlay.name}`, facts: match.facts });
@@ -84,12 +93,17 @@ function mergeProvider(provider: ProviderListing, input: MergeInput): Model[] {
     if (entry) layers.push({ source: "catalog", facts: catalogFacts(entry) });
     if (probed) layers.push({ source: "probe", facts: probedFacts(probed) });
     const { facts, sources } = layerFacts(id, layers);
+    applyRules(facts, sources, input.asOf);
+    // Neither a catalog nor the answer said anything of it beyond its id: its facts are defaults.
+    const described = entry !== undefined || layers.some((l) => l.source.startsWith("overlay:")) || (probed !== undefined && describes(probed));
     // Keys in sorted order, here and in the objects below: the snapshot is then canonical as built (see sortKeysDeep).
     return {
-      aliases: entry?.aliases ? [...entry.aliases].sort(compareText) : [],
+      ...(facts.aliasOf !== undefined ? { aliasOf: facts.aliasOf } : {}),
+      aliases: [...aliases].sort(compareText),
       availability,
       capabilities: { json: facts.json, reasoning: facts.reasoning, streaming: facts.streaming, tools: facts.tools, vision: facts.vision },
       contextWindow: facts.contextWindow,
+      ...(described ? {} : { described: false }),
       freeTier: facts.freeTier,
       id,
       kind: facts.kind,
@@ -98,9 +112,12 @@ function mergeProvider(provider: ProviderListing, input: MergeInput): Model[] {
       name: facts.name,
       pricing: facts.pricing,
       provider: provider.id,
-      sources,
+      ...(facts.retiresAt !== undefined ? { retiresAt: facts.retiresAt } : {}),
+      ...(facts.routing !== undefined ? { routing: facts.routing } : {}),
+      sources: sources as Model["sources"],
       status: facts.status,
       tier: facts.tier,
+      ...(facts.variant !== undefined ? { variant: facts.variant } : {}),
     };
   };
 
@@ -114,18 +131,56 @@ function mergeProvider(provider: ProviderListing, input: MergeInput): Model[] {
       out.set(previous.id.toLowerCase(), { ...structuredClone(previous), availability: "stale", lastVerifiedAt });
     }
   }
+  // Ids the provider lists under their own name: never folded into another listed id, never another model's alias.
+  const ownName = new Set<string>();
   if (provider.listed) {
+    const listedIds = new Set(provider.listed.map((p) => p.id.toLowerCase()));
+    const folded = new Set<CatalogEntry>();
     for (const probed of provider.listed) {
-      // A provider may list an alias (kimi-k2): it is the catalog's model, listed under another name.
-      const entry = index.get(probed.id.toLowerCase());
-      const id = entry?.id ?? probed.id;
-      if (!out.has(id.toLowerCase())) out.set(id.toLowerCase(), build(id, entry, probed, "listed"));
+      const key = probed.id.toLowerCase();
+      const entry = index.get(key);
+      // A provider may list an alias (kimi-k2): it is the catalog's model, listed under another name — unless the
+      // model's own id, or another of its aliases, is listed too: then each listed id is a model of its own.
+      if (entry && entry.id.toLowerCase() !== key && (listedIds.has(entry.id.toLowerCase()) || folded.has(entry))) ownName.add(key);
+      else if (entry && entry.id.toLowerCase() !== key) folded.add(entry);
+    }
+    for (const probed of provider.listed) {
+      const key = probed.id.toLowerCase();
+      const entry = index.get(key);
+      const id = ownName.has(key) ? probed.id : (entry?.id ?? probed.id);
+      const aliases = ownName.has(key) ? [] : aliasesOf(entry, ownName);
+      if (!out.has(id.toLowerCase())) out.set(id.toLowerCase(), build(id, entry, probed, "listed", aliases));
     }
   }
   for (const entry of entries) {
-    if (!out.has(entry.id.toLowerCase())) out.set(entry.id.toLowerCase(), build(entry.id, entry, undefined, provider.listed ? "not_listed" : "unverified"));
+    if (!out.has(entry.id.toLowerCase())) out.set(entry.id.toLowerCase(), build(entry.id, entry, undefined, provider.listed ? "not_listed" : "unverified", aliasesOf(entry, ownName)));
   }
   return [...out.values()];
+}
+
+/** Whether a provider's answer says anything of a model beyond its id and name. */
+function describes(probed: ProbedModel): boolean {
+  return probed.described ?? (probed.contextWindow !== undefined || probed.pricing != null || probed.capabilities !== undefined);
+}
+
+const MAX_NAMED_UNCATALOGUED = 10;
+
+/** One note per provider: the listed models nobody describes, which rank after every described one. */
+function uncataloguedDiagnostic(provider: string, models: readonly Model[]): Diagnostic | undefined {
+  const ids = models.filter((m) => m.provider === provider && m.described === false && m.availability === "listed").map((m) => m.id);
+  if (ids.length === 0) return undefined;
+  const n = ids.length;
+  const named = ids.slice(0, MAX_NAMED_UNCATALOGUED).join(", ") + (n > MAX_NAMED_UNCATALOGUED ? ` and ${n - MAX_NAMED_UNCATALOGUED} more` : "");
+  return {
+    level: "warning",
+    code: "UNCATALOGUED_MODELS",
+    provider,
+    message:
+      `${provider} lists ${n === 1 ? "a model" : `${n} models`} that no catalog describes and its answer does not: ${named}. ` +
+      `${n === 1 ? "Its facts are" : "Their facts are"} defaults (unknown context, price and capabilities), so the selector ranks ${n === 1 ? "it" : "them"} after every described model. ` +
+      `To describe ${n === 1 ? "it" : "them"}, pass --catalog with models.dev's api.json or LiteLLM's model_prices_and_context_window.json (or a file of your own in either shape), ` +
+      `or add an entry to the built-in catalog (data/catalog/${provider}.json).`,
+  };
 }
 
 function staleDiagnostic(provider: string, stale: readonly Model[], failure: string): Diagnostic {
@@ -147,29 +202,49 @@ function indexEntries(entries: readonly CatalogEntry[]): Map<string, CatalogEntr
   return index;
 }
 
+function aliasesOf(entry: CatalogEntry | undefined, ownName: ReadonlySet<string>): string[] {
+  return (entry?.aliases ?? []).filter((a) => !ownName.has(a.toLowerCase()));
+}
+
+// `null` in the built-in catalog means "not known here": it states nothing, so a community catalog beneath it (or
+// the default) speaks for that fact. Only a value is a fact.
 function catalogFacts(entry: CatalogEntry): Facts {
-  return {
+  const facts: Facts = {
     name: entry.name,
     ...(entry.kind !== undefined ? { kind: entry.kind } : {}),
     status: entry.status,
     ...(entry.movingAlias !== undefined ? { movingAlias: entry.movingAlias } : {}),
     tier: entry.tier,
-    contextWindow: entry.contextWindow,
-    maxOutput: entry.maxOutput,
+    ...(entry.contextWindow !== null ? { contextWindow: entry.contextWindow } : {}),
+    ...(entry.maxOutput !== null ? { maxOutput: entry.maxOutput } : {}),
     ...entry.capabilities,
-    pricing: entry.pricing
-      ? {
-          asOf: entry.pricing.asOf,
-          ...(entry.pricing.cachedInput !== undefined ? { cachedInput: entry.pricing.cachedInput } : {}),
-          currency: entry.pricing.currency,
-          input: entry.pricing.input,
-          output: entry.pricing.output,
-          source: entry.pricing.source,
-          unit: "per_million_tokens",
-        }
-      : null,
     ...(entry.freeTier !== undefined ? { freeTier: entry.freeTier } : {}),
+    ...(entry.aliasOf !== undefined ? { aliasOf: entry.aliasOf } : {}),
+    ...(entry.routing !== undefined ? { routing: entry.routing } : {}),
+    ...(entry.retiresAt !== undefined ? { retiresAt: entry.retiresAt } : {}),
   };
+  const p = entry.pricing;
+  if (p) {
+    facts.pricing = {
+      asOf: p.asOf,
+      ...(p.cachedInput !== undefined ? { cachedInput: p.cachedInput } : {}),
+      currency: p.currency,
+      input: p.input,
+      output: p.output,
+      ...(p.perImage !== undefined ? { perImage: p.perImage } : {}),
+      ...(p.perRequest !== undefined ? { perRequest: p.perRequest } : {}),
+      source: p.source,
+      ...(p.tiers !== undefined && p.tiers.length > 0 ? { tiers: sortedTiers(p.tiers) } : {}),
+      unit: "per_million_tokens",
+    };
+  }
+  return facts;
+}
+
+function sortedTiers(tiers: readonly PriceTier[]): PriceTier[] {
+  return [...tiers]
+    .sort((a, b) => a.aboveInputTokens - b.aboveInputTokens)
+    .map((t) => ({ aboveInputTokens: t.aboveInputTokens, ...(t.cachedInput !== undefined ? { cachedInput: t.cachedInput } : {}), input: t.input, output: t.output }));
 }
 
 function probedFacts(probed: ProbedModel): Facts {
@@ -188,14 +263,69 @@ function probedFacts(probed: ProbedModel): Facts {
     if (capabilities.streaming !== undefined) facts.streaming = capabilities.streaming;
   }
   const pricing = probed.pricing;
-  if (pricing !== undefined) {
-    facts.pricing =
-      pricing.cachedInput === undefined
-        ? { currency: "USD", input: pricing.input, output: pricing.output, source: "probe", unit: "per_million_tokens" }
-        : { cachedInput: pricing.cachedInput, currency: "USD", input: pricing.input, output: pricing.output, source: "probe", unit: "per_million_tokens" };
-  }
+  // null is a fact too: the answer says the model has no token price (a router), and no catalog may give it one.
+  if (pricing === null) facts.pricing = null;
+  else if (pricing !== undefined) facts.pricing = probedPricing(pricing);
   if (probed.freeTier !== undefined) facts.freeTier = probed.freeTier;
+  if (probed.movingAlias !== undefined) facts.movingAlias = probed.movingAlias;
+  if (probed.aliasOf !== undefined) facts.aliasOf = probed.aliasOf;
+  if (probed.variant !== undefined) facts.variant = { of: probed.variant.of, tag: probed.variant.tag };
+  if (probed.routing !== undefined) facts.routing = probed.routing;
+  if (probed.retiresAt !== undefined) facts.retiresAt = probed.retiresAt;
   return facts;
+}
+
+function probedPricing(p: ProbedPricing): Pricing {
+  if (p.cachedInput === undefined && p.perRequest === undefined && p.perImage === undefined && p.tiers === undefined) {
+    return { currency: "USD", input: p.input, output: p.output, source: "probe", unit: "per_million_tokens" };
+  }
+  return {
+    ...(p.cachedInput !== undefined ? { cachedInput: p.cachedInput } : {}),
+    currency: "USD",
+    input: p.input,
+    output: p.output,
+    ...(p.perImage !== undefined ? { perImage: p.perImage } : {}),
+    ...(p.perRequest !== undefined ? { perRequest: p.perRequest } : {}),
+    source: "probe",
+    ...(p.tiers !== undefined && p.tiers.length > 0 ? { tiers: sortedTiers(p.tiers) } : {}),
+    unit: "per_million_tokens",
+  };
+}
+
+// A "latest" word in the id (kimi-latest, kimi-latest-128k, gemini-flash-latest, ~openai/gpt-latest): the id points
+// at whatever the provider serves now. Said only where nobody said otherwise, and marked as inferred.
+const MOVING_ALIAS_ID = /(^|[-_/~.])latest($|[-_.:])/i;
+
+function inferredFacts(id: string): Facts | undefined {
+  return MOVING_ALIAS_ID.test(id) ? { movingAlias: true } : undefined;
+}
+
+/**
+ * Rules that hold whatever the layers said, because they follow from other facts:
+ * - a router is routed by name only, and has no price of its own (a catalog listing it at 0 does not make it free);
+ * - only a chat model with no per-request or per-image charge is free tier;
+ * - a model past its retirement date (on or before the run's day) is deprecated.
+ */
+function applyRules(facts: LayeredFacts, sources: Record<string, string>, asOf: string | undefined): void {
+  if (facts.kind === "router") {
+    if (facts.routing !== "by_name") {
+      facts.routing = "by_name";
+      sources.routing = sources.kind!;
+    }
+    if (facts.pricing !== null) {
+      facts.pricing = null;
+      sources.pricing = sources.kind!;
+    }
+  }
+  const charged = facts.pricing !== null && (facts.pricing.perRequest !== undefined || facts.pricing.perImage !== undefined);
+  if (facts.freeTier && (facts.kind !== "chat" || charged)) {
+    facts.freeTier = false;
+    sources.freeTier = facts.kind !== "chat" ? sources.kind! : sources.pricing!;
+  }
+  if (asOf !== undefined && facts.retiresAt !== undefined && facts.retiresAt <= asOf && facts.status !== "deprecated") {
+    facts.status = "deprecated";
+    sources.status = sources.retiresAt!;
+  }
 }
 
 /** Applies a per-model override named by id or alias on any provider; names that match nothing are reported. */
@@ -205,7 +335,8 @@ function applyOverride(models: Model[], variable: string, keys: readonly string[
     const wanted = key.toLowerCase();
     const matches = models.filter((m) => m.id.toLowerCase() === wanted || m.aliases.some((a) => a.toLowerCase() === wanted));
     if (matches.length === 0) {
-      diagnostics.push({ level: "warning", code: "UNKNOWN_MODEL", variable, message: `${variable} names "${key}", which no provider has; it has no effect.` });
+      const hint = didYouMean(key, models.flatMap((m) => [m.id, ...m.aliases]));
+      diagnostics.push({ level: "warning", code: "UNKNOWN_MODEL", variable, message: `${variable} names "${key}", which no provider has${hint}; it has no effect.` });
     }
     for (const model of matches) apply(model, key);
   }

@@ -85,6 +85,7 @@ describe("recorded shapes → models", () => {
           capabilities: { vision: false, tools: true, reasoning: false, json: true, streaming: true },
           pricing: { input: 0.55, output: 2.2, cachedInput: 0.15 },
           freeTier: false,
+          described: true,
         },
       ],
     },
@@ -188,7 +189,7 @@ describe("the demo fixtures (data/demo/*.json)", () => {
     {
       id: "openai/gpt-4o-mini",
       expected: {
-        pricing: { input: 0.15, output: 0.6, cachedInput: 0.075 },
+        pricing: { input: 0.15, output: 0.6, cachedInput: 0.075, perImage: 0.000217 },
         freeTier: false,
         contextWindow: 128000,
         maxOutput: 16384,
@@ -196,14 +197,14 @@ describe("the demo fixtures (data/demo/*.json)", () => {
       },
     },
     {
-      // Router entries price "-1" (decided per request): no price rather than a wrong one, and not free.
+      // Router entries price "-1" (decided per request): a router, routed by name, no price rather than a wrong one, and not free.
       id: "openrouter/auto",
-      expected: { pricing: undefined, freeTier: false, contextWindow: 2000000, maxOutput: undefined, capabilities: { vision: true, tools: false, reasoning: false, json: false, streaming: true } },
+      expected: { kind: "router", routing: "by_name", pricing: null, freeTier: false, contextWindow: 2000000, maxOutput: undefined, capabilities: { vision: true, tools: false, reasoning: false, json: false, streaming: true } },
     },
   ])("OpenRouter $id", ({ id, expected }) => {
     const model = openrouter[id];
     expect(model).toBeDefined();
-    expect(model).toMatchObject({ id, kind: "chat" });
+    expect(model).toMatchObject({ id, kind: "kind" in expected ? expected.kind : "chat" });
     for (const [key, value] of Object.entries(expected)) expect(model?.[key as keyof ProbedModel], key).toStrictEqual(value);
   });
 });
@@ -213,10 +214,13 @@ describe("OpenRouter details", () => {
 
   it.each([
     { name: "text output", outputs: ["text"], kind: "chat" },
-    { name: "text and image output", outputs: ["text", "image"], kind: "chat" },
+    { name: "text and image output", outputs: ["text", "image"], kind: "image" },
+    { name: "text and audio output (a music model)", outputs: ["text", "audio"], kind: "audio" },
+    { name: "embeddings", outputs: ["embeddings"], kind: "embedding" },
+    { name: "some other output", outputs: ["decisions"], kind: "other" },
     { name: "no output modalities given", outputs: undefined, kind: "chat" },
     { name: "image only", outputs: ["image"], kind: "image" },
-    { name: "audio only", outputs: ["audio"], kind: "other" },
+    { name: "audio only", outputs: ["audio"], kind: "audio" },
   ])("kind from output modalities: $name", ({ outputs, kind }) => {
     expect(entry(outputs === undefined ? {} : { architecture: { output_modalities: outputs } }).kind).toBe(kind);
   });
@@ -238,7 +242,7 @@ describe("OpenRouter details", () => {
     { name: "prices as strings", pricing: { prompt: "0.000003", completion: "0.000015" }, expected: { input: 3, output: 15 }, free: false },
     { name: "prices as numbers", pricing: { prompt: 0.000003, completion: 0.000015 }, expected: { input: 3, output: 15 }, free: false },
     { name: "zero prices are free", pricing: { prompt: "0", completion: "0" }, expected: { input: 0, output: 0 }, free: true },
-    { name: "-1 (variable) is no price", pricing: { prompt: "-1", completion: "-1" }, expected: undefined, free: false },
+    { name: "-1 (a router) has no price, and says so", pricing: { prompt: "-1", completion: "-1" }, expected: null, free: false },
     { name: "a price missing is no price", pricing: { prompt: "0.000001" }, expected: undefined, free: false },
     { name: "garbage is no price", pricing: { prompt: "cheap", completion: "0.000001" }, expected: undefined, free: false },
     { name: "no pricing object", pricing: undefined, expected: undefined, free: false },
