@@ -29,7 +29,7 @@ export function healthOverride(ctx: SelectionContext, chosen: ModelRecord, passe
   const mine = standingFacts(chosen, ctx);
   const good = chosen.placement[ctx.categoryIndex] !== "merit"
     ? `named by ${preferenceSource(chosen.placement[ctx.categoryIndex]!, chosen.provider, ctx)}`
-    : mine.length === 0 ? `described, live and pinned${policy.freeTierPreference ? " and free tier" : ""}` : `only ${joinWords(mine)}`;
+    : mine.length === 0 ? "described, live and pinned" : `only ${joinWords(mine)}`;
   return `health overrode provider priority: ${chosen.id} is ${good}, while ${why.join("; ")}`;
 }
 
@@ -39,7 +39,7 @@ function standingFacts(r: ModelRecord, ctx: SelectionContext): string[] {
   const out: string[] = [];
   for (const key of STANDING_KEYS) {
     const fact = keyFact(key, r.merit, r.merit.price, ctx.index.policy);
-    if (fact !== "" && fact !== "free tier") out.push(fact);
+    if (fact !== "") out.push(fact);
   }
   return out;
 }

@@ -138,9 +138,10 @@ const KEYS: Record<MeritKeyName, MeritKey> = {
     label: "pinned before moving alias",
   },
   free: {
-    value: (f, _, policy) => (policy.freeTierPreference ? yes(f.free) : yes(!f.freeVariant)),
-    fact: (f, _, policy) => (policy.freeTierPreference ? (f.free ? "free tier" : "not free tier") : f.freeVariant ? "a :free variant" : ""),
-    label: "free-tier preference",
+    value: (f, _, policy) => (policy.freeTierPreference ? yes(f.free) : yes(!f.free)),
+    fact: (f, _, policy) =>
+      policy.freeTierPreference ? (f.free ? "free tier" : "not free tier") : f.free ? `free tier${f.freeVariant ? " (a :free variant)" : ""}, so after paid models` : "",
+    label: "free tier (last unless free-tier preference is on, then first)",
   },
   fast_tier: {
     value: (f) => f.tier,
@@ -213,20 +214,20 @@ const KEYS: Record<MeritKeyName, MeritKey> = {
 };
 
 /**
- * Standing: the keys every category starts with, and the only ones compared across providers (health before
- * priority). A model that fails one is a worse default whatever else it offers.
+ * Standing (health): the keys every category starts with, and the only ones compared across providers (health
+ * before priority). A model that fails one is a worse default whatever else it offers.
  */
-export const STANDING_KEYS: readonly MeritKeyName[] = ["described", "live", "pinned", "free"];
+export const STANDING_KEYS: readonly MeritKeyName[] = ["described", "live", "pinned"];
 
 /** The keys each category ranks on after standing, before the tie-break. */
 export function categoryKeys(category: Category, policy: Policy): readonly MeritKeyName[] {
   switch (category) {
     case "fast_response":
-      return policy.costAwareRouting ? ["cheaper", "fast_tier", "no_reasoning"] : ["price_known", "fast_tier", "no_reasoning", "cheaper"];
+      return policy.costAwareRouting ? ["free", "cheaper", "fast_tier", "no_reasoning"] : ["free", "price_known", "fast_tier", "no_reasoning", "cheaper"];
     case "balanced":
-      return ["tools", "price_band", "capable_tier", "larger_context", "cheaper"];
+      return ["tools", "free", "price_band", "capable_tier", "larger_context", "cheaper"];
     case "extended_reasoning":
-      return ["reasoning", "price_known", "capable_tier", "larger_context", "larger_output", "cheaper"];
+      return ["reasoning", "free", "price_known", "capable_tier", "larger_context", "larger_output", "cheaper"];
   }
 }
 

@@ -175,24 +175,20 @@ function oracle(s: ProviderRegistrySnapshot, request: SelectionRequest): Outcome
     for (const t of m.pricing.tiers ?? []) if (minContext > t.aboveInputTokens) ({ input, output } = t);
     return { total: input + output, output };
   };
-  const standingKeys = (m: Model): number[] => [
-    m.described === false ? 1 : 0,
-    m.status === "deprecated" ? 1 : 0,
-    m.movingAlias ? 1 : 0,
-    policy.freeTierPreference ? (m.freeTier ? 0 : 1) : m.variant?.tag === "free" ? 1 : 0,
-  ];
+  const standingKeys = (m: Model): number[] => [m.described === false ? 1 : 0, m.status === "deprecated" ? 1 : 0, m.movingAlias ? 1 : 0];
   const merit = (m: Model): (number | string)[] => {
     const { total, output } = priceAt(m);
     const known = total === Infinity ? 1 : 0;
     const tier = TIER[m.tier];
     const c = m.capabilities;
+    const free = policy.freeTierPreference === m.freeTier ? 0 : 1;
     const keys: (number | string)[] = standingKeys(m);
-    if (category === "fast_response") keys.push(...(policy.costAwareRouting ? [total, tier, c.reasoning ? 1 : 0] : [known, tier, c.reasoning ? 1 : 0, total]));
-    if (category === "extended_reasoning") keys.push(c.reasoning ? 0 : 1, known, -tier, -(m.contextWindow ?? -1), -(m.maxOutput ?? -1), total);
+    if (category === "fast_response") keys.push(...(policy.costAwareRouting ? [free, total, tier, c.reasoning ? 1 : 0] : [free, known, tier, c.reasoning ? 1 : 0, total]));
+    if (category === "extended_reasoning") keys.push(c.reasoning ? 0 : 1, free, known, -tier, -(m.contextWindow ?? -1), -(m.maxOutput ?? -1), total);
     if (category === "balanced") {
       const R = policy.reasonableOutputPrice;
       const band = output === Infinity ? 3 : output > R ? 2 : output >= R / 10 ? 0 : 1;
-      keys.push(c.tools ? 0 : 1, band, -tier, -(m.contextWindow ?? -1), total);
+      keys.push(c.tools ? 0 : 1, free, band, -tier, -(m.contextWindow ?? -1), total);
     }
     return [...keys, STATUS[m.status], m.id];
   };

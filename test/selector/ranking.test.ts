@@ -104,17 +104,28 @@ const cases: Case[] = [
     order: ["at-floor", "at-ceiling", "below-floor", "above-ceiling"],
   },
   {
-    name: "free tier first when the preference is on, in every category",
+    name: "free tier first when the preference is on, right after the category's own capability",
     category: "extended_reasoning",
     policy: { freeTierPreference: true },
     models: [
-      { id: "paid-reasoning", tier: "flagship", reasoning: true },
-      { id: "free-fast", tier: "fast", free: true },
+      { id: "paid-reasoning", tier: "flagship", reasoning: true, price: price(1, 1) },
+      { id: "free-reasoning", tier: "fast", reasoning: true, free: true, price: price(0, 0) },
+      { id: "free-fast", tier: "fast", free: true, price: price(0, 0) },
     ],
-    order: ["free-fast", "paid-reasoning"],
+    order: ["free-reasoning", "paid-reasoning", "free-fast"],
   },
   {
-    name: "free tier counts for nothing when the preference is off, except that :free variants come after every other model",
+    name: "free tier last when the preference is off, in every category",
+    category: "extended_reasoning",
+    models: [
+      { id: "paid-reasoning", reasoning: true, price: price(1, 1) },
+      { id: "free-reasoning", tier: "flagship", reasoning: true, free: true, price: price(0, 0) },
+      { id: "paid-fast", tier: "fast", price: price(1, 1) },
+    ],
+    order: ["paid-reasoning", "free-reasoning", "paid-fast"],
+  },
+  {
+    name: "without the preference, a paid model comes before a :free variant or a free model, whatever they cost",
     category: "fast_response",
     models: [
       { id: "x", price: price(1, 1) },
@@ -122,7 +133,7 @@ const cases: Case[] = [
       { id: "free-model", free: true, price: price(0, 0) },
       { id: "dear", price: price(5, 5) },
     ],
-    order: ["free-model", "x", "dear", "x:free"],
+    order: ["x", "dear", "free-model", "x:free"],
   },
   {
     name: "with the preference on, the :free variant comes before its paid equivalent",

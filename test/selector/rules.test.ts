@@ -171,12 +171,12 @@ const cases: Record<string, Case[]> = {
     },
     { name: "disabled providers are skipped", policy: { ...KIMI_DEFAULT, disabledProviders: ["kimi"] }, request: {}, expect: { choice: "glm/glm-4.6" } },
     { name: "only allowedProviders are tried", policy: { ...KIMI_DEFAULT, allowedProviders: ["openrouter"] }, request: {}, expect: { choice: "openrouter/z-ai/glm-4.6", fallbacks: [] } },
-    { name: "the request's provider restricts the choice", policy: KIMI_DEFAULT, request: { provider: "GLM", category: "fast_response" }, expect: { choice: "glm/glm-4.5-flash", reason: /glm is the requested provider/ } },
+    { name: "the request's provider restricts the choice", policy: KIMI_DEFAULT, request: { provider: "GLM", category: "fast_response" }, expect: { choice: "glm/glm-4.6", reason: /glm is the requested provider/ } },
     {
       name: "the allow-list restricts, and a preferred model outside it is passed over",
       policy: { providers: { kimi: { defaultModel: "kimi-k2-0905-preview", allowedModels: ["moonshot-v1-8k"] } } },
       request: {},
-      expect: { choice: "kimi/moonshot-v1-8k", fallbacks: ["glm/glm-4.6", "glm/glm-4.5-flash", "glm/glm-4.5v", "openrouter/z-ai/glm-4.6"] },
+      expect: { choice: "kimi/moonshot-v1-8k", fallbacks: ["glm/glm-4.6", "glm/glm-4.5v", "glm/glm-4.5-flash", "openrouter/z-ai/glm-4.6"] },
     },
     {
       name: "unverified models only when the policy says so",
@@ -284,17 +284,10 @@ const cases: Record<string, Case[]> = {
       expect: { choice: "a/old", fallbacks: [] },
     },
     {
-      name: "without free-tier preference, a :free variant of the first provider loses to a paid model of the second",
+      name: "free tier is not health: it orders a provider's models, and provider priority still orders providers",
       models: [{ provider: "or", id: "m:free", free: true, price: { input: 0, output: 0 }, variant: { of: "m", tag: "free" } }, { provider: "glm", id: "paid", price: { input: 1, output: 1 } }],
       request: { category: "fast_response" },
-      expect: { choice: "glm/paid", fallbacks: ["or/m:free"] },
-    },
-    {
-      name: "with free-tier preference, a free model of the second provider beats a paid one of the first",
-      models: [{ provider: "a", id: "paid", price: { input: 1, output: 1 } }, { provider: "b", id: "gratis", free: true, price: { input: 0, output: 0 } }],
-      policy: { freeTierPreference: true },
-      request: {},
-      expect: { choice: "b/gratis", fallbacks: ["a/paid"] },
+      expect: { choice: "or/m:free", fallbacks: ["glm/paid"] },
     },
   ],
   "rule 4: nothing fits": [
