@@ -51,9 +51,9 @@ export interface StandardRequest {
 /** The requests the table answers, and the rubric test checks. */
 export const STANDARD_REQUESTS: readonly StandardRequest[] = [
   ...(["fast_response", "balanced", "extended_reasoning"] as const).map((category) => ({ label: `--category ${category}`, request: { category } })),
-  { label: "--require vision", request: { requires: { vision: true } } },
-  { label: "--require tools", request: { requires: { tools: true } } },
-  { label: "--min-context 1000000", request: { requires: { minContext: 1_000_000 } } },
+  { label: "--require vision (balanced)", request: { requires: { vision: true } } },
+  { label: "--require tools (balanced)", request: { requires: { tools: true } } },
+  { label: "--min-context 1000000 (balanced)", request: { requires: { minContext: 1_000_000 } } },
   { label: "--category extended_reasoning --min-context 1000000", request: { category: "extended_reasoning", requires: { minContext: 1_000_000 } } },
   ...(["fast_response", "balanced", "extended_reasoning"] as const).map((category) => ({
     label: `--category ${category}, free-tier preference on`,
@@ -87,7 +87,8 @@ const cell = (text: string) => text.replace(/\|/g, "\\|");
 
 export function renderTable(rows: readonly TableRow[], fixture = TABLE_FIXTURE): string {
   return [
-    `On \`${fixture}\` (${path.basename(fixture)}), registered with only OpenRouter configured and no preference set:`,
+    `On \`${fixture}\`, registered with only OpenRouter configured and no preference set (the last rows with`,
+    "`FREE_TIER_PREFERENCE_ENABLED=true`):",
     "",
     "| request | chosen | why (the facts in the order the ranking read them; what put it ahead of the runner-up) |",
     "| --- | --- | --- |",
