@@ -9,7 +9,7 @@ import { describeDrop, dropRule, fits, type DynamicRule } from "./fit.js";
 import { defaultPassedOver } from "./reason.js";
 import { describeRequest, namesRoutingCriteria, normalizeRequest, type SelectionRequest } from "./request.js";
 import { NO_MINIMUM } from "./vocabulary.js";
-import { requestOrder } from "./order.js";
+import { isRepriced, requestOrder } from "./order.js";
 import { buildIndex, lookup, type ModelRecord, type SnapshotIndex, type StaticRule } from "./snapshot-index.js";
 import { autoTrace, requestedTrace } from "./trace.js";
 
@@ -117,7 +117,8 @@ function route(ctx: SelectionContext): Choice {
     const first = ctx.provider === null ? ctx.index.firstRoutable[c] : ctx.provider.orderings[c]?.[0];
     if (first) return new Choice(ctx, first, "routed");
   } else {
-    const ordering = requestOrder(ctx).routing;
+    // The precomputed order unless the request pays a long-context price somewhere (then it is ranked again).
+    const ordering = isRepriced(ctx) ? requestOrder(ctx).routing : ctx.provider === null ? ctx.index.routing[c]! : ctx.provider.orderings[c]!;
     for (let j = 0; j < ordering.length; j++) {
       const r = ordering[j]!;
       if (fits(r, ctx)) return new Choice(ctx, r, "routed");
