@@ -239,6 +239,9 @@ function run(snapshot: ProviderRegistrySnapshot, request: SelectionRequest): { j
   }
 }
 
+/** Hundreds of runs each: seconds alone, more on a loaded machine; this bounds a hang, not speed. */
+const PROPERTY_TIMEOUT = 120_000;
+
 describe("over random snapshots and requests", () => {
   test("the choice and its fallbacks are exactly what the brute-force oracle finds, in its order", () => {
     fc.assert(
@@ -247,7 +250,7 @@ describe("over random snapshots and requests", () => {
       }),
       { numRuns: 1000 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   test("with a long prompt (minContext at or past the price tiers), the order is still the oracle's", () => {
     const longRequestArb = fc.record({
@@ -260,7 +263,7 @@ describe("over random snapshots and requests", () => {
       }),
       { numRuns: 400 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   test("a choice meets the allow-lists, provider filters, exclude and requirements; fallbacks never repeat it or themselves", () => {
     fc.assert(
@@ -302,7 +305,7 @@ describe("over random snapshots and requests", () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   test("the same input gives the same output, trace and all, from a fresh selector or the same one", () => {
     fc.assert(
@@ -321,7 +324,7 @@ describe("over random snapshots and requests", () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   test("NO_MODEL_AVAILABLE only when no model fits", () => {
     fc.assert(
@@ -334,7 +337,7 @@ describe("over random snapshots and requests", () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   test("whatever the request, select returns a choice or throws a SelectionError, and explain never throws", () => {
     const selector = createSelector(buildSnapshot({ models: [{ provider: "a", id: "m1", aliases: ["x"] }, { provider: "b", id: "m2", vision: true }] }));
@@ -356,5 +359,5 @@ describe("over random snapshots and requests", () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 });
