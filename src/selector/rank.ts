@@ -13,6 +13,8 @@ export interface MeritFacts {
   /** False when no catalog or answer described the model: its facts are defaults. */
   readonly described: boolean;
   readonly deprecated: boolean;
+  /** The provider's retirement date (retiresAt, YYYY-MM-DD), for people; the selector reads no clock, register applies it. */
+  readonly retiresAt: string | null;
   readonly moving: boolean;
   readonly free: boolean;
   /** A `:free` variant of another model (variant.tag "free"). */
@@ -46,6 +48,7 @@ export function meritFacts(model: Model): MeritFacts {
     id: model.id,
     described: model.described !== false,
     deprecated: model.status === "deprecated",
+    retiresAt: model.retiresAt ?? null,
     moving: model.movingAlias,
     free: model.freeTier,
     freeVariant: model.variant?.tag === "free",
@@ -283,6 +286,7 @@ export function describeMerit(f: MeritFacts, category: Category, policy: Policy,
     const fact = KEYS[key].fact(f, price, policy);
     if (fact !== "") parts.push(fact);
   }
+  if (f.retiresAt !== null) parts.push(`retirement date ${f.retiresAt}`);
   const keys = categoryKeys(category, policy);
   for (const key of keys) {
     // The price is said once: the band (or whether it is known) says enough when the exact price comes later.

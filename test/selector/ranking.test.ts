@@ -243,6 +243,11 @@ describe("the reason and the trace name what decided", () => {
     expect(choice.trace.find((e) => e.model === "twin-b")!.detail).toContain("ahead of twin-c on the tie-break on id");
   });
 
+  test("a retirement date is shown with the facts (register applies it; the selector reads no clock)", () => {
+    const choice = selectorFor({ models: [{ provider: "p", id: "old", status: "deprecated", retiresAt: "2026-07-01" }] }).select({});
+    expect(choice.reason).toContain("(deprecated, retirement date 2026-07-01,");
+  });
+
   test("status as the tie-break", () => {
     const choice = selectorFor({ models: [{ provider: "p", id: "a", status: "preview" }, { provider: "p", id: "b" }] }).select({});
     expect(choice.model).toBe("b");

@@ -32,6 +32,7 @@ export interface ModelSpec {
   described?: boolean;
   variant?: { of: string; tag: string };
   routing?: "merit" | "by_name";
+  retiresAt?: string;
 }
 
 export interface ProviderPolicySpec extends Partial<Omit<ProviderPolicy, "preferredByCategory">> {
@@ -85,6 +86,7 @@ export function buildModel(spec: ModelSpec): Model {
   if (spec.described !== undefined) model.described = spec.described;
   if (spec.variant) model.variant = spec.variant;
   if (spec.routing) model.routing = spec.routing;
+  if (spec.retiresAt) model.retiresAt = spec.retiresAt;
   if (model.availability === "stale") model.lastVerifiedAt = GENERATED_AT;
   return model;
 }
