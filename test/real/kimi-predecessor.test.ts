@@ -1,7 +1,12 @@
 // The predecessor's 18 Kimi ids (kimi-latest-128k first; test/fixtures/real/kimi-predecessor-18.json) with the real
 // LiteLLM and models.dev catalogs: every listed id a model of its own, one count everywhere, the unknown id named,
 // and the built-in catalog's nulls filled by the community catalogs.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { modelListHandler, startLoopbackServer } from "../../src/demo/loopback-server.js";
+import { runCli } from "../helpers/run-cli.js";
 import { createSelector } from "../../src/selector/index.js";
 import { KIMI_PREDECESSOR, LITELLM, MODELS_DEV_2026, readReal, registerReal, type RealRun } from "./helpers.js";
 
@@ -83,4 +88,24 @@ describe("the same list without a community catalog", () => {
   it("the built-in kimi-latest* entries are moving aliases by the catalog's word, not inferred", () => {
     expect(run.model("kimi", "kimi-latest-128k")).toMatchObject({ movingAlias: true, sources: { movingAlias: "catalog" } });
   });
+});
+
+describe("one count of Kimi's models on the command line", () => {
+  it("the progress line, the no-preference note and the summary all say 18", async () => {
+    const server = await startLoopbackServer(modelListHandler(LIST, { prefix: "/v1", apiKey: "kimi-test-key" }));
+    const cwd = await mkdtemp(path.join(tmpdir(), "kimi-count-"));
+    try {
+      const run = await runCli(["register"], {
+        env: { KIMI_API_URL: `${server.origin}/v1`, KIMI_API_KEY: "kimi-test-key", ALLOWED_PROVIDERS: "kimi", SOURCE_DATE_EPOCH: "1785585600" },
+        cwd,
+      });
+      expect(run.code).toBe(0);
+      expect(run.stderr).toMatch(/^kimi\s+ok\s+listed 18 models/m);
+      expect(run.stderr).toMatch(/\[NO_PREFERENCE\] kimi lists 18 models/);
+      expect(run.stderr).toMatch(/wrote provider_registry_snapshot\.json: 18 models to route \(kimi 18\)/);
+    } finally {
+      await server.close();
+      await rm(cwd, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -197,7 +197,19 @@ async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, fat
     diagnostics: { error: count(snapshot.diagnostics, "error"), warning: count(snapshot.diagnostics, "warning"), info: count(snapshot.diagnostics, "info") },
   };
   if (args.json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
-  else if (!args.quiet) io.stderr(`wrote ${shown(out)}: ${summary.models} models (${summary.routable} listed${summary.stale > 0 ? `, ${summary.stale} of them stale` : ""}), ${snapshot.contentHash}\n`);
+  else if (!args.quiet) {
+    // The per-provider counts are the probe's, as each progress line gave them: one count of a provider's models.
+    const perProvider = snapshot.providers.flatMap((p) => {
+      if (p.probe.status === "ok") return [`${p.id} ${p.probe.modelCount}`];
+      const stale = snapshot.models.filter((m) => m.provider === p.id && m.availability === "stale").length;
+      return stale > 0 ? [`${p.id} ${stale} stale`] : [];
+    });
+    const known = summary.models - summary.routable;
+    io.stderr(
+      `wrote ${shown(out)}: ${summary.routable} models to route${perProvider.length > 0 ? ` (${perProvider.join(", ")})` : ""}` +
+        `${known > 0 ? `, and ${known} more the catalog knows that no provider listed` : ""}, ${snapshot.contentHash}\n`,
+    );
+  }
   return ExitCode.ok;
 }
 
