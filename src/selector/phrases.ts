@@ -21,10 +21,9 @@ export function preferenceSource(rule: PlacementRule, p: ProviderRecord, ctx: Se
 
 /** Earlier providers had models that fit, but each ranked after the choice on standing: say so, naming why. */
 export function healthOverride(ctx: SelectionContext, chosen: ModelRecord, passedOver: readonly ModelRecord[]): string {
-  const policy = ctx.index.policy;
   const why = passedOver.map((r) => {
     const facts = standingFacts(r, ctx);
-    return `${r.provider.id}'s best fit ${r.id} is ${facts.length > 0 ? joinWords(facts) : "no better placed"}`;
+    return `${r.provider.id}'s best fit ${r.id} is ${facts.length > 0 ? joinWords(facts) : "less healthy"}`;
   });
   const mine = standingFacts(chosen, ctx);
   const good = chosen.placement[ctx.categoryIndex] !== "merit"

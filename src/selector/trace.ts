@@ -5,7 +5,7 @@ import { describeMerit, TIE_BREAK_KEYS, type MeritKeyName } from "./rank.js";
 import { decider, requestOrder, standoff } from "./order.js";
 import { deciderLabel, healthOverride, preferenceSource } from "./phrases.js";
 import { namesRoutingCriteria } from "./request.js";
-import { isModelRecord, traceOrder, type ModelRecord, type PlacementRule, type ProviderRecord, type StaticRule } from "./snapshot-index.js";
+import { isModelRecord, traceOrder, type ModelRecord, type PlacementRule, type StaticRule } from "./snapshot-index.js";
 
 export type TraceOutcome = "chosen" | "fallback" | "dropped";
 
