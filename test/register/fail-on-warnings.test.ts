@@ -18,7 +18,7 @@ afterAll(async () => {
   await providers.close();
 });
 
-async function register(args: string[], env: Record<string, string> = {}, cwd?: string) {
+async function register(args: string[], env: Record<string, string | undefined> = {}, cwd?: string) {
   const dir = cwd ?? (await tempDir());
   const run = await runCli(["register", ...args], { env: { ...providers.env, SOURCE_DATE_EPOCH: "1764000000", ...env }, cwd: dir });
   expectNoCanary(run.stdout, run.stderr);

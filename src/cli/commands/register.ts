@@ -16,7 +16,7 @@ import { writeFileAtomic } from "../../snapshot/write-snapshot.js";
 import { DEFAULT_SNAPSHOT_FILE, type Command, type CliIO } from "../io.js";
 import { packageVersion } from "../../package-root.js";
 import { integerOption, parseCommandArgs } from "../parse-args.js";
-import { formatDiagnostic, formatProbeLine, outputStyle, ProbeProgress } from "../report.js";
+import { formatDiagnostic, formatProbeLine, modelCounts, outputStyle, ProbeProgress } from "../report.js";
 import { CONFIGURATION_WARNING_CODES, looksLikeCode, parseFailOnCodes, WARNING_CODES } from "../../diagnostics/codes.js";
 
 const HELP = `Usage: provider-registry register [options]
@@ -197,19 +197,7 @@ async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, fat
     diagnostics: { error: count(snapshot.diagnostics, "error"), warning: count(snapshot.diagnostics, "warning"), info: count(snapshot.diagnostics, "info") },
   };
   if (args.json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
-  else if (!args.quiet) {
-    // The per-provider counts are the probe's, as each progress line gave them: one count of a provider's models.
-    const perProvider = snapshot.providers.flatMap((p) => {
-      if (p.probe.status === "ok") return [`${p.id} ${p.probe.modelCount}`];
-      const stale = snapshot.models.filter((m) => m.provider === p.id && m.availability === "stale").length;
-      return stale > 0 ? [`${p.id} ${stale} stale`] : [];
-    });
-    const known = summary.models - summary.routable;
-    io.stderr(
-      `wrote ${shown(out)}: ${summary.routable} models to route${perProvider.length > 0 ? ` (${perProvider.join(", ")})` : ""}` +
-        `${known > 0 ? `, and ${known} more the catalog knows that no provider listed` : ""}, ${snapshot.contentHash}\n`,
-    );
-  }
+  else if (!args.quiet) io.stderr(`wrote ${shown(out)}: ${modelCounts(snapshot)}, ${snapshot.contentHash}\n`);
   return ExitCode.ok;
 }
 
