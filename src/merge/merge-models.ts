@@ -4,6 +4,7 @@ import type { CatalogEntry, Catalog } from "../catalog/load-catalog.js";
 import type { OverlayCatalog } from "../catalog/community-common.js";
 import type { ListSetting, PriceOverride } from "../config/read-settings.js";
 import { isRoutable } from "../model/availability.js";
+import { isUsableModelId } from "../model/model-id.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import { byProviderThenId, compareText } from "../model/order.js";
 import { didYouMean } from "../model/suggest.js";
@@ -81,10 +82,14 @@ function mergeProvider(provider: ProviderListing, input: MergeInput): Model[] {
   const overlays = (input.overlays ?? []).map((o) => ({ name: o.name, index: new Map((o.catalog.get(provider.id) ?? []).map((e) => [e.id.toLowerCase(), e])) }));
   const index = indexEntries(entries);
   const out = new Map<string, Model>();
+  // The catalog entry a listed model is: by its id or a catalog alias, else by an alias the answer gives (Mistral's).
+  const entryOf = (probed: ProbedModel): CatalogEntry | undefined =>
+    index.get(probed.id.toLowerCase()) ?? probed.aliases?.map((a) => index.get(a.toLowerCase())).find((e) => e !== undefined);
 
   const build = (id: string, entry: CatalogEntry | undefined, probed: ProbedModel | undefined, availability: Model["availability"], aliases: readonly string[]): Model => {
     const layers: FactLayer[] = [];
-    const inferred = inferredFacts(id);
+    // What the id alone suggests (a moving alias, an embedding, a speech model) lies beneath every catalog: any of them outranks it.
+    const inferred = inferredFacts(id, probed);
     if (inferred) layers.push({ source: "inferred", facts: inferred });
     for (const overlay of overlays) {
       const match = overlay.index.get(id.toLowerCase());
@@ -128,7 +133,13 @@ function mergeProvider(provider: ProviderListing, input: MergeInput): Model[] {
       if (previous.provider !== provider.id || !isRoutable(previous)) continue;
       if (out.has(previous.id.toLowerCase())) continue;
       const lastVerifiedAt = previous.availability === "stale" && previous.lastVerifiedAt !== undefined ? previous.lastVerifiedAt : provider.lastKnownGood.verifiedAt;
-      out.set(previous.id.toLowerCase(), { ...structuredClone(previous), availability: "stale", lastVerifiedAt });
+      const kept: Model = { ...structuredClone(previous), availability: "stale", lastVerifiedAt };
+      // A retirement date that has come while the provider was down still retires the model.
+      if (input.asOf !== undefined && kept.retiresAt !== undefined && kept.retiresAt <= input.asOf && kept.status !== "deprecated") {
+        kept.status = "deprecated";
+        kept.sources = { ...kept.sources, status: kept.sources.retiresAt ?? "inferred" };
+      }
+      out.set(previous.id.toLowerCase(), kept);
     }
   }
   // Ids the provider lists under their own name: never folded into another listed id, never another model's alias.
@@ -138,7 +149,7 @@ function mergeProvider(provider: ProviderListing, input: MergeInput): Model[] {
     const folded = new Set<CatalogEntry>();
     for (const probed of provider.listed) {
       const key = probed.id.toLowerCase();
-      const entry = index.get(key);
+      const entry = entryOf(probed);
       // A provider may list an alias (kimi-k2): it is the catalog's model, listed under another name — unless the
       // model's own id, or another of its aliases, is listed too: then each listed id is a model of its own.
       if (entry && entry.id.toLowerCase() !== key && (listedIds.has(entry.id.toLowerCase()) || folded.has(entry))) ownName.add(key);
@@ -146,16 +157,32 @@ function mergeProvider(provider: ProviderListing, input: MergeInput): Model[] {
     }
     for (const probed of provider.listed) {
       const key = probed.id.toLowerCase();
-      const entry = index.get(key);
+      const entry = entryOf(probed);
       const id = ownName.has(key) ? probed.id : (entry?.id ?? probed.id);
-      const aliases = ownName.has(key) ? [] : aliasesOf(entry, ownName);
+      const aliases = ownName.has(key) ? [] : aliasesOf(id, entry, probed, ownName);
       if (!out.has(id.toLowerCase())) out.set(id.toLowerCase(), build(id, entry, probed, "listed", aliases));
     }
   }
   for (const entry of entries) {
-    if (!out.has(entry.id.toLowerCase())) out.set(entry.id.toLowerCase(), build(entry.id, entry, undefined, provider.listed ? "not_listed" : "unverified", aliasesOf(entry, ownName)));
+    if (!out.has(entry.id.toLowerCase())) out.set(entry.id.toLowerCase(), build(entry.id, entry, undefined, provider.listed ? "not_listed" : "unverified", aliasesOf(entry.id, entry, undefined, ownName)));
   }
   return [...out.values()];
+}
+
+/**
+ * The catalog's aliases and those the answer gives (Mistral's), once each, never the model's own id, nor an id the
+ * provider lists under its own name (that is a model of its own).
+ */
+function aliasesOf(id: string, entry: CatalogEntry | undefined, probed: ProbedModel | undefined, ownName: ReadonlySet<string>): string[] {
+  const seen = new Set([id.toLowerCase()]);
+  const out: string[] = [];
+  for (const alias of [...(entry?.aliases ?? []), ...(probed?.aliases ?? [])]) {
+    const key = alias.toLowerCase();
+    if (seen.has(key) || ownName.has(key) || !isUsableModelId(alias)) continue;
+    seen.add(key);
+    out.push(alias);
+  }
+  return out.sort(compareText);
 }
 
 /** Whether a provider's answer says anything of a model beyond its id and name. */
@@ -200,10 +227,6 @@ function indexEntries(entries: readonly CatalogEntry[]): Map<string, CatalogEntr
     for (const name of [entry.id, ...(entry.aliases ?? [])]) index.set(name.toLowerCase(), entry);
   }
   return index;
-}
-
-function aliasesOf(entry: CatalogEntry | undefined, ownName: ReadonlySet<string>): string[] {
-  return (entry?.aliases ?? []).filter((a) => !ownName.has(a.toLowerCase()));
 }
 
 // `null` in the built-in catalog means "not known here": it states nothing, so a community catalog beneath it (or
@@ -272,6 +295,7 @@ function probedFacts(probed: ProbedModel): Facts {
   if (probed.variant !== undefined) facts.variant = { of: probed.variant.of, tag: probed.variant.tag };
   if (probed.routing !== undefined) facts.routing = probed.routing;
   if (probed.retiresAt !== undefined) facts.retiresAt = probed.retiresAt;
+  if (probed.status !== undefined) facts.status = probed.status;
   return facts;
 }
 
@@ -296,8 +320,11 @@ function probedPricing(p: ProbedPricing): Pricing {
 // at whatever the provider serves now. Said only where nobody said otherwise, and marked as inferred.
 const MOVING_ALIAS_ID = /(^|[-_/~.])latest($|[-_.:])/i;
 
-function inferredFacts(id: string): Facts | undefined {
-  return MOVING_ALIAS_ID.test(id) ? { movingAlias: true } : undefined;
+function inferredFacts(id: string, probed: ProbedModel | undefined): Facts | undefined {
+  const moving = MOVING_ALIAS_ID.test(id);
+  const kind = probed?.kindHint;
+  if (!moving && kind === undefined) return undefined;
+  return { ...(moving ? { movingAlias: true } : {}), ...(kind !== undefined ? { kind } : {}) };
 }
 
 /**

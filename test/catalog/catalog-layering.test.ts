@@ -163,3 +163,64 @@ describe("catalog layering (docs/catalog.md)", () => {
     expect(models[0]).toMatchObject({ movingAlias: false, sources: { movingAlias: "catalog" } });
   });
 });
+
+describe("a model kept from the last good snapshot", () => {
+  const previous = (retiresAt: string): Model => ({
+    id: "kept-1",
+    provider: "p",
+    name: "Kept",
+    aliases: [],
+    kind: "chat",
+    availability: "listed",
+    status: "stable",
+    movingAlias: false,
+    tier: "standard",
+    contextWindow: 1000,
+    maxOutput: 100,
+    capabilities: { vision: false, tools: false, reasoning: false, json: false, streaming: true },
+    pricing: null,
+    freeTier: false,
+    retiresAt,
+    sources: { retiresAt: "probe", status: "default" },
+  });
+  it.each([
+    { asOf: "2026-08-10", status: "deprecated", source: "probe" },
+    { asOf: "2026-08-09", status: "stable", source: "default" },
+  ])("retiring 2026-08-10, on $asOf: $status", ({ asOf, status, source }) => {
+    const { models } = mergeModels({
+      providers: [{ id: "p", lastKnownGood: { models: [previous("2026-08-10")], verifiedAt: "2026-08-01T00:00:00Z", failure: "HTTP 503" } }],
+      catalog: new Map(),
+      asOf,
+    });
+    expect(models[0]).toMatchObject({ availability: "stale", status, sources: { status: source } });
+  });
+});
+
+describe("UNCATALOGUED_MODELS", () => {
+  it.each([
+    { n: 1, named: 1, more: "" },
+    { n: 10, named: 10, more: "" },
+    { n: 13, named: 10, more: " and 3 more" },
+  ])("$n undescribed ids: one warning naming $named of them", ({ n, named, more }) => {
+    const ids = Array.from({ length: n }, (_, i) => `unknown-${String(i).padStart(2, "0")}`);
+    const { models, diagnostics } = mergeModels({
+      providers: [{ id: "p", listed: [...ids.map((id) => ({ id })), { id: "described-1", contextWindow: 8192 }] }],
+      catalog: new Map(),
+    });
+    const notes = diagnostics.filter((d) => d.code === "UNCATALOGUED_MODELS");
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ level: "warning", provider: "p" });
+    const message = notes[0]!.message;
+    expect(ids.filter((id) => message.includes(id))).toHaveLength(named);
+    if (more) expect(message).toContain(`${ids[9]}${more}.`);
+    expect(message).not.toContain("described-1");
+    expect(message).toMatch(/--catalog/);
+    expect(models.filter((m) => m.described === false)).toHaveLength(n);
+    expect(models.find((m) => m.id === "described-1")).not.toHaveProperty("described");
+  });
+
+  it("no warning when every listed model is described", () => {
+    const { diagnostics } = mergeModels({ providers: [{ id: "p", listed: [{ id: "a", contextWindow: 1 }] }], catalog: new Map() });
+    expect(diagnostics.filter((d) => d.code === "UNCATALOGUED_MODELS")).toEqual([]);
+  });
+});

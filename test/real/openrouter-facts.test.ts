@@ -117,6 +117,12 @@ describe.each(OPENROUTER_ANSWERS)("OpenRouter's answer of $day", ({ file, day })
     }
   });
 
+  it("registering the same answer again gives the same models and diagnostics (only the loopback port differs)", async () => {
+    const again = await registerReal({ openrouter: openRouterAnswer(file) }, { day, catalogFiles: [MODELS_DEV_2026, LITELLM] });
+    expect(JSON.stringify(again.snapshot.models)).toBe(JSON.stringify(run.snapshot.models));
+    expect(again.snapshot.diagnostics).toEqual(run.snapshot.diagnostics);
+  }, 60_000);
+
   it("every model the answer lists is described (OpenRouter's answer is rich)", () => {
     expect([...byId.values()].filter((m) => m.described === false)).toEqual([]);
     expect(run.snapshot.diagnostics.filter((d) => d.code === "UNCATALOGUED_MODELS")).toEqual([]);

@@ -87,7 +87,7 @@ describe("register --fail-on-warnings / --fail-on CODE", { timeout: 60_000 }, ()
 
   it("a --catalog file that feeds nothing is a configuration warning too", async () => {
     const cwd = await tempDir();
-    await writeFile(path.join(cwd, "other.json"), JSON.stringify({ sample_spec: {}, "gpt-4o": { litellm_provider: "openai", input_cost_per_token: 1e-6, output_cost_per_token: 1e-6 } }));
+    await writeFile(path.join(cwd, "other.json"), JSON.stringify({ sample_spec: {}, "some-model": { litellm_provider: "no-such-provider-here", input_cost_per_token: 1e-6, output_cost_per_token: 1e-6 } }));
     const run = await register(["--catalog", "other.json", "--fail-on-warnings"], {}, cwd);
     expect(run.stderr).toContain("[CATALOG_UNUSED]");
     expect(run.code).toBe(2);

@@ -85,8 +85,8 @@ function priceTiers(overrides: unknown, base: { input: number; output: number })
 }
 
 function pricingOf(raw: JsonObject | undefined, kind: Model["kind"]): ProbedPricing | null | undefined {
-  if (raw === undefined) return undefined;
   if (kind === "router") return null;
+  if (raw === undefined) return undefined;
   const input = perTokenToPerMillion(raw.prompt);
   const output = perTokenToPerMillion(raw.completion);
   if (input === undefined || output === undefined) return undefined;

@@ -344,3 +344,17 @@ describe("mergeModels with the built-in catalog and the demo answers", () => {
     expect(models.filter((m) => m.provider === "openrouter")).toEqual([]);
   });
 });
+
+describe("mergeModels: an override naming no model suggests the nearest", () => {
+  it.each([
+    { name: "MODEL_COSTS_JSON", input: { modelCosts: new Map([["glm-4.6x", { input: 1, output: 1 }]]) }, variable: "MODEL_COSTS_JSON", hint: "did you mean glm-4.6?" },
+    { name: "FREE_MODEL_LIST", input: { freeModels: { variable: "FREE_MODEL_LIST", values: ["kimi-k2-0905-previwe"] } }, variable: "FREE_MODEL_LIST", hint: "did you mean kimi-k2-0905-preview?" },
+    { name: "nothing close", input: { freeModels: { variable: "FREE_MODEL_LIST", values: ["entirely-unrelated"] } }, variable: "FREE_MODEL_LIST", hint: undefined },
+  ])("$name", ({ input, variable, hint }) => {
+    const { diagnostics } = merge([{ id: "kimi", listed: [{ id: "kimi-k2-0905-preview" }] }, { id: "glm", listed: [{ id: "glm-4.6" }] }], input);
+    const [d] = diagnostics.filter((x) => x.code === "UNKNOWN_MODEL");
+    expect(d?.variable).toBe(variable);
+    if (hint) expect(d?.message).toContain(hint);
+    else expect(d?.message).not.toContain("did you mean");
+  });
+});
