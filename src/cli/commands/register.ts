@@ -12,7 +12,7 @@ import { register as runRegister, DEFAULT_TIMEOUT_MS } from "../../register.js";
 import { redact, secretsInEnv } from "../../secrets/redact.js";
 import { canonicalJson } from "../../snapshot/canonical-json.js";
 import { readSnapshotFile, requireSnapshotFile, type SnapshotRead } from "../../snapshot/read-snapshot.js";
-import { writeFileAtomic } from "../../snapshot/write-snapshot.js";
+import { checkWritable, writeFileAtomic } from "../../snapshot/write-snapshot.js";
 import { DEFAULT_SNAPSHOT_FILE, type Command, type CliIO } from "../io.js";
 import { packageVersion } from "../../package-root.js";
 import { integerOption, parseCommandArgs } from "../parse-args.js";
@@ -94,6 +94,7 @@ export const register: Command = async (argv, rawIO) => {
 type RegisterArgs = ReturnType<typeof parseRegisterArgs>;
 
 async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, env: Env, io: CliIO, rawIO: CliIO): Promise<number> {
+  if (args.out !== undefined && args.out.trim() === "") throw new UsageError("register: --out is empty; name the file to write (default: ./" + DEFAULT_SNAPSHOT_FILE + ")");
   const out = path.resolve(rawIO.cwd, args.out ?? DEFAULT_SNAPSHOT_FILE);
   const timeoutMs = integerOption("register", "--timeout-ms", args["timeout-ms"], { min: 1 });
   const shown = (file: string) => path.relative(rawIO.cwd, file) || file;
@@ -179,12 +180,21 @@ async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, env
   return ExitCode.ok;
 }
 
-/** Fail before probing, not after, when the output cannot be written where it was asked for. */
+/**
+ * Fail before probing, not after, when the output cannot be written where it was asked for: a missing folder, a
+ * folder or anything but a regular file at the path (a device, a FIFO: register never replaces one, so not even
+ * `--out /dev/null` run as root), a read-only file system, an immutable file, a name too long.
+ */
 async function checkTarget(out: string): Promise<void> {
   const dir = await stat(path.dirname(out)).catch(() => undefined);
   if (!dir?.isDirectory()) throw new ConfigError(`cannot write ${out}: the folder ${path.dirname(out)} does not exist`, { file: out });
   const target = await stat(out).catch(() => undefined);
   if (target?.isDirectory()) throw new ConfigError(`cannot write ${out}: it is a folder`, { file: out });
+  if (target !== undefined && !target.isFile()) {
+    const kind = target.isFIFO() ? "a FIFO (named pipe)" : target.isCharacterDevice() ? "a character device" : target.isBlockDevice() ? "a block device" : target.isSocket() ? "a socket" : "a special file";
+    throw new ConfigError(`cannot write ${out}: it is ${kind}, not a regular file; register only replaces a regular file`, { file: out });
+  }
+  await checkWritable(out);
 }
 
 /** A file named by --previous must be a valid snapshot (exit 2 otherwise); the file about to be replaced may be anything. */
