@@ -1,7 +1,8 @@
 // Probe one provider: GET its model list, retry what is worth retrying, and describe the outcome without secrets.
 import type { FailureKind, ProbedModel, ProviderAdapter } from "../providers/adapter.js";
 import { ResponseShapeError } from "../providers/adapter.js";
-import { containsSecret, redact } from "../secrets/redact.js";
+import { holdsAnyCredential, scrub as scrubText } from "../secrets/redact.js";
+import { sortKeysDeep } from "../snapshot/canonical-json.js";
 import { cleanModelList } from "./clean-model-list.js";
 import { httpGetJson, TransportError, type TransportFailureKind } from "./http-get-json.js";
 import { DEFAULT_RETRY, parseRetryAfter, retryDelay, type RetryPolicy } from "./retry-delay.js";
@@ -31,6 +32,12 @@ export interface ProbeRequest {
   readonly url: string;
   readonly authorization?: string;
   readonly secrets: readonly string[];
+  /**
+   * The credentials proper (key, URL user name and password, query token), of any length: a model id or name that
+   * holds one is dropped. Without it, only secrets of key length (16 characters or more) count, since `secrets` may
+   * hold settings such as ?api-version=2024-10-21 that a real model id contains.
+   */
+  readonly credentials?: readonly string[];
 }
 
 export interface ProbeOptions {
@@ -136,13 +143,15 @@ async function attempt(
     if (error.kind === "error_body" && error.bodyStatus !== undefined) return failedWith(error.bodyStatus, `HTTP ${status} but the body says ${error.bodyStatus}`);
     return { done: false, kind: error.kind, retry: false, reason: `HTTP ${status} but ${error.message}`, httpStatus: status };
   }
-  // A provider (or a proxy) that echoes the key back as a model id or name must not carry it into the snapshot.
-  // Only key-length secrets count here: the secrets also hold a URL's user name and query values
-  // (?api-version=2024-10-21), which may well appear in a real model id.
-  const keys = request.secrets.filter((secret) => secret.length >= MIN_ECHOED_KEY_LENGTH);
-  const withoutSecrets = models.filter((m) => !containsSecret(m.id, keys));
+  // A provider (or a proxy) that echoes a credential back as a model id or name must not carry it into the snapshot,
+  // whatever its length (a short one counts as a whole word: see holdsCredential).
+  const keys = request.credentials ?? request.secrets.filter((secret) => secret.length >= MIN_ECHOED_KEY_LENGTH);
+  const withoutSecrets = models.filter((m) => !holdsAnyCredential(m.id, keys));
   const echoed = models.length - withoutSecrets.length;
-  const cleaned = cleanModelList(withoutSecrets.map((m) => (m.name !== undefined && containsSecret(m.name, keys) ? withoutName(m) : m)));
+  // In a fixed order before repeats are dropped, so that which of `Model-A` and `model-a` is kept (the first) depends
+  // on the ids and facts alone, never on the order the provider happened to list them in.
+  const named = withoutSecrets.map((m) => (m.name !== undefined && holdsAnyCredential(m.name, keys) ? withoutName(m) : m));
+  const cleaned = cleanModelList(inFixedOrder(named));
   const invalid = cleaned.dropped.invalid + echoed;
   const notes = [
     invalid > 0 ? `${invalid} unusable id(s) dropped` : "",
@@ -162,8 +171,16 @@ async function attempt(
   };
 }
 
-/** Provider API keys are far longer (Moonshot 51, Zhipu 49, OpenRouter 73 characters). */
+/** Without `credentials`: provider API keys are far longer (Moonshot 51, Zhipu 49, OpenRouter 73 characters). */
 const MIN_ECHOED_KEY_LENGTH = 16;
+
+/** By id in code-unit order, then by content: the same list in any order comes out the same. */
+function inFixedOrder(models: readonly ProbedModel[]): ProbedModel[] {
+  // Facts are spelt out only for the rare ids listed twice.
+  const facts = new Map<ProbedModel, string>();
+  const factsOf = (m: ProbedModel) => facts.get(m) ?? facts.set(m, JSON.stringify(sortKeysDeep(m))).get(m)!;
+  return [...models].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : factsOf(a) < factsOf(b) ? -1 : factsOf(a) > factsOf(b) ? 1 : 0));
+}
 
 function withoutName(model: ProbedModel): ProbedModel {
   const { name: _name, ...rest } = model;
@@ -199,6 +216,6 @@ const MAX_REASON_LENGTH = 500;
 
 /** Reasons are printed and written: no secret, no control character, and short whatever a provider sent. */
 function scrub(outcome: ProbeOutcome, secrets: readonly string[]): ProbeOutcome {
-  const reason = redact(outcome.reason, secrets).replace(/\p{Cc}/gu, " ");
+  const reason = scrubText(outcome.reason, secrets).replace(/\p{Cc}/gu, " ");
   return { ...outcome, reason: reason.length > MAX_REASON_LENGTH ? `${reason.slice(0, MAX_REASON_LENGTH - 1)}…` : reason };
 }

@@ -8,8 +8,8 @@ import { loadEnv } from "../../config/load-env.js";
 import type { Env } from "../../config/env-values.js";
 import { ConfigError, ExitCode, LargeChangeError, StrictProbeError, UsageError } from "../../errors.js";
 import { isRoutable } from "../../model/availability.js";
-import { register as runRegister, DEFAULT_TIMEOUT_MS } from "../../register.js";
-import { redact, secretsInEnv } from "../../secrets/redact.js";
+import { register as runRegister, DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS } from "../../register.js";
+import { redact, redactedJson, secretsInEnv } from "../../secrets/redact.js";
 import { canonicalJson } from "../../snapshot/canonical-json.js";
 import { readSnapshotFile, requireSnapshotFile, type SnapshotRead } from "../../snapshot/read-snapshot.js";
 import { checkWritable, writeFileAtomic } from "../../snapshot/write-snapshot.js";
@@ -29,7 +29,9 @@ Options:
   --env-file PATH     read variables from this file (default: ./.env when present);
                       variables set in the real environment win
   --providers GLOB    also load these provider definition files (repeatable)
-  --timeout-ms N      overall deadline for probing (default: ${DEFAULT_TIMEOUT_MS})
+  --timeout-ms N      overall deadline for probing, 1 to ${MAX_TIMEOUT_MS} (default: ${DEFAULT_TIMEOUT_MS})
+  --allow-link-local  probe base URLs at link-local addresses (169.254.0.0/16, fe80::/10)
+                      and cloud metadata hosts, refused otherwise
   --catalog FILE      overlay model facts from a community catalog: models.dev's api.json
                       or LiteLLM's model_prices_and_context_window.json (repeatable; a
                       later file wins; the built-in catalog and the probe win over both)
@@ -58,6 +60,7 @@ function parseRegisterArgs(argv: string[]) {
       providers: { type: "string", multiple: true },
       catalog: { type: "string", multiple: true },
       "timeout-ms": { type: "string" },
+      "allow-link-local": { type: "boolean" },
       json: { type: "boolean" },
       quiet: { type: "boolean" },
       previous: { type: "string" },
@@ -84,7 +87,7 @@ export const register: Command = async (argv, rawIO) => {
   // an error it ends with (printed by the command line, which never saw the .env file).
   const secrets = secretsInEnv(env);
   try {
-    return await registerWith(args, failOn.kinds, env, redactingIO(rawIO, secrets), rawIO);
+    return await registerWith(args, failOn.kinds, env, redactingIO(rawIO, secrets), rawIO, secrets);
   } catch (error) {
     if (error instanceof Error) error.message = redact(error.message, secrets);
     throw error;
@@ -93,10 +96,12 @@ export const register: Command = async (argv, rawIO) => {
 
 type RegisterArgs = ReturnType<typeof parseRegisterArgs>;
 
-async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, env: Env, io: CliIO, rawIO: CliIO): Promise<number> {
+async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, env: Env, io: CliIO, rawIO: CliIO, secrets: readonly string[]): Promise<number> {
+  // --json is redacted value by value, never as text: it stays valid JSON whatever a secret looks like.
+  const printJson = (value: unknown) => rawIO.stdout(`${redactedJson(value, secrets)}\n`);
   if (args.out !== undefined && args.out.trim() === "") throw new UsageError("register: --out is empty; name the file to write (default: ./" + DEFAULT_SNAPSHOT_FILE + ")");
   const out = path.resolve(rawIO.cwd, args.out ?? DEFAULT_SNAPSHOT_FILE);
-  const timeoutMs = integerOption("register", "--timeout-ms", args["timeout-ms"], { min: 1 });
+  const timeoutMs = integerOption("register", "--timeout-ms", args["timeout-ms"], { min: 1, max: MAX_TIMEOUT_MS });
   const shown = (file: string) => path.relative(rawIO.cwd, file) || file;
   if (!args.check) await checkTarget(out);
   // The file about to be replaced: the last good snapshot unless --previous names another, and what --check compares with.
@@ -117,6 +122,7 @@ async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, env
     catalogFiles: args.catalog ?? [],
     ...(previous ? { previous } : {}),
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(args["allow-link-local"] ? { allowLinkLocal: true } : {}),
     onPlan: (targets) => {
       progress = new ProbeProgress(io.stderr, style, targets.filter((t) => t.plan.probe).map((t) => t.definition.id));
       progress.start();
@@ -152,7 +158,7 @@ async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, env
 
   if (args.check) {
     const check = checkAgainstFile(snapshot, onDisk);
-    if (args.json) io.stdout(`${JSON.stringify({ file: out, upToDate: check.upToDate, contentHash: { onDisk: check.onDisk, generated: check.generated }, ...(check.problem ? { problem: check.problem } : {}), changes: check.changes }, null, 2)}\n`);
+    if (args.json) printJson({ file: out, upToDate: check.upToDate, contentHash: { onDisk: check.onDisk, generated: check.generated }, ...(check.problem ? { problem: check.problem } : {}), changes: check.changes });
     if (check.upToDate) {
       if (!args.json) io.stdout(`${shown(out)} is up to date (${check.generated})\n`);
       return ExitCode.ok;
@@ -175,7 +181,7 @@ async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, env
     largeChanges: result.largeChanges.map((c) => ({ kind: c.kind, ...c.diagnostic })),
     diagnostics: { error: count(snapshot.diagnostics, "error"), warning: count(snapshot.diagnostics, "warning"), info: count(snapshot.diagnostics, "info") },
   };
-  if (args.json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+  if (args.json) printJson(summary);
   else if (!args.quiet) io.stderr(`wrote ${shown(out)}: ${summary.models} models (${summary.routable} listed${summary.stale > 0 ? `, ${summary.stale} of them stale` : ""}), ${snapshot.contentHash}\n`);
   return ExitCode.ok;
 }
