@@ -45,7 +45,7 @@ export function envBoolean(env: Env, name: string, fallback: boolean): boolean {
   const value = raw.toLowerCase();
   if (TRUE.has(value)) return true;
   if (FALSE.has(value)) return false;
-  throw new ConfigError(`${name} must be true or false (also 1/0, yes/no, on/off), not "${raw}"`, { variable: name });
+  throw new ConfigError(`${name} must be true or false (also 1/0, yes/no, on/off), not ${JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw)}`, { variable: name });
 }
 
 export function envNumber(env: Env, name: string, fallback: number, { min = 0 } = {}): number {

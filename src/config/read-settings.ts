@@ -124,7 +124,7 @@ export function readSettings(env: Env, providers: readonly ProviderNaming[]): Ro
   const defaultModelValue = envString(env, "DEFAULT_MODEL");
   const freeModels = envList(env, "FREE_MODEL_LIST");
 
-  diagnostics.push(...findTypos(env, providers));
+  for (const d of findTypos(env, providers)) diagnostics.push(d);
   for (const [variable, why] of Object.entries(RETIRED_VARIABLES)) {
     if (envString(env, variable) !== undefined) {
       diagnostics.push({ level: "info", code: "VARIABLE_NOT_USED", variable, message: `${variable} is set but not used: ${why}.` });

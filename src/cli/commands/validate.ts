@@ -2,6 +2,7 @@ import path from "node:path";
 import { readSnapshotFile } from "../../snapshot/read-snapshot.js";
 import { SCHEMA_VERSION } from "../../snapshot/schema-version.js";
 import { ExitCode, UsageError } from "../../errors.js";
+import { escapeLine } from "../../selector/text.js";
 import type { Command } from "../io.js";
 import { parseCommandArgs } from "../parse-args.js";
 
@@ -25,11 +26,13 @@ export const validate: Command = async (argv, io) => {
   let invalid = 0;
   for (const name of positionals) {
     const { problems, note } = await problemsOf(path.resolve(io.cwd, name));
+    // The name as typed and the problems as found, neither able to reach the terminal with a control character.
+    const shown = escapeLine(name);
     if (problems.length === 0) {
-      io.stdout(`${name}: valid${note ?? ""}\n`);
+      io.stdout(`${shown}: valid${note ?? ""}\n`);
     } else {
       invalid++;
-      io.stderr(`${name}: invalid\n${problems.map((p) => `  ${p}\n`).join("")}`);
+      io.stderr(`${shown}: invalid\n${problems.map((p) => `  ${escapeLine(p)}\n`).join("")}`);
     }
   }
   return invalid === 0 ? ExitCode.ok : ExitCode.invalid;
