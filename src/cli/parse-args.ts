@@ -22,8 +22,8 @@ export function integerOption(command: string, flag: string, value: string | und
   if (value === undefined) return undefined;
   const n = /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
   if (!Number.isSafeInteger(n) || n < min || n > max) {
-    const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
-    throw new UsageError(`${command}: ${flag} must be a whole number ${range}, not ${JSON.stringify(value)}`);
+    const range = max === Number.MAX_SAFE_INTEGER ? "" : `: it takes ${min} to ${max}, in decimal digits`;
+    throw new UsageError(`${command}: ${flag} must be a whole number of at least ${min}, not ${JSON.stringify(value)}${range}`);
   }
   return n;
 }

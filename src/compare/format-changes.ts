@@ -1,7 +1,7 @@
 // How a list of changes reads: one line each for people, a summary for `register --check`, Markdown for a pull request.
 import type { Model } from "../../generated/snapshot-types.js";
 import type { Diagnostic } from "../model/diagnostic.js";
-import { escapeLine } from "../selector/text.js";
+import { escapeControls, escapeLine } from "../selector/text.js";
 import type { Change } from "./compare-snapshots.js";
 
 /** Where a change is: provider/model, a provider, or the snapshot. */
@@ -79,9 +79,9 @@ export function byImportance(changes: readonly Change[]): Change[] {
   return [...changes].sort((a, b) => rank(a) - rank(b));
 }
 
-/** One change on one line, whatever its values hold: control characters and line breaks escaped. */
+/** One change, whatever its values hold: control characters escaped (a line break in a message is kept). */
 function changeLine(c: Change): string {
-  return escapeLine(`${changeSubject(c)}: ${describeChange(c)}`);
+  return escapeControls(`${changeSubject(c)}: ${describeChange(c)}`);
 }
 
 /** `diff`'s text output: breaking changes first, diagnostics last. */

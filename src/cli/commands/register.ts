@@ -15,6 +15,7 @@ import { readSnapshotFile, requireSnapshotFile, type SnapshotRead } from "../../
 import { checkWritable, writeFileAtomic } from "../../snapshot/write-snapshot.js";
 import { DEFAULT_SNAPSHOT_FILE, type Command, type CliIO } from "../io.js";
 import { packageVersion } from "../../package-root.js";
+import { escapeLine } from "../../selector/text.js";
 import { integerOption, parseCommandArgs } from "../parse-args.js";
 import { formatDiagnostic, formatProbeLine, outputStyle, ProbeProgress } from "../report.js";
 
@@ -102,7 +103,8 @@ async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, env
   if (args.out !== undefined && args.out.trim() === "") throw new UsageError("register: --out is empty; name the file to write (default: ./" + DEFAULT_SNAPSHOT_FILE + ")");
   const out = path.resolve(rawIO.cwd, args.out ?? DEFAULT_SNAPSHOT_FILE);
   const timeoutMs = integerOption("register", "--timeout-ms", args["timeout-ms"], { min: 1, max: MAX_TIMEOUT_MS });
-  const shown = (file: string) => path.relative(rawIO.cwd, file) || file;
+  // File names as typed may hold anything, a control character included.
+  const shown = (file: string) => escapeLine(path.relative(rawIO.cwd, file) || file);
   if (!args.check) await checkTarget(out);
   // The file about to be replaced: the last good snapshot unless --previous names another, and what --check compares with.
   const onDisk = await readSnapshotFile(out);
@@ -133,9 +135,9 @@ async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, env
   for (const overlay of result.overlays) {
     const file = args.catalog?.find((f) => path.resolve(rawIO.cwd, f) === overlay.file) ?? overlay.file;
     if (overlay.models.length === 0) {
-      warn("CATALOG_UNUSED", `--catalog ${file} (${overlay.name}) has no models for ${snapshot.providers.map((p) => p.id).join(", ")}: it changes nothing.`);
+      warn("CATALOG_UNUSED", `--catalog ${escapeLine(file)} (${overlay.name}) has no models for ${snapshot.providers.map((p) => p.id).join(", ")}: it changes nothing.`);
     } else if (!args.quiet) {
-      io.stderr(`catalog ${overlay.name.padEnd(10)} ${file}: ${overlay.models.map((c) => `${c.provider} ${c.models}`).join(", ")}\n`);
+      io.stderr(`catalog ${overlay.name.padEnd(10)} ${escapeLine(file)}: ${overlay.models.map((c) => `${c.provider} ${c.models}`).join(", ")}\n`);
     }
   }
   if (!args.quiet) {
