@@ -11,6 +11,7 @@ import validateSnapshot from "../../generated/validate-snapshot.js";
 import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { snapshotFormats } from "../../scripts/generated-files.js";
 import { contentHash } from "../../src/snapshot/content-hash.js";
+import { SCHEMA_ID, SCHEMA_VERSION } from "../../src/snapshot/schema-version.js";
 import { createSelector, loadSnapshot, SnapshotError } from "../../src/selector/index.js";
 import { runCli } from "../helpers/run-cli.js";
 import { useTempDirs } from "../helpers/temp-dir.js";
@@ -19,6 +20,8 @@ import { readJson } from "../unit/helpers.js";
 const addFormats = addFormatsModule.default;
 const tempDir = useTempDirs();
 const BASE = readJson<ProviderRegistrySnapshot>("test/fixtures/snapshots/demo-register.json");
+/** A minor version of the current major newer than this reader's: only adds fields. */
+const NEWER_MINOR = SCHEMA_VERSION.replace(/^(\d+)\.(\d+)\.\d+$/, (_all, major: string, minor: string) => `${major}.${Number(minor) + 3}.0`);
 
 async function write(dir: string, name: string, data: unknown): Promise<string> {
   const file = path.join(dir, name);
@@ -29,7 +32,8 @@ async function write(dir: string, name: string, data: unknown): Promise<string> 
 /** A newer minor version: an added field at the top, in every model, in a provider and in a pricing object. */
 function newerMinor(extra: unknown = { note: "added in 1.3" }): ProviderRegistrySnapshot {
   const s = structuredClone(BASE) as unknown as Record<string, unknown> & ProviderRegistrySnapshot;
-  s.schemaVersion = "1.3.0";
+  s.$schema = SCHEMA_ID;
+  s.schemaVersion = NEWER_MINOR;
   (s as Record<string, unknown>).addedTopLevel = extra;
   for (const m of s.models) (m as unknown as Record<string, unknown>).addedModelField = 7;
   (s.providers[0] as unknown as Record<string, unknown>).addedProviderField = "x";
@@ -89,7 +93,7 @@ describe("one snapshot reader: every command agrees on what a snapshot is", () =
     const out = path.join(cwd, "provider_registry_snapshot.json");
     expect((await runCli(["register", "--quiet"], { cwd, env: { SOURCE_DATE_EPOCH: "1700000000" } })).code).toBe(0);
     const written = JSON.parse(await (await import("node:fs/promises")).readFile(out, "utf8")) as Record<string, unknown>;
-    await write(cwd, "provider_registry_snapshot.json", { ...written, schemaVersion: "1.2.0", addedLater: { deep: [1, 2] } });
+    await write(cwd, "provider_registry_snapshot.json", { ...written, schemaVersion: NEWER_MINOR, addedLater: { deep: [1, 2] } });
     const check = await runCli(["register", "--check"], { cwd, env: { SOURCE_DATE_EPOCH: "1700000000" } });
     expect(check.stderr).not.toMatch(/not a valid snapshot|not a snapshot/);
     // The schema version differs from what register writes, and that is the one change it reports.
@@ -245,6 +249,6 @@ describe("files that are not regular files are refused, never read", () => {
     expect(read.status).toBe("ok");
     if (read.status !== "ok") return;
     expect(read.unknownFields.length).toBeGreaterThan(BASE.models.length);
-    expect(contentHash(read.snapshot)).toBe(contentHash({ ...BASE, schemaVersion: "1.3.0" }));
+    expect(contentHash(read.snapshot)).toBe(contentHash({ ...BASE, $schema: SCHEMA_ID, schemaVersion: NEWER_MINOR }));
   });
 });
