@@ -15,7 +15,7 @@ import { readSnapshotFile, requireSnapshotFile, type SnapshotRead } from "../../
 import { checkWritable, writeFileAtomic } from "../../snapshot/write-snapshot.js";
 import { DEFAULT_SNAPSHOT_FILE, type Command, type CliIO } from "../io.js";
 import { packageVersion } from "../../package-root.js";
-import { escapeLine } from "../../selector/text.js";
+import { escapeLine, terminalSafeJson } from "../../selector/text.js";
 import { integerOption, parseCommandArgs } from "../parse-args.js";
 import { formatDiagnostic, formatProbeLine, outputStyle, ProbeProgress } from "../report.js";
 
@@ -99,7 +99,7 @@ type RegisterArgs = ReturnType<typeof parseRegisterArgs>;
 
 async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, env: Env, io: CliIO, rawIO: CliIO, secrets: readonly string[]): Promise<number> {
   // --json is redacted value by value, never as text: it stays valid JSON whatever a secret looks like.
-  const printJson = (value: unknown) => rawIO.stdout(`${redactedJson(value, secrets)}\n`);
+  const printJson = (value: unknown) => rawIO.stdout(`${terminalSafeJson(redactedJson(value, secrets))}\n`);
   if (args.out !== undefined && args.out.trim() === "") throw new UsageError("register: --out is empty; name the file to write (default: ./" + DEFAULT_SNAPSHOT_FILE + ")");
   const out = path.resolve(rawIO.cwd, args.out ?? DEFAULT_SNAPSHOT_FILE);
   const timeoutMs = integerOption("register", "--timeout-ms", args["timeout-ms"], { min: 1, max: MAX_TIMEOUT_MS });
