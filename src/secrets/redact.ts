@@ -56,8 +56,13 @@ export function redactedJson(value: unknown, secrets: readonly string[]): string
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === "string" ? redact(v, secrets) : v), 2);
 }
 
-/** Values of variables that look like credentials (…_KEY, …_TOKEN, …_SECRET, …PASSWORD) and URL credentials. */
-export function secretsInEnv(env: Readonly<Record<string, string | undefined>>): string[] {
+/**
+ * Values of variables that look like credentials (…_KEY, …_TOKEN, …_SECRET, …PASSWORD) and URL credentials.
+ * A value equal to a public word we print anyway — a provider id (`OPENROUTER_API_KEY=openrouter`) — is left out:
+ * there is nothing to hide in it, and redacting it would turn every provider name into [REDACTED].
+ */
+export function secretsInEnv(env: Readonly<Record<string, string | undefined>>, publicWords: readonly string[] = []): string[] {
+  const open = new Set(publicWords.map((w) => w.toLowerCase()));
   const found = new Set<string>();
   for (const [name, value] of Object.entries(env)) {
     if (!value) continue;
@@ -65,7 +70,7 @@ export function secretsInEnv(env: Readonly<Record<string, string | undefined>>):
     const credentials = /^[a-z][a-z0-9+.-]*:\/\/([^@/\s]+)@/i.exec(value.trim());
     if (credentials) for (const part of credentials[1]!.split(":")) if (part) found.add(decodeCredential(part)), found.add(part);
   }
-  return longestFirst([...found].filter((s) => s.length > 0));
+  return longestFirst([...found].filter((s) => s.length > 0 && !open.has(s.toLowerCase())));
 }
 
 // Longest first, so a key that contains another is removed whole.

@@ -103,6 +103,29 @@ describe("no credential of any length reaches the snapshot or any output", () =>
     expectAbsent("tq8w", run.file, run.stdout, run.stderr);
   });
 
+  it("a key equal to a provider's id (OPENROUTER_API_KEY=openrouter) does not turn provider names into [REDACTED]", async () => {
+    const cwd = await tempDir();
+    const s = await server(() => ({ json: list(["real-model"]) }));
+    const run = await register(cwd, { OPENROUTER_API_URL: `${s.origin}/v1`, OPENROUTER_API_KEY: "openrouter", CUSTOM_API_URL: `${s.origin}/v1` }, ["--json"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as { providers: { id: string }[] }).providers.map((p) => p.id)).toContain("openrouter");
+    expect(run.stdout + run.stderr).not.toContain("[REDACTED]");
+  });
+
+  it("a user definition whose id is constructor registers like any other", async () => {
+    const cwd = await tempDir();
+    const s = await server(() => ({ json: list(["real-model"]) }));
+    await writeFile(
+      path.join(cwd, "c.json"),
+      JSON.stringify({ id: "constructor", displayName: "C", adapter: "openai-compatible", baseUrl: { env: ["CONSTRUCTOR_API_URL"] }, apiKey: { env: ["CONSTRUCTOR_API_KEY"], required: false } }),
+    );
+    const run = await register(cwd, { CONSTRUCTOR_API_URL: `${s.origin}/v1`, CONSTRUCTOR_PREFERRED_MODELS: "real-model" }, ["--providers", "c.json", "--json"]);
+    expect(run.code, run.stderr).toBe(0);
+    const select = await runCli(["select", "--provider", "constructor"], { cwd });
+    expect(select.code, select.stderr).toBe(0);
+    expect(select.stdout).toContain("real-model");
+  });
+
   it("redaction never corrupts --json nor provider names: SOME_TOKEN=null, KIMI_API_KEY=kimi", async () => {
     const cwd = await tempDir();
     const s = await server(() => ({ json: list(["real-model"]) }));

@@ -15,6 +15,7 @@ import { readSnapshotFile, requireSnapshotFile, type SnapshotRead } from "../../
 import { checkWritable, writeFileAtomic } from "../../snapshot/write-snapshot.js";
 import { DEFAULT_SNAPSHOT_FILE, type Command, type CliIO } from "../io.js";
 import { packageVersion } from "../../package-root.js";
+import { loadProviderDefinitions } from "../../providers/load-definitions.js";
 import { escapeLine, terminalSafeJson } from "../../selector/text.js";
 import { integerOption, parseCommandArgs } from "../parse-args.js";
 import { formatDiagnostic, formatProbeLine, outputStyle, ProbeProgress } from "../report.js";
@@ -86,7 +87,9 @@ export const register: Command = async (argv, rawIO) => {
   const env = await loadEnv({ cwd: rawIO.cwd, ...(args["env-file"] ? { envFile: args["env-file"] } : {}), realEnv: rawIO.env });
   // Whatever goes wrong below, nothing printed can carry a key: not the lines the run prints, nor the message of
   // an error it ends with (printed by the command line, which never saw the .env file).
-  const secrets = secretsInEnv(env);
+  // Provider ids are printed everywhere: a key that happens to equal one is no secret to hide in them.
+  const providerIds = (await loadProviderDefinitions(args.providers ?? [], rawIO.cwd).catch(() => [])).map((d) => d.id);
+  const secrets = secretsInEnv(env, providerIds);
   try {
     return await registerWith(args, failOn.kinds, env, redactingIO(rawIO, secrets), rawIO, secrets);
   } catch (error) {
