@@ -17,10 +17,11 @@ export function linkLocalReason(hostname: string): string | undefined {
     if ((words[0]! & 0xffc0) === 0xfe80) return `a link-local address (${host})`;
     // fd00:ec2::254, AWS's metadata service over IPv6.
     if (words.join(":") === [0xfd00, 0xec2, 0, 0, 0, 0, 0, 0x254].join(":")) return `the cloud metadata address ${host}`;
-    // ::ffff:169.254.x.y, an IPv4 address written as IPv6.
-    if (words.slice(0, 5).every((w) => w === 0) && words[5] === 0xffff && words[6]! >> 8 === 169 && (words[6]! & 0xff) === 254) {
-      return `a link-local address (${host})`;
-    }
+    // 169.254.x.y written as IPv6: IPv4-mapped ::ffff:…, IPv4-compatible ::…, and NAT64's 64:ff9b::….
+    const embedsLinkLocal = words[6]! >> 8 === 169 && (words[6]! & 0xff) === 254;
+    const mapped = words.slice(0, 5).every((w) => w === 0) && (words[5] === 0xffff || words[5] === 0);
+    const nat64 = words[0] === 0x64 && words[1] === 0xff9b && words.slice(2, 6).every((w) => w === 0);
+    if (embedsLinkLocal && (mapped || nat64)) return `a link-local address (${host})`;
   }
   return undefined;
 }

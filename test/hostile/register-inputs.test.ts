@@ -223,6 +223,10 @@ describe("numbers and settings are checked up front, naming the option or variab
     ["an IPv6 link-local base URL", { CUSTOM_API_URL: "http://[fe80::1]/v1" }, [], /CUSTOM_API_URL .*link-local/],
     ["an IPv4-mapped IPv6 link-local base URL", { CUSTOM_API_URL: "http://[::ffff:169.254.169.254]/v1" }, [], /CUSTOM_API_URL .*link-local/],
     ["a cloud metadata host name", { CUSTOM_API_URL: "http://metadata.google.internal/v1" }, [], /CUSTOM_API_URL .*metadata/],
+    ["a link-local base URL in octal with a trailing dot", { CUSTOM_API_URL: "http://0251.0376.0251.0376./v1" }, [], /CUSTOM_API_URL .*link-local/],
+    ["a link-local base URL in hex", { CUSTOM_API_URL: "http://0xa9fea9fe/v1" }, [], /CUSTOM_API_URL .*link-local/],
+    ["a NAT64 link-local base URL", { CUSTOM_API_URL: "http://[64:ff9b::169.254.169.254]/v1" }, [], /CUSTOM_API_URL .*link-local/],
+    ["AWS's IPv6 metadata address", { CUSTOM_API_URL: "http://[fd00:ec2::254]/latest" }, [], /CUSTOM_API_URL .*metadata/],
     ["MODEL_COSTS_JSON nested 40,000 deep", { MODEL_COSTS_JSON: `{"m":${"[".repeat(40000)}${"]".repeat(40000)}}` }, [], /MODEL_COSTS_JSON/],
   ];
   for (const [what, env, args, message] of cases) {
