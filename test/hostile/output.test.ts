@@ -265,3 +265,14 @@ describe("--env-file is ours, not Node's", () => {
     expect(code).toBe(2);
   }, 60_000);
 });
+
+describe("register --check says why the file on disk cannot be compared, escaped", () => {
+  it("a file on disk that is not JSON, with an escape sequence in it", async () => {
+    const cwd = await tempDir();
+    await files(cwd, { "provider_registry_snapshot.json": "{\u001b[2J not json" });
+    const run = await runCli(["register", "--check"], { cwd, env: {} });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/is not JSON/);
+    expect(run.stderr).not.toMatch(CONTROL);
+  });
+});

@@ -168,7 +168,7 @@ async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, env
       if (!args.json) io.stdout(`${shown(out)} is up to date (${check.generated})\n`);
       return ExitCode.ok;
     }
-    if (check.problem) io.stderr(`${shown(out)} ${check.problem}: register would write it.\n`);
+    if (check.problem) io.stderr(`${shown(out)} ${escapeLine(check.problem)}: register would write it.\n`);
     else if (check.changes.length === 0) io.stderr(`${shown(out)} differs from what register would write (content hash ${check.onDisk} → ${check.generated}).\n`);
     else io.stderr(`${shown(out)} differs from what register would write: ${summaryLine(check.changes)}\n${shortSummary(check.changes)}`);
     return ExitCode.invalid;
