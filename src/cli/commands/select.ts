@@ -13,6 +13,7 @@ import {
   type Requirements,
   type SelectionRequest,
 } from "../../selector/index.js";
+import { escapeControls, terminalSafeJson } from "../../selector/text.js";
 import { DEFAULT_SNAPSHOT_FILE, type CliIO, type Command } from "../io.js";
 import { reportError } from "../main.js";
 import { parseCommandArgs, usageError } from "../parse-args.js";
@@ -91,7 +92,7 @@ function toRequest(values: Values): SelectionRequest {
   return request;
 }
 
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+const json = (value: unknown) => `${terminalSafeJson(JSON.stringify(value, null, 2))}\n`;
 
 export const select: Command = async (argv: string[], io: CliIO) => {
   const values = parse(argv);
@@ -109,7 +110,7 @@ export const select: Command = async (argv: string[], io: CliIO) => {
       return ExitCode.ok;
     }
     const fallbacks = choice.fallbacks.map((f) => `${f.model} (${f.provider})`);
-    io.stdout(`${choice.model} (${choice.provider}): ${choice.reason}\nfallbacks: ${fallbacks.length > 0 ? fallbacks.join(", ") : "none"}\n`);
+    io.stdout(escapeControls(`${choice.model} (${choice.provider}): ${choice.reason}\nfallbacks: ${fallbacks.length > 0 ? fallbacks.join(", ") : "none"}\n`));
     if (values.explain) io.stdout(`${renderTrace(choice.trace).join("\n")}\n`);
     return ExitCode.ok;
   } catch (error) {
