@@ -6,6 +6,7 @@ import type { SelectionContext } from "./context.js";
 import type { ModelChoice } from "./fallbacks.js";
 import { describeRequest, namesRoutingCriteria, normalizeRequest, shown, type SelectionRequest } from "./request.js";
 import type { SnapshotIndex } from "./snapshot-index.js";
+import { escapeControls, escapeLine } from "./text.js";
 import type { TraceEntry } from "./trace.js";
 
 const MAX_ID_WIDTH = 40;
@@ -90,8 +91,9 @@ export function renderExplanation(
     lines.push(`choice: ${outcome.model} (${outcome.provider})`, `reason: ${outcome.reason}`);
     lines.push(renderFallbacks(bounded));
   }
-  lines.push(...renderBoundedTrace(bounded));
-  return `${lines.join("\n")}\n`;
+  // A loop, not push(...list): a spread of 200,000 arguments overflows the stack.
+  for (const line of renderBoundedTrace(bounded)) lines.push(line);
+  return escapeControls(`${lines.join("\n")}\n`);
 }
 
 /** The trace's kept entries by provider, then what was left out. */
@@ -118,8 +120,14 @@ export function renderOmitted(bounded: Pick<BoundedTrace, "omittedTrace">): stri
 /** One block per provider, in the order the trace visited them. */
 export function renderTrace(trace: readonly TraceEntry[]): string[] {
   if (trace.length === 0) return ["trace: no model was considered"];
-  const width = Math.min(MAX_ID_WIDTH, Math.max(...trace.map((e) => e.model.length)));
-  const ruleWidth = Math.max(...trace.map((e) => e.rule.length));
+  // Loops, not Math.max(...list): a spread of 200,000 arguments overflows the stack.
+  let longestId = 0;
+  let ruleWidth = 0;
+  for (const e of trace) {
+    if (e.model.length > longestId) longestId = e.model.length;
+    if (e.rule.length > ruleWidth) ruleWidth = e.rule.length;
+  }
+  const width = Math.min(MAX_ID_WIDTH, longestId);
   const lines = ["trace:"];
   let provider: string | null = null;
   for (const e of trace) {
@@ -127,7 +135,7 @@ export function renderTrace(trace: readonly TraceEntry[]): string[] {
       provider = e.provider;
       lines.push(`  ${provider}`);
     }
-    lines.push(`    ${e.outcome.padEnd(8)}  ${e.model.padEnd(width)}  ${e.rule.padEnd(ruleWidth)}  ${e.detail}`);
+    lines.push(escapeLine(`    ${e.outcome.padEnd(8)}  ${e.model.padEnd(width)}  ${e.rule.padEnd(ruleWidth)}  ${e.detail}`));
   }
   return lines;
 }

@@ -17,6 +17,7 @@ import {
   type Requirements,
   type SelectionRequest,
 } from "../../selector/index.js";
+import { escapeControls, terminalSafeJson } from "../../selector/text.js";
 import { DEFAULT_SNAPSHOT_FILE, type CliIO, type Command } from "../io.js";
 import { reportError } from "../main.js";
 import { parseCommandArgs, usageError } from "../parse-args.js";
@@ -100,7 +101,7 @@ function toRequest(values: Values): SelectionRequest {
   return request;
 }
 
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+const json = (value: unknown) => `${terminalSafeJson(JSON.stringify(value, null, 2))}\n`;
 
 function fallbackLimit(value: string | undefined): number {
   if (value === undefined) return DEFAULT_SHOWN_FALLBACKS;
@@ -134,7 +135,7 @@ export const select: Command = async (argv: string[], io: CliIO) => {
       io.stdout(json({ model, provider, reason, fallbacks: bounded.fallbacks, trace: bounded.trace, ...omitted(bounded) }));
       return ExitCode.ok;
     }
-    io.stdout(`${choice.model} (${choice.provider}): ${choice.reason}\n${renderFallbacks(bounded)}\n`);
+    io.stdout(escapeControls(`${choice.model} (${choice.provider}): ${choice.reason}\n${renderFallbacks(bounded)}\n`));
     if (values.explain) io.stdout(`${renderBoundedTrace(bounded).join("\n")}\n`);
     return ExitCode.ok;
   } catch (error) {
