@@ -5,6 +5,7 @@ import type { Model, PriceTier } from "../../../generated/snapshot-types.js";
 import type { ProbedModel, ProbedPricing, ProviderAdapter } from "../adapter.js";
 import { isObject, type JsonObject } from "../../documents/json-object.js";
 import { isUsableModelId } from "../../model/model-id.js";
+import { SAFETY_CLASSIFIER_ID } from "./kind-from-id.js";
 import { classifyByStatus, parseOpenAiList, positiveInteger } from "./openai-list.js";
 import { nonNegativeDecimal, perTokenToPerMillion } from "./per-token-price.js";
 
@@ -65,6 +66,9 @@ function kindOf(id: string, inputs: readonly string[], outputs: readonly string[
   if (outputs.includes("audio")) return "audio";
   if (outputs.some((o) => o !== "text")) return "other";
   if (inputs.length > 0 && !inputs.includes("text")) return "other";
+  // Text in, text out, yet no chat model: a safety classifier answers with a verdict (llama-guard-4-12b, 1M context,
+  // would otherwise win a long-context fast_response request).
+  if (SAFETY_CLASSIFIER_ID.test(id)) return "other";
   return "chat";
 }
 
