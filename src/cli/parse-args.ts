@@ -17,9 +17,12 @@ export function parseCommandArgs<const T extends ParseArgsConfig>(command: strin
   }
 }
 
-export function integerOption(command: string, flag: string, value: string | undefined, { min = 0 } = {}): number | undefined {
+export function integerOption(command: string, flag: string, value: string | undefined, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}): number | undefined {
   if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < min) throw new UsageError(`${command}: ${flag} must be a whole number of at least ${min}, not "${value}"`);
+  const n = value.trim() === "" ? Number.NaN : Number(value);
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `from ${min} to ${max}`;
+    throw new UsageError(`${command}: ${flag} must be a whole number ${range}, not "${value}"`);
+  }
   return n;
 }

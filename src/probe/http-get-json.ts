@@ -84,24 +84,31 @@ async function readCapped(response: Response, maxBytes: number, signal: AbortSig
   }
   if (!response.body) return "";
   const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
+  // Each chunk is copied into one buffer as it comes and then dropped: a long list is held once, not as its chunks
+  // plus their concatenation. Sized from Content-Length when the server gives one, else grown by doubling.
+  let buffer = Buffer.allocUnsafe(Number.isSafeInteger(declared) && declared > 0 ? declared : 64 * 1024);
   let size = 0;
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
+      if (size + value.byteLength > maxBytes) {
         await reader.cancel().catch(() => undefined);
         throw new TransportError("too_large", `the answer is larger than ${maxBytes} bytes`);
       }
-      chunks.push(value);
+      if (size + value.byteLength > buffer.length) {
+        const grown = Buffer.allocUnsafe(Math.min(maxBytes, Math.max(buffer.length * 2, size + value.byteLength)));
+        buffer.copy(grown, 0, 0, size);
+        buffer = grown;
+      }
+      buffer.set(value, size);
+      size += value.byteLength;
     }
   } catch (error) {
     if (error instanceof TransportError) throw error;
     throw transportFailure(error, signal);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return buffer.toString("utf8", 0, size);
 }
 
 function transportFailure(error: unknown, signal: AbortSignal): TransportError {

@@ -4,13 +4,33 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { ConfigError } from "../errors.js";
 
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
+/** Pieces are gathered up to this size before each write. */
+const WRITE_BATCH = 1 << 20;
+
+/**
+ * `text` may be one string or pieces of one (canonicalChunks), so that a file larger than any string can be written;
+ * the pieces are gathered into writes of about 1 MiB.
+ */
+export async function writeFileAtomic(file: string, text: string | Iterable<string>): Promise<void> {
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   let handle;
   try {
     handle = await open(temp, "wx");
-    await handle.writeFile(text, "utf8");
+    if (typeof text === "string") {
+      await handle.writeFile(text, "utf8");
+    } else {
+      let pending = "";
+      for (const chunk of text) {
+        pending += chunk;
+        if (pending.length >= WRITE_BATCH) {
+          // writeFile on a handle continues from where the last write ended, and loops until all is written.
+          await handle.writeFile(pending, "utf8");
+          pending = "";
+        }
+      }
+      if (pending.length > 0) await handle.writeFile(pending, "utf8");
+    }
     await handle.sync();
     await handle.close();
     handle = undefined;
