@@ -21,7 +21,7 @@ export function integerOption(command: string, flag: string, value: string | und
   if (value === undefined) return undefined;
   const n = value.trim() === "" ? Number.NaN : Number(value);
   if (!Number.isSafeInteger(n) || n < min || n > max) {
-    const range = max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `from ${min} to ${max}`;
+    const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
     throw new UsageError(`${command}: ${flag} must be a whole number ${range}, not "${value}"`);
   }
   return n;

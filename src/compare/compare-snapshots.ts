@@ -174,9 +174,18 @@ function providerAllowed(policy: Policy, provider: string): boolean {
   return (policy.allowedProviders === null || policy.allowedProviders.includes(provider)) && !policy.disabledProviders.includes(provider);
 }
 
+/** Each allow-list as a set, made once per policy: it is matched against every model of its provider. */
+const allowSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
 function modelAllowed(policy: Policy, provider: string, model: string): boolean {
   const allowed = policy.providers[provider]?.allowedModels ?? null;
-  return allowed === null || allowed.includes(model);
+  if (allowed === null) return true;
+  let set = allowSets.get(allowed);
+  if (set === undefined) {
+    set = new Set(allowed);
+    allowSets.set(allowed, set);
+  }
+  return set.has(model);
 }
 
 const EMPTY_PROVIDER_POLICY = { allowedModels: null, preferredModels: [], preferredByCategory: { fast_response: [], balanced: [], extended_reasoning: [] }, defaultModel: null };
