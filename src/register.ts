@@ -39,6 +39,12 @@ export interface RegisterOptions {
   /** Called once the providers are planned, before any is probed: who will be probed, who skipped and why. */
   readonly onPlan?: (targets: readonly ProbeTarget[]) => void;
   readonly onProbe?: ProbeAllOptions["onOutcome"];
+  /**
+   * Called between the stages that follow probing, each time the last stage's working data is garbage: `merged`
+   * (lists merged and policy resolved) and `diagnosed` (the draft read and dropped). The command line collects
+   * garbage there to keep its peak memory down; a library caller can ignore it.
+   */
+  readonly onStage?: (stage: "merged" | "diagnosed") => void;
   readonly probe?: ProbeAllOptions["probe"];
   /**
    * The last good snapshot: a provider whose probe fails keeps its models from here, marked stale; and the large
@@ -103,6 +109,7 @@ export async function register(options: RegisterOptions): Promise<RegisterResult
   });
   const resolved = resolvePolicy(settings, merged.models, states);
   const diagnostics: Diagnostic[] = [...settings.diagnostics, ...merged.diagnostics, ...resolved.diagnostics, ...probeDiagnostics(targets, outcomes, keptStale(merged.models))];
+  options.onStage?.("merged");
 
   const parts = {
     generatedAt: snapshotTime(options.env.SOURCE_DATE_EPOCH, now),
@@ -124,6 +131,7 @@ export async function register(options: RegisterOptions): Promise<RegisterResult
     checked(draft);
     throw error;
   }
+  options.onStage?.("diagnosed");
   const snapshot = checked(buildSnapshot({ ...parts, diagnostics: [...diagnostics, ...preference] }));
   const failedProviders = targets.filter((t) => t.plan.probe && outcomes.get(t.definition.id)?.status !== "ok").map((t) => t.definition.id).sort();
   return {

@@ -12,6 +12,8 @@ export type SnapshotRead =
   | { readonly status: "unusable"; readonly why: string };
 
 export interface ReadHooks {
+  /** Called once the file is decoded to text and its bytes are no longer referenced (as many bytes as the text). */
+  readonly afterRead?: () => void;
   /**
    * Called once the text is parsed and no longer referenced: the moment to reclaim it (the text of a 100,000-model
    * snapshot is about 100 MB, its parse about 60 MB) before validating and hashing add their own.
@@ -20,7 +22,7 @@ export interface ReadHooks {
 }
 
 export async function readSnapshotFile(file: string, hooks: ReadHooks = {}): Promise<SnapshotRead> {
-  const parsed = await readJson(file);
+  const parsed = await readJson(file, hooks);
   if (parsed.status !== "ok") return parsed;
   const data = parsed.data;
   hooks.afterParse?.();
@@ -33,7 +35,7 @@ export async function readSnapshotFile(file: string, hooks: ReadHooks = {}): Pro
 }
 
 /** The file's JSON, its text held only within this call. */
-async function readJson(file: string): Promise<{ readonly status: "ok"; readonly data: unknown } | Exclude<SnapshotRead, { status: "ok" }>> {
+async function readJson(file: string, hooks: ReadHooks): Promise<{ readonly status: "ok"; readonly data: unknown } | Exclude<SnapshotRead, { status: "ok" }>> {
   let text: string;
   try {
     text = await readText(file);
@@ -44,6 +46,7 @@ async function readJson(file: string): Promise<{ readonly status: "ok"; readonly
     return { status: "unusable", why: `cannot be read (${why})` };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  hooks.afterRead?.();
   try {
     return { status: "ok", data: JSON.parse(text) as unknown };
   } catch (error) {

@@ -147,6 +147,7 @@ async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, env
       // Each raw answer is garbage once its outcome is here; the last one ends the probing.
       if (++probed === probing) releaseMemory();
     },
+    onStage: releaseMemory,
   }).finally(() => progress?.stop());
   const { snapshot } = result;
   for (const overlay of result.overlays) {
@@ -222,20 +223,23 @@ async function checkTarget(out: string): Promise<void> {
   if (target?.isDirectory()) throw new ConfigError(`cannot write ${out}: it is a folder`, { file: out });
 }
 
+/** Reading a large snapshot holds its bytes, then its text, then its objects: each is let go before the next grows. */
+const RECLAIM = { afterRead: releaseMemory, afterParse: releaseMemory };
+
 type Peeked = { readonly status: "ok"; readonly previous: PreviousSnapshot } | { readonly status: "missing" | "unusable"; readonly why: string };
 
 /** A snapshot file read, checked and hashed; what is kept is its status, its content hash and how to read it again. */
 async function peekSnapshotFile(file: string, what: string): Promise<Peeked> {
-  const read = await readSnapshotFile(file, { afterParse: releaseMemory });
+  const read = await readSnapshotFile(file, RECLAIM);
   if (read.status !== "ok") return read;
-  return { status: "ok", previous: { contentHash: contentHash(read.snapshot), load: () => requireSnapshotFile(file, what, { afterParse: releaseMemory }) } };
+  return { status: "ok", previous: { contentHash: contentHash(read.snapshot), load: () => requireSnapshotFile(file, what, RECLAIM) } };
 }
 
 /** A file named by --previous must be a valid snapshot (exit 2 otherwise); the file about to be replaced may be anything. */
 async function previousSnapshot(explicit: string | undefined, onDisk: Peeked | undefined, warn: (why: string) => void): Promise<PreviousSnapshot | undefined> {
   if (explicit !== undefined) {
-    const snapshot = await requireSnapshotFile(explicit, "--previous", { afterParse: releaseMemory });
-    return { contentHash: contentHash(snapshot), load: () => requireSnapshotFile(explicit, "--previous", { afterParse: releaseMemory }) };
+    const snapshot = await requireSnapshotFile(explicit, "--previous", RECLAIM);
+    return { contentHash: contentHash(snapshot), load: () => requireSnapshotFile(explicit, "--previous", RECLAIM) };
   }
   if (onDisk?.status === "ok") return onDisk.previous;
   if (onDisk?.status === "unusable") warn(onDisk.why);
