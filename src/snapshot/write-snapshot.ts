@@ -20,16 +20,20 @@ export async function writeFileAtomic(file: string, text: string | Iterable<stri
     if (typeof text === "string") {
       await handle.writeFile(text, "utf8");
     } else {
-      let pending = "";
-      for (const chunk of text) {
-        pending += chunk;
-        if (pending.length >= WRITE_BATCH) {
-          // writeFile on a handle continues from where the last write ended, and loops until all is written.
-          await handle.writeFile(pending, "utf8");
-          pending = "";
+      // Each piece is encoded straight into one reused buffer: appending to a string first built a rope of
+      // thousands of pieces that had to be flattened, then encoded, at every write.
+      const buffer = Buffer.allocUnsafe(WRITE_BATCH);
+      let at = 0;
+      for (const piece of text) {
+        // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+        if (at + piece.length * 3 > WRITE_BATCH) {
+          if (at > 0) await handle.writeFile(buffer.subarray(0, at));
+          at = 0;
         }
+        if (piece.length * 3 > WRITE_BATCH) await handle.writeFile(piece, "utf8");
+        else at += buffer.write(piece, at, "utf8");
       }
-      if (pending.length > 0) await handle.writeFile(pending, "utf8");
+      if (at > 0) await handle.writeFile(buffer.subarray(0, at));
     }
     await handle.sync();
     await handle.close();
