@@ -8,7 +8,7 @@ export interface ModelChoice {
   readonly provider: string;
 }
 
-const ref = (r: ModelRecord): ModelChoice => Object.freeze({ model: r.id, provider: r.provider.id });
+const ref = (r: ModelRecord): ModelChoice => (r.ref ??= Object.freeze({ model: r.id, provider: r.provider.id }));
 
 /**
  * Every model that fits, in routing order, but the choice: the rest of the winning provider's ordering, then the
