@@ -26,6 +26,10 @@ export interface HttpAnswer {
 
 export interface GetJsonOptions {
   readonly authorization?: string;
+  /** Further request headers (a key in x-api-key, anthropic-version); sent on same-origin redirects only, as the key is. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** POST with this JSON body instead of a GET (Ollama's /api/show). */
+  readonly postJson?: unknown;
   readonly signal: AbortSignal;
   readonly maxBytes: number;
   readonly maxRedirects?: number;
@@ -72,7 +76,7 @@ function header(response: IncomingMessage, name: string): string | null {
 }
 
 /**
- * node:http rather than fetch: one GET needs none of fetch's machinery, and loading and running undici's streams
+ * node:http rather than fetch: one GET (or Ollama's one POST) needs none of fetch's machinery, and loading and running undici's streams
  * cost a registration about 35 MB of peak memory for a 7 MB list. No agent: one connection per request, closed after
  * it, so nothing is left open to hold the process. Credentials never ride in the URL (planProbes moves them to the
  * Authorization header), so host, port and path are passed apart from them.
@@ -81,21 +85,27 @@ function send(url: URL, options: GetJsonOptions): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
     const fail = (error: unknown) => reject(transportFailure(error, options.signal));
     try {
+      const body = options.postJson !== undefined ? JSON.stringify(options.postJson) : undefined;
       const request = (url.protocol === "https:" ? httpsRequest : httpRequest)(
         {
           protocol: url.protocol,
           hostname: url.hostname.startsWith("[") ? url.hostname.slice(1, -1) : url.hostname,
           port: url.port === "" ? undefined : Number(url.port),
           path: `${url.pathname}${url.search}`,
-          method: "GET",
+          method: body !== undefined ? "POST" : "GET",
           agent: false,
           signal: options.signal,
-          headers: { accept: "application/json", ...(options.authorization ? { authorization: options.authorization } : {}) },
+          headers: {
+            accept: "application/json",
+            ...options.headers,
+            ...(body !== undefined ? { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) } : {}),
+            ...(options.authorization ? { authorization: options.authorization } : {}),
+          },
         },
         resolve,
       );
       request.on("error", fail);
-      request.end();
+      request.end(body);
     } catch (error) {
       fail(error);
     }
