@@ -55,15 +55,18 @@ class SnapshotSelector implements Selector {
   select(request?: SelectionRequest): Choice {
     const index = this.#index;
     const name = typeof request === "object" && request !== null ? request.model : undefined;
-    if (typeof name === "string") {
+    // Whether the request is `{ model }` alone is asked first: a request with more fields never hits the cache, and
+    // should not pay for looking (a Map lookup is most of what an explicit request costs).
+    const cacheable = typeof name === "string" && onlyModel(request!);
+    if (cacheable) {
       const known = this.#byModelName.get(name);
-      if (known !== undefined && onlyModel(request!)) return known;
+      if (known !== undefined) return known;
     }
     const ctx = normalizeRequest(request, index);
     if (ctx.model !== null) {
       const choice = selectRequested(ctx, ctx.model);
       // Frozen, since every caller of the same name shares it; its lazy parts live in private fields.
-      if (index.byName.has(ctx.model) && onlyModel(request!)) {
+      if (cacheable && index.byName.has(ctx.model)) {
         Object.freeze(choice);
         this.#byModelName.set(ctx.model, choice);
       }
