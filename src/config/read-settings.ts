@@ -1,9 +1,11 @@
 // Everything the environment says about routing, read once into plain data. Pure: the environment is passed in.
 import { isObject } from "../documents/json-object.js";
+import { tooDeepAt } from "../documents/json-depth.js";
 import { ConfigError } from "../errors.js";
 import { CATEGORIES, type Category } from "../model/categories.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import { compareText } from "../model/order.js";
+import { closest } from "../model/suggest.js";
 import type { ProviderDefinition } from "../../generated/provider-definition-types.js";
 import { envBoolean, envList, envNumber, envString, type Env } from "./env-values.js";
 
@@ -100,7 +102,7 @@ export function readSettings(env: Env, providers: readonly ProviderNaming[]): Ro
   const known = new Set(ids);
   const diagnostics: Diagnostic[] = [];
 
-  const providerPriority = readPriority(env, ids);
+  const providerPriority = readPriority(env, ids, diagnostics);
   const allowedProviders = readProviderFilter(env, "ALLOWED_PROVIDERS", known, diagnostics);
   const disabledProviders = readProviderFilter(env, "DISABLED_PROVIDERS", known, diagnostics) ?? [];
 
@@ -140,7 +142,7 @@ export function readSettings(env: Env, providers: readonly ProviderNaming[]): Ro
   const defaultModelValue = envString(env, "DEFAULT_MODEL");
   const freeModels = envList(env, "FREE_MODEL_LIST");
 
-  diagnostics.push(...findTypos(env, providers));
+  for (const d of findTypos(env, providers)) diagnostics.push(d);
   for (const [variable, why] of Object.entries(RETIRED_VARIABLES)) {
     if (envString(env, variable) !== undefined) {
       diagnostics.push({ level: "info", code: "VARIABLE_NOT_USED", variable, message: `${variable} is set but not used: ${why}.` });
@@ -165,14 +167,32 @@ export function readSettings(env: Env, providers: readonly ProviderNaming[]): Ro
   };
 }
 
-/** PROVIDER_PRIORITY names some providers in order; the rest follow in the default order, then by id. */
-function readPriority(env: Env, ids: readonly string[]): string[] {
-  const written = envList(env, "PROVIDER_PRIORITY")?.map((v) => v.toLowerCase()) ?? [];
+/** The predecessor's name for PROVIDER_PRIORITY, read when PROVIDER_PRIORITY is not set. */
+export const LEGACY_PRIORITY_VARIABLE = "PROVIDER_PRIORITY_ORDER";
+
+/**
+ * PROVIDER_PRIORITY (or the predecessor's PROVIDER_PRIORITY_ORDER) names some providers in order; the rest follow in
+ * the default order, then by id. Both set and different: PROVIDER_PRIORITY wins, with a warning.
+ */
+function readPriority(env: Env, ids: readonly string[], diagnostics: Diagnostic[]): string[] {
+  const current = envList(env, "PROVIDER_PRIORITY")?.map((v) => v.toLowerCase());
+  const legacy = envList(env, LEGACY_PRIORITY_VARIABLE)?.map((v) => v.toLowerCase());
+  const variable = current !== undefined || legacy === undefined ? "PROVIDER_PRIORITY" : LEGACY_PRIORITY_VARIABLE;
+  if (current !== undefined && legacy !== undefined && current.join(",") !== legacy.join(",")) {
+    diagnostics.push({
+      level: "warning",
+      code: "PRIORITY_VARIABLES_DIFFER",
+      variable: LEGACY_PRIORITY_VARIABLE,
+      message: `PROVIDER_PRIORITY (${current.join(",")}) and the predecessor's ${LEGACY_PRIORITY_VARIABLE} (${legacy.join(",")}) are both set and differ; PROVIDER_PRIORITY is used. Remove one of them.`,
+    });
+  }
+  const written = current ?? legacy ?? [];
   const unknown = written.filter((id) => !ids.includes(id));
   if (unknown.length > 0) {
+    const near = unknown.map((u) => closest(u, ids, 2)).filter((n) => n !== undefined);
     throw new ConfigError(
-      `PROVIDER_PRIORITY names unknown provider${unknown.length > 1 ? "s" : ""} ${unknown.map((u) => `"${u}"`).join(", ")}; known providers: ${ids.join(", ")}`,
-      { variable: "PROVIDER_PRIORITY" },
+      `${variable} names unknown provider${unknown.length > 1 ? "s" : ""} ${unknown.map((u) => `"${u}"`).join(", ")}${near.length === unknown.length ? ` (did you mean ${near.join(", ")}?)` : ""}; known providers: ${ids.join(", ")}`,
+      { variable },
     );
   }
   const rest = [...ids].sort((a, b) => rank(a) - rank(b) || compareText(a, b));
@@ -186,7 +206,8 @@ function rank(id: string): number {
 
 function readProviderFilter(env: Env, variable: string, known: ReadonlySet<string>, diagnostics: Diagnostic[]): string[] | null {
   const list = envList(env, variable)?.map((v) => v.toLowerCase());
-  if (list === undefined) return null;
+  // One rule for empty lists: ",,," names no provider, as "   " and an unset variable do, so it filters nothing.
+  if (list === undefined || list.length === 0) return null;
   for (const id of list.filter((v) => !known.has(v))) {
     diagnostics.push({
       level: "warning",
@@ -196,6 +217,15 @@ function readProviderFilter(env: Env, variable: string, known: ReadonlySet<strin
     });
   }
   return list.filter((v) => known.has(v));
+}
+
+/** A price table is two levels deep: {"model": {"input": 1}}. */
+const MAX_COSTS_DEPTH = 8;
+
+/** A value for a message: short, whatever it holds. */
+function preview(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
 function readModelCosts(env: Env): Map<string, PriceOverride> {
@@ -209,6 +239,8 @@ function readModelCosts(env: Env): Map<string, PriceOverride> {
   } catch (error) {
     throw new ConfigError(`${variable} is not valid JSON (${(error as Error).message})`, { variable });
   }
+  const deep = tooDeepAt(parsed, MAX_COSTS_DEPTH);
+  if (deep !== null) throw new ConfigError(`${variable} nests too deep (at ${deep.slice(0, 60)}${deep.length > 60 ? "…" : ""}): it is model id → price or {"input", "output"}`, { variable });
   if (!isObject(parsed)) {
     throw new ConfigError(`${variable} must be a JSON object of model id to price, e.g. {"glm-4.5-air": 0.6} or {"glm-4.5": {"input": 0.6, "output": 2.2}}`, { variable });
   }
@@ -216,7 +248,7 @@ function readModelCosts(env: Env): Map<string, PriceOverride> {
     const field = `${variable}.${model}`;
     const price = (v: unknown, part: string): number => {
       if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
-        throw new ConfigError(`${field}${part} must be a non-negative number (USD per million tokens), not ${JSON.stringify(v)}`, { variable, field });
+        throw new ConfigError(`${field}${part} must be a non-negative number (USD per million tokens), not ${preview(v)}`, { variable, field });
       }
       return v;
     };
@@ -233,7 +265,7 @@ function readModelCosts(env: Env): Map<string, PriceOverride> {
         ...(value.cachedInput !== undefined ? { cachedInput: price(value.cachedInput, ".cachedInput") } : {}),
       });
     } else {
-      throw new ConfigError(`${field} must be a number or {"input", "output"}, not ${JSON.stringify(value)}`, { variable, field });
+      throw new ConfigError(`${field} must be a number or {"input", "output"}, not ${preview(value)}`, { variable, field });
     }
   }
   return costs;
@@ -251,7 +283,7 @@ function findTypos(env: Env, providers: readonly ProviderNaming[]): Diagnostic[]
       if (!variable.endsWith(`_${suffix}`)) continue;
       const prefix = variable.slice(0, -suffix.length - 1);
       if (prefix === "" || prefixes.has(prefix)) break;
-      const near = closest(prefix.toLowerCase(), ids);
+      const near = closest(prefix.toLowerCase(), ids, 2);
       // Other tools' keys and endpoints (OPENAI_API_KEY, GITHUB_API_URL) end the same way: only a near miss is ours.
       if (!near && GENERIC_SUFFIXES.has(suffix)) break;
       out.push({
@@ -273,31 +305,6 @@ function findTypos(env: Env, providers: readonly ProviderNaming[]): Diagnostic[]
     }
   }
   return out;
-}
-
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const c of candidates) {
-    const d = editDistance(word, c);
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
 }
 
 function isDefined<T>(value: T | undefined): value is T {

@@ -10,8 +10,14 @@ export function preferenceDiagnostics(snapshot: ProviderRegistrySnapshot): Diagn
   // validate every model twice.
   const selector = selectorForBuiltSnapshot(snapshot);
   // Counted in one pass: a filter over every model per provider was providers × models (200 × 10,000 in the benchmark).
-  const listedChat = new Map<string, number>();
-  for (const m of snapshot.models) if (m.kind === "chat" && m.availability === "listed") listedChat.set(m.provider, (listedChat.get(m.provider) ?? 0) + 1);
+  const listedChat = new Map<string, { all: number; onMerit: number }>();
+  for (const m of snapshot.models) {
+    if (m.kind !== "chat" || m.availability !== "listed") continue;
+    const counts = listedChat.get(m.provider) ?? { all: 0, onMerit: 0 };
+    counts.all++;
+    if ((m.routing ?? "merit") === "merit") counts.onMerit++;
+    listedChat.set(m.provider, counts);
+  }
   const out: Diagnostic[] = [];
   for (const provider of snapshot.providers) {
     if (provider.probe.status !== "ok") continue;
@@ -20,8 +26,8 @@ export function preferenceDiagnostics(snapshot: ProviderRegistrySnapshot): Diagn
       policy !== undefined &&
       (policy.preferredModels.length > 0 || policy.defaultModel !== null || CATEGORIES.some((c) => policy.preferredByCategory[c].length > 0));
     if (hasPreference) continue;
-    const routable = listedChat.get(provider.id) ?? 0;
-    if (routable < 2) continue;
+    const routable = listedChat.get(provider.id);
+    if (routable === undefined || routable.all < 2) continue;
     const picks = CATEGORIES.map((category) => {
       try {
         const choice = selector.select({ provider: provider.id, category });
@@ -32,7 +38,11 @@ export function preferenceDiagnostics(snapshot: ProviderRegistrySnapshot): Diagn
       }
     });
     const prefix = provider.id.toUpperCase();
-    const message = `${provider.id} lists ${routable} models and no preference is set (${prefix}_PREFERRED_MODELS, ${prefix}_PREFERRED_MODELS_<CATEGORY>, ${prefix}_DEFAULT_MODEL), so the selector chooses on merit: ${picks.join("; ")}.`;
+    // The probe's count, as the progress line and the summary give it; how many of them answer on merit besides.
+    const listed = provider.probe.modelCount;
+    const onMerit = routable.onMerit;
+    const count = onMerit === listed ? `${listed} models` : `${listed} models (${onMerit} of them chat models chosen on merit)`;
+    const message = `${provider.id} lists ${count} and no preference is set (${prefix}_PREFERRED_MODELS, ${prefix}_PREFERRED_MODELS_<CATEGORY>, ${prefix}_DEFAULT_MODEL), so the selector chooses on merit: ${picks.join("; ")}.`;
     out.push({ level: "info", code: "NO_PREFERENCE", provider: provider.id, message: message.length > 2000 ? `${message.slice(0, 1997)}...` : message });
   }
   return out;

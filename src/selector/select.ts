@@ -4,19 +4,23 @@ import { checkSnapshot } from "./check-snapshot.js";
 import { Choice } from "./choice.js";
 import { providersInScope, type SelectionContext } from "./context.js";
 import { SelectionError, type SelectionErrorCode } from "./errors.js";
-import { renderExplanation } from "./explain.js";
+import { renderExplanation, type ExplainOptions } from "./explain.js";
 import { describeDrop, dropRule, fits, type DynamicRule } from "./fit.js";
 import { defaultPassedOver } from "./reason.js";
 import { describeRequest, namesRoutingCriteria, normalizeRequest, type SelectionRequest } from "./request.js";
 import { NO_MINIMUM } from "./vocabulary.js";
+import { isRepriced, requestOrder } from "./order.js";
 import { buildIndex, lookup, mightFit, type ModelRecord, type ProviderRecord, type SnapshotIndex, type StaticRule } from "./snapshot-index.js";
 import { autoTrace, requestedTrace } from "./trace.js";
 
 export interface Selector {
   /** The choice for a request; throws SelectionError when there is none. */
   select(request?: SelectionRequest): Choice;
-  /** The choice (or why there is none) and its trace, rendered for people. Never throws for a request: failures are rendered too. */
-  explain(request?: SelectionRequest): string;
+  /**
+   * The choice (or why there is none) and its trace, rendered for people. Never throws for a request: failures are
+   * rendered too. `options.fallbacks` bounds the output to that many fallbacks and the trace entries that matter.
+   */
+  explain(request?: SelectionRequest, options?: ExplainOptions): string;
   readonly snapshot: ProviderRegistrySnapshot;
 }
 
@@ -80,7 +84,7 @@ class SnapshotSelector implements Selector {
     return route(ctx);
   }
 
-  explain(request?: SelectionRequest): string {
+  explain(request?: SelectionRequest, options?: ExplainOptions): string {
     let outcome: Choice | SelectionError;
     try {
       outcome = this.select(request);
@@ -88,11 +92,17 @@ class SnapshotSelector implements Selector {
       if (!(error instanceof SelectionError)) throw error;
       outcome = error;
     }
-    return renderExplanation(this.#index, request, outcome);
+    return renderExplanation(this.#index, request, outcome, options);
   }
 }
 
-function onlyModel(request: object): boolean {
+/**
+ * Whether a request names a model and nothing else. Read as normalizeRequest reads it — by name, not only by its
+ * enumerable keys — so that a `requires` or `exclude` that is a getter or not enumerable is never answered from the
+ * cache without being checked.
+ */
+function onlyModel(request: SelectionRequest): boolean {
+  if (request.requires !== undefined || request.exclude !== undefined || request.category !== undefined || request.provider !== undefined) return false;
   for (const key in request) if (key !== "model") return false;
   return true;
 }
@@ -116,14 +126,11 @@ function route(ctx: SelectionContext): Choice {
     const first = ctx.provider === null ? ctx.index.firstRoutable[c] : ctx.provider.orderings[c]?.[0];
     if (first) return new Choice(ctx, first, "routed");
   } else if (mightFit(ctx.provider === null ? ctx.index.reach : ctx.provider.reach, ctx.need, ctx.minContext, ctx.minOutput)) {
-    const providers = providersInScope(ctx);
-    for (let i = 0; i < providers.length; i++) {
-      if (!mightFit(providers[i]!.reach, ctx.need, ctx.minContext, ctx.minOutput)) continue;
-      const ordering = providers[i]!.orderings[c]!;
-      for (let j = 0; j < ordering.length; j++) {
-        const r = ordering[j]!;
-        if (fits(r, ctx)) return new Choice(ctx, r, "routed");
-      }
+    // The precomputed order unless the request pays a long-context price somewhere (then it is ranked again).
+    const ordering = isRepriced(ctx) ? requestOrder(ctx).routing : ctx.provider === null ? ctx.index.routing[c]! : ctx.provider.orderings[c]!;
+    for (let j = 0; j < ordering.length; j++) {
+      const r = ordering[j]!;
+      if (fits(r, ctx)) return new Choice(ctx, r, "routed");
     }
   }
   throw noModelAvailable(ctx);

@@ -72,11 +72,11 @@ describe("--max-response-bytes", () => {
   });
 
   it.each([
-    ["0", /--max-response-bytes must be a whole number from 1024 to 536870848, not "0"/],
-    ["1023", /from 1024 to 536870848, not "1023"/],
-    ["536870849", /from 1024 to 536870848, not "536870849"/],
-    ["32MB", /not "32MB"/],
-    ["", /not ""/],
+    ["0", /--max-response-bytes must be a whole number of at least 1024, not "0": it takes 1024 to 536870848/],
+    ["1023", /not "1023": it takes 1024 to 536870848/],
+    ["536870849", /not "536870849": it takes 1024 to 536870848/],
+    ["32MB", /not "32MB": it takes 1024 to 536870848/],
+    ["", /not "": it takes 1024 to 536870848/],
   ])("--max-response-bytes %j is a usage error (exit 2) stating the range", async (value, message) => {
     const run = await runCli(["register", "--max-response-bytes", value], { cwd: await tempDir(), env: EPOCH });
     expect(run.code).toBe(2);
@@ -86,7 +86,7 @@ describe("--max-response-bytes", () => {
   it.each(["0", "1025", "many"])("--probe-concurrency %j is a usage error (exit 2)", async (value) => {
     const run = await runCli(["register", "--probe-concurrency", value], { cwd: await tempDir(), env: EPOCH });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/--probe-concurrency must be a whole number from 1 to 1024/);
+    expect(run.stderr).toMatch(/--probe-concurrency must be a whole number of at least 1, not "[^"]*": it takes 1 to 1024/);
   });
 });
 

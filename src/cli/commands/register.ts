@@ -7,19 +7,22 @@ import { loadEnv } from "../../config/load-env.js";
 import type { Env } from "../../config/env-values.js";
 import { ConfigError, ExitCode, LargeChangeError, StrictProbeError, UsageError } from "../../errors.js";
 import { isRoutable } from "../../model/availability.js";
-import { register as runRegister, DEFAULT_TIMEOUT_MS, type PreviousSnapshot } from "../../register.js";
+import { register as runRegister, DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS, type PreviousSnapshot } from "../../register.js";
 import { contentHash } from "../../snapshot/content-hash.js";
 import { releaseMemory } from "../memory.js";
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from "../../probe/probe-all.js";
 import { DEFAULT_MAX_BYTES, MAX_RESPONSE_BYTES, MIN_RESPONSE_BYTES } from "../../probe/probe-provider.js";
-import { redact, secretsInEnv } from "../../secrets/redact.js";
+import { redact, redactedJson, secretsInEnv } from "../../secrets/redact.js";
 import { canonicalChunks } from "../../snapshot/canonical-json.js";
 import { readSnapshotFile, requireSnapshotFile } from "../../snapshot/read-snapshot.js";
-import { writeFileAtomic } from "../../snapshot/write-snapshot.js";
+import { checkWritable, writeFileAtomic } from "../../snapshot/write-snapshot.js";
 import { DEFAULT_SNAPSHOT_FILE, type Command, type CliIO } from "../io.js";
 import { packageVersion } from "../../package-root.js";
+import { loadProviderDefinitions } from "../../providers/load-definitions.js";
+import { escapeLine, terminalSafeJson } from "../../selector/text.js";
 import { integerOption, parseCommandArgs } from "../parse-args.js";
-import { formatDiagnostic, formatProbeLine, outputStyle, ProbeProgress } from "../report.js";
+import { formatDiagnostic, formatProbeLine, modelCounts, outputStyle, ProbeProgress } from "../report.js";
+import { CONFIGURATION_WARNING_CODES, looksLikeCode, parseFailOnCodes, WARNING_CODES } from "../../diagnostics/codes.js";
 
 const HELP = `Usage: provider-registry register [options]
 
@@ -32,7 +35,7 @@ Options:
   --env-file PATH     read variables from this file (default: ./.env when present);
                       variables set in the real environment win
   --providers GLOB    also load these provider definition files (repeatable)
-  --timeout-ms N      overall deadline for probing (default: ${DEFAULT_TIMEOUT_MS})
+  --timeout-ms N      overall deadline for probing, 1 to ${MAX_TIMEOUT_MS} (default: ${DEFAULT_TIMEOUT_MS})
   --max-response-bytes N
                       the largest model list read from one provider, in bytes
                       (default: ${DEFAULT_MAX_BYTES}, i.e. 32 MiB; ${MIN_RESPONSE_BYTES} to ${MAX_RESPONSE_BYTES}).
@@ -41,6 +44,8 @@ Options:
   --probe-concurrency N
                       how many providers are probed at once (default: ${DEFAULT_CONCURRENCY};
                       1 to ${MAX_CONCURRENCY})
+  --allow-link-local  probe base URLs at link-local addresses (169.254.0.0/16, fe80::/10)
+                      and cloud metadata hosts, refused otherwise
   --catalog FILE      overlay model facts from a community catalog: models.dev's api.json
                       or LiteLLM's model_prices_and_context_window.json (repeatable; a
                       later file wins; the built-in catalog and the probe win over both)
@@ -50,7 +55,11 @@ Options:
   --strict            any provider whose probe fails is fatal: exit 3, nothing written
   --fail-on KINDS     large changes against the previous snapshot that are fatal:
                       exit 4, nothing written. Comma-separated, from
-                      ${LARGE_CHANGE_KINDS.join(", ")}, or any
+                      ${LARGE_CHANGE_KINDS.join(", ")}, or any.
+                      Warning codes may be named too (UNKNOWN_MODEL,MODEL_DEPRECATED):
+                      a warning with one of them is fatal, exit 2, nothing written
+  --fail-on-warnings  every configuration warning is fatal: exit 2, nothing written
+                      (${CONFIGURATION_WARNING_CODES.join(", ")})
   --check             write nothing: compare what would be written with the --out file,
                       timestamps aside; exit 0 when the same, 1 with a summary when not
   --json              print a summary as JSON on stdout
@@ -71,11 +80,13 @@ function parseRegisterArgs(argv: string[]) {
       "timeout-ms": { type: "string" },
       "max-response-bytes": { type: "string" },
       "probe-concurrency": { type: "string" },
+      "allow-link-local": { type: "boolean" },
       json: { type: "boolean" },
       quiet: { type: "boolean" },
       previous: { type: "string" },
       strict: { type: "boolean" },
       "fail-on": { type: "string", multiple: true },
+      "fail-on-warnings": { type: "boolean" },
       check: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -88,16 +99,23 @@ export const register: Command = async (argv, rawIO) => {
     rawIO.stdout(HELP);
     return ExitCode.ok;
   }
-  const failOn = parseFailOn(args["fail-on"] ?? []);
-  if (failOn.unknown.length > 0) {
-    throw new UsageError(`register: --fail-on does not know ${failOn.unknown.map((k) => `"${k}"`).join(", ")}; use ${LARGE_CHANGE_KINDS.join(", ")} or any`);
+  // --fail-on takes large-change kinds (price-jump) and warning codes (UNKNOWN_MODEL) alike, told apart by how they are written.
+  const failOnWords = (args["fail-on"] ?? []).flatMap((v) => v.split(",")).map((w) => w.trim()).filter((w) => w !== "");
+  const failOn = parseFailOn(failOnWords.filter((w) => !looksLikeCode(w)));
+  const failOnCodes = parseFailOnCodes(failOnWords.filter(looksLikeCode));
+  if (failOn.unknown.length > 0 || failOnCodes.unknown.length > 0) {
+    const unknown = [...failOn.unknown.map((k) => `"${k}"`), ...failOnCodes.unknown];
+    throw new UsageError(`register: --fail-on does not know ${unknown.join(", ")}; use ${LARGE_CHANGE_KINDS.join(", ")}, any, or a warning code (${WARNING_CODES.join(", ")})`);
   }
+  const fatalCodes = new Set<string>([...failOnCodes.codes, ...(args["fail-on-warnings"] ? CONFIGURATION_WARNING_CODES : [])]);
   const env = await loadEnv({ cwd: rawIO.cwd, ...(args["env-file"] ? { envFile: args["env-file"] } : {}), realEnv: rawIO.env });
   // Whatever goes wrong below, nothing printed can carry a key: not the lines the run prints, nor the message of
   // an error it ends with (printed by the command line, which never saw the .env file).
-  const secrets = secretsInEnv(env);
+  // Provider ids are printed everywhere: a key that happens to equal one is no secret to hide in them.
+  const providerIds = (await loadProviderDefinitions(args.providers ?? [], rawIO.cwd).catch(() => [])).map((d) => d.id);
+  const secrets = secretsInEnv(env, providerIds);
   try {
-    return await registerWith(args, failOn.kinds, env, redactingIO(rawIO, secrets), rawIO);
+    return await registerWith(args, failOn.kinds, fatalCodes, env, redactingIO(rawIO, secrets), rawIO, secrets);
   } catch (error) {
     if (error instanceof Error) error.message = redact(error.message, secrets);
     throw error;
@@ -106,19 +124,28 @@ export const register: Command = async (argv, rawIO) => {
 
 type RegisterArgs = ReturnType<typeof parseRegisterArgs>;
 
-async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, env: Env, io: CliIO, rawIO: CliIO): Promise<number> {
+async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, fatalCodes: ReadonlySet<string>, env: Env, io: CliIO, rawIO: CliIO, secrets: readonly string[]): Promise<number> {
+  // --json is redacted value by value, never as text: it stays valid JSON whatever a secret looks like.
+  const printJson = (value: unknown) => rawIO.stdout(`${terminalSafeJson(redactedJson(value, secrets))}\n`);
+  if (args.out !== undefined && args.out.trim() === "") throw new UsageError("register: --out is empty; name the file to write (default: ./" + DEFAULT_SNAPSHOT_FILE + ")");
   const out = path.resolve(rawIO.cwd, args.out ?? DEFAULT_SNAPSHOT_FILE);
-  const timeoutMs = integerOption("register", "--timeout-ms", args["timeout-ms"], { min: 1 });
+  const timeoutMs = integerOption("register", "--timeout-ms", args["timeout-ms"], { min: 1, max: MAX_TIMEOUT_MS });
   const maxBytes = integerOption("register", "--max-response-bytes", args["max-response-bytes"], { min: MIN_RESPONSE_BYTES, max: MAX_RESPONSE_BYTES });
   const concurrency = integerOption("register", "--probe-concurrency", args["probe-concurrency"], { min: 1, max: MAX_CONCURRENCY });
-  const shown = (file: string) => path.relative(rawIO.cwd, file) || file;
+  // File names as typed may hold anything, a control character included.
+  const shown = (file: string) => escapeLine(path.relative(rawIO.cwd, file) || file);
   if (!args.check) await checkTarget(out);
   // The file about to be replaced: the last good snapshot unless --previous names another, and what --check compares
   // with. Each is read, checked and hashed here, then let go; it is read again only if the run needs its models.
   const onDisk = args.previous === undefined || args.check ? await peekSnapshotFile(out, "the previous snapshot") : undefined;
   const previousFile = args.previous !== undefined ? path.resolve(rawIO.cwd, args.previous) : onDisk?.status === "ok" ? out : undefined;
   const style = outputStyle(rawIO, { quiet: args.quiet === true });
-  const warn = (code: string, message: string) => io.stderr(`${formatDiagnostic({ level: "warning", code, message }, style)}\n`);
+  // Warnings printed here rather than written into the snapshot (they are about this run's files); they count for --fail-on.
+  const cliWarnings: string[] = [];
+  const warn = (code: string, message: string) => {
+    cliWarnings.push(code);
+    io.stderr(`${formatDiagnostic({ level: "warning", code, message }, style)}\n`);
+  };
   const previous = await previousSnapshot(args.previous !== undefined ? previousFile : undefined, onDisk, (why) =>
     warn("PREVIOUS_UNUSABLE", `${shown(out)} ${why}: no models can be kept from it when a probe fails. Pass --previous FILE to name another.`),
   );
@@ -137,6 +164,7 @@ async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, env
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     ...(maxBytes !== undefined ? { probe: { maxBytes } } : {}),
     ...(concurrency !== undefined ? { concurrency } : {}),
+    ...(args["allow-link-local"] ? { allowLinkLocal: true } : {}),
     onPlan: (targets) => {
       probing = targets.filter((t) => t.plan.probe).length;
       progress = new ProbeProgress(io.stderr, style, targets.filter((t) => t.plan.probe).map((t) => t.definition.id));
@@ -153,9 +181,9 @@ async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, env
   for (const overlay of result.overlays) {
     const file = args.catalog?.find((f) => path.resolve(rawIO.cwd, f) === overlay.file) ?? overlay.file;
     if (overlay.models.length === 0) {
-      warn("CATALOG_UNUSED", `--catalog ${file} (${overlay.name}) has no models for ${snapshot.providers.map((p) => p.id).join(", ")}: it changes nothing.`);
+      warn("CATALOG_UNUSED", `--catalog ${escapeLine(file)} (${overlay.name}) has no models for ${snapshot.providers.map((p) => p.id).join(", ")}: it changes nothing.`);
     } else if (!args.quiet) {
-      io.stderr(`catalog ${overlay.name.padEnd(10)} ${file}: ${overlay.models.map((c) => `${c.provider} ${c.models}`).join(", ")}\n`);
+      io.stderr(`catalog ${overlay.name.padEnd(10)} ${escapeLine(file)}: ${overlay.models.map((c) => `${c.provider} ${c.models}`).join(", ")}\n`);
     }
   }
   if (!args.quiet) {
@@ -175,6 +203,12 @@ async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, env
   for (const change of result.largeChanges) io.stderr(`${formatDiagnostic(change.diagnostic, style)}\n`);
 
   const untouched = args.check ? "nothing was written" : `nothing was written; ${shown(out)} is untouched`;
+  const fatalWarnings = [...snapshot.diagnostics.filter((d) => d.level !== "info").map((d) => d.code), ...cliWarnings].filter((code) => fatalCodes.has(code));
+  if (fatalWarnings.length > 0) {
+    const codes = [...new Set(fatalWarnings)].sort().join(", ");
+    const flag = args["fail-on-warnings"] ? "--fail-on-warnings" : "--fail-on";
+    throw new ConfigError(`${flag}: ${fatalWarnings.length} warning${fatalWarnings.length === 1 ? "" : "s"} (${codes}), printed above: ${untouched}.`);
+  }
   if (args.strict && result.failedProviders.length > 0) {
     const failed = result.failedProviders.map((id) => `${id} (${snapshot.providers.find((p) => p.id === id)?.probe.reason ?? "no answer"})`);
     throw new StrictProbeError(`--strict: the probe failed for ${failed.join(", ")}: ${untouched}.`);
@@ -187,12 +221,12 @@ async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, env
 
   if (args.check) {
     const check = checkAgainstFile(snapshot, await readSnapshotFile(out));
-    if (args.json) io.stdout(`${JSON.stringify({ file: out, upToDate: check.upToDate, contentHash: { onDisk: check.onDisk, generated: check.generated }, ...(check.problem ? { problem: check.problem } : {}), changes: check.changes }, null, 2)}\n`);
+    if (args.json) printJson({ file: out, upToDate: check.upToDate, contentHash: { onDisk: check.onDisk, generated: check.generated }, ...(check.problem ? { problem: check.problem } : {}), changes: check.changes });
     if (check.upToDate) {
       if (!args.json) io.stdout(`${shown(out)} is up to date (${check.generated})\n`);
       return ExitCode.ok;
     }
-    if (check.problem) io.stderr(`${shown(out)} ${check.problem}: register would write it.\n`);
+    if (check.problem) io.stderr(`${shown(out)} ${escapeLine(check.problem)}: register would write it.\n`);
     else if (check.changes.length === 0) io.stderr(`${shown(out)} differs from what register would write (content hash ${check.onDisk} → ${check.generated}).\n`);
     else io.stderr(`${shown(out)} differs from what register would write: ${summaryLine(check.changes)}\n${shortSummary(check.changes)}`);
     return ExitCode.invalid;
@@ -210,21 +244,30 @@ async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, env
     largeChanges: result.largeChanges.map((c) => ({ kind: c.kind, ...c.diagnostic })),
     diagnostics: { error: count(snapshot.diagnostics, "error"), warning: count(snapshot.diagnostics, "warning"), info: count(snapshot.diagnostics, "info") },
   };
-  if (args.json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
-  else if (!args.quiet) io.stderr(`wrote ${shown(out)}: ${summary.models} models (${summary.routable} listed${summary.stale > 0 ? `, ${summary.stale} of them stale` : ""}), ${snapshot.contentHash}\n`);
+  if (args.json) printJson(summary);
+  else if (!args.quiet) io.stderr(`wrote ${shown(out)}: ${modelCounts(snapshot)}, ${snapshot.contentHash}\n`);
   return ExitCode.ok;
 }
 
-/** Fail before probing, not after, when the output cannot be written where it was asked for. */
+/**
+ * Fail before probing, not after, when the output cannot be written where it was asked for: a missing folder, a
+ * folder or anything but a regular file at the path (a device, a FIFO: register never replaces one, so not even
+ * `--out /dev/null` run as root), a read-only file system, an immutable file, a name too long.
+ */
 async function checkTarget(out: string): Promise<void> {
   const dir = await stat(path.dirname(out)).catch(() => undefined);
   if (!dir?.isDirectory()) throw new ConfigError(`cannot write ${out}: the folder ${path.dirname(out)} does not exist`, { file: out });
   const target = await stat(out).catch(() => undefined);
   if (target?.isDirectory()) throw new ConfigError(`cannot write ${out}: it is a folder`, { file: out });
+  if (target !== undefined && !target.isFile()) {
+    const kind = target.isFIFO() ? "a FIFO (named pipe)" : target.isCharacterDevice() ? "a character device" : target.isBlockDevice() ? "a block device" : target.isSocket() ? "a socket" : "a special file";
+    throw new ConfigError(`cannot write ${out}: it is ${kind}, not a regular file; register only replaces a regular file`, { file: out });
+  }
+  await checkWritable(out);
 }
 
-/** Reading a large snapshot holds its bytes, then its text, then its objects: each is let go before the next grows. */
-const RECLAIM = { afterRead: releaseMemory, afterParse: releaseMemory };
+/** Reading a large snapshot holds its text, then its objects: the text is let go before validating and hashing. */
+const RECLAIM = { afterParse: releaseMemory };
 
 type Peeked = { readonly status: "ok"; readonly previous: PreviousSnapshot } | { readonly status: "missing" | "unusable"; readonly why: string };
 

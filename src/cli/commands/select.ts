@@ -6,13 +6,18 @@ import {
   CATEGORIES,
   createSelector,
   loadSnapshot,
-  renderTrace,
+  boundTrace,
+  renderBoundedTrace,
+  renderFallbacks,
+  DEFAULT_SHOWN_FALLBACKS,
+  type BoundedTrace,
   SelectionError,
   SnapshotError,
   type Category,
   type Requirements,
   type SelectionRequest,
 } from "../../selector/index.js";
+import { escapeControls, terminalSafeJson } from "../../selector/text.js";
 import { DEFAULT_SNAPSHOT_FILE, type CliIO, type Command } from "../io.js";
 import { reportError } from "../main.js";
 import { parseCommandArgs, usageError } from "../parse-args.js";
@@ -32,8 +37,12 @@ Options:
   --min-context N      at least N tokens of context window
   --min-output N       at least N output tokens
   --exclude LIST       model ids or aliases to skip, comma-separated
-  --json               print {model, provider, reason, fallbacks, trace} as JSON
-  --explain            also print every model considered and why it was kept or dropped
+  --fallbacks N|all    how many fallbacks to print (default ${DEFAULT_SHOWN_FALLBACKS}); with --explain or --json also
+                       bounds the trace to the choice, those fallbacks and what your settings named,
+                       counting the rest; \`all\` prints every fallback and the whole trace
+  --json               print {model, provider, reason, fallbacks, trace} as JSON (bounded as above;
+                       "omitted" says what was left out)
+  --explain            also print the models considered and why each was kept or dropped
   -h, --help           show this help
 
 Exit codes: 0 a model was chosen; 1 nothing fits, or the snapshot cannot be used; 2 bad options.
@@ -48,6 +57,7 @@ const OPTIONS = {
   "min-context": { type: "string" },
   "min-output": { type: "string" },
   exclude: { type: "string", multiple: true },
+  fallbacks: { type: "string" },
   json: { type: "boolean" },
   explain: { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -91,7 +101,21 @@ function toRequest(values: Values): SelectionRequest {
   return request;
 }
 
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+const json = (value: unknown) => `${terminalSafeJson(JSON.stringify(value, null, 2))}\n`;
+
+function fallbackLimit(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_SHOWN_FALLBACKS;
+  if (value.trim().toLowerCase() === "all") return Infinity;
+  if (!/^\d+$/.test(value.trim())) throw usageError("select", `--fallbacks takes a whole number or all (got "${value}")`);
+  return Number(value.trim());
+}
+
+/** What was left out of a bounded answer, and how to get it; nothing when nothing was. */
+function omitted(bounded: BoundedTrace): { omitted?: { fallbacks: number; trace: number; all: string } } {
+  const trace = bounded.omittedTrace.reduce((n, o) => n + o.count, 0);
+  if (bounded.omittedFallbacks === 0 && trace === 0) return {};
+  return { omitted: { fallbacks: bounded.omittedFallbacks, trace, all: "--fallbacks all" } };
+}
 
 export const select: Command = async (argv: string[], io: CliIO) => {
   const values = parse(argv);
@@ -100,27 +124,30 @@ export const select: Command = async (argv: string[], io: CliIO) => {
     return ExitCode.ok;
   }
   const request = toRequest(values);
+  const limit = fallbackLimit(values.fallbacks);
   const file = path.resolve(io.cwd, values.snapshot ?? DEFAULT_SNAPSHOT_FILE);
 
   try {
     const choice = createSelector(loadSnapshot(file)).select(request);
+    const bounded = boundTrace(choice.trace, choice.fallbacks, limit);
     if (values.json) {
-      io.stdout(json(choice));
+      const { model, provider, reason } = choice;
+      io.stdout(json({ model, provider, reason, fallbacks: bounded.fallbacks, trace: bounded.trace, ...omitted(bounded) }));
       return ExitCode.ok;
     }
-    const fallbacks = choice.fallbacks.map((f) => `${f.model} (${f.provider})`);
-    io.stdout(`${choice.model} (${choice.provider}): ${choice.reason}\nfallbacks: ${fallbacks.length > 0 ? fallbacks.join(", ") : "none"}\n`);
-    if (values.explain) io.stdout(`${renderTrace(choice.trace).join("\n")}\n`);
+    io.stdout(escapeControls(`${choice.model} (${choice.provider}): ${choice.reason}\n${renderFallbacks(bounded)}\n`));
+    if (values.explain) io.stdout(`${renderBoundedTrace(bounded).join("\n")}\n`);
     return ExitCode.ok;
   } catch (error) {
     if (error instanceof SelectionError) {
       if (error.code === "INVALID_REQUEST") throw new UsageError(`select: ${error.message}`);
+      const bounded = boundTrace(error.trace, [], limit);
       if (values.json) {
-        io.stdout(json(error));
+        io.stdout(json({ ...error.toJSON(), trace: bounded.trace, ...omitted(bounded) }));
         return error.exitCode;
       }
       const code = reportError(error, io);
-      if (values.explain) io.stderr(`${renderTrace(error.trace).join("\n")}\n`);
+      if (values.explain) io.stderr(`${renderBoundedTrace(bounded).join("\n")}\n`);
       else if (error.trace.length > 0) io.stderr("hint: add --explain to see every model considered and why it fell away\n");
       return code;
     }
