@@ -391,9 +391,18 @@ function applyRules(facts: LayeredFacts, sources: Record<string, string>, asOf: 
 /** Applies a per-model override named by id or alias on any provider; names that match nothing are reported. */
 function applyOverride(models: Model[], variable: string, keys: readonly string[], apply: (model: Model, key: string) => void): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  if (keys.length === 0) return diagnostics;
+  // Every id and alias, lower-cased, indexed once: a list of names is not scanned against every model per name.
+  const byName = new Map<string, Model[]>();
+  for (const model of models) {
+    for (const name of new Set([model.id.toLowerCase(), ...model.aliases.map((a) => a.toLowerCase())])) {
+      const list = byName.get(name);
+      if (list) list.push(model);
+      else byName.set(name, [model]);
+    }
+  }
   for (const key of keys) {
-    const wanted = key.toLowerCase();
-    const matches = models.filter((m) => m.id.toLowerCase() === wanted || m.aliases.some((a) => a.toLowerCase() === wanted));
+    const matches = byName.get(key.toLowerCase()) ?? [];
     if (matches.length === 0) {
       const hint = didYouMean(key, models.flatMap((m) => [m.id, ...m.aliases]));
       diagnostics.push({ level: "warning", code: "UNKNOWN_MODEL", variable, message: `${variable} names "${key}", which no provider has${hint}; it has no effect.` });
