@@ -1,6 +1,9 @@
-# @generated
+# @generated from schema/provider-registry-snapshot.schema.json and src/selector/check-snapshot.ts by scripts/conformance.ts.
+# DO NOT EDIT BY HAND: run `npm run conformance`.
 import json
+
 SUPPORTED_SCHEMA_VERSION = "1.0.0"
+
 SCHEMA_JSON = r"""{
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://provider-registry.dev/schema/v1/provider-registry-snapshot.schema.json",
@@ -313,11 +316,13 @@ SCHEMA_JSON = r"""{
       }
     }
   }
-}
-"""
-_schema = None
+}"""
+
+_parsed = None
+
+
 def schema():
-    global _schema
-    if _schema is None:
-        _schema = json.loads(SCHEMA_JSON)
-    return _schema
+    global _parsed
+    if _parsed is None:
+        _parsed = json.loads(SCHEMA_JSON)
+    return _parsed

@@ -1,7 +1,7 @@
 """The trace rendered for people (explain.ts): what was asked, what was chosen and why, and what happened to every model."""
 from ._js import pad_end, shown, utf16_len
 from .errors import SelectionError
-from .request import describe_request, names_routing_criteria, normalize_request
+from .request import NO_REQUEST, describe_request, names_routing_criteria, normalize_request
 
 MAX_ID_WIDTH = 40
 
@@ -15,7 +15,7 @@ def render_explanation(index, request, outcome):
     described = ""
     if ctx is not None:
         described = " (%s%s)" % (describe_request(ctx), "" if ctx.category_named else "; balanced is the default category")
-    lines.append("request: %s%s" % (shown({} if request is None else request), described))
+    lines.append("request: %s%s" % (shown({} if request is None or request is NO_REQUEST else request), described))
     if ctx is not None and ctx.model is None and index.default_model is not None and names_routing_criteria(ctx):
         lines.append("default model: %s (%s) not considered, since the request names a category, provider or requirement" % (index.default_model.model, index.default_model.provider))
     if isinstance(outcome, SelectionError):

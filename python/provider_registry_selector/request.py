@@ -11,6 +11,8 @@ REQUEST_KEYS = frozenset(("model", "category", "provider", "requires", "exclude"
 REQUIREMENT_KEYS = frozenset(("vision", "tools", "reasoning", "json", "minContext", "minOutput"))
 _CATEGORY_INDEX = {"fast_response": 0, "balanced": 1, "extended_reasoning": 2}
 _ABSENT = object()
+# select() without an argument: the empty request. (None is JSON null, which is not a request.)
+NO_REQUEST = object()
 
 
 def invalid(message):
@@ -54,7 +56,7 @@ def _requested_model(name):
 
 def normalize_request(request, index):
     """Checks a request and resolves it against the snapshot: one object per select call, which the choice keeps."""
-    if request is None:
+    if request is NO_REQUEST:
         request = {}
     if not isinstance(request, dict):
         invalid('it must be an object such as { category: "balanced" }')

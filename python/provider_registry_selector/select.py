@@ -6,7 +6,7 @@ from .errors import selection_error
 from .explain import render_explanation
 from .fit import describe_drop, drop_rule, fits
 from .reason import default_passed_over
-from .request import describe_request, names_routing_criteria, normalize_request
+from .request import NO_REQUEST, describe_request, names_routing_criteria, normalize_request
 from .snapshot_index import build_index, lookup
 from .trace import auto_trace, requested_trace
 from .vocabulary import NO_MINIMUM
@@ -31,8 +31,10 @@ class Selector:
     def snapshot(self):
         return self._index.snapshot
 
-    def select(self, request=None):
-        """The choice for a request (a dict with the fields of docs/selection.md); raises SelectionError when there is none."""
+    def select(self, request=NO_REQUEST):
+        """The choice for a request (a dict with the fields of docs/selection.md); raises SelectionError when there is none.
+
+        No argument is the empty request; None, like JSON null, is not a request (INVALID_REQUEST)."""
         if request.__class__ is dict and len(request) == 1:
             known = self._by_model_name.get(request.get("model"))
             if known is not None:
@@ -50,7 +52,7 @@ class Selector:
                     return Choice(ctx, r, "default_model")
         return _route(ctx)
 
-    def explain(self, request=None):
+    def explain(self, request=NO_REQUEST):
         """The choice (or why there is none) and its trace, rendered for people. Never raises for a request."""
         try:
             outcome = self.select(request)

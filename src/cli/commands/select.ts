@@ -1,6 +1,7 @@
 // `provider-registry select`: the selector on the command line. It reads the snapshot and nothing else — no
 // environment — so its answer depends on the snapshot alone.
 import path from "node:path";
+import { createInterface } from "node:readline";
 import { ExitCode, UsageError } from "../../errors.js";
 import {
   CATEGORIES,
@@ -12,6 +13,7 @@ import {
   type Category,
   type Requirements,
   type SelectionRequest,
+  type Selector,
 } from "../../selector/index.js";
 import { DEFAULT_SNAPSHOT_FILE, type CliIO, type Command } from "../io.js";
 import { reportError } from "../main.js";
@@ -34,9 +36,12 @@ Options:
   --exclude LIST       model ids or aliases to skip, comma-separated
   --json               print {model, provider, reason, fallbacks, trace} as JSON
   --explain            also print every model considered and why it was kept or dropped
+  --stdin              batch mode: read one JSON request per line, write one JSON answer per line
+                       (the snapshot is loaded once; see docs/batch-mode.md)
   -h, --help           show this help
 
-Exit codes: 0 a model was chosen; 1 nothing fits, or the snapshot cannot be used; 2 bad options.
+Exit codes: 0 a model was chosen (--stdin: the input ended); 1 nothing fits, or the snapshot cannot be used;
+2 bad options. With --json (or --stdin) every error is also printed on stdout as {"error": {"code", "message"}}.
 `;
 
 const OPTIONS = {
@@ -50,8 +55,12 @@ const OPTIONS = {
   exclude: { type: "string", multiple: true },
   json: { type: "boolean" },
   explain: { type: "boolean" },
+  stdin: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
+
+/** Flags that make a request: with --stdin each line is the request, so none of them may be given. */
+const REQUEST_FLAGS = ["model", "category", "provider", "require", "min-context", "min-output", "exclude"] as const;
 
 const parse = (argv: string[]) => parseCommandArgs("select", { args: argv, options: OPTIONS }).values;
 type Values = ReturnType<typeof parse>;
@@ -93,17 +102,51 @@ function toRequest(values: Values): SelectionRequest {
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
+/**
+ * Does the command line ask for JSON? Read from the raw arguments, so that a bad flag elsewhere still gets its error
+ * as JSON: a caller parsing stdout must always have something to parse.
+ */
+function wantsJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf("--");
+  const flags = end === -1 ? argv : argv.slice(0, end);
+  return flags.includes("--json") || flags.includes("--stdin");
+}
+
+/** A usage error as `select --json` prints it (exit code 2); the message also goes to stderr. */
+function usageFailure(error: UsageError, io: CliIO, asJson: boolean): number {
+  const code = reportError(error, io);
+  if (asJson) io.stdout(json({ error: { code: error.code, message: error.message }, trace: [] }));
+  return code;
+}
+
 export const select: Command = async (argv: string[], io: CliIO) => {
-  const values = parse(argv);
-  if (values.help) {
-    io.stdout(USAGE);
-    return ExitCode.ok;
+  const asJson = wantsJson(argv);
+  let values: Values;
+  let request: SelectionRequest;
+  try {
+    values = parse(argv);
+    if (values.help) {
+      io.stdout(USAGE);
+      return ExitCode.ok;
+    }
+    if (values.stdin) {
+      const given = REQUEST_FLAGS.filter((flag) => values[flag] !== undefined);
+      if (given.length > 0 || values.explain) {
+        const flags = [...given, ...(values.explain ? ["explain"] : [])].map((f) => `--${f}`).join(", ");
+        throw usageError("select", `--stdin reads each request from its own line, so ${flags} cannot be given with it`);
+      }
+    }
+    request = values.stdin ? {} : toRequest(values);
+  } catch (error) {
+    if (error instanceof UsageError) return usageFailure(error, io, asJson);
+    throw error;
   }
-  const request = toRequest(values);
   const file = path.resolve(io.cwd, values.snapshot ?? DEFAULT_SNAPSHOT_FILE);
 
   try {
-    const choice = createSelector(loadSnapshot(file)).select(request);
+    const selector = createSelector(loadSnapshot(file));
+    if (values.stdin) return await batch(selector, io);
+    const choice = selector.select(request);
     if (values.json) {
       io.stdout(json(choice));
       return ExitCode.ok;
@@ -114,7 +157,11 @@ export const select: Command = async (argv: string[], io: CliIO) => {
     return ExitCode.ok;
   } catch (error) {
     if (error instanceof SelectionError) {
-      if (error.code === "INVALID_REQUEST") throw new UsageError(`select: ${error.message}`);
+      if (error.code === "INVALID_REQUEST") {
+        const code = reportError(new UsageError(`select: ${error.message}`), io);
+        if (values.json) io.stdout(json(error));
+        return code;
+      }
       if (values.json) {
         io.stdout(json(error));
         return error.exitCode;
@@ -126,9 +173,43 @@ export const select: Command = async (argv: string[], io: CliIO) => {
     }
     if (error instanceof SnapshotError) {
       const code = reportError(error, io);
-      if (values.json) io.stdout(json({ error: { code: error.code, message: error.message }, trace: [] }));
+      if (asJson) io.stdout(`${JSON.stringify({ error: { code: error.code, message: error.message }, trace: [] }, null, values.stdin ? undefined : 2)}\n`);
       return code;
     }
     throw error;
   }
 };
+
+/**
+ * Batch mode (docs/batch-mode.md): one JSON request per line in, one JSON answer per line out, in order, over one
+ * loaded snapshot. A line that is not a request gets an error line; nothing but the end of the input ends the run.
+ */
+async function batch(selector: Selector, io: CliIO): Promise<number> {
+  if (io.stdin === undefined) throw new Error("select --stdin needs an input stream");
+  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
+  let n = 0;
+  for await (const line of lines) {
+    n++;
+    if (/^[ \t]*$/.test(line)) continue;
+    io.stdout(`${answerLine(selector, line, n)}\n`);
+  }
+  return ExitCode.ok;
+}
+
+export function answerLine(selector: Selector, line: string, n: number): string {
+  let request: unknown;
+  try {
+    request = JSON.parse(line);
+  } catch {
+    return JSON.stringify({
+      error: { code: "INVALID_REQUEST", message: `invalid request: line ${n} is not JSON: write one request object per line, such as {"category":"balanced"}` },
+      trace: [],
+    });
+  }
+  try {
+    return JSON.stringify(selector.select(request as SelectionRequest));
+  } catch (error) {
+    if (error instanceof SelectionError) return JSON.stringify(error);
+    throw error;
+  }
+}
