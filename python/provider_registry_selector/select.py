@@ -36,9 +36,11 @@ class Selector:
 
         No argument is the empty request; None, like JSON null, is not a request (INVALID_REQUEST)."""
         if request.__class__ is dict and len(request) == 1:
-            known = self._by_model_name.get(request.get("model"))
-            if known is not None:
-                return known
+            name = request.get("model")
+            if name.__class__ is str:
+                known = self._by_model_name.get(name)
+                if known is not None:
+                    return known
         index = self._index
         ctx = normalize_request(request, index)
         if ctx.model is not None:
