@@ -1,6 +1,7 @@
 // Command-line cases: argv (and, for --stdin, the lines fed in) and what `provider-registry select` answers, run
 // in-process from a copy of the conformance folder. Another implementation runs the same argv from the conformance
 // folder and compares the exit code and stdout.
+import path from "node:path";
 import { Readable } from "node:stream";
 import { main } from "../../src/cli/main.js";
 
@@ -98,6 +99,8 @@ export async function cliCases(root: string): Promise<CliCaseResult[]> {
       cwd: root,
       stdin: Readable.from(c.stdin === undefined ? [] : [Buffer.from(c.stdin)]),
     });
+    // Messages naming a file name it from the temporary copy: name it from the conformance folder instead.
+    stdout = stdout.split(`${root}${path.sep}`).join("");
     results.push({ ...c, kind: "cli", expect: { exitCode: code, ...parseStdout(stdout, c) } });
   }
   return results;

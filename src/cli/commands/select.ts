@@ -113,9 +113,9 @@ function wantsJson(argv: readonly string[]): boolean {
 }
 
 /** A usage error as `select --json` prints it (exit code 2); the message also goes to stderr. */
-function usageFailure(error: UsageError, io: CliIO, asJson: boolean): number {
+function usageFailure(error: UsageError, io: CliIO): number {
   const code = reportError(error, io);
-  if (asJson) io.stdout(json({ error: { code: error.code, message: error.message }, trace: [] }));
+  io.stdout(json({ error: { code: error.code, message: error.message }, trace: [] }));
   return code;
 }
 
@@ -138,7 +138,8 @@ export const select: Command = async (argv: string[], io: CliIO) => {
     }
     request = values.stdin ? {} : toRequest(values);
   } catch (error) {
-    if (error instanceof UsageError) return usageFailure(error, io, asJson);
+    // Without --json main reports it, as for every command.
+    if (error instanceof UsageError && asJson) return usageFailure(error, io);
     throw error;
   }
   const file = path.resolve(io.cwd, values.snapshot ?? DEFAULT_SNAPSHOT_FILE);
@@ -158,8 +159,10 @@ export const select: Command = async (argv: string[], io: CliIO) => {
   } catch (error) {
     if (error instanceof SelectionError) {
       if (error.code === "INVALID_REQUEST") {
-        const code = reportError(new UsageError(`select: ${error.message}`), io);
-        if (values.json) io.stdout(json(error));
+        const usage = new UsageError(`select: ${error.message}`);
+        if (!values.json) throw usage;
+        const code = reportError(usage, io);
+        io.stdout(json(error));
         return code;
       }
       if (values.json) {
