@@ -23,7 +23,7 @@ export interface Entry {
   id: ModelId;
   name: string;
   aliases?: ModelId[];
-  kind?: "chat" | "embedding" | "image" | "audio" | "other";
+  kind?: "chat" | "router" | "embedding" | "image" | "audio" | "other";
   status: "stable" | "preview" | "deprecated";
   movingAlias?: boolean;
   tier: "fast" | "standard" | "flagship";

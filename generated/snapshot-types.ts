@@ -14,7 +14,7 @@ export type DateTime = string;
  */
 export type ProviderId = string;
 /**
- * A model id as its provider spells it. Printable, no whitespace.
+ * A model id as its provider spells it. Printable, no whitespace; a leading `~` marks an OpenRouter moving alias (`~anthropic/claude-sonnet-latest`).
  *
  * This interface was referenced by `ProviderRegistrySnapshot`'s JSON-Schema
  * via the `definition` "modelId".
@@ -30,7 +30,7 @@ export type ModelIdList = ModelId[];
  */
 export type CalendarDate = string;
 /**
- * Where a fact came from: the provider's live answer (probe), the built-in catalog, an overlaid community catalog (overlay:<name>), an environment variable (env:<NAME>), or a default when nothing said.
+ * Where a fact came from: the provider's live answer (probe), the built-in catalog, an overlaid community catalog (overlay:<name>), an environment variable (env:<NAME>), a rule applied to the model's id or answer when nothing stated it (inferred), or a default when nothing said.
  *
  * This interface was referenced by `ProviderRegistrySnapshot`'s JSON-Schema
  * via the `definition` "factSource".
@@ -43,15 +43,17 @@ export type FactSource = string;
 export type ModelIdList1 = ModelId[];
 
 /**
- * The artifact written by `provider-registry register`: every configured provider, every known model with its facts and where each fact came from, the routing policy resolved from the environment, and what registration noticed. Schema major version 1; minor versions only add optional fields.
+ * The artifact written by `provider-registry register`: every configured provider, every known model with its facts and where each fact came from, the routing policy resolved from the environment, and what registration noticed. Schema major version 2: model ids may start with `~` (OpenRouter's moving aliases), `kind` has `router`, facts may be `inferred`; every 1.x snapshot is also a valid 2.x snapshot, so readers of 2.x read both. Minor versions only add optional fields.
  */
 export interface ProviderRegistrySnapshot {
   /**
-   * The schema this snapshot conforms to.
+   * The schema this snapshot conforms to: the v2 $id for what this version writes; the v1 $id for a snapshot written by 1.x, which is still readable.
    */
-  $schema: "https://provider-registry.dev/schema/v1/provider-registry-snapshot.schema.json";
+  $schema:
+    | "https://provider-registry.dev/schema/v2/provider-registry-snapshot.schema.json"
+    | "https://provider-registry.dev/schema/v1/provider-registry-snapshot.schema.json";
   /**
-   * Semver of the schema this snapshot was written against. Readers accept any 1.x.y.
+   * Semver of the schema this snapshot was written against. Readers of 2.x accept any 1.x.y or 2.x.y.
    */
   schemaVersion: string;
   generatedAt: DateTime;
@@ -127,9 +129,9 @@ export interface Model {
   name: string;
   aliases: ModelIdList;
   /**
-   * What the model is for. Only chat models are routed.
+   * What the model is for. Only chat models answer on merit; a router (a meta-model that forwards each request to a model it picks, such as openrouter/auto) is routed only when a request names it; the other kinds are never routed.
    */
-  kind: "chat" | "embedding" | "image" | "audio" | "other";
+  kind: "chat" | "router" | "embedding" | "image" | "audio" | "other";
   /**
    * listed: the provider's probe listed it; not_listed: the probe succeeded and did not list it (not routable); unverified: its provider was not probed; stale: the probe failed and this comes from the last good snapshot.
    */
@@ -140,7 +142,7 @@ export interface Model {
   lastVerifiedAt?: string;
   status: "stable" | "preview" | "deprecated";
   /**
-   * True for ids that point at whatever the provider currently serves (kimi-latest*): pinned versions are preferred.
+   * True for ids that point at whatever the provider currently serves (kimi-latest*, OpenRouter's ~…-latest): pinned versions are preferred. sources.movingAlias says whether the provider, a catalog or a rule on the id (inferred) said so.
    */
   movingAlias: boolean;
   /**
@@ -156,20 +158,48 @@ export interface Model {
    * For each fact, where its value came from.
    */
   sources: {
-    name?: FactSource;
+    aliasOf?: FactSource;
     contextWindow?: FactSource;
-    maxOutput?: FactSource;
-    vision?: FactSource;
-    tools?: FactSource;
-    reasoning?: FactSource;
-    json?: FactSource;
-    streaming?: FactSource;
-    pricing?: FactSource;
     freeTier?: FactSource;
-    status?: FactSource;
-    tier?: FactSource;
+    json?: FactSource;
     kind?: FactSource;
+    maxOutput?: FactSource;
+    movingAlias?: FactSource;
+    name?: FactSource;
+    pricing?: FactSource;
+    reasoning?: FactSource;
+    retiresAt?: FactSource;
+    routing?: FactSource;
+    status?: FactSource;
+    streaming?: FactSource;
+    tier?: FactSource;
+    tools?: FactSource;
+    variant?: FactSource;
+    vision?: FactSource;
   };
+  /**
+   * A model id as its provider spells it. Printable, no whitespace; a leading `~` marks an OpenRouter moving alias (`~anthropic/claude-sonnet-latest`).
+   */
+  aliasOf?: string;
+  /**
+   * For a variant that a provider serves under its own id (OpenRouter's `:free`, `:batch`, …): the id of the model it is a variant of, and the variant's tag.
+   */
+  variant?: {
+    of: ModelId;
+    tag: string;
+  };
+  /**
+   * merit (the default when absent): the selector may choose the model for any request it fits. by_name: only a request that names it gets it (routers, batch variants and other ids not meant for interactive calls).
+   */
+  routing?: "merit" | "by_name";
+  /**
+   * False when neither a catalog nor the provider's answer described the model beyond its id, so its facts are defaults: it ranks on merit after every described model. Absent means true.
+   */
+  described?: boolean;
+  /**
+   * When the provider retires the model (OpenRouter's expiration_date, a catalog's deprecation date). Past it at registration, status is deprecated.
+   */
+  retiresAt?: string;
 }
 /**
  * This interface was referenced by `ProviderRegistrySnapshot`'s JSON-Schema
@@ -204,7 +234,13 @@ export interface Capabilities {
 export interface Pricing {
   currency: string;
   unit: "per_million_tokens";
+  /**
+   * USD (or currency) per million input tokens; for tiered prices, the price up to the first tier.
+   */
   input: number;
+  /**
+   * Per million output tokens, up to the first tier.
+   */
   output: number;
   cachedInput?: number;
   /**
@@ -212,6 +248,31 @@ export interface Pricing {
    */
   source: string;
   asOf?: CalendarDate;
+  /**
+   * A charge per request on top of token prices.
+   */
+  perRequest?: number;
+  /**
+   * A charge per input image on top of token prices.
+   */
+  perImage?: number;
+  /**
+   * Long-context prices, sorted by aboveInputTokens ascending: a request whose prompt is longer than a tier's aboveInputTokens pays the prices of the last such tier instead of input/output/cachedInput.
+   */
+  tiers?: PriceTier[];
+}
+/**
+ * This interface was referenced by `ProviderRegistrySnapshot`'s JSON-Schema
+ * via the `definition` "priceTier".
+ */
+export interface PriceTier {
+  /**
+   * The tier applies to requests whose prompt is longer than this many tokens.
+   */
+  aboveInputTokens: number;
+  input: number;
+  output: number;
+  cachedInput?: number;
 }
 /**
  * This interface was referenced by `ProviderRegistrySnapshot`'s JSON-Schema

@@ -101,8 +101,8 @@ export function syntheticSnapshot(options: SyntheticOptions = {}): ProviderRegis
   ].filter((d) => providerIds.includes(d.provider as (typeof providerIds)[number])) as Diagnostic[];
 
   const draft = {
-    $schema: "https://provider-registry.dev/schema/v1/provider-registry-snapshot.schema.json" as const,
-    schemaVersion: "1.0.0",
+    $schema: "https://provider-registry.dev/schema/v2/provider-registry-snapshot.schema.json" as const,
+    schemaVersion: "2.0.0",
     generatedAt: GENERATED_AT,
     generator: { name: "provider-registry", version: "0.1.0" },
     providers,

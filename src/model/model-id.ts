@@ -2,7 +2,7 @@
 // snapshot, so it is dropped wherever ids come from outside (a provider's list, a community catalog).
 // test/unit/model/model-id.test.ts holds the two in step.
 
-export const MODEL_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/;
+export const MODEL_ID_PATTERN = /^~?[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/;
 export const MAX_MODEL_ID_LENGTH = 256;
 
 export function isUsableModelId(id: string): boolean {

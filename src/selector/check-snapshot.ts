@@ -4,10 +4,12 @@ import validate from "../../generated/validate-snapshot.js";
 import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { SnapshotError } from "./errors.js";
 
-/** The snapshot schema version this selector was written against. Any 1.x.y loads. */
-export const SUPPORTED_SCHEMA_VERSION = "1.0.0";
-const SUPPORTED_MAJOR = 1;
+/** The snapshot schema version this selector was written against. Any 2.x.y loads, and so does any 1.x.y: every
+ * 1.x snapshot is a valid 2.x snapshot (2.0 only widened what ids, kinds and fact sources may be). */
+export const SUPPORTED_SCHEMA_VERSION = "2.0.0";
+const SUPPORTED_MAJOR = 2;
 const SUPPORTED_MINOR = 0;
+const OLDEST_MAJOR = 1;
 
 interface SchemaError {
   instancePath: string;
@@ -49,7 +51,8 @@ export function checkSnapshot(data: unknown, source = "the snapshot"): ProviderR
 
 /**
  * Refuses an unknown major version before validating, since its errors would only be noise. Returns the minor
- * version, or null when schemaVersion is missing or malformed (validation then reports it).
+ * version of a current-major snapshot (-1 for an older major, whose fields are all known), or null when
+ * schemaVersion is missing or malformed (validation then reports it).
  */
 function checkVersion(data: unknown, source: string): number | null {
   if (typeof data !== "object" || data === null) return null;
@@ -58,6 +61,7 @@ function checkVersion(data: unknown, source: string): number | null {
   const match = /^(\d+)\.(\d+)\.(\d+)(?:[-+].*)?$/.exec(version);
   if (!match) return null;
   const major = Number(match[1]);
+  if (major < SUPPORTED_MAJOR && major >= OLDEST_MAJOR) return -1;
   if (major !== SUPPORTED_MAJOR) {
     const advice =
       major > SUPPORTED_MAJOR
@@ -65,7 +69,7 @@ function checkVersion(data: unknown, source: string): number | null {
         : "regenerate the snapshot with `provider-registry register`";
     throw new SnapshotError(
       "UNSUPPORTED_SCHEMA_VERSION",
-      `${source} has schemaVersion ${version}, but this provider-registry reads schema ${SUPPORTED_MAJOR}.x ` +
+      `${source} has schemaVersion ${version}, but this provider-registry reads schema ${OLDEST_MAJOR}.x to ${SUPPORTED_MAJOR}.x ` +
         `(written against ${SUPPORTED_SCHEMA_VERSION}): ${advice}.`,
     );
   }

@@ -9,7 +9,7 @@ import { body, junk, throughJson, type AdapterName } from "./arbitraries.js";
 
 const ADAPTERS: readonly AdapterName[] = ["kimi", "glm", "openrouter", "openai-compatible"];
 const FAILURE_KINDS: readonly FailureKind[] = ["unauthorized", "payment_required", "quota_exhausted", "rate_limited", "not_found", "bad_request", "server_error"];
-const MODEL_ID = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/;
+const MODEL_ID = /^~?[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/; // the snapshot schema's modelId
 const RUNS = 300;
 
 /** What the snapshot schema allows for each fact a probe may give. */

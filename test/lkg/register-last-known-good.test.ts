@@ -164,8 +164,8 @@ describe("bad --previous files and unwritable outputs: exit 2, before probing, n
   const snapshotOfAnotherMajor = async (cwd: string) => {
     await register(cwd, ["--out", "v1.json"]);
     const s = JSON.parse(await readFile(path.join(cwd, "v1.json"), "utf8")) as Record<string, unknown>;
-    s.$schema = "https://provider-registry.dev/schema/v2/provider-registry-snapshot.schema.json";
-    s.schemaVersion = "2.0.0";
+    s.$schema = "https://provider-registry.dev/schema/v3/provider-registry-snapshot.schema.json";
+    s.schemaVersion = "3.0.0";
     await writeFile(path.join(cwd, "prev.json"), JSON.stringify(s));
     await writeFile(path.join(cwd, "v1.json"), "");
   };

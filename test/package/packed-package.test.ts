@@ -242,7 +242,7 @@ describe("the README's 'In another repo' commands, run as written in the consume
     const ok = await run(process.execPath, ["check-snapshot.mjs", SNAPSHOT], { cwd: consumer.dir });
     expect(ok.stderr).toBe("");
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(new RegExp(`^${SNAPSHOT.replace(/\./g, "\\.")}: valid \\(schema 1\\.\\d+\\.\\d+\\)$`, "m"));
+    expect(ok.stdout).toMatch(new RegExp(`^${SNAPSHOT.replace(/\./g, "\\.")}: valid \\(schema 2\\.\\d+\\.\\d+\\)$`, "m"));
 
     const damaged = JSON.parse(await readFile(path.join(consumer.dir, SNAPSHOT), "utf8")) as { models: { contextWindow: unknown }[] };
     damaged.models[0]!.contextWindow = "128k";

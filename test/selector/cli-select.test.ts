@@ -120,7 +120,7 @@ describe("select command: snapshot problems", () => {
   test.each([
     ["missing", "nope.json", null, "SNAPSHOT_NOT_FOUND", /no snapshot at .*nope\.json: run `provider-registry register`/],
     ["truncated", "truncated.json", '{"$schema": "https://provider-re', "SNAPSHOT_NOT_JSON", /is not JSON/],
-    ["of another major version", "v2.json", JSON.stringify({ schemaVersion: "2.1.0" }), "UNSUPPORTED_SCHEMA_VERSION", /schemaVersion 2\.1\.0/],
+    ["of another major version", "v3.json", JSON.stringify({ schemaVersion: "3.1.0" }), "UNSUPPORTED_SCHEMA_VERSION", /schemaVersion 3\.1\.0/],
     ["invalid", "invalid.json", JSON.stringify({ schemaVersion: "1.0.0" }), "SNAPSHOT_INVALID", /\/models: is required but missing/],
   ])("%s: exit 1, the message on stderr, no stack trace", async (_, file, content, errorCode, message) => {
     if (content !== null) writeFileSync(path.join(cwd, file), content);

@@ -130,8 +130,8 @@ export function buildSnapshot(spec: SnapshotSpec): ProviderRegistrySnapshot {
     providers: Object.fromEntries(ids.map((id) => [id, buildProviderPolicy(p.providers?.[id])])),
   };
   return {
-    $schema: "https://provider-registry.dev/schema/v1/provider-registry-snapshot.schema.json",
-    schemaVersion: spec.schemaVersion ?? "1.0.0",
+    $schema: "https://provider-registry.dev/schema/v2/provider-registry-snapshot.schema.json",
+    schemaVersion: spec.schemaVersion ?? "2.0.0",
     generatedAt: GENERATED_AT,
     generator: { name: "provider-registry", version: "0.1.0" },
     contentHash: ZERO_HASH,

@@ -100,11 +100,11 @@ describe("checkSnapshot", () => {
   });
 
   test.each([
-    ["2.0.0", /upgrade provider-registry.*or regenerate/],
+    ["3.0.0", /upgrade provider-registry.*or regenerate/],
     ["0.9.0", /regenerate the snapshot/],
   ])("UNSUPPORTED_SCHEMA_VERSION for %s, before validating", (version, advice) => {
-    // Also carries a v2-shaped field: the version is refused before its validation errors could drown it.
-    const data = { ...valid(), schemaVersion: version, $schema: "https://provider-registry.dev/schema/v2/x.json", newThing: 1 };
+    // Also carries a v3-shaped field: the version is refused before its validation errors could drown it.
+    const data = { ...valid(), schemaVersion: version, $schema: "https://provider-registry.dev/schema/v3/x.json", newThing: 1 };
     const error = snapshotError(() => checkSnapshot(data));
     expect(error.code).toBe("UNSUPPORTED_SCHEMA_VERSION");
     expect(error.message).toContain(version);
@@ -158,8 +158,8 @@ describe("checkSnapshot", () => {
   describe("a newer minor version", () => {
     const newer = () => {
       const data = valid();
-      data.schemaVersion = "1.3.0";
-      data.models[0]!.speedScore = 7; // a field 1.3 added
+      data.schemaVersion = "2.3.0";
+      data.models[0]!.speedScore = 7; // a field 2.3 added
       (data.models[0]!.pricing as Record<string, unknown>).batchInput = 0.5; // inside a oneOf
       data.policy.routeByLatency = true;
       data.newTopLevel = { any: "thing" };
@@ -188,7 +188,7 @@ describe("checkSnapshot", () => {
 
     test("the same minor with unknown fields is invalid", () => {
       const data = newer();
-      data.schemaVersion = "1.0.7";
+      data.schemaVersion = "2.0.7";
       expect(snapshotError(() => createSelector(data)).code).toBe("SNAPSHOT_INVALID");
     });
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { cleanModelList } from "../../../src/probe/clean-model-list.js";
 import type { ProbedModel } from "../../../src/providers/adapter.js";
 
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/;
+const ID_PATTERN = /^~?[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/;
 const models = (...ids: string[]): ProbedModel[] => ids.map((id) => ({ id }));
 
 describe("cleanModelList", () => {
