@@ -2,25 +2,39 @@
 # DO NOT EDIT BY HAND: run `npm run conformance`.
 import json
 
-SUPPORTED_SCHEMA_VERSION = "1.0.0"
+SUPPORTED_SCHEMA_VERSION = "2.0.0"
+OLDEST_SCHEMA_MAJOR = 1
 
 SCHEMA_JSON = r"""{
   "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://provider-registry.dev/schema/v1/provider-registry-snapshot.schema.json",
+  "$id": "https://provider-registry.dev/schema/v2/provider-registry-snapshot.schema.json",
   "title": "ProviderRegistrySnapshot",
-  "description": "The artifact written by `provider-registry register`: every configured provider, every known model with its facts and where each fact came from, the routing policy resolved from the environment, and what registration noticed. Schema major version 1; minor versions only add optional fields.",
+  "description": "The artifact written by `provider-registry register`: every configured provider, every known model with its facts and where each fact came from, the routing policy resolved from the environment, and what registration noticed. Schema major version 2: model ids may start with `~` (OpenRouter's moving aliases), `kind` has `router`, facts may be `inferred`; every 1.x snapshot is also a valid 2.x snapshot, so readers of 2.x read both. Minor versions only add optional fields.",
   "type": "object",
   "additionalProperties": false,
-  "required": ["$schema", "schemaVersion", "generatedAt", "generator", "contentHash", "providers", "models", "policy", "diagnostics"],
+  "required": [
+    "$schema",
+    "schemaVersion",
+    "generatedAt",
+    "generator",
+    "contentHash",
+    "providers",
+    "models",
+    "policy",
+    "diagnostics"
+  ],
   "properties": {
     "$schema": {
-      "description": "The schema this snapshot conforms to.",
-      "const": "https://provider-registry.dev/schema/v1/provider-registry-snapshot.schema.json"
+      "description": "The schema this snapshot conforms to: the v2 $id for what this version writes; the v1 $id for a snapshot written by 1.x, which is still readable.",
+      "enum": [
+        "https://provider-registry.dev/schema/v2/provider-registry-snapshot.schema.json",
+        "https://provider-registry.dev/schema/v1/provider-registry-snapshot.schema.json"
+      ]
     },
     "schemaVersion": {
-      "description": "Semver of the schema this snapshot was written against. Readers accept any 1.x.y.",
+      "description": "Semver of the schema this snapshot was written against. Readers of 2.x accept any 1.x.y or 2.x.y.",
       "type": "string",
-      "pattern": "^1\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"
+      "pattern": "^[12]\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"
     },
     "generatedAt": { "$ref": "#/$defs/dateTime" },
     "generator": {
@@ -48,10 +62,7 @@ SCHEMA_JSON = r"""{
       "items": { "$ref": "#/$defs/model" }
     },
     "policy": { "$ref": "#/$defs/policy" },
-    "diagnostics": {
-      "type": "array",
-      "items": { "$ref": "#/$defs/diagnostic" }
-    }
+    "diagnostics": { "type": "array", "items": { "$ref": "#/$defs/diagnostic" } }
   },
   "$defs": {
     "dateTime": {
@@ -60,39 +71,26 @@ SCHEMA_JSON = r"""{
       "format": "date-time",
       "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"
     },
-    "calendarDate": {
-      "type": "string",
-      "format": "date",
-      "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-    },
-    "providerId": {
-      "type": "string",
-      "pattern": "^[a-z][a-z0-9_-]{0,63}$"
-    },
+    "calendarDate": { "type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" },
+    "providerId": { "type": "string", "pattern": "^[a-z][a-z0-9_-]{0,63}$" },
     "modelId": {
-      "description": "A model id as its provider spells it. Printable, no whitespace.",
+      "description": "A model id as its provider spells it. Printable, no whitespace; a leading `~` marks an OpenRouter moving alias (`~anthropic/claude-sonnet-latest`).",
       "type": "string",
       "minLength": 1,
       "maxLength": 256,
-      "pattern": "^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$"
+      "pattern": "^~?[A-Za-z0-9][A-Za-z0-9._:/@+-]*$"
     },
     "modelRef": {
       "type": "object",
       "additionalProperties": false,
       "required": ["model", "provider"],
-      "properties": {
-        "model": { "$ref": "#/$defs/modelId" },
-        "provider": { "$ref": "#/$defs/providerId" }
-      }
+      "properties": { "model": { "$ref": "#/$defs/modelId" }, "provider": { "$ref": "#/$defs/providerId" } }
     },
-    "modelIdList": {
-      "type": "array",
-      "items": { "$ref": "#/$defs/modelId" }
-    },
+    "modelIdList": { "type": "array", "items": { "$ref": "#/$defs/modelId" } },
     "factSource": {
-      "description": "Where a fact came from: the provider's live answer (probe), the built-in catalog, an overlaid community catalog (overlay:<name>), an environment variable (env:<NAME>), or a default when nothing said.",
+      "description": "Where a fact came from: the provider's live answer (probe), the built-in catalog, an overlaid community catalog (overlay:<name>), an environment variable (env:<NAME>), a rule applied to the model's id or answer when nothing stated it (inferred), or a default when nothing said.",
       "type": "string",
-      "pattern": "^(probe|catalog|default|overlay:[A-Za-z0-9._-]+|env:[A-Z][A-Z0-9_]*)$"
+      "pattern": "^(probe|catalog|default|inferred|overlay:[A-Za-z0-9._-]+|env:[A-Z][A-Z0-9_]*)$"
     },
     "provider": {
       "type": "object",
@@ -129,11 +127,7 @@ SCHEMA_JSON = r"""{
           "enum": ["ok", "failed", "skipped"]
         },
         "reason": { "type": "string", "minLength": 1, "maxLength": 1000 },
-        "errorKind": {
-          "description": "Present when status is failed.",
-          "type": "string",
-          "pattern": "^[a-z][a-z_]*$"
-        },
+        "errorKind": { "description": "Present when status is failed.", "type": "string", "pattern": "^[a-z][a-z_]*$" },
         "httpStatus": { "type": "integer", "minimum": 100, "maximum": 599 },
         "attempts": { "type": "integer", "minimum": 1 },
         "modelCount": {
@@ -163,8 +157,12 @@ SCHEMA_JSON = r"""{
       "properties": {
         "currency": { "type": "string", "pattern": "^[A-Z]{3}$" },
         "unit": { "const": "per_million_tokens" },
-        "input": { "type": "number", "minimum": 0 },
-        "output": { "type": "number", "minimum": 0 },
+        "input": {
+          "type": "number",
+          "minimum": 0,
+          "description": "USD (or currency) per million input tokens; for tiered prices, the price up to the first tier."
+        },
+        "output": { "type": "number", "minimum": 0, "description": "Per million output tokens, up to the first tier." },
         "cachedInput": { "type": "number", "minimum": 0 },
         "source": {
           "description": "Where the price was read: a URL, or the fact source (probe, env:MODEL_COSTS_JSON, overlay:...).",
@@ -172,13 +170,40 @@ SCHEMA_JSON = r"""{
           "minLength": 1,
           "maxLength": 500
         },
-        "asOf": { "$ref": "#/$defs/calendarDate" }
+        "asOf": { "$ref": "#/$defs/calendarDate" },
+        "perRequest": { "type": "number", "minimum": 0, "description": "A charge per request on top of token prices." },
+        "perImage": {
+          "type": "number",
+          "minimum": 0,
+          "description": "A charge per input image on top of token prices."
+        },
+        "tiers": {
+          "description": "Long-context prices, sorted by aboveInputTokens ascending: a request whose prompt is longer than a tier's aboveInputTokens pays the prices of the last such tier instead of input/output/cachedInput.",
+          "type": "array",
+          "items": { "$ref": "#/$defs/priceTier" }
+        }
       }
     },
     "model": {
       "type": "object",
       "additionalProperties": false,
-      "required": ["id", "provider", "name", "aliases", "kind", "availability", "status", "movingAlias", "tier", "contextWindow", "maxOutput", "capabilities", "pricing", "freeTier", "sources"],
+      "required": [
+        "id",
+        "provider",
+        "name",
+        "aliases",
+        "kind",
+        "availability",
+        "status",
+        "movingAlias",
+        "tier",
+        "contextWindow",
+        "maxOutput",
+        "capabilities",
+        "pricing",
+        "freeTier",
+        "sources"
+      ],
       "properties": {
         "id": { "$ref": "#/$defs/modelId" },
         "provider": { "$ref": "#/$defs/providerId" },
@@ -188,8 +213,8 @@ SCHEMA_JSON = r"""{
           "$ref": "#/$defs/modelIdList"
         },
         "kind": {
-          "description": "What the model is for. Only chat models are routed.",
-          "enum": ["chat", "embedding", "image", "audio", "other"]
+          "description": "What the model is for. Only chat models answer on merit; a router (a meta-model that forwards each request to a model it picks, such as openrouter/auto) is routed only when a request names it; the other kinds are never routed.",
+          "enum": ["chat", "router", "embedding", "image", "audio", "other"]
         },
         "availability": {
           "description": "listed: the provider's probe listed it; not_listed: the probe succeeded and did not list it (not routable); unverified: its provider was not probed; stale: the probe failed and this comes from the last good snapshot.",
@@ -201,7 +226,7 @@ SCHEMA_JSON = r"""{
         },
         "status": { "enum": ["stable", "preview", "deprecated"] },
         "movingAlias": {
-          "description": "True for ids that point at whatever the provider currently serves (kimi-latest*): pinned versions are preferred.",
+          "description": "True for ids that point at whatever the provider currently serves (kimi-latest*, OpenRouter's ~…-latest): pinned versions are preferred. sources.movingAlias says whether the provider, a catalog or a rule on the id (inferred) said so.",
           "type": "boolean"
         },
         "tier": {
@@ -211,29 +236,58 @@ SCHEMA_JSON = r"""{
         "contextWindow": { "type": ["integer", "null"], "minimum": 1 },
         "maxOutput": { "type": ["integer", "null"], "minimum": 1 },
         "capabilities": { "$ref": "#/$defs/capabilities" },
-        "pricing": {
-          "oneOf": [{ "type": "null" }, { "$ref": "#/$defs/pricing" }]
-        },
+        "pricing": { "oneOf": [{ "type": "null" }, { "$ref": "#/$defs/pricing" }] },
         "freeTier": { "type": "boolean" },
         "sources": {
           "description": "For each fact, where its value came from.",
           "type": "object",
           "additionalProperties": false,
           "properties": {
-            "name": { "$ref": "#/$defs/factSource" },
+            "aliasOf": { "$ref": "#/$defs/factSource" },
             "contextWindow": { "$ref": "#/$defs/factSource" },
-            "maxOutput": { "$ref": "#/$defs/factSource" },
-            "vision": { "$ref": "#/$defs/factSource" },
-            "tools": { "$ref": "#/$defs/factSource" },
-            "reasoning": { "$ref": "#/$defs/factSource" },
-            "json": { "$ref": "#/$defs/factSource" },
-            "streaming": { "$ref": "#/$defs/factSource" },
-            "pricing": { "$ref": "#/$defs/factSource" },
             "freeTier": { "$ref": "#/$defs/factSource" },
+            "json": { "$ref": "#/$defs/factSource" },
+            "kind": { "$ref": "#/$defs/factSource" },
+            "maxOutput": { "$ref": "#/$defs/factSource" },
+            "movingAlias": { "$ref": "#/$defs/factSource" },
+            "name": { "$ref": "#/$defs/factSource" },
+            "pricing": { "$ref": "#/$defs/factSource" },
+            "reasoning": { "$ref": "#/$defs/factSource" },
+            "retiresAt": { "$ref": "#/$defs/factSource" },
+            "routing": { "$ref": "#/$defs/factSource" },
             "status": { "$ref": "#/$defs/factSource" },
+            "streaming": { "$ref": "#/$defs/factSource" },
             "tier": { "$ref": "#/$defs/factSource" },
-            "kind": { "$ref": "#/$defs/factSource" }
+            "tools": { "$ref": "#/$defs/factSource" },
+            "variant": { "$ref": "#/$defs/factSource" },
+            "vision": { "$ref": "#/$defs/factSource" }
           }
+        },
+        "aliasOf": {
+          "description": "For a moving alias: the id it points at now, when the provider or a catalog says so.",
+          "$ref": "#/$defs/modelId"
+        },
+        "variant": {
+          "description": "For a variant that a provider serves under its own id (OpenRouter's `:free`, `:batch`, …): the id of the model it is a variant of, and the variant's tag.",
+          "type": "object",
+          "additionalProperties": false,
+          "required": ["of", "tag"],
+          "properties": {
+            "of": { "$ref": "#/$defs/modelId" },
+            "tag": { "type": "string", "pattern": "^[a-z0-9][a-z0-9-]{0,31}$" }
+          }
+        },
+        "routing": {
+          "description": "merit (the default when absent): the selector may choose the model for any request it fits. by_name: only a request that names it gets it (routers, batch variants and other ids not meant for interactive calls).",
+          "enum": ["merit", "by_name"]
+        },
+        "described": {
+          "description": "False when neither a catalog nor the provider's answer described the model beyond its id, so its facts are defaults: it ranks on merit after every described model. Absent means true.",
+          "type": "boolean"
+        },
+        "retiresAt": {
+          "description": "When the provider retires the model (OpenRouter's expiration_date, a catalog's deprecation date). Past it at registration, status is deprecated.",
+          "$ref": "#/$defs/calendarDate"
         }
       }
     },
@@ -258,15 +312,23 @@ SCHEMA_JSON = r"""{
         },
         "preferredModels": { "$ref": "#/$defs/modelIdList" },
         "preferredByCategory": { "$ref": "#/$defs/categoryPreferences" },
-        "defaultModel": {
-          "oneOf": [{ "type": "null" }, { "$ref": "#/$defs/modelId" }]
-        }
+        "defaultModel": { "oneOf": [{ "type": "null" }, { "$ref": "#/$defs/modelId" }] }
       }
     },
     "policy": {
       "type": "object",
       "additionalProperties": false,
-      "required": ["providerPriority", "allowedProviders", "disabledProviders", "defaultModel", "routeUnverified", "costAwareRouting", "freeTierPreference", "reasonableOutputPrice", "providers"],
+      "required": [
+        "providerPriority",
+        "allowedProviders",
+        "disabledProviders",
+        "defaultModel",
+        "routeUnverified",
+        "costAwareRouting",
+        "freeTierPreference",
+        "reasonableOutputPrice",
+        "providers"
+      ],
       "properties": {
         "providerPriority": {
           "description": "The order in which providers are tried; every known provider appears once.",
@@ -276,10 +338,7 @@ SCHEMA_JSON = r"""{
         "allowedProviders": {
           "oneOf": [{ "type": "null" }, { "type": "array", "items": { "$ref": "#/$defs/providerId" } }]
         },
-        "disabledProviders": {
-          "type": "array",
-          "items": { "$ref": "#/$defs/providerId" }
-        },
+        "disabledProviders": { "type": "array", "items": { "$ref": "#/$defs/providerId" } },
         "defaultModel": {
           "description": "DEFAULT_MODEL resolved to a canonical model; null when it is auto or unset.",
           "oneOf": [{ "type": "null" }, { "$ref": "#/$defs/modelRef" }]
@@ -313,6 +372,21 @@ SCHEMA_JSON = r"""{
         "variable": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" },
         "provider": { "$ref": "#/$defs/providerId" },
         "model": { "$ref": "#/$defs/modelId" }
+      }
+    },
+    "priceTier": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": ["aboveInputTokens", "input", "output"],
+      "properties": {
+        "aboveInputTokens": {
+          "type": "integer",
+          "minimum": 1,
+          "description": "The tier applies to requests whose prompt is longer than this many tokens."
+        },
+        "input": { "type": "number", "minimum": 0 },
+        "output": { "type": "number", "minimum": 0 },
+        "cachedInput": { "type": "number", "minimum": 0 }
       }
     }
   }

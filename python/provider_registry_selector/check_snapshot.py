@@ -15,6 +15,7 @@ from .structure import Problem, StructureValidator, escape, js_pattern
 SUPPORTED_SCHEMA_VERSION = _schema.SUPPORTED_SCHEMA_VERSION
 SUPPORTED_MAJOR = int(SUPPORTED_SCHEMA_VERSION.split(".")[0])
 SUPPORTED_MINOR = int(SUPPORTED_SCHEMA_VERSION.split(".")[1])
+OLDEST_MAJOR = _schema.OLDEST_SCHEMA_MAJOR
 
 MAX_LISTED_PROBLEMS = 20
 REGENERATE = "regenerate it with `provider-registry register`"
@@ -87,6 +88,9 @@ def _check_version(data, source):
     if not match:
         return None
     major = int(match.group(1))
+    # An older major's snapshots are valid under this one (README, Versioning): all their fields are known.
+    if OLDEST_MAJOR <= major < SUPPORTED_MAJOR:
+        return -1
     if major != SUPPORTED_MAJOR:
         advice = (
             "upgrade provider-registry to a version that reads it, or regenerate the snapshot with this version's `provider-registry register`"
@@ -94,10 +98,14 @@ def _check_version(data, source):
             else "regenerate the snapshot with `provider-registry register`"
         )
         raise UnsupportedSchemaVersion(
-            "%s has schemaVersion %s, but this provider-registry reads schema %d.x (written against %s): %s."
-            % (source, version, SUPPORTED_MAJOR, SUPPORTED_SCHEMA_VERSION, advice)
+            "%s has schemaVersion %s, but this provider-registry reads schema %s (written against %s): %s."
+            % (source, version, _majors(), SUPPORTED_SCHEMA_VERSION, advice)
         )
     return int(match.group(2))
+
+
+def _majors():
+    return "%d.x to %d.x" % (OLDEST_MAJOR, SUPPORTED_MAJOR)
 
 
 def _errors_besides_additions(check, data, errors):

@@ -2,6 +2,7 @@
 // versions are derived from the version the selector reads, so the cases follow the schema.
 import path from "node:path";
 import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
+import { OLDEST_SCHEMA_MAJOR } from "../../src/selector/check-snapshot.js";
 import { loadSnapshot, SnapshotError, SUPPORTED_SCHEMA_VERSION } from "../../src/selector/index.js";
 
 export interface LoadCase {
@@ -28,7 +29,9 @@ export function invalidSnapshotFiles(demo: ProviderRegistrySnapshot): { files: M
     ["nan", json(demo).replace('"reasonableOutputPrice": 10', '"reasonableOutputPrice": NaN'), "SNAPSHOT_NOT_JSON", "NaN is not JSON"],
     ["bom", `\ufeff${json(demo)}`, null, "a byte-order mark is skipped"],
     ["future-major", with_((s) => void (s.schemaVersion = `${major + 1}.0.0`)), "UNSUPPORTED_SCHEMA_VERSION", "a newer major version is refused before validation"],
-    ["older-major", with_((s) => void (s.schemaVersion = major > 0 ? `${major - 1}.9.0` : "0.0.0")), major > 0 ? "UNSUPPORTED_SCHEMA_VERSION" : null, "an older major version is refused"],
+    ["older-major", with_((s) => void (s.schemaVersion = `${major - 1}.9.0`)), null, "the previous major version: refused, or read when this one still reads it"],
+    ["oldest-major", with_((s) => void (s.schemaVersion = `${OLDEST_SCHEMA_MAJOR}.0.0`)), null, "the oldest major version this one reads loads"],
+    ["before-oldest-major", with_((s) => void (s.schemaVersion = `${OLDEST_SCHEMA_MAJOR - 1}.9.0`)), null, "a major version older than any it reads is refused"],
     ["future-major-and-broken", with_((s) => { s.schemaVersion = `${major + 1}.0.0`; delete (s as Partial<typeof s>).models; }), "UNSUPPORTED_SCHEMA_VERSION", "the version is read first"],
     ["newer-minor-unknown-fields", with_((s) => {
       s.schemaVersion = `${major}.${minor + 1}.0`;

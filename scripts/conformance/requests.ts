@@ -181,11 +181,11 @@ const TARGETED: Record<string, RequestCase[]> = {
   empty: [{ id: "no-models/explicit", covers: "NO_SUCH_MODEL in a snapshot without models", request: { model: "glm-4.6" } }],
 };
 
-const FULL = new Set(["demo", "complaint", "ties"]);
+const FULL = new Set(["demo", "complaint", "ties", "schema-2-all-fields"]);
 
 export function requestsFor(name: string, snapshot: ProviderRegistrySnapshot): RequestCase[] {
   const cases = [...battery(FULL.has(name)), ...(FULL.has(name) || name === "demo-policy" ? perProvider(snapshot) : []), ...(TARGETED[name] ?? [])];
-  if (name === "demo" || name === "ties" || name === "demo-policy" || name === "stale-unverified" || name === "stale-unverified-routed") cases.push(...perModel(snapshot));
+  if (name === "demo" || name === "ties" || name === "schema-2-all-fields" || name === "demo-policy" || name === "stale-unverified" || name === "stale-unverified-routed") cases.push(...perModel(snapshot));
   if (name === "demo") cases.push(...invalidRequests());
   return cases;
 }

@@ -6,11 +6,12 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Model, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { packageRoot } from "../../src/package-root.js";
+import { SCHEMA_ID, SCHEMA_VERSION } from "../../src/snapshot/schema-version.js";
 
 type Snapshot = ProviderRegistrySnapshot;
 
-const fixture = (name: string): Snapshot =>
-  JSON.parse(readFileSync(path.join(packageRoot, "test", "fixtures", "snapshots", name), "utf8")) as Snapshot;
+const fixture = (name: string, folder = "snapshots"): Snapshot =>
+  JSON.parse(readFileSync(path.join(packageRoot, "test", "fixtures", folder, name), "utf8")) as Snapshot;
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -90,8 +91,13 @@ function synthetic(base: Snapshot): Snapshot {
   });
 }
 
+/** Stamped with the version register writes today, so that the suite follows the schema (the complaint keeps its own). */
+function current(s: Snapshot): Snapshot {
+  return { ...s, $schema: SCHEMA_ID, schemaVersion: SCHEMA_VERSION };
+}
+
 export function conformanceSnapshots(): Record<string, Snapshot> {
-  const demo = fixture("demo-register.json");
+  const demo = current(fixture("demo-register.json"));
   const complaint = fixture("kimi-glm-complaint.json");
   const ties = synthetic(demo);
   return {
@@ -142,6 +148,8 @@ export function conformanceSnapshots(): Record<string, Snapshot> {
         if (m.provider === "custom" || m.provider === "openrouter") m.availability = "unverified";
       }
     }),
+    // Every optional fact of schema 2.0 (routers, variants, aliasOf, retiresAt, per-request prices), as released.
+    "schema-2-all-fields": fixture("all-fields.json", "schema-versions/2.0.0"),
     ties,
     "ties-preferences": patched(ties, (s) => {
       const acme = providerPolicy(s, "acme");
@@ -158,7 +166,7 @@ export function conformanceSnapshots(): Record<string, Snapshot> {
       s.policy.providerPriority = [];
       s.policy.providers = {};
     }),
-    "complaint-all-disabled": patched(complaint, (s) => {
+    "complaint-all-disabled": patched(current(complaint), (s) => {
       s.policy.disabledProviders = ["glm", "kimi"];
     }),
   };

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { packageRoot } from "../../src/package-root.js";
+import { OLDEST_SCHEMA_MAJOR } from "../../src/selector/check-snapshot.js";
 import { createSelector, SelectionError, SUPPORTED_SCHEMA_VERSION } from "../../src/selector/index.js";
 import { cliCases, type CliCaseResult } from "./cli-cases.js";
 import { invalidSnapshotFiles, loadExpectations, type LoadCase } from "./load-cases.js";
@@ -65,6 +66,7 @@ function pythonSchemaModule(): string {
     "import json",
     "",
     `SUPPORTED_SCHEMA_VERSION = "${SUPPORTED_SCHEMA_VERSION}"`,
+    `OLDEST_SCHEMA_MAJOR = ${OLDEST_SCHEMA_MAJOR}`,
     "",
     `SCHEMA_JSON = r"""${text.trimEnd()}"""`,
     "",
