@@ -23,9 +23,14 @@ def _refuse_constant(name):
     raise ValueError("%s is not JSON" % name)
 
 
+_LONG_DIGITS = re.compile(r"[0-9]{16}")
+
+
 def loads(text):
-    """JSON.parse: no NaN or Infinity, integers as JavaScript sees them."""
-    return json.loads(text, parse_int=parse_int, parse_constant=_refuse_constant)
+    """JSON.parse: no NaN or Infinity, integers as JavaScript sees them (the hook only where a number could need it)."""
+    if _LONG_DIGITS.search(text):
+        return json.loads(text, parse_int=parse_int, parse_constant=_refuse_constant)
+    return json.loads(text, parse_constant=_refuse_constant)
 
 
 def number(n):

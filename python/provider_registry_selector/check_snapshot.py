@@ -9,7 +9,7 @@ import re
 
 from . import _schema
 from .errors import SnapshotInvalid, UnsupportedSchemaVersion
-from .structure import Problem, StructureValidator, escape, js_pattern
+from .structure import Problem, StructureValidator, compile_check, escape, js_pattern
 
 # The snapshot schema version this selector was written against (from the TypeScript selector, by scripts/conformance.ts).
 SUPPORTED_SCHEMA_VERSION = _schema.SUPPORTED_SCHEMA_VERSION
@@ -160,11 +160,14 @@ def _plural(n, word):
 class _Structure:
     def __init__(self):
         self._validator = StructureValidator(_schema.schema())
+        self._quick = compile_check(_schema.schema())
 
     def errors(self, data):
-        problems = self._validator.problems(data)
-        # Branch problems of a failed oneOf are kept for the additions pass only, as ajv's allErrors does.
-        return problems
+        # A valid snapshot is the common case: one quick pass says so. Only a failure is walked again to name problems
+        # (branch problems of a failed oneOf included, for the newer-minor pass, as ajv's allErrors reports them).
+        if self._quick(data):
+            return []
+        return self._validator.problems(data)
 
 
 class _JsonSchema:

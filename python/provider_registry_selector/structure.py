@@ -14,7 +14,7 @@ _TYPES = {
     "boolean": lambda v: isinstance(v, bool),
     "null": lambda v: v is None,
     "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
-    "integer": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and float(v).is_integer(),
+    "integer": lambda v: (isinstance(v, int) and not isinstance(v, bool)) or (isinstance(v, float) and v.is_integer()),
 }
 
 _patterns = {}
@@ -163,3 +163,197 @@ def _show(value):
     from ._js import stringify
 
     return stringify(value)
+
+
+def compile_check(schema):
+    """The schema as one function value -> bool, built once from closures: the quick pass over a valid snapshot.
+
+    It accepts exactly what StructureValidator accepts; only when it says no is the snapshot walked again, slowly,
+    to name each problem."""
+    root = schema
+    compiled = {}
+
+    def ref(pointer):
+        if pointer not in compiled:
+            compiled[pointer] = None  # a recursive reference is bound when its compilation is done
+            node = root
+            for token in pointer[1:].split("/")[1:]:
+                node = node[token.replace("~1", "/").replace("~0", "~")]
+            compiled[pointer] = build(node)
+        target = compiled[pointer]
+        if target is not None:
+            return target
+        return lambda value: compiled[pointer](value)
+
+    def build(s):
+        if s is True or s is None:
+            return _yes
+        if s is False:
+            return lambda value: False
+        checks = []
+        if "$ref" in s:
+            checks.append(ref(s["$ref"]))
+        kind = s.get("type")
+        kinds = (kind if isinstance(kind, list) else [kind]) if kind is not None else []
+        if kinds:
+            tests = [_QUICK_TYPES[k] for k in kinds]
+            checks.append(tests[0] if len(tests) == 1 else (lambda value, tests=tests: any(t(value) for t in tests)))
+        if "const" in s:
+            checks.append(lambda value, c=s["const"]: _equal(value, c))
+        if "enum" in s:
+            options = s["enum"]
+            if all(isinstance(o, str) for o in options):
+                allowed = frozenset(options)
+                checks.append(lambda value: value.__class__ is str and value in allowed)
+            else:
+                checks.append(lambda value: any(_equal(value, o) for o in options))
+        if "oneOf" in s:
+            branches = [build(b) for b in s["oneOf"]]
+            checks.append(lambda value: sum(1 for b in branches if b(value)) == 1)
+        if "anyOf" in s:
+            branches_any = [build(b) for b in s["anyOf"]]
+            checks.append(lambda value: any(b(value) for b in branches_any))
+        for branch in s.get("allOf", ()):
+            checks.append(build(branch))
+        # A check for one type needs no guard when the schema's only type is that one.
+        only = kinds[0] if len(kinds) == 1 else None
+        obj = _object_check(s, build)
+        if obj is not None:
+            checks.append(obj if only == "object" else (lambda value: value.__class__ is not dict or obj(value)))
+        arr = _array_check(s, build)
+        if arr is not None:
+            checks.append(arr if only == "array" else (lambda value: value.__class__ is not list or arr(value)))
+        text = _string_check(s)
+        if text is not None:
+            checks.append(text if only == "string" else (lambda value: value.__class__ is not str or text(value)))
+        num = _number_check(s)
+        if num is not None:
+            checks.append(num if only in ("number", "integer") else (lambda value: value.__class__ not in (int, float) or num(value)))
+        return _all_of(checks)
+
+    return build(root)
+
+
+def _yes(value):
+    return True
+
+
+def _all_of(checks):
+    if not checks:
+        return _yes
+    if len(checks) == 1:
+        return checks[0]
+    if len(checks) == 2:
+        a, b = checks
+        return lambda value: a(value) and b(value)
+    if len(checks) == 3:
+        a, b, c = checks
+        return lambda value: a(value) and b(value) and c(value)
+    checks = tuple(checks)
+
+    def every(value):
+        for check in checks:
+            if not check(value):
+                return False
+        return True
+
+    return every
+
+
+_QUICK_TYPES = {
+    "object": lambda v: v.__class__ is dict,
+    "array": lambda v: v.__class__ is list,
+    "string": lambda v: v.__class__ is str,
+    "boolean": lambda v: v.__class__ is bool,
+    "null": lambda v: v is None,
+    "number": lambda v: v.__class__ is int or v.__class__ is float,
+    "integer": lambda v: v.__class__ is int or (v.__class__ is float and v.is_integer()),
+}
+
+
+def _object_check(s, build):
+    keys = ("properties", "required", "additionalProperties", "patternProperties", "propertyNames")
+    if not any(k in s for k in keys):
+        return None
+    properties = {k: build(v) for k, v in s.get("properties", {}).items()}
+    required = frozenset(s.get("required", ()))
+    patterns = [(js_pattern(p), build(v)) for p, v in s.get("patternProperties", {}).items()]
+    names = build(s["propertyNames"]) if "propertyNames" in s else None
+    extra = s.get("additionalProperties", True)
+    extra_check = build(extra) if isinstance(extra, dict) else None
+    closed = extra is False
+
+    def check(value):
+        if required and not required <= value.keys():
+            return False
+        for key, item in value.items():
+            if names is not None and not names(key):
+                return False
+            sub = properties.get(key)
+            matched = sub is not None
+            if matched and not sub(item):
+                return False
+            for pattern, sub_pattern in patterns:
+                if pattern.search(key):
+                    matched = True
+                    if not sub_pattern(item):
+                        return False
+            if not matched:
+                if closed:
+                    return False
+                if extra_check is not None and not extra_check(item):
+                    return False
+        return True
+
+    return check
+
+
+def _array_check(s, build):
+    if not any(k in s for k in ("items", "minItems", "maxItems")):
+        return None
+    items = build(s["items"]) if "items" in s else None
+    low = s.get("minItems", 0)
+    high = s.get("maxItems")
+
+    def check(value):
+        if len(value) < low or (high is not None and len(value) > high):
+            return False
+        if items is not None:
+            for v in value:
+                if not items(v):
+                    return False
+        return True
+
+    return check
+
+
+def _string_check(s):
+    if not any(k in s for k in ("minLength", "maxLength", "pattern")):
+        return None
+    low = s.get("minLength", 0)
+    high = s.get("maxLength")
+    pattern = js_pattern(s["pattern"]) if "pattern" in s else None
+
+    counted = low > 0 or high is not None
+
+    def check(value):
+        if counted:
+            n = len(value) if value.isascii() else utf16_len(value)
+            if n < low or (high is not None and n > high):
+                return False
+        return pattern is None or pattern.search(value) is not None
+
+    return check
+
+
+def _number_check(s):
+    if not any(k in s for k in ("minimum", "maximum", "exclusiveMinimum")):
+        return None
+    low = s.get("minimum")
+    high = s.get("maximum")
+    above = s.get("exclusiveMinimum")
+
+    def check(value):
+        return (low is None or value >= low) and (high is None or value <= high) and (above is None or value > above)
+
+    return check
