@@ -132,6 +132,19 @@ def _wrap(open_, close, parts, indent, depth):
     return open_ + inner + ("," + inner).join(parts) + "\n" + " " * (indent * depth) + close
 
 
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_INDENTED = json.JSONEncoder(ensure_ascii=False, indent=2)
+
+
+def dumps_answer(value, indent=None):
+    """`JSON.stringify` of an answer (a choice or an error as `select --json` prints it): text and lists only, in
+    fixed key order, so the C encoder writes it as JavaScript would once lone surrogates are escaped."""
+    text = (_INDENTED if indent else _COMPACT).encode(value)
+    if _LONE_SURROGATE.search(text):
+        text = _LONE_SURROGATE.sub(lambda m: "\\u%04x" % ord(m.group()), text)
+    return text
+
+
 def shown(value):
     """request.ts shown(): any value, for a message."""
     try:

@@ -16,9 +16,9 @@ def answer_line(selector, line, n):
     except (ValueError, RecursionError):
         return _js.stringify({"error": {"code": "INVALID_REQUEST", "message": NOT_JSON % n}, "trace": []})
     try:
-        return _js.stringify(selector.select(request))
+        return _js.dumps_answer(selector.select(request).to_dict())
     except SelectionError as error:
-        return _js.stringify(error)
+        return _js.dumps_answer(error.to_dict())
 
 
 def lines_of(stream):

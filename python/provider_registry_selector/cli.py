@@ -195,7 +195,7 @@ def _wants_json(argv):
 
 
 def _json(value):
-    return _js.stringify(value, 2) + "\n"
+    return _js.dumps_answer(value.to_dict() if hasattr(value, "to_dict") else value, 2) + "\n"
 
 
 class _IO:
