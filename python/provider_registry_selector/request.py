@@ -54,8 +54,103 @@ def _requested_model(name):
     return None if name == "auto" or (len(name) == 4 and name.lower() == "auto") else name
 
 
+_BITS = {"vision": VISION, "tools": TOOLS, "reasoning": REASONING, "json": JSON_MODE}
+_INF = float("inf")
+
+
 def normalize_request(request, index):
-    """Checks a request and resolves it against the snapshot: one object per select call, which the choice keeps."""
+    """Checks a request and resolves it against the snapshot: one object per select call, which the choice keeps.
+
+    A well-formed dict takes one quick pass; anything unusual goes the exact way below, which finds the same
+    problem the TypeScript selector reports first."""
+    if request.__class__ is dict:
+        ctx = _quick(request, index)
+        if ctx is not None:
+            return ctx
+    return _exact(request, index)
+
+
+def _size(value):
+    cls = value.__class__
+    if (cls is int and value >= 0) or (cls is float and 0 <= value < _INF):
+        return value
+    return None
+
+
+def _quick(request, index):
+    """The request resolved in one pass, or None when anything about it calls for the exact path."""
+    model = None
+    c = 1
+    named = False
+    need = 0
+    min_context = NO_MINIMUM
+    min_output = NO_MINIMUM
+    provider = None
+    excluded = None
+    for key, value in request.items():
+        if key == "category":
+            c = _CATEGORY_INDEX.get(value) if value.__class__ is str else None
+            if c is None:
+                return None
+            named = True
+        elif key == "requires":
+            if value.__class__ is not dict:
+                return None
+            for k, v in value.items():
+                bit = _BITS.get(k)
+                if bit is not None:
+                    if v is True:
+                        need |= bit
+                    elif v is not False:
+                        return None
+                elif k == "minContext":
+                    min_context = _size(v)
+                    if min_context is None:
+                        return None
+                elif k == "minOutput":
+                    min_output = _size(v)
+                    if min_output is None:
+                        return None
+                else:
+                    return None
+        elif key == "model":
+            if value.__class__ is not str or value == "":
+                return None
+            model = None if value == "auto" or (len(value) == 4 and value.lower() == "auto") else value
+        elif key == "provider":
+            if value.__class__ is not str or value == "":
+                return None
+            provider = index.provider_by_id.get(value) or index.provider_by_id.get(value.lower())
+            if provider is None:
+                return None
+        elif key == "exclude":
+            if value.__class__ is not list:
+                return None
+            for name in value:
+                if name.__class__ is not str or name == "":
+                    return None
+                records = lookup(index, name)
+                if records is not None:
+                    if excluded is None:
+                        excluded = set()
+                    excluded.update(records)
+        else:
+            return None
+    ctx = SelectionContext()
+    ctx.index = index
+    ctx.model = model
+    ctx.category = CATEGORIES[c]
+    ctx.category_index = c
+    ctx.category_named = named
+    ctx.provider = provider
+    ctx.need = need
+    ctx.min_context = min_context
+    ctx.min_output = min_output
+    ctx.excluded = excluded
+    return ctx
+
+
+def _exact(request, index):
     if request is NO_REQUEST:
         request = {}
     if not isinstance(request, dict):

@@ -84,9 +84,11 @@ def _route(ctx):
         if first is not None:
             return Choice(ctx, first, "routed")
     else:
+        # fits(), inlined: this loop is the hot path of an auto request.
+        need, min_context, min_output, excluded = ctx.need, ctx.min_context, ctx.min_output, ctx.excluded
         for p in providers_in_scope(ctx):
             for r in p.orderings[c]:
-                if fits(r, ctx):
+                if r.caps & need == need and r.context >= min_context and r.output >= min_output and (excluded is None or r not in excluded):
                     return Choice(ctx, r, "routed")
     raise _no_model_available(ctx)
 
