@@ -1,4 +1,5 @@
 """The selector: rules 1–4 of docs/selection.md over the precomputed index (select.ts)."""
+from ._js import utf16_len
 from .check_snapshot import check_snapshot
 from .choice import Choice
 from .context import providers_in_scope
@@ -178,11 +179,11 @@ def _explain_requested_drop(rule, r, ctx):
 def _suggest(index, name):
     """Up to three known ids close to a name that matched nothing."""
     wanted = name.lower()
-    if len(wanted) < 3:
+    if utf16_len(wanted) < 3:  # lengths as JavaScript counts them
         return ""
     close = {}
     for key, records in index.by_name.items():
-        if wanted in key or (len(key) >= 3 and key in wanted):
+        if wanted in key or (utf16_len(key) >= 3 and key in wanted):
             for r in records:
                 close[r.id] = None
         if len(close) >= 3:

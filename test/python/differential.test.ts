@@ -68,6 +68,9 @@ function requestArb(snapshot: ProviderRegistrySnapshot): fc.Arbitrary<{ request:
     { arbitrary: fc.tuple(fc.constantFrom(...(known.length ? known : ["none"])), fc.nat(2)).map(([n, how]) => recase(n, how)), weight: 6 },
     { arbitrary: fc.constantFrom("auto", "AUTO", "ghost-model", "glm", "kimi-k", "x"), weight: 2 },
     { arbitrary: fc.string({ maxLength: 12 }), weight: 1 },
+    // Astral characters and lone surrogates: lengths, case and JSON as JavaScript sees them.
+    { arbitrary: fc.string({ unit: "binary", maxLength: 6 }), weight: 1 },
+    { arbitrary: fc.tuple(fc.constantFrom(...(known.length ? known : ["none"])), fc.string({ unit: "binary", maxLength: 2 })).map(([n, tail]) => n.slice(0, 3) + tail), weight: 1 },
   );
   const requires = fc.record(
     {
