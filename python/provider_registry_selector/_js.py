@@ -163,7 +163,7 @@ def pad_end(s, width):
 
 def utf16_key(s):
     """Sorts strings as JavaScript's `<` does (by UTF-16 code units)."""
-    return s if s.isascii() else s.encode("utf-16-be", "surrogatepass")
+    return s.encode("utf-16-be", "surrogatepass")
 
 
 def lower(s):

@@ -78,7 +78,7 @@ function requestArb(snapshot: ProviderRegistrySnapshot): fc.Arbitrary<{ request:
       tools: fc.boolean(),
       reasoning: fc.boolean(),
       json: fc.boolean(),
-      minContext: fc.oneof(fc.constantFrom(0, 1, 8192, 32768, 100000, 128000, 200000, 1000000, 0.5), fc.nat(2_000_000)),
+      minContext: fc.oneof(fc.constantFrom(0, 1, 8192, 32000, 32001, 32768, 100000, 128000, 128001, 200000, 200001, 1000000, 0.5), fc.nat(2_000_000)),
       minOutput: fc.oneof(fc.constantFrom(0, 1, 4096, 8192, 16000, 65536), fc.nat(200_000)),
     },
     { requiredKeys: [] },
@@ -128,6 +128,15 @@ function variantArb(base: ProviderRegistrySnapshot): fc.Arbitrary<ProviderRegist
     reasoning: fc.boolean(),
     json: fc.boolean(),
     price,
+    // Schema 2.0 facts the ranking reads: undescribed models, :free and :batch variants, routers, long-context tiers.
+    described: fc.constantFrom<boolean | undefined>(undefined, undefined, true, false),
+    variant: fc.constantFrom<string | null>(null, null, null, "free", "batch", "extended"),
+    router: fc.constantFrom(false, false, false, false, true),
+    routing: fc.constantFrom<"merit" | "by_name" | undefined>(undefined, undefined, undefined, "merit", "by_name"),
+    tiers: fc.oneof(
+      fc.constant([] as { above: number; input: number; output: number }[]),
+      fc.array(fc.record({ above: fc.constantFrom(32000, 128000, 200000), input: fc.constantFrom(0.5, 1, 3, 6), output: fc.constantFrom(1, 4, 12, 22.5) }), { maxLength: 2 }),
+    ),
     keep: fc.boolean(),
   });
   const perProvider = fc.record({
@@ -161,6 +170,17 @@ function variantArb(base: ProviderRegistrySnapshot): fc.Arbitrary<ProviderRegist
         m.pricing = f.price === null ? null : { currency: "USD", unit: "per_million_tokens", input: f.price.input, output: f.price.output, source: "catalog" };
         if (f.availability === "stale") m.lastVerifiedAt = "2026-01-01T00:00:00Z";
         else delete m.lastVerifiedAt;
+        if (f.described === undefined) delete m.described;
+        else m.described = f.described;
+        if (f.variant === null) delete m.variant;
+        else m.variant = { of: m.id.replace(/:.*$/, ""), tag: f.variant };
+        if (f.router) m.kind = "router";
+        if (f.routing === undefined) delete m.routing;
+        else m.routing = f.routing;
+        if (m.pricing !== null && f.tiers.length > 0) {
+          const tiers = [...f.tiers].sort((a, b) => a.above - b.above).map((t) => ({ aboveInputTokens: t.above, input: t.input, output: t.output }));
+          m.pricing = { ...m.pricing, tiers } as typeof m.pricing;
+        }
       });
       Object.assign(s.policy, {
         providerPriority: v.priority,
