@@ -2,8 +2,9 @@
 // whose rows another issue reworks). Each ratio is a job and its baseline measured side by side in one run:
 //   - Python load_snapshot against json.load (target 3x), select auto (40x) and explicit (5x) against a dict lookup,
 //     on the 10,000-model synthetic snapshot of scripts/bench;
-//   - batch mode (select --stdin, TypeScript and Python): the cost of one more request line, against one select call
-//     in the same language in process, and against select plus writing its JSON answer in process.
+//   - batch mode (select --stdin, TypeScript and Python): the time per answer once answers flow (first to last answer
+//     of one process fed every line at once), against one select call in the same language in process, and against
+//     select plus writing its JSON answer in process.
 // `--json` prints the figures as JSON; `--requests N` sets the batch size.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -29,37 +30,40 @@ const BIN = path.join(packageRoot, "dist", "src", "cli", "bin.js");
 const PYTHON = process.env.PYTHON ?? "python3";
 const pythonEnv = { ...process.env, PYTHONPATH: path.join(packageRoot, "python"), PYTHONDONTWRITEBYTECODE: "1" };
 
-/** Wall time of one batch-mode process answering `lines` (all written at once), and how many answers came back. */
-function runBatch(command: string, args: string[], env: NodeJS.ProcessEnv, lines: readonly string[]): Promise<{ ns: number; answers: number }> {
+/**
+ * One batch-mode process answering `lines`, all written at once: the time from its first answer to its last, per
+ * answer. Start-up and loading the snapshot come before the first answer, so they are not counted.
+ */
+function perAnswer(command: string, args: string[], env: NodeJS.ProcessEnv, lines: readonly string[]): Promise<number> {
   return new Promise((resolve, reject) => {
-    const start = process.hrtime.bigint();
     const child = spawn(command, args, { env, stdio: ["pipe", "pipe", "inherit"] });
     let answers = 0;
+    let first = 0n;
+    let last = 0n;
     child.stdout.on("data", (chunk: Buffer) => {
-      for (const byte of chunk) if (byte === 10) answers++;
+      for (const byte of chunk) {
+        if (byte !== 10) continue;
+        answers++;
+        if (answers === 1) first = process.hrtime.bigint();
+      }
+      last = process.hrtime.bigint();
     });
     child.on("error", reject);
     child.on("close", (code) => {
       if (code !== 0) reject(new Error(`${command} ${args.join(" ")} exited with ${code}`));
-      else resolve({ ns: Number(process.hrtime.bigint() - start), answers });
+      else if (answers !== lines.length) reject(new Error(`${lines.length} requests, ${answers} answers`));
+      else resolve(Number(last - first) / (answers - 1));
     });
-    child.stdin.end(lines.length === 0 ? "" : `${lines.join("\n")}\n`);
+    child.stdin.end(`${lines.join("\n")}\n`);
   });
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** The cost of one more line: (T(n) - T(0)) / n, medians of interleaved runs, so that start-up and loading cancel. */
 async function perLine(command: string, args: string[], env: NodeJS.ProcessEnv, lines: readonly string[], runs: number): Promise<number> {
-  const empty: number[] = [];
-  const full: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    empty.push((await runBatch(command, args, env, [])).ns);
-    const run = await runBatch(command, args, env, lines);
-    if (run.answers !== lines.length) throw new Error(`${lines.length} requests, ${run.answers} answers`);
-    full.push(run.ns);
-  }
-  return Math.max(0, median(full) - median(empty)) / lines.length;
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) samples.push(await perAnswer(command, args, env, lines));
+  return median(samples);
 }
 
 function inProcess(fn: () => void, calls: number, samples = 9): number {
