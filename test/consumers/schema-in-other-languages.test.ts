@@ -65,7 +65,7 @@ describe("valid snapshots: ajv and Python's jsonschema both accept", () => {
     for (const file of [demoFile, ...SNAPSHOT_FIXTURES]) expect(schemaProblems("provider-registry-snapshot", read(file)), file).toEqual([]);
   });
 
-  it("python: the demo snapshot and every fixture snapshot", (context) => {
+  it("python: the demo snapshot and every fixture snapshot", { timeout: 60_000 }, (context) => {
     const python = pythonOrSkip(context);
     const results = validateWithPython(python, SNAPSHOT_SCHEMA, [demoFile, ...SNAPSHOT_FIXTURES]);
     expect(results).toHaveLength(SNAPSHOT_FIXTURES.length + 1);
@@ -87,7 +87,7 @@ describe("damaged snapshots: rejected by ajv, by Python's jsonschema and by the 
     expect(() => checkSnapshot(read(path.join(INVALID_DIR, name)), name)).toThrow(SnapshotError);
   });
 
-  it("python rejects each at the same pointer", (context) => {
+  it("python rejects each at the same pointer", { timeout: 60_000 }, (context) => {
     const python = pythonOrSkip(context);
     const names = Object.keys(INVALID);
     const results = validateWithPython(

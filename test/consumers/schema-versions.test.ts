@@ -84,7 +84,7 @@ describe.each(RELEASED)("snapshots written against %s", (version) => {
     expect(() => checkSnapshot(snapshot, file)).not.toThrow();
   });
 
-  it("and Python's jsonschema accepts them too", (context) => {
+  it("and Python's jsonschema accepts them too", { timeout: 60_000 }, (context) => {
     const python = pythonOrSkip(context);
     for (const result of validateWithPython(python, schemaPath("provider-registry-snapshot"), files)) expect(result.errors, result.file).toEqual([]);
   });
