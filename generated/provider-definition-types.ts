@@ -20,7 +20,19 @@ export interface ProviderDefinition {
   /**
    * Which response shape to expect.
    */
-  adapter: "kimi" | "glm" | "openrouter" | "openai-compatible";
+  adapter:
+    | "kimi"
+    | "glm"
+    | "openrouter"
+    | "openai-compatible"
+    | "anthropic"
+    | "gemini"
+    | "mistral"
+    | "groq"
+    | "together"
+    | "fireworks"
+    | "ollama"
+    | "lmstudio";
   baseUrl: {
     /**
      * Variables that may hold the base URL, first wins.
@@ -32,6 +44,10 @@ export interface ProviderDefinition {
      * Used when none of the variables is set; without it the provider is skipped.
      */
     default?: string;
+    /**
+     * A value written without a scheme (host:port, as OLLAMA_HOST is) is read with this one.
+     */
+    schemelessAs?: "http" | "https";
   };
   apiKey: {
     /**
@@ -47,6 +63,14 @@ export interface ProviderDefinition {
    * A variable that, set to a false value (false, 0, no, off), skips the provider.
    */
   enableFlag?: string;
+  /**
+   * When false (local servers), the default URL is used only when enableFlag is set true; otherwise the provider is probed only when one of its URL variables is set.
+   */
+  enabledByDefault?: boolean;
+  /**
+   * Paths below the base URL tried in order when the list path answers 404 (LM Studio's /v1/models behind /api/v0/models).
+   */
+  fallbackModelsPaths?: string[];
   /**
    * Path of the model list below the base URL.
    */

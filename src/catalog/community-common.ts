@@ -22,11 +22,27 @@ export interface CommunityCatalogOptions {
    * model deprecated. Prices are never dated with it: a file that does not date its prices leaves them undated.
    */
   readonly asOf: string;
-  /** Our provider ids to collect facts for; default: the built-in providers (kimi, glm, openrouter, custom). */
+  /** Our provider ids to collect facts for; default: the built-in providers. */
   readonly providers?: readonly string[];
 }
 
-export const BUILTIN_PROVIDER_IDS = ["custom", "glm", "kimi", "openrouter"] as const;
+export const BUILTIN_PROVIDER_IDS = [
+  "anthropic",
+  "custom",
+  "deepseek",
+  "fireworks",
+  "gemini",
+  "glm",
+  "groq",
+  "kimi",
+  "lmstudio",
+  "mistral",
+  "ollama",
+  "openai",
+  "openrouter",
+  "together",
+  "xai",
+] as const;
 
 const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 const MAX_NAME = 300;

@@ -12,6 +12,19 @@ export const MODELS_DEV_PROVIDERS: Readonly<Record<string, readonly string[]>> =
   openrouter: ["openrouter"],
   // Whatever an OpenAI-compatible server serves: no catalog can say which provider's facts apply.
   custom: [],
+  openai: ["openai"],
+  anthropic: ["anthropic"],
+  gemini: ["google"],
+  mistral: ["mistral"],
+  deepseek: ["deepseek"],
+  groq: ["groq"],
+  xai: ["xai"],
+  together: ["togetherai"],
+  fireworks: ["fireworks-ai"],
+  // Local servers run whatever was pulled; models.dev's "ollama-cloud" and "lmstudio" keys price hosted or sample
+  // entries, not the user's own machine.
+  ollama: [],
+  lmstudio: [],
 };
 
 /**
@@ -23,6 +36,19 @@ export const LITELLM_PROVIDERS: Readonly<Record<string, readonly string[]>> = {
   glm: ["zai", "zhipuai"],
   openrouter: ["openrouter"],
   custom: [],
+  // Not "text-completion-openai": its entries are completion-only models (babbage-002), which LiteLLM files as chat-like.
+  openai: ["openai"],
+  anthropic: ["anthropic"],
+  gemini: ["gemini"],
+  mistral: ["mistral"],
+  deepseek: ["deepseek"],
+  groq: ["groq"],
+  xai: ["xai"],
+  together: ["together_ai"],
+  fireworks: ["fireworks_ai"],
+  // LiteLLM's "ollama" entries describe the models by their Ollama names (context length, tools), priced at 0.
+  ollama: ["ollama", "ollama_chat"],
+  lmstudio: [],
 };
 
 /**

@@ -7,7 +7,24 @@ import { compareText } from "../model/order.js";
 import type { ProviderDefinition } from "../../generated/provider-definition-types.js";
 import { envBoolean, envList, envNumber, envString, type Env } from "./env-values.js";
 
-export const DEFAULT_PROVIDER_PRIORITY = ["kimi", "glm", "custom", "openrouter"] as const;
+// The seed's four first, as they always were; the providers added later follow, then any of the user's, by id.
+export const DEFAULT_PROVIDER_PRIORITY = [
+  "kimi",
+  "glm",
+  "custom",
+  "openrouter",
+  "openai",
+  "anthropic",
+  "gemini",
+  "mistral",
+  "deepseek",
+  "xai",
+  "groq",
+  "together",
+  "fireworks",
+  "ollama",
+  "lmstudio",
+] as const;
 export const DEFAULT_REASONABLE_OUTPUT_PRICE = 10;
 
 /** A list as the user wrote it, with the variable it came from, so diagnostics can name it. */

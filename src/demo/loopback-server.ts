@@ -6,6 +6,8 @@ export interface RecordedRequest {
   readonly method: string;
   readonly path: string;
   readonly headers: IncomingHttpHeaders;
+  /** The request body as text ("" for a GET). */
+  readonly body: string;
 }
 
 export interface LoopbackResponse {
@@ -31,9 +33,19 @@ export interface LoopbackServer {
 export async function startLoopbackServer(handler: LoopbackHandler): Promise<LoopbackServer> {
   const requests: RecordedRequest[] = [];
   const server = createServer((req, res) => {
-    const recorded = { method: req.method ?? "GET", path: req.url ?? "/", headers: req.headers };
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    // Recorded when the request arrives, so a handler that never answers is still counted.
+    const recorded = { method: req.method ?? "GET", path: req.url ?? "/", headers: req.headers, body: "" };
     requests.push(recorded);
-    Promise.resolve(handler(recorded, res))
+    new Promise<void>((resolve) => {
+      req.on("end", resolve);
+      req.on("error", () => resolve());
+    })
+      .then(() => {
+        recorded.body = Buffer.concat(chunks).toString("utf8");
+        return handler(recorded, res);
+      })
       .then(async (answer) => {
         if (answer === "handled") return;
         if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));

@@ -4,6 +4,7 @@ import type { CatalogEntry, Catalog } from "../catalog/load-catalog.js";
 import type { OverlayCatalog } from "../catalog/community-common.js";
 import type { ListSetting, PriceOverride } from "../config/read-settings.js";
 import { isRoutable } from "../model/availability.js";
+import { isUsableModelId } from "../model/model-id.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import { byProviderThenId, compareText } from "../model/order.js";
 import type { ProbedModel } from "../providers/adapter.js";
@@ -77,6 +78,8 @@ function mergeProvider(provider: ProviderListing, input: MergeInput): Model[] {
 
   const build = (id: string, entry: CatalogEntry | undefined, probed: ProbedModel | undefined, availability: Model["availability"]): Model => {
     const layers: FactLayer[] = [];
+    // What the id alone suggests (an embedding, a speech model) lies beneath every catalog: any of them outranks it.
+    if (probed?.kindHint !== undefined) layers.push({ source: "inferred", facts: { kind: probed.kindHint } });
     for (const overlay of overlays) {
       const match = overlay.index.get(id.toLowerCase());
       if (match) layers.push({ source: `overlay:${overlay.name}`, facts: match.facts });
@@ -86,7 +89,7 @@ function mergeProvider(provider: ProviderListing, input: MergeInput): Model[] {
     const { facts, sources } = layerFacts(id, layers);
     // Keys in sorted order, here and in the objects below: the snapshot is then canonical as built (see sortKeysDeep).
     return {
-      aliases: entry?.aliases ? [...entry.aliases].sort(compareText) : [],
+      aliases: aliasesOf(id, entry, probed),
       availability,
       capabilities: { json: facts.json, reasoning: facts.reasoning, streaming: facts.streaming, tools: facts.tools, vision: facts.vision },
       contextWindow: facts.contextWindow,
@@ -117,7 +120,7 @@ function mergeProvider(provider: ProviderListing, input: MergeInput): Model[] {
   if (provider.listed) {
     for (const probed of provider.listed) {
       // A provider may list an alias (kimi-k2): it is the catalog's model, listed under another name.
-      const entry = index.get(probed.id.toLowerCase());
+      const entry = index.get(probed.id.toLowerCase()) ?? probed.aliases?.map((a) => index.get(a.toLowerCase())).find((e) => e !== undefined);
       const id = entry?.id ?? probed.id;
       if (!out.has(id.toLowerCase())) out.set(id.toLowerCase(), build(id, entry, probed, "listed"));
     }
@@ -126,6 +129,19 @@ function mergeProvider(provider: ProviderListing, input: MergeInput): Model[] {
     if (!out.has(entry.id.toLowerCase())) out.set(entry.id.toLowerCase(), build(entry.id, entry, undefined, provider.listed ? "not_listed" : "unverified"));
   }
   return [...out.values()];
+}
+
+/** The catalog's aliases and those the answer gives (Mistral's), once each, never the model's own id. */
+function aliasesOf(id: string, entry: CatalogEntry | undefined, probed: ProbedModel | undefined): string[] {
+  if (!probed?.aliases?.length) return entry?.aliases ? [...entry.aliases].sort(compareText) : [];
+  const seen = new Set([id.toLowerCase()]);
+  const out: string[] = [];
+  for (const alias of [...(entry?.aliases ?? []), ...probed.aliases]) {
+    if (seen.has(alias.toLowerCase()) || !isUsableModelId(alias)) continue;
+    seen.add(alias.toLowerCase());
+    out.push(alias);
+  }
+  return out.sort(compareText);
 }
 
 function staleDiagnostic(provider: string, stale: readonly Model[], failure: string): Diagnostic {
@@ -195,6 +211,7 @@ function probedFacts(probed: ProbedModel): Facts {
         : { cachedInput: pricing.cachedInput, currency: "USD", input: pricing.input, output: pricing.output, source: "probe", unit: "per_million_tokens" };
   }
   if (probed.freeTier !== undefined) facts.freeTier = probed.freeTier;
+  if (probed.status !== undefined) facts.status = probed.status;
   return facts;
 }
 

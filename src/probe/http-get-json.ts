@@ -24,6 +24,10 @@ export interface HttpAnswer {
 
 export interface GetJsonOptions {
   readonly authorization?: string;
+  /** Further request headers (a key in x-api-key, anthropic-version); sent on same-origin redirects only, as the key is. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** POST with this JSON body instead of a GET (Ollama's /api/show). */
+  readonly postJson?: unknown;
   readonly signal: AbortSignal;
   readonly maxBytes: number;
   readonly maxRedirects?: number;
@@ -65,11 +69,18 @@ export async function httpGetJson(url: string, options: GetJsonOptions): Promise
 
 async function send(url: URL, options: GetJsonOptions): Promise<Response> {
   try {
+    const post = options.postJson !== undefined;
     return await fetch(url, {
-      method: "GET",
+      method: post ? "POST" : "GET",
       redirect: "manual",
       signal: options.signal,
-      headers: { accept: "application/json", ...(options.authorization ? { authorization: options.authorization } : {}) },
+      headers: {
+        accept: "application/json",
+        ...options.headers,
+        ...(post ? { "content-type": "application/json" } : {}),
+        ...(options.authorization ? { authorization: options.authorization } : {}),
+      },
+      ...(post ? { body: JSON.stringify(options.postJson) } : {}),
     });
   } catch (error) {
     throw transportFailure(error, options.signal);

@@ -5,7 +5,7 @@ import { DEFAULT_MAX_BYTES, probeProvider, type ProbeOptions, type ProbeOutcome 
 import { DEFAULT_RETRY } from "./retry-delay.js";
 
 /** How probing behaves, for callers that need other limits (and tests that need a fake clock). */
-export interface ProbeTuning extends Partial<Pick<ProbeOptions, "retry" | "now" | "sleep" | "random" | "maxBytes" | "requestTimeoutMs">> {
+export interface ProbeTuning extends Partial<Pick<ProbeOptions, "retry" | "now" | "sleep" | "random" | "maxBytes" | "requestTimeoutMs" | "maxPages">> {
   /** Each provider must be done this long after its probe starts, and by the overall deadline in any case. */
   readonly providerTimeoutMs?: number;
 }

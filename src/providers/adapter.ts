@@ -12,6 +12,15 @@ export interface ProbedModel {
   /** USD per million tokens. */
   readonly pricing?: { readonly input: number; readonly output: number; readonly cachedInput?: number };
   readonly freeTier?: boolean;
+  /** A model the answer marks as retiring or retired (Mistral's deprecation date). */
+  readonly status?: Model["status"];
+  /** Other ids the answer gives for this model (Mistral's aliases). */
+  readonly aliases?: readonly string[];
+  /**
+   * What the id alone suggests the model is for, when the answer does not say: used only beneath every catalog,
+   * so a catalog that knows the model's kind always wins over a guess from its name.
+   */
+  readonly kindHint?: Model["kind"];
 }
 
 export type FailureKind =
@@ -28,8 +37,43 @@ export interface FailureClass {
   readonly retry: boolean;
 }
 
+/** How a list that comes in pages is walked: the cursor of the next page is read from each page's body. */
+export interface Pagination {
+  /** Query parameters sent with every page (a page size). */
+  readonly query?: Readonly<Record<string, string>>;
+  /** The query parameter that carries the cursor. */
+  readonly cursorParam: string;
+  /** The next page's cursor, or undefined on the last page; throws ResponseShapeError for a body that contradicts itself. */
+  nextCursor(body: unknown): string | undefined;
+}
+
+/** Where the key goes, when not in `Authorization: Bearer …`. */
+export interface KeyHeader {
+  readonly header: string;
+  /** Written before the key, e.g. "Bearer "; none by default. */
+  readonly prefix?: string;
+}
+
+/** A second request per listed model, for what the list itself does not say (Ollama's POST /api/show). */
+export interface ModelDetails<Raw> {
+  /** Path below the base URL. */
+  readonly path: string;
+  /** The JSON body to POST for one model. */
+  body(raw: Raw): unknown;
+  /** The listed model with what the (untrusted) answer adds; must not throw. */
+  apply(model: ProbedModel, body: unknown): ProbedModel;
+}
+
 export interface ProviderAdapter<Raw = unknown> {
   readonly id: string;
+  /** Where the key goes; default `Authorization: Bearer <key>`. */
+  readonly keyHeader?: KeyHeader;
+  /** Further headers every request carries (anthropic-version). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** For lists that come in pages. */
+  readonly pagination?: Pagination;
+  /** For providers whose list leaves out what a second request per model tells. */
+  readonly details?: ModelDetails<Raw>;
   /** Checks the body is a model list (extra fields tolerated); throws ResponseShapeError when it is not. */
   parseModels(body: unknown): Raw[];
   translateModel(raw: Raw): ProbedModel;

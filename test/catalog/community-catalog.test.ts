@@ -94,7 +94,7 @@ describe("LiteLLM model_prices_and_context_window.json", () => {
   const catalog = parseLiteLLMCatalog(fixture(LITELLM), { file: LITELLM, asOf: AS_OF });
 
   it("maps litellm_provider moonshot → kimi, zai → glm, openrouter → openrouter, dropping the provider/ prefix", () => {
-    expect([...catalog.keys()]).toEqual(["glm", "kimi", "openrouter"]);
+    expect([...catalog.keys()]).toEqual(["glm", "kimi", "openrouter", "together"]);
     expect(ids(catalog, "kimi")).toEqual(["kimi-k2-0905-preview", "kimi-k2-thinking", "moonshot-v1-8k-old"]);
     expect(ids(catalog, "glm")).toEqual(["embedding-3", "glm-4.7"]);
     expect(ids(catalog, "openrouter")).toEqual(["openai/gpt-4o-mini", "z-ai/glm-4.6"]);
@@ -132,8 +132,10 @@ describe("LiteLLM model_prices_and_context_window.json", () => {
   it("skips sample_spec and every provider of no concern, however odd their fields", () => {
     const all = [...catalog.values()].flat().map((e) => e.id);
     expect(all).not.toContain("sample_spec");
-    expect(all).not.toContain("gpt-4o");
-    expect(all.some((id) => id.includes("Kimi-K2-Instruct"))).toBe(false);
+    expect(all).not.toContain("command-r-x");
+    // Together's copy of Kimi K2 is Together's model (together_ai → together), never Moonshot's.
+    expect(ids(catalog, "kimi").some((id) => id.includes("Kimi-K2-Instruct"))).toBe(false);
+    expect(ids(catalog, "together")).toEqual(["moonshotai/Kimi-K2-Instruct"]);
   });
 
   it("uses the first of the mapped names where two name one model (zai before zhipuai), whatever the file order", () => {
@@ -222,3 +224,40 @@ function catchError(fn: () => unknown): ConfigError {
   }
   throw new Error("expected an error");
 }
+
+describe("every built-in provider added for issue 14 has its community names mapped", () => {
+  // One model per provider, under the key each catalog files it by (models.dev provider key; LiteLLM
+  // litellm_provider with its "<provider>/" prefix), as both catalogs spell them.
+  const CASES = [
+    { provider: "openai", modelsDev: "openai", litellm: "openai", id: "gpt-5.4-mini" },
+    { provider: "anthropic", modelsDev: "anthropic", litellm: "anthropic", id: "claude-haiku-4-5-20251001" },
+    { provider: "gemini", modelsDev: "google", litellm: "gemini", id: "gemini-2.5-flash" },
+    { provider: "mistral", modelsDev: "mistral", litellm: "mistral", id: "mistral-small-latest" },
+    { provider: "deepseek", modelsDev: "deepseek", litellm: "deepseek", id: "deepseek-chat" },
+    { provider: "groq", modelsDev: "groq", litellm: "groq", id: "llama-3.1-8b-instant" },
+    { provider: "xai", modelsDev: "xai", litellm: "xai", id: "grok-3-mini" },
+    { provider: "together", modelsDev: "togetherai", litellm: "together_ai", id: "meta-llama/Llama-3.3-70B-Instruct-Turbo" },
+    { provider: "fireworks", modelsDev: "fireworks-ai", litellm: "fireworks_ai", id: "accounts/fireworks/models/deepseek-v3p1" },
+  ];
+
+  it.each(CASES)("$provider ← models.dev $modelsDev", ({ provider, modelsDev, id }) => {
+    const json = { [modelsDev]: { id: modelsDev, models: { [id]: { name: "M", cost: { input: 1, output: 2 }, limit: { context: 1000, output: 100 } } } } };
+    const catalog = parseModelsDevCatalog(json, { file: "api.json", asOf: AS_OF });
+    expect(ids(catalog, provider)).toEqual([id]);
+    expect(entry(catalog, provider, id)).toMatchObject({ contextWindow: 1000, pricing: { input: 1, output: 2 } });
+  });
+
+  it.each(CASES)("$provider ← LiteLLM $litellm", ({ provider, litellm, id }) => {
+    const json = { [`${litellm}/${id}`]: { litellm_provider: litellm, mode: "chat", input_cost_per_token: 1e-6, output_cost_per_token: 2e-6, max_input_tokens: 1000 } };
+    const catalog = parseLiteLLMCatalog(json, { file: "prices.json", asOf: AS_OF });
+    expect(ids(catalog, provider)).toEqual([id]);
+    expect(entry(catalog, provider, id)).toMatchObject({ kind: "chat", contextWindow: 1000, pricing: { input: 1, output: 2 } });
+  });
+
+  it("local servers take no hosted provider's facts from models.dev, and Ollama's names from LiteLLM", () => {
+    const devCatalog = parseModelsDevCatalog({ ollama: { models: { "llama3.2": { name: "x" } } }, lmstudio: { models: { "qwen3-8b": { name: "y" } } } }, { file: "api.json", asOf: AS_OF });
+    expect([...devCatalog.keys()]).toEqual([]);
+    const lite = parseLiteLLMCatalog({ "ollama/llama3.1": { litellm_provider: "ollama", mode: "chat", max_input_tokens: 8192 } }, { file: "prices.json", asOf: AS_OF });
+    expect(ids(lite, "ollama")).toEqual(["llama3.1"]);
+  });
+});

@@ -16,7 +16,9 @@ describe("bounds", () => {
         env: { ...providers.env, SOURCE_DATE_EPOCH: "1764000000" },
         cwd: process.cwd(),
         generatorVersion: "0.0.0-test",
-        timeoutMs: 400,
+        // Long enough that the first answer and the backoff fit even on a loaded machine (at 400 ms the probe
+        // sometimes gave up on the wait itself, before the backstop this case is about).
+        timeoutMs: 2000,
         probe: { sleep: () => new Promise<void>(() => undefined) },
       });
       const probe = Object.fromEntries(result.snapshot.providers.map((p) => [p.id, p.probe]));

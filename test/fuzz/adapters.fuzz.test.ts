@@ -7,7 +7,7 @@ import { ResponseShapeError, type FailureKind, type ProbedModel, type ProviderAd
 import { adapters } from "../../src/providers/adapters/index.js";
 import { body, junk, throughJson, type AdapterName } from "./arbitraries.js";
 
-const ADAPTERS: readonly AdapterName[] = ["kimi", "glm", "openrouter", "openai-compatible"];
+const ADAPTERS: readonly AdapterName[] = ["kimi", "glm", "openrouter", "openai-compatible", "anthropic", "gemini", "mistral", "groq", "together", "fireworks", "ollama", "lmstudio"];
 const FAILURE_KINDS: readonly FailureKind[] = ["unauthorized", "payment_required", "quota_exhausted", "rate_limited", "not_found", "bad_request", "server_error"];
 const MODEL_ID = /^~?[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/; // the snapshot schema's modelId
 const RUNS = 300;
@@ -83,6 +83,32 @@ describe.each(ADAPTERS)("the %s adapter on random and mutated answers", (name) =
         const failure = adapter.classifyFailure(status, throughJson(raw));
         expect(FAILURE_KINDS).toContain(failure.kind);
         expect(typeof failure.retry).toBe("boolean");
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe.each(ADAPTERS.filter((n) => adapters[n]!.pagination !== undefined || adapters[n]!.details !== undefined))("the %s adapter's pages and details on random answers", (name) => {
+  const adapter = adapters[name] as ProviderAdapter;
+
+  it("nextCursor throws nothing but ResponseShapeError and gives a string or nothing; details.apply never throws and keeps the id", () => {
+    fc.assert(
+      fc.property(fc.oneof(body(name), junk), (raw) => {
+        const data = throughJson(raw);
+        if (adapter.pagination) {
+          try {
+            const cursor = adapter.pagination.nextCursor(data);
+            if (cursor !== undefined) expect(typeof cursor).toBe("string");
+          } catch (error) {
+            expect(error).toBeInstanceOf(ResponseShapeError);
+          }
+        }
+        if (adapter.details) {
+          const model = adapter.details.apply({ id: "m" }, data);
+          expect(model.id).toBe("m");
+          checkTranslated(model);
+        }
       }),
       { numRuns: RUNS },
     );

@@ -1,8 +1,21 @@
 // fast-check generators for untrusted provider answers: real shapes (data/demo and provider-apis.md), mutated.
 import fc from "fast-check";
+import { providerFixture } from "../helpers/new-provider-servers.js";
 import { CANARY, demoList } from "../helpers/provider-servers.js";
 
-export type AdapterName = "kimi" | "glm" | "openrouter" | "openai-compatible";
+export type AdapterName =
+  | "kimi"
+  | "glm"
+  | "openrouter"
+  | "openai-compatible"
+  | "anthropic"
+  | "gemini"
+  | "mistral"
+  | "groq"
+  | "together"
+  | "fireworks"
+  | "ollama"
+  | "lmstudio";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -19,7 +32,28 @@ export const SEED_ENTRIES: Record<AdapterName, Json[]> = {
     { id: "gpt-4o", object: "model", created: 1715367049, owned_by: "system" },
     { id: "llama3.2:latest", object: "model", created: 1731878400, owned_by: "library" },
     { id: "Qwen/Qwen2.5-7B-Instruct", object: "model", max_model_len: 8192, root: "Qwen/Qwen2.5-7B-Instruct", parent: null },
+    ...(providerFixture("openai-models.json") as { data: Json[] }).data,
   ],
+  // The answers of test/fixtures/providers (SOURCES.md there says which are recorded).
+  anthropic: (providerFixture("anthropic-models.json") as { data: Json[] }).data,
+  gemini: (providerFixture("gemini-models.json") as { models: Json[] }).models,
+  mistral: (providerFixture("mistral-models.json") as { data: Json[] }).data,
+  groq: (providerFixture("groq-models.json") as { data: Json[] }).data,
+  together: providerFixture("together-models.json") as Json[],
+  fireworks: (providerFixture("fireworks-models.json") as { data: Json[] }).data,
+  ollama: (providerFixture("ollama-tags.json") as { models: Json[] }).models,
+  lmstudio: (providerFixture("lmstudio-models.json") as { data: Json[] }).data,
+};
+
+/** The field that carries a model's id in each answer (Gemini's name, Ollama's model). */
+const ID_FIELD: Partial<Record<AdapterName, string>> = { gemini: "name", ollama: "model" };
+
+/** How each answer wraps its entries; OpenAI's {object, data} for the rest. */
+const ENVELOPE: Partial<Record<AdapterName, (entries: Json[]) => Json>> = {
+  anthropic: (data) => ({ data, has_more: false, first_id: null, last_id: null }),
+  gemini: (models) => ({ models, nextPageToken: "" }),
+  together: (entries) => entries,
+  ollama: (models) => ({ models }),
 };
 
 /** Error bodies as the providers send them (provider-apis.md), to be mutated too. */
@@ -144,7 +178,8 @@ export function mutated(base: fc.Arbitrary<Json>): fc.Arbitrary<Json> {
 /** One entry of a list: a real one (with a strange id now and then), mutated. */
 export function entry(adapter: AdapterName): fc.Arbitrary<Json> {
   const seed = fc.constantFrom(...SEED_ENTRIES[adapter]);
-  const withId = fc.tuple(seed, fc.option(weirdId, { freq: 3 })).map(([e, id]) => (id === null ? e : { ...(e as object), id }));
+  const field = ID_FIELD[adapter] ?? "id";
+  const withId = fc.tuple(seed, fc.option(weirdId, { freq: 3 })).map(([e, id]) => (id === null ? e : { ...(e as object), [field]: id }));
   return fc.oneof({ arbitrary: mutated(withId), weight: 8 }, { arbitrary: junk, weight: 1 });
 }
 
@@ -152,7 +187,10 @@ export function entry(adapter: AdapterName): fc.Arbitrary<Json> {
 export function body(adapter: AdapterName): fc.Arbitrary<Json> {
   const list = fc
     .tuple(fc.array(entry(adapter), { maxLength: 12 }), fc.array(fc.nat(11), { maxLength: 3 }))
-    .map(([entries, dupes]): Json => ({ object: "list", data: [...entries, ...dupes.filter((i) => i < entries.length).map((i) => entries[i]!)] }));
+    .map(([entries, dupes]): Json => {
+      const all = [...entries, ...dupes.filter((i) => i < entries.length).map((i) => entries[i]!)];
+      return ENVELOPE[adapter]?.(all) ?? { object: "list", data: all };
+    });
   return fc.oneof({ arbitrary: list, weight: 6 }, { arbitrary: mutated(list), weight: 3 }, { arbitrary: mutated(fc.constantFrom(...SEED_ERRORS)), weight: 2 }, { arbitrary: junk, weight: 1 });
 }
 

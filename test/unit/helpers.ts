@@ -12,7 +12,30 @@ export function readJson<T = unknown>(relativePath: string): T {
 
 export const BUILTIN_PROVIDER_IDS = ["custom", "glm", "kimi", "openrouter"] as const;
 
-/** The four built-in provider definitions, sorted by id as loadProviderDefinitions returns them. */
+/** Every built-in provider, the seed's four and those added in issue 14, sorted by id. */
+export const ALL_BUILTIN_PROVIDER_IDS = [
+  "anthropic",
+  "custom",
+  "deepseek",
+  "fireworks",
+  "gemini",
+  "glm",
+  "groq",
+  "kimi",
+  "lmstudio",
+  "mistral",
+  "ollama",
+  "openai",
+  "openrouter",
+  "together",
+  "xai",
+] as const;
+
+export function allBuiltinDefinitions(): ProviderDefinition[] {
+  return ALL_BUILTIN_PROVIDER_IDS.map((id) => readJson<ProviderDefinition>(`data/providers/${id}.json`));
+}
+
+/** The seed's four built-in provider definitions, sorted by id as loadProviderDefinitions returns them. */
 export function builtinDefinitions(): ProviderDefinition[] {
   return BUILTIN_PROVIDER_IDS.map((id) => readJson<ProviderDefinition>(`data/providers/${id}.json`));
 }

@@ -3,9 +3,11 @@ import { isObject, type JsonObject } from "../../documents/json-object.js";
 import { ResponseShapeError, type FailureClass } from "../adapter.js";
 
 /** An error object where a list should be: OpenAI's {"error":…}, vLLM's {"object":"error"}, GLM's {"success":false}. */
-function errorObject(body: unknown): JsonObject | undefined {
+export function errorObject(body: unknown): JsonObject | undefined {
   if (!isObject(body)) return undefined;
   if (isObject(body.error)) return body.error;
+  // Ollama's {"error":"…"}: free text, so nothing of it is kept.
+  if (typeof body.error === "string") return {};
   if (body.object === "error") return body;
   if (body.success === false) return body;
   return undefined;
@@ -21,13 +23,13 @@ export function plainToken(value: unknown): string | undefined {
   return text !== undefined && PLAIN_TOKEN.test(text) ? text : undefined;
 }
 
-function describeError(error: JsonObject): string {
+export function describeError(error: JsonObject): string {
   const parts = [plainToken(error.type), plainToken(error.code)].filter((v) => v !== undefined);
   return parts.length > 0 ? `the provider answered with an error (${parts.join(", ")})` : "the provider answered with an error";
 }
 
 /** An HTTP status (400–599) that an error body gives for itself, as GLM's {"code":401,"success":false} does. */
-function statusInErrorBody(error: JsonObject): number | undefined {
+export function statusInErrorBody(error: JsonObject): number | undefined {
   for (const value of [error.code, error.status]) {
     const text = plainToken(value);
     if (text !== undefined && /^[45]\d\d$/.test(text)) return Number(text);
@@ -60,4 +62,27 @@ export function classifyByStatus(status: number): FailureClass {
   if (status === 408 || status === 429) return { kind: "rate_limited", retry: true };
   if (status >= 500) return { kind: "server_error", retry: true };
   return { kind: "bad_request", retry: false };
+}
+
+/** OpenAI's "insufficient_quota" 429 (also DeepSeek's, Groq's, Together's): the balance is gone, not worth retrying. */
+const QUOTA_CODES = new Set(["insufficient_quota", "billing_hard_limit_reached", "insufficient_balance"]);
+
+/** By status, except a 429 whose OpenAI-style body says the quota or balance is exhausted. */
+export function classifyOpenAiStyle(status: number, body: unknown): FailureClass {
+  const error = isObject(body) && isObject(body.error) ? body.error : undefined;
+  if (status === 429 && error && [error.code, error.type].some((v) => typeof v === "string" && QUOTA_CODES.has(v))) {
+    return { kind: "quota_exhausted", retry: false };
+  }
+  return classifyByStatus(status);
+}
+
+/** A name to show: trimmed, at most 300 characters, no control characters; undefined otherwise. */
+export function displayName(value: unknown): string | undefined {
+  if (typeof value !== "string") return undefined;
+  const name = value.trim();
+  return name !== "" && name.length <= 300 && !/\p{Cc}/u.test(name) ? name : undefined;
+}
+
+export function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 }

@@ -74,8 +74,8 @@ describe("env-values", () => {
 });
 
 describe("readSettings: provider priority and filters", () => {
-  it("defaults to kimi, glm, custom, openrouter", () => {
-    expect(DEFAULT_PROVIDER_PRIORITY).toEqual(["kimi", "glm", "custom", "openrouter"]);
+  it("defaults to kimi, glm, custom, openrouter, then the providers added later", () => {
+    expect(DEFAULT_PROVIDER_PRIORITY.slice(0, 4)).toEqual(["kimi", "glm", "custom", "openrouter"]);
     expect(read({}).providerPriority).toEqual(["kimi", "glm", "custom", "openrouter"]);
   });
 

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Env } from "../../../src/config/env-values.js";
 import { planProbes, type ProbeTarget, type ProviderFilters } from "../../../src/providers/plan-probes.js";
-import { builtinDefinitions, configErrorOf } from "../helpers.js";
+import { allBuiltinDefinitions, builtinDefinitions, configErrorOf } from "../helpers.js";
 
 const definitions = builtinDefinitions();
 const NO_FILTERS: ProviderFilters = { allowedProviders: null, disabledProviders: [] };
@@ -12,10 +12,10 @@ function plan(env: Env, filters: ProviderFilters = NO_FILTERS): Record<string, P
   return Object.fromEntries(planProbes(definitions, env, filters).map((t) => [t.definition.id, t]));
 }
 
-/** Everything a target says except the two places credentials are meant to be. */
+/** Everything a target says except the places credentials are meant to be (Authorization, other headers, secrets). */
 function publicPart(target: ProbeTarget): unknown {
   if (!target.plan.probe) return { ...target, definition: target.definition.id };
-  const { authorization: _a, secrets: _s, ...plan } = target.plan;
+  const { authorization: _a, headers: _h, secrets: _s, ...plan } = target.plan;
   return { ...target, definition: target.definition.id, plan };
 }
 
@@ -229,7 +229,7 @@ describe("planProbes: credentials in URLs", () => {
     expect(error.message).not.toContain("sk-hidden");
   });
 
-  it("property: no credential appears anywhere but plan.authorization and plan.secrets", () => {
+  it("property: no credential appears anywhere but plan.authorization, plan.headers and plan.secrets", () => {
     const secret = fc.stringMatching(/^[A-Za-z0-9_-]{8,24}$/).map((s) => `S3cr3t${s}`);
     fc.assert(
       fc.property(secret, secret, secret, secret, fc.boolean(), (kimiKey, customKey, user, pass, withCustomKey) => {
@@ -262,5 +262,57 @@ describe("planProbes: filters come before the URL", () => {
     const target = plan({ CUSTOM_API_URL: "not a url", ...env }, filters).custom!;
     expect(target.plan.probe).toBe(false);
     expect(target.baseUrl).toBeNull();
+  });
+});
+
+describe("planProbes: the providers added in issue 14", () => {
+  const all = allBuiltinDefinitions();
+  const plan = (env: Env): Record<string, ProbeTarget> => Object.fromEntries(planProbes(all, env, NO_FILTERS).map((t) => [t.definition.id, t]));
+
+  it.each([
+    { name: "Anthropic: the key in x-api-key, with anthropic-version; no Authorization", env: { ANTHROPIC_API_KEY: "sk-ant-1234567890" }, provider: "anthropic", url: "https://api.anthropic.com/v1/models", headers: { "x-api-key": "sk-ant-1234567890", "anthropic-version": "2023-06-01" }, authorization: undefined },
+    { name: "Gemini: the key in x-goog-api-key", env: { GEMINI_API_KEY: "AIza-1234567890" }, provider: "gemini", url: "https://generativelanguage.googleapis.com/v1beta/models", headers: { "x-goog-api-key": "AIza-1234567890" }, authorization: undefined },
+    { name: "Gemini: GOOGLE_API_KEY when GEMINI_API_KEY is not set", env: { GOOGLE_API_KEY: "AIza-google-123456" }, provider: "gemini", url: "https://generativelanguage.googleapis.com/v1beta/models", headers: { "x-goog-api-key": "AIza-google-123456" }, authorization: undefined, variable: "GOOGLE_API_KEY" },
+    { name: "Groq at /openai/v1", env: { GROQ_API_KEY: "gsk_1234567890" }, provider: "groq", url: "https://api.groq.com/openai/v1/models", authorization: "Bearer gsk_1234567890" },
+    { name: "Fireworks at /inference/v1", env: { FIREWORKS_API_KEY: "fw_1234567890" }, provider: "fireworks", url: "https://api.fireworks.ai/inference/v1/models", authorization: "Bearer fw_1234567890" },
+    { name: "DeepSeek at its root", env: { DEEPSEEK_API_KEY: "sk-1234567890" }, provider: "deepseek", url: "https://api.deepseek.com/models", authorization: "Bearer sk-1234567890" },
+    { name: "OpenAI, xAI, Mistral, Together: bearer", env: { OPENAI_API_KEY: "sk-proj-123456789" }, provider: "openai", url: "https://api.openai.com/v1/models", authorization: "Bearer sk-proj-123456789" },
+    { name: "Ollama enabled: its default address, /api/tags, details at /api/show, no key", env: { ENABLE_OLLAMA: "true" }, provider: "ollama", url: "http://127.0.0.1:11434/api/tags", authorization: undefined },
+    { name: "Ollama from OLLAMA_HOST written as host:port", env: { OLLAMA_HOST: "192.168.1.20:11434" }, provider: "ollama", url: "http://192.168.1.20:11434/api/tags", authorization: undefined },
+    { name: "Ollama from OLLAMA_HOST with a scheme", env: { OLLAMA_HOST: "https://ollama.example" }, provider: "ollama", url: "https://ollama.example/api/tags", authorization: undefined },
+    { name: "LM Studio enabled: /api/v0/models, falling back to /v1/models", env: { ENABLE_LMSTUDIO: "1" }, provider: "lmstudio", url: "http://127.0.0.1:1234/api/v0/models", authorization: undefined },
+  ])("$name", ({ env, provider, url, headers, authorization, variable }) => {
+    const target = plan(env)[provider]!;
+    if (!target.plan.probe) throw new Error(`${provider} not probed: ${target.plan.reason}`);
+    expect(target.plan.url).toBe(url);
+    expect(target.plan.authorization).toBe(authorization);
+    if (headers) expect(target.plan.headers).toEqual(headers);
+    else expect(target.plan.headers).toBeUndefined();
+    if (variable) expect(target.apiKeyVariable).toBe(variable);
+    for (const value of Object.values(headers ?? {})) if (value !== "2023-06-01") expect(target.plan.secrets).toContain(value);
+    if (provider === "ollama") expect(target.plan.detailsUrl).toBe(url.replace("/api/tags", "/api/show"));
+    if (provider === "lmstudio") expect(target.plan.fallbackUrls).toEqual(["http://127.0.0.1:1234/v1/models"]);
+  });
+
+  it.each([
+    { provider: "ollama", env: {}, reason: "not enabled: set OLLAMA_API_URL or OLLAMA_HOST, or ENABLE_OLLAMA=true" },
+    { provider: "ollama", env: { ENABLE_OLLAMA: "false", OLLAMA_HOST: "127.0.0.1:11434" }, reason: "ENABLE_OLLAMA is false" },
+    { provider: "lmstudio", env: {}, reason: "not enabled: set LMSTUDIO_API_URL, or ENABLE_LMSTUDIO=true" },
+    { provider: "anthropic", env: {}, reason: "no API key: set ANTHROPIC_API_KEY" },
+    { provider: "gemini", env: {}, reason: "no API key: set GEMINI_API_KEY or GOOGLE_API_KEY" },
+    { provider: "openai", env: { OPENAI_API_KEY: "sk-1", ENABLE_OPENAI: "no" }, reason: "ENABLE_OPENAI is false" },
+  ])("$provider is skipped: $reason", ({ provider, env, reason }) => {
+    const target = plan(env)[provider]!;
+    expect(target.plan).toEqual({ probe: false, reason });
+  });
+
+  it("a key put in x-goog-api-key is a secret, and a ?key= in the base URL too; neither is in what is shown", () => {
+    const target = plan({ GEMINI_API_URL: "https://proxy.example/v1beta?key=AIza-in-query-123", GEMINI_API_KEY: "AIza-header-456789" }).gemini!;
+    if (!target.plan.probe) throw new Error("gemini not probed");
+    expect(target.plan.url).toBe("https://proxy.example/v1beta/models?key=AIza-in-query-123");
+    expect(target.plan.secrets).toEqual(expect.arrayContaining(["AIza-in-query-123", "AIza-header-456789"]));
+    // The URL is sent with its query, and never shown: what is shown (the base URL, the variable) holds neither key.
+    expect(JSON.stringify({ baseUrl: target.baseUrl, apiKeyVariable: target.apiKeyVariable })).not.toMatch(/AIza-in-query|AIza-header/);
+    expect(target.baseUrl).toBe("https://proxy.example/v1beta");
   });
 });

@@ -1,0 +1,26 @@
+// Fireworks: the OpenAI list plus context_length and supports_chat / supports_image_input / supports_tools.
+import type { ProbedModel, ProviderAdapter } from "../adapter.js";
+import type { JsonObject } from "../../documents/json-object.js";
+import { kindFromId } from "./openai-compatible.js";
+import { classifyOpenAiStyle, optionalBoolean, parseOpenAiList, positiveInteger } from "./openai-list.js";
+
+export const fireworksAdapter = {
+  id: "fireworks",
+  parseModels: parseOpenAiList,
+  translateModel(raw): ProbedModel {
+    const id = raw.id as string;
+    const chat = optionalBoolean(raw.supports_chat);
+    const vision = optionalBoolean(raw.supports_image_input);
+    const tools = optionalBoolean(raw.supports_tools);
+    const contextWindow = positiveInteger(raw.context_length);
+    return {
+      id,
+      ...(chat === true ? { kind: "chat" as const } : chat === false ? { kind: kindFromId(id) ?? "other" } : {}),
+      ...(contextWindow !== undefined ? { contextWindow } : {}),
+      ...(vision !== undefined || tools !== undefined
+        ? { capabilities: { ...(vision !== undefined ? { vision } : {}), ...(tools !== undefined ? { tools } : {}) } }
+        : {}),
+    };
+  },
+  classifyFailure: classifyOpenAiStyle,
+} satisfies ProviderAdapter<JsonObject>;

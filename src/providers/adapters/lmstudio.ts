@@ -1,0 +1,30 @@
+// LM Studio's REST API: GET /api/v0/models, the OpenAI list plus type (llm, vlm, embeddings) and
+// max_context_length. Servers without it answer 404 there, and the definition falls back to /v1/models (ids only).
+import type { Model } from "../../../generated/snapshot-types.js";
+import type { ProbedModel, ProviderAdapter } from "../adapter.js";
+import type { JsonObject } from "../../documents/json-object.js";
+import { kindFromId } from "./openai-compatible.js";
+import { classifyByStatus, parseOpenAiList, positiveInteger, stringList } from "./openai-list.js";
+
+const KINDS: Readonly<Record<string, Model["kind"]>> = { llm: "chat", vlm: "chat", embeddings: "embedding" };
+
+export const lmStudioAdapter = {
+  id: "lmstudio",
+  parseModels: parseOpenAiList,
+  translateModel(raw): ProbedModel {
+    const id = raw.id as string;
+    const type = typeof raw.type === "string" ? raw.type : undefined;
+    const contextWindow = positiveInteger(raw.max_context_length);
+    const kindHint = kindFromId(id);
+    const tools = Array.isArray(raw.capabilities) ? stringList(raw.capabilities).includes("tool_use") : undefined;
+    return {
+      id,
+      ...(type !== undefined ? { kind: Object.hasOwn(KINDS, type) ? KINDS[type]! : "other" } : kindHint !== undefined ? { kindHint } : {}),
+      ...(contextWindow !== undefined ? { contextWindow } : {}),
+      ...(type === "vlm" || type === "llm" || tools !== undefined
+        ? { capabilities: { ...(type === "vlm" || type === "llm" ? { vision: type === "vlm" } : {}), ...(tools !== undefined ? { tools } : {}) } }
+        : {}),
+    };
+  },
+  classifyFailure: classifyByStatus,
+} satisfies ProviderAdapter<JsonObject>;

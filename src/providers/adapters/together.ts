@@ -1,0 +1,50 @@
+// Together: a bare JSON array (not {data}), each model with type, context_length and pricing in USD per million.
+import type { Model } from "../../../generated/snapshot-types.js";
+import type { ProbedModel, ProviderAdapter } from "../adapter.js";
+import { ResponseShapeError } from "../adapter.js";
+import { isObject, type JsonObject } from "../../documents/json-object.js";
+import { classifyOpenAiStyle, describeError, displayName, errorObject, positiveInteger, statusInErrorBody } from "./openai-list.js";
+
+const KINDS: Readonly<Record<string, Model["kind"]>> = {
+  chat: "chat",
+  language: "chat",
+  code: "chat",
+  embedding: "embedding",
+  image: "image",
+  video: "image",
+  audio: "audio",
+  transcribe: "audio",
+  moderation: "other",
+  rerank: "other",
+};
+
+function price(value: unknown): number | undefined {
+  return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
+export const togetherAdapter = {
+  id: "together",
+  parseModels(body): JsonObject[] {
+    const error = errorObject(body);
+    if (error) throw new ResponseShapeError(describeError(error), "error_body", statusInErrorBody(error));
+    if (!Array.isArray(body)) throw new ResponseShapeError("expected a JSON array of models");
+    return body.filter((entry): entry is JsonObject => isObject(entry) && typeof entry.id === "string");
+  },
+  translateModel(raw): ProbedModel {
+    const kind = typeof raw.type === "string" ? (Object.hasOwn(KINDS, raw.type) ? KINDS[raw.type] : "other") : undefined;
+    const contextWindow = positiveInteger(raw.context_length);
+    const pricing = isObject(raw.pricing) ? raw.pricing : {};
+    const input = price(pricing.input);
+    const output = price(pricing.output);
+    const name = displayName(raw.display_name);
+    return {
+      id: raw.id as string,
+      ...(name !== undefined ? { name } : {}),
+      ...(kind !== undefined ? { kind } : {}),
+      ...(contextWindow !== undefined ? { contextWindow } : {}),
+      // 0 and 0 is what a dedicated-only model (billed by the hour) shows: no per-token price, not a free one.
+      ...(input !== undefined && output !== undefined && (input > 0 || output > 0) ? { pricing: { input, output } } : {}),
+    };
+  },
+  classifyFailure: classifyOpenAiStyle,
+} satisfies ProviderAdapter<JsonObject>;
