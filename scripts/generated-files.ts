@@ -2,7 +2,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { compile, type JSONSchema } from "json-schema-to-typescript";
-import { Ajv2020 } from "ajv/dist/2020.js";
+import { _, Ajv2020 } from "ajv/dist/2020.js";
 import standalone from "ajv/dist/standalone/index.js";
 
 // ajv ships CommonJS; under NodeNext its default export arrives wrapped.
@@ -39,8 +39,45 @@ async function renderTypes(rel: string): Promise<string> {
 }
 
 /**
+ * The formats the snapshot schema uses, as the standalone validator carries them: written once, here, as source,
+ * and both compiled into the validator and evaluated to compile it. They accept exactly what ajv-formats' full
+ * formats accept for the schema's patterns (a test compares the two), so the selector refuses 2025-13-45T99:99:99Z
+ * as the build side does.
+ */
+export const SNAPSHOT_FORMATS_SOURCE = `const snapshotFormats = {
+  date: function date(text) {
+    const m = /^(\\d{4})-(\\d{2})-(\\d{2})$/.exec(text);
+    if (m === null) return false;
+    const year = Number(m[1]), month = Number(m[2]), day = Number(m[3]);
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    return month >= 1 && month <= 12 && day >= 1 && day <= days[month - 1];
+  },
+  "date-time": function dateTime(text) {
+    const parts = text.split(/t|\\s/i);
+    if (parts.length !== 2 || !snapshotFormats.date(parts[0])) return false;
+    const m = /^(\\d\\d):(\\d\\d):(\\d\\d(?:\\.\\d+)?)(z|([+-])(\\d\\d)(?::?(\\d\\d))?)$/i.exec(parts[1]);
+    if (m === null) return false;
+    const hour = Number(m[1]), minute = Number(m[2]), second = Number(m[3]);
+    const zoneHour = Number(m[6] || 0), zoneMinute = Number(m[7] || 0);
+    if (zoneHour > 23 || zoneMinute > 59) return false;
+    if (hour <= 23 && minute <= 59 && second < 60) return true;
+    // A leap second: 23:59:60 in UTC.
+    const sign = m[5] === "-" ? -1 : 1;
+    const utcMinute = minute - zoneMinute * sign;
+    const utcHour = hour - zoneHour * sign - (utcMinute < 0 ? 1 : 0);
+    return (utcHour === 23 || utcHour === -1) && (utcMinute === 59 || utcMinute === -1) && second < 61;
+  },
+};`;
+
+/** The same functions, to compile with. */
+export function snapshotFormats(): Record<"date" | "date-time", (text: string) => boolean> {
+  return new Function(`${SNAPSHOT_FORMATS_SOURCE}\nreturn snapshotFormats;`)() as Record<"date" | "date-time", (text: string) => boolean>;
+}
+
+/**
  * The snapshot validator as standalone code: the selector ships it so that it needs no ajv at run time.
- * Formats are checked by the schema's patterns instead, which keeps the output free of imports.
+ * Formats are compiled in from SNAPSHOT_FORMATS_SOURCE, which keeps the output free of imports.
  */
 async function renderValidator(): Promise<string> {
   const rel = "schema/provider-registry-snapshot.schema.json";
@@ -51,15 +88,15 @@ async function renderValidator(): Promise<string> {
     allErrors: true,
     unicode: false, // counts UTF-16 units, as JSON.parse sees them, and so needs no runtime helper
     logger: false,
-    formats: { "date-time": true, date: true },
-    code: { source: true, esm: true, lines: false, optimize: true },
+    formats: snapshotFormats(),
+    code: { source: true, esm: true, lines: false, optimize: true, formats: _`snapshotFormats` },
   });
   const validate = ajv.compile(schema);
   const code = standaloneCode(ajv, validate);
   if (/\brequire\(|^\s*import\s/m.test(code)) {
     throw new Error("the standalone snapshot validator needs a runtime import; adjust the schema or the ajv options");
   }
-  return `${banner(rel)}// @ts-nocheck\n${code}\n`;
+  return `${banner(rel)}// @ts-nocheck\n${SNAPSHOT_FORMATS_SOURCE}\n${code}\n`;
 }
 
 export async function renderGeneratedFiles(): Promise<Map<string, string>> {

@@ -6,7 +6,7 @@ import { loadCommunityCatalog, overlayCounts, type CommunityOverlay } from "./ca
 import { loadBuiltinCatalog, type Catalog } from "./catalog/load-catalog.js";
 import type { Env } from "./config/env-values.js";
 import { readSettings } from "./config/read-settings.js";
-import { InvalidDocumentError } from "./errors.js";
+import { ConfigError, InvalidDocumentError } from "./errors.js";
 import { mergeModels, type LastKnownGood } from "./merge/merge-models.js";
 import type { Diagnostic } from "./model/diagnostic.js";
 import { resolvePolicy } from "./policy/resolve-policy.js";
@@ -42,6 +42,8 @@ export interface RegisterOptions {
    * changes are measured against it.
    */
   readonly previous?: ProviderRegistrySnapshot;
+  /** Probe base URLs at link-local addresses and cloud metadata hosts (refused otherwise). */
+  readonly allowLinkLocal?: boolean;
 }
 
 export interface RegisterResult {
@@ -57,18 +59,27 @@ export interface RegisterResult {
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** One hour: far past any probe worth waiting for, far below what a timer can hold (2^31 - 1 ms, about 24.8 days). */
+export const MAX_TIMEOUT_MS = 3_600_000;
 
 export async function register(options: RegisterOptions): Promise<RegisterResult> {
   const now = options.now ?? Date.now;
+  // Everything the configuration says is checked before any probe: a bad SOURCE_DATE_EPOCH or timeout found only
+  // once the answers are in would have cost every provider a request for nothing.
+  const generatedAt = snapshotTime(options.env.SOURCE_DATE_EPOCH, now);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (!Number.isSafeInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS) {
+    throw new ConfigError(`timeoutMs must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, not ${timeoutMs}`, { field: "timeoutMs" });
+  }
   const definitions = await loadProviderDefinitions(options.providerGlobs ?? [], options.cwd);
   const settings = readSettings(options.env, definitions);
-  const targets = planProbes(definitions, options.env, settings);
+  const targets = planProbes(definitions, options.env, settings, { allowLinkLocal: options.allowLinkLocal === true });
   // Read before probing: a bad catalog file is a configuration error, and should cost no provider a request.
   const overlays = await loadOverlays(options.catalogFiles ?? [], options.env, options.cwd, definitions.map((d) => d.id), now);
   options.onPlan?.(targets);
   const catalogPromise = options.catalog ? Promise.resolve(options.catalog) : loadBuiltinCatalog();
   const outcomes = await probeAll(targets, {
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    timeoutMs,
     ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     ...(options.onProbe ? { onOutcome: options.onProbe } : {}),
     probe: { ...options.probe, now },
@@ -98,7 +109,7 @@ export async function register(options: RegisterOptions): Promise<RegisterResult
   const diagnostics: Diagnostic[] = [...settings.diagnostics, ...merged.diagnostics, ...resolved.diagnostics, ...probeDiagnostics(targets, outcomes, keptStale(merged.models))];
 
   const parts = {
-    generatedAt: snapshotTime(options.env.SOURCE_DATE_EPOCH, now),
+    generatedAt,
     generatorVersion: options.generatorVersion,
     targets,
     outcomes,

@@ -1,6 +1,7 @@
 // Community catalogs (models.dev, LiteLLM) as overlays beneath the built-in catalog: `register --catalog FILE`.
 // Which format a file is in is told from its shape; the facts land in the snapshot as `overlay:<name>`.
-import { readFile } from "node:fs/promises";
+import { FileReadError, readTextFile } from "../selector/load-snapshot.js";
+import { tooDeepAt } from "../documents/json-depth.js";
 import path from "node:path";
 import { isObject } from "../documents/json-object.js";
 import { ConfigError } from "../errors.js";
@@ -49,14 +50,18 @@ export function parseCommunityCatalog(json: unknown, options: CommunityCatalogOp
   );
 }
 
+/** models.dev's api.json is about 2 MB and LiteLLM's table under 2 MB: a generous cap, far from a memory problem. */
+export const MAX_CATALOG_BYTES = 64 * 1024 * 1024;
+
 /** Reads and parses one `--catalog FILE` (relative to cwd). */
 export async function loadCommunityCatalog(file: string, options: Omit<CommunityCatalogOptions, "file"> & { cwd: string }): Promise<CommunityOverlay> {
   const absolute = path.resolve(options.cwd, file);
   let text: string;
   try {
-    text = await readFile(absolute, "utf8");
+    text = readTextFile(absolute, MAX_CATALOG_BYTES);
   } catch (error) {
-    throw new ConfigError(`--catalog ${file}: cannot read it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { file: absolute });
+    const why = error instanceof FileReadError ? error.why : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+    throw new ConfigError(`--catalog ${file}: cannot read it: ${why}`, { file: absolute });
   }
   let json: unknown;
   try {
@@ -64,6 +69,8 @@ export async function loadCommunityCatalog(file: string, options: Omit<Community
   } catch (error) {
     throw new ConfigError(`${file} is not valid JSON: ${(error as Error).message}`, { file: absolute });
   }
+  const deep = tooDeepAt(json);
+  if (deep !== null) throw new ConfigError(`${file}: nested too deep at ${deep.slice(0, 200)} for a community catalog`, { file: absolute, field: deep.slice(0, 200) });
   const { name, catalog } = parseCommunityCatalog(json, { file, asOf: options.asOf, ...(options.providers ? { providers: options.providers } : {}) });
   return { name, file: absolute, catalog };
 }

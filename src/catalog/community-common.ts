@@ -59,7 +59,7 @@ export function pointer(...tokens: readonly string[]): string {
 function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
   if (typeof value === "object") return "an object";
   return String(value);
 }
@@ -129,6 +129,8 @@ export class FieldReader {
   name(parent: JsonObject, at: string): string | undefined {
     const name = this.optionalString(parent, "name", at)?.trim();
     if (name === undefined || name === "") return undefined;
+    // A name is printed and written: a control character in one would be a terminal escape in someone's output.
+    if (/\p{Cc}/u.test(name)) this.fail(`${at}${pointer("name")}`, "must not contain a control character (a line break, an escape sequence)");
     return name.length > MAX_NAME ? `${name.slice(0, MAX_NAME - 1)}…` : name;
   }
 }

@@ -1,5 +1,6 @@
 import { packageVersion } from "../package-root.js";
 import { ExitCode } from "../errors.js";
+import { escapeControls, escapeLine } from "../selector/text.js";
 import { DEFAULT_SNAPSHOT_FILE, type CliIO, type Command } from "./io.js";
 
 // Loaded on demand, so that `select` does not pay for the build-time side.
@@ -39,7 +40,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   const entry = commands[name];
   if (!entry) {
-    io.stderr(`provider-registry: unknown command "${name}"\n\n${usage()}`);
+    io.stderr(`provider-registry: unknown command ${escapeLine(JSON.stringify(name))}\n\n${usage()}`);
     return ExitCode.usage;
   }
   try {
@@ -56,10 +57,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
  */
 export function reportError(error: unknown, io: CliIO): number {
   if (error instanceof Error && typeof (error as { exitCode?: unknown }).exitCode === "number") {
-    io.stderr(`provider-registry: ${error.message}\n`);
+    io.stderr(`provider-registry: ${escapeControls(error.message)}\n`);
     return (error as Error & { exitCode: number }).exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr(`provider-registry: internal error: ${message}\nThis is a bug; please report it with the command you ran.\n`);
+  io.stderr(`provider-registry: internal error: ${escapeControls(message)}\nThis is a bug; please report it with the command you ran.\n`);
   return ExitCode.usage;
 }

@@ -17,9 +17,13 @@ export function parseCommandArgs<const T extends ParseArgsConfig>(command: strin
   }
 }
 
-export function integerOption(command: string, flag: string, value: string | undefined, { min = 0 } = {}): number | undefined {
+/** A whole number in decimal digits (no sign, hex, exponent or fraction), within the option's documented range. */
+export function integerOption(command: string, flag: string, value: string | undefined, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}): number | undefined {
   if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < min) throw new UsageError(`${command}: ${flag} must be a whole number of at least ${min}, not "${value}"`);
+  const n = /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? "" : `: it takes ${min} to ${max}, in decimal digits`;
+    throw new UsageError(`${command}: ${flag} must be a whole number of at least ${min}, not ${JSON.stringify(value)}${range}`);
+  }
   return n;
 }

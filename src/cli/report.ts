@@ -1,6 +1,7 @@
 // How the command line shows probes, diagnostics and progress to a person.
 // Colour only on a terminal and never under NO_COLOR; a live status line only on a terminal and never with --quiet.
 import type { Diagnostic } from "../model/diagnostic.js";
+import { escapeLine } from "../selector/text.js";
 import type { CliIO } from "./io.js";
 
 type ProbeLine = { status: "ok"; reason: string; durationMs: number } | { status: "failed"; reason: string; durationMs: number } | { status: "skipped"; reason: string };
@@ -35,11 +36,12 @@ const LEVEL_COLOUR = { error: "red", warning: "yellow", info: "dim" } as const;
 
 export function formatProbeLine(provider: string, outcome: ProbeLine, style: OutputStyle = PLAIN): string {
   const ms = "durationMs" in outcome ? `${outcome.durationMs} ms` : "";
-  return `${provider.padEnd(12)} ${paint(style, STATUS_COLOUR[outcome.status], outcome.status.padEnd(8))} ${outcome.reason}${ms ? `  (${ms})` : ""}`;
+  return `${escapeLine(provider.padEnd(12))} ${paint(style, STATUS_COLOUR[outcome.status], outcome.status.padEnd(8))} ${escapeLine(outcome.reason)}${ms ? `  (${ms})` : ""}`;
 }
 
 export function formatDiagnostic(d: Diagnostic, style: OutputStyle = PLAIN): string {
-  return `${paint(style, LEVEL_COLOUR[d.level], `${d.level}:`)} [${d.code}] ${d.message}`;
+  // The message may quote a variable's value or a provider's words: escaped, so that only our own colours reach a terminal.
+  return `${paint(style, LEVEL_COLOUR[d.level], `${d.level}:`)} [${escapeLine(d.code)}] ${escapeLine(d.message)}`;
 }
 
 /** `\r` + erase line: where the live status line is drawn and cleared. */

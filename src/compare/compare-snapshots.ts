@@ -6,7 +6,7 @@ import { isRoutable } from "../model/availability.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import { compareText } from "../model/order.js";
 import { sortKeysDeep } from "../snapshot/canonical-json.js";
-import { withoutCheckedAt } from "../snapshot/content-hash.js";
+import { contentHash, withoutCheckedAt } from "../snapshot/content-hash.js";
 
 export type ChangeKind =
   /** $schema, schemaVersion or generator. */
@@ -39,7 +39,12 @@ export type ChangeKind =
   /** Priority, preferences, ranking switches, or a filter change that lets no known provider or model in or out. */
   | "policy_changed"
   | "diagnostic_added"
-  | "diagnostic_removed";
+  | "diagnostic_removed"
+  /**
+   * The same entries in another order (providers, models, diagnostics, a model's aliases), or any other difference
+   * of spelling the comparisons above do not itemise: the content hash differs, so a change is reported.
+   */
+  | "order_changed";
 
 export interface Change {
   readonly kind: ChangeKind;
@@ -67,6 +72,11 @@ export function compareSnapshots(before: ProviderRegistrySnapshot, after: Provid
   compareModels(before, after, push);
   comparePolicy(before, after, push);
   compareDiagnostics(before.diagnostics, after.diagnostics, push);
+  compareOrder(before, after, push);
+  // A change exists exactly when the content hashes differ: whatever differs and was not itemised above is said so.
+  if (changes.length === 0 && contentHash(before) !== contentHash(after)) {
+    push({ kind: "order_changed", field: "content", before: contentHash(before), after: contentHash(after), breaking: false });
+  }
 
   return changes.sort(byPlace);
 }
@@ -143,8 +153,8 @@ function compareModel(was: Model, m: Model, push: (c: Change) => void): void {
   const record = (x: Model) => x as unknown as Record<string, unknown>;
   const fields = new Set([...Object.keys(was), ...Object.keys(m)].filter((f) => !SPECIAL.has(f)));
   for (const field of [...fields].sort()) {
-    const a = record(was)[field] ?? null;
-    const b = record(m)[field] ?? null;
+    const a = own(record(was), field) ?? null;
+    const b = own(record(m), field) ?? null;
     if (!same(a, b)) push({ kind: "model_changed", ...at, field, before: a, after: b, breaking: false });
   }
   // Where a fact came from matters on its own only when the fact kept its value; otherwise the change says enough.
@@ -175,8 +185,11 @@ function providerAllowed(policy: Policy, provider: string): boolean {
 }
 
 function modelAllowed(policy: Policy, provider: string, model: string): boolean {
-  const allowed = policy.providers[provider]?.allowedModels ?? null;
-  return allowed === null || allowed.includes(model);
+  // An own property only (a provider may be called "constructor"), and without regard to case, as the selector reads it.
+  const allowed = own(policy.providers, provider)?.allowedModels ?? null;
+  if (allowed === null) return true;
+  const wanted = model.toLowerCase();
+  return allowed.some((name) => name.toLowerCase() === wanted);
 }
 
 const EMPTY_PROVIDER_POLICY = { allowedModels: null, preferredModels: [], preferredByCategory: { fast_response: [], balanced: [], extended_reasoning: [] }, defaultModel: null };
@@ -205,18 +218,18 @@ function comparePolicy(beforeSnapshot: ProviderRegistrySnapshot, afterSnapshot: 
   const record = (p: Policy) => p as unknown as Record<string, unknown>;
   for (const field of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
     if (handled.has(field)) continue;
-    const a = record(before)[field] ?? null;
-    const b = record(after)[field] ?? null;
+    const a = own(record(before), field) ?? null;
+    const b = own(record(after), field) ?? null;
     if (!same(a, b)) push({ kind: "policy_changed", field, before: a, after: b, breaking: false });
   }
 
   const modelsOf = (s: ProviderRegistrySnapshot, provider: string) => new Set(s.models.filter((m) => m.provider === provider).map((m) => m.id));
   for (const id of [...new Set([...Object.keys(before.providers), ...Object.keys(after.providers)])].sort()) {
-    const a = (before.providers[id] ?? EMPTY_PROVIDER_POLICY) as unknown as Record<string, unknown>;
-    const b = (after.providers[id] ?? EMPTY_PROVIDER_POLICY) as unknown as Record<string, unknown>;
+    const a = (own(before.providers, id) ?? EMPTY_PROVIDER_POLICY) as unknown as Record<string, unknown>;
+    const b = (own(after.providers, id) ?? EMPTY_PROVIDER_POLICY) as unknown as Record<string, unknown>;
     for (const field of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
-      const x = a[field] ?? null;
-      const y = b[field] ?? null;
+      const x = own(a, field) ?? null;
+      const y = own(b, field) ?? null;
       if (same(x, y)) continue;
       if (field === "defaultModel") {
         push({ kind: "default_changed", provider: id, field, before: x, after: y, breaking: true });
@@ -228,7 +241,9 @@ function comparePolicy(beforeSnapshot: ProviderRegistrySnapshot, afterSnapshot: 
         if (!effect) push({ kind: "policy_changed", provider: id, field, before: x, after: y, breaking: false });
       } else if (field === "preferredByCategory" && isObject(x) && isObject(y)) {
         for (const category of [...new Set([...Object.keys(x), ...Object.keys(y)])].sort()) {
-          if (!same(x[category] ?? null, y[category] ?? null)) push({ kind: "policy_changed", provider: id, field: `preferredByCategory.${category}`, before: x[category] ?? null, after: y[category] ?? null, breaking: false });
+          const xs = own(x, category) ?? null;
+          const ys = own(y, category) ?? null;
+          if (!same(xs, ys)) push({ kind: "policy_changed", provider: id, field: `preferredByCategory.${category}`, before: xs, after: ys, breaking: false });
         }
       } else {
         push({ kind: "policy_changed", provider: id, field, before: x, after: y, breaking: false });
@@ -261,7 +276,46 @@ function compareDiagnostics(before: readonly Diagnostic[], after: readonly Diagn
   for (const d of added) push({ kind: "diagnostic_added", ...at(d), before: null, after: d, breaking: false });
 }
 
+// ---- order -------------------------------------------------------------------------------------------------
+
+/** The same entries in another order: not a change to a consumer, but a change to the content hash. */
+function compareOrder(before: ProviderRegistrySnapshot, after: ProviderRegistrySnapshot, push: (c: Change) => void): void {
+  const inOrder = (name: string, a: readonly string[], b: readonly string[]) => {
+    const inB = new Set(b);
+    const inA = new Set(a);
+    const x = a.filter((k) => inB.has(k));
+    const y = b.filter((k) => inA.has(k));
+    if (x.length !== y.length || x.some((k, i) => k !== y[i])) push({ kind: "order_changed", field: name, before: null, after: null, breaking: false });
+  };
+  inOrder("providers", before.providers.map((p) => p.id), after.providers.map((p) => p.id));
+  const key = (m: Model) => `${m.provider}\u0000${m.id}`;
+  inOrder("models", before.models.map(key), after.models.map(key));
+  // Diagnostics are a multiset: only when none was added or removed can their order be told apart.
+  const a = before.diagnostics.map(canonical);
+  const b = after.diagnostics.map(canonical);
+  if (a.length === b.length && a.some((d, i) => d !== b[i])) {
+    const sortedA = [...a].sort();
+    const sortedB = [...b].sort();
+    if (sortedA.every((d, i) => d === sortedB[i])) push({ kind: "order_changed", field: "diagnostics", before: null, after: null, breaking: false });
+  }
+  const was = new Map(before.models.map((m) => [key(m), m]));
+  for (const m of after.models) {
+    const old = was.get(key(m));
+    if (old === undefined || same(old.aliases, m.aliases)) continue;
+    const setBefore = new Set(old.aliases);
+    const setAfter = new Set(m.aliases);
+    if (setBefore.size === setAfter.size && [...setBefore].every((x) => setAfter.has(x))) {
+      push({ kind: "order_changed", provider: m.provider, model: m.id, field: "aliases", before: old.aliases, after: m.aliases, breaking: false });
+    }
+  }
+}
+
 // ---- helpers -----------------------------------------------------------------------------------------------
+
+/** obj[key] when it is obj's own property; never a property of Object.prototype ("constructor", "toString"). */
+function own<T>(obj: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(obj, key) ? obj[key] : undefined;
+}
 
 function canonical(value: unknown): string {
   return JSON.stringify(sortKeysDeep(value)) ?? "undefined";
@@ -296,6 +350,7 @@ const KIND_ORDER: readonly ChangeKind[] = [
   "policy_changed",
   "diagnostic_removed",
   "diagnostic_added",
+  "order_changed",
 ];
 
 /** Snapshot-wide first, then by provider, the provider's own changes before its models', then by kind and field. */

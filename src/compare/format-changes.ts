@@ -1,6 +1,7 @@
 // How a list of changes reads: one line each for people, a summary for `register --check`, Markdown for a pull request.
 import type { Model } from "../../generated/snapshot-types.js";
 import type { Diagnostic } from "../model/diagnostic.js";
+import { escapeControls, escapeLine } from "../selector/text.js";
 import type { Change } from "./compare-snapshots.js";
 
 /** Where a change is: provider/model, a provider, or the snapshot. */
@@ -63,6 +64,12 @@ export function describeChange(change: Change): string {
       return `new ${diagnostic(after)}`;
     case "diagnostic_removed":
       return `gone: ${diagnostic(before)}`;
+    case "order_changed":
+      return change.field === "content"
+        ? `content differs only in order or spelling (content hash ${show(before)} → ${show(after)})`
+        : change.field === "aliases"
+          ? `aliases reordered ${show(before)} → ${show(after)}`
+          : `${change.field} listed in another order`;
   }
 }
 
@@ -72,14 +79,26 @@ export function byImportance(changes: readonly Change[]): Change[] {
   return [...changes].sort((a, b) => rank(a) - rank(b));
 }
 
+/** One change, whatever its values hold: control characters escaped (a line break in a message is kept). */
+function changeLine(c: Change): string {
+  return escapeControls(`${changeSubject(c)}: ${describeChange(c)}`);
+}
+
 /** `diff`'s text output: breaking changes first, diagnostics last. */
 export function textReport(changes: readonly Change[]): string {
   if (changes.length === 0) return "No changes.\n";
   const breaking = changes.filter((c) => c.breaking);
   const other = byImportance(changes.filter((c) => !c.breaking));
   const lines: string[] = [];
-  if (breaking.length > 0) lines.push(`Breaking changes (${breaking.length}):`, ...breaking.map((c) => `  ${changeSubject(c)}: ${describeChange(c)}`), "");
-  if (other.length > 0) lines.push(`Other changes (${other.length}):`, ...other.map((c) => `  ${changeSubject(c)}: ${describeChange(c)}`), "");
+  // Loops, not push(...list): a spread of 200,000 arguments overflows the stack.
+  const section = (title: string, list: readonly Change[]) => {
+    if (list.length === 0) return;
+    lines.push(`${title} (${list.length}):`);
+    for (const c of list) lines.push(`  ${changeLine(c)}`);
+    lines.push("");
+  };
+  section("Breaking changes", breaking);
+  section("Other changes", other);
   lines.push(summaryLine(changes));
   return `${lines.join("\n")}\n`;
 }
@@ -93,7 +112,7 @@ export function summaryLine(changes: readonly Change[]): string {
 /** `register --check`: a few lines of what differs, breaking first, diagnostics last. */
 export function shortSummary(changes: readonly Change[], limit = 10): string {
   const ordered = byImportance(changes);
-  const lines = ordered.slice(0, limit).map((c) => `  ${c.breaking ? "breaking: " : ""}${changeSubject(c)}: ${describeChange(c)}`);
+  const lines = ordered.slice(0, limit).map((c) => `  ${c.breaking ? "breaking: " : ""}${changeLine(c)}`);
   if (ordered.length > limit) lines.push(`  … and ${ordered.length - limit} more (provider-registry diff shows them all)`);
   return `${lines.join("\n")}\n`;
 }
@@ -117,8 +136,8 @@ export function markdownReport(changes: readonly Change[]): string {
 /** One table cell: no line breaks, pipes and Markdown that would break the table escaped. */
 function cell(text: string, code: boolean): string {
   const flat = text.replace(/[\r\n]+/g, " ");
-  if (code) return `\`${flat.replace(/`/g, "'").replace(/\|/g, "\\|")}\``;
-  return flat.replace(/([\\`*_[\]<>|])/g, "\\$1");
+  if (code) return `\`${escapeLine(flat.replace(/`/g, "'").replace(/\|/g, "\\|"))}\``;
+  return escapeLine(flat.replace(/([\\`*_[\]<>|])/g, "\\$1"));
 }
 
 function show(value: unknown): string {

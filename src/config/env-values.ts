@@ -18,7 +18,10 @@ export function firstSet(env: Env, names: readonly string[]): { name: string; va
   return undefined;
 }
 
-/** Comma-separated, trimmed, blanks dropped, duplicates (ignoring case) dropped keeping the first. */
+/**
+ * Comma-separated, trimmed, blanks dropped, duplicates (ignoring case) dropped keeping the first. A list of no items
+ * (`",,,"`) is [] here; every reader of a list treats [] as it treats an unset variable (one rule for empty lists).
+ */
 export function envList(env: Env, name: string): string[] | undefined {
   const raw = envString(env, name);
   if (raw === undefined) return undefined;
@@ -42,15 +45,16 @@ export function envBoolean(env: Env, name: string, fallback: boolean): boolean {
   const value = raw.toLowerCase();
   if (TRUE.has(value)) return true;
   if (FALSE.has(value)) return false;
-  throw new ConfigError(`${name} must be true or false (also 1/0, yes/no, on/off), not "${raw}"`, { variable: name });
+  throw new ConfigError(`${name} must be true or false (also 1/0, yes/no, on/off), not ${JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw)}`, { variable: name });
 }
 
 export function envNumber(env: Env, name: string, fallback: number, { min = 0 } = {}): number {
   const raw = envString(env, name);
   if (raw === undefined) return fallback;
-  const value = Number(raw);
+  // Decimal only: Number() would also take 0x10, 1e3 and Infinity.
+  const value = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isFinite(value) || value < min) {
-    throw new ConfigError(`${name} must be a number of at least ${min}, not "${raw}"`, { variable: name });
+    throw new ConfigError(`${name} must be a number of at least ${min} in decimal digits, not ${JSON.stringify(raw.slice(0, 40))}`, { variable: name });
   }
   return value;
 }

@@ -1,8 +1,11 @@
 // The environment a run sees: an optional .env file under the real environment, which wins.
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "dotenv";
 import { ConfigError } from "../errors.js";
+import { FileReadError, readTextFile } from "../selector/load-snapshot.js";
+
+/** A .env of a thousand variables is some 100 kB. */
+export const MAX_ENV_FILE_BYTES = 1024 * 1024;
 import type { Env } from "./env-values.js";
 
 /** Pure: the file's variables, overridden by those set in the real environment. */
@@ -14,17 +17,19 @@ export function layerEnv(fileVars: Env, realEnv: Env): Env {
 
 /**
  * Reads `.env` from the working folder when there is one, or the file named by --env-file, which must exist.
- * Never touches process.env.
+ * Never touches process.env. A `.env` folder in the working folder (a Python virtualenv is often called that) is
+ * not a settings file and is passed over; a FIFO, a device or a file over the cap is refused, never read.
  */
 export async function loadEnv(options: { cwd: string; envFile?: string; realEnv: Env }): Promise<Env> {
   const file = path.resolve(options.cwd, options.envFile ?? ".env");
   let text: string;
   try {
-    text = await readFile(file, "utf8");
+    text = readTextFile(file, MAX_ENV_FILE_BYTES);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" && options.envFile === undefined) return layerEnv({}, options.realEnv);
-    throw new ConfigError(`cannot read env file ${file}: ${code ?? (error as Error).message}`, { file });
+    if ((code === "ENOENT" || code === "EISDIR") && options.envFile === undefined) return layerEnv({}, options.realEnv);
+    const why = error instanceof FileReadError ? error.why : (code ?? (error as Error).message);
+    throw new ConfigError(`cannot read env file ${file}: ${why}`, { file });
   }
   return layerEnv(parseEnvFile(text, file), options.realEnv);
 }

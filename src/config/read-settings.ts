@@ -1,5 +1,6 @@
 // Everything the environment says about routing, read once into plain data. Pure: the environment is passed in.
 import { isObject } from "../documents/json-object.js";
+import { tooDeepAt } from "../documents/json-depth.js";
 import { ConfigError } from "../errors.js";
 import { CATEGORIES, type Category } from "../model/categories.js";
 import type { Diagnostic } from "../model/diagnostic.js";
@@ -140,7 +141,7 @@ export function readSettings(env: Env, providers: readonly ProviderNaming[]): Ro
   const defaultModelValue = envString(env, "DEFAULT_MODEL");
   const freeModels = envList(env, "FREE_MODEL_LIST");
 
-  diagnostics.push(...findTypos(env, providers));
+  for (const d of findTypos(env, providers)) diagnostics.push(d);
   for (const [variable, why] of Object.entries(RETIRED_VARIABLES)) {
     if (envString(env, variable) !== undefined) {
       diagnostics.push({ level: "info", code: "VARIABLE_NOT_USED", variable, message: `${variable} is set but not used: ${why}.` });
@@ -186,7 +187,8 @@ function rank(id: string): number {
 
 function readProviderFilter(env: Env, variable: string, known: ReadonlySet<string>, diagnostics: Diagnostic[]): string[] | null {
   const list = envList(env, variable)?.map((v) => v.toLowerCase());
-  if (list === undefined) return null;
+  // One rule for empty lists: ",,," names no provider, as "   " and an unset variable do, so it filters nothing.
+  if (list === undefined || list.length === 0) return null;
   for (const id of list.filter((v) => !known.has(v))) {
     diagnostics.push({
       level: "warning",
@@ -196,6 +198,15 @@ function readProviderFilter(env: Env, variable: string, known: ReadonlySet<strin
     });
   }
   return list.filter((v) => known.has(v));
+}
+
+/** A price table is two levels deep: {"model": {"input": 1}}. */
+const MAX_COSTS_DEPTH = 8;
+
+/** A value for a message: short, whatever it holds. */
+function preview(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
 function readModelCosts(env: Env): Map<string, PriceOverride> {
@@ -209,6 +220,8 @@ function readModelCosts(env: Env): Map<string, PriceOverride> {
   } catch (error) {
     throw new ConfigError(`${variable} is not valid JSON (${(error as Error).message})`, { variable });
   }
+  const deep = tooDeepAt(parsed, MAX_COSTS_DEPTH);
+  if (deep !== null) throw new ConfigError(`${variable} nests too deep (at ${deep.slice(0, 60)}${deep.length > 60 ? "…" : ""}): it is model id → price or {"input", "output"}`, { variable });
   if (!isObject(parsed)) {
     throw new ConfigError(`${variable} must be a JSON object of model id to price, e.g. {"glm-4.5-air": 0.6} or {"glm-4.5": {"input": 0.6, "output": 2.2}}`, { variable });
   }
@@ -216,7 +229,7 @@ function readModelCosts(env: Env): Map<string, PriceOverride> {
     const field = `${variable}.${model}`;
     const price = (v: unknown, part: string): number => {
       if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
-        throw new ConfigError(`${field}${part} must be a non-negative number (USD per million tokens), not ${JSON.stringify(v)}`, { variable, field });
+        throw new ConfigError(`${field}${part} must be a non-negative number (USD per million tokens), not ${preview(v)}`, { variable, field });
       }
       return v;
     };
@@ -233,7 +246,7 @@ function readModelCosts(env: Env): Map<string, PriceOverride> {
         ...(value.cachedInput !== undefined ? { cachedInput: price(value.cachedInput, ".cachedInput") } : {}),
       });
     } else {
-      throw new ConfigError(`${field} must be a number or {"input", "output"}, not ${JSON.stringify(value)}`, { variable, field });
+      throw new ConfigError(`${field} must be a number or {"input", "output"}, not ${preview(value)}`, { variable, field });
     }
   }
   return costs;

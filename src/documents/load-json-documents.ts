@@ -1,9 +1,12 @@
 // Data files found by glob, parsed and checked against their schema; every error names the file.
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import fg from "fast-glob";
 import { ConfigError } from "../errors.js";
+import { FileReadError, readTextFile } from "../selector/load-snapshot.js";
 import { schemaProblems, type SchemaName } from "./schema-validator.js";
+
+/** Provider definitions and catalogs of ours are a few kilobytes. */
+export const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
 
 export interface LoadedDocument<T> {
   readonly file: string;
@@ -18,9 +21,10 @@ export async function loadJsonDocuments<T>(patterns: readonly string[], cwd: str
 export async function loadJsonDocument<T>(file: string, schema: SchemaName): Promise<LoadedDocument<T>> {
   let text: string;
   try {
-    text = await readFile(file, "utf8");
+    text = readTextFile(file, MAX_DOCUMENT_BYTES);
   } catch (error) {
-    throw new ConfigError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { file });
+    const why = error instanceof FileReadError ? error.why : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+    throw new ConfigError(`cannot read ${file}: ${why}`, { file });
   }
   let document: unknown;
   try {

@@ -46,7 +46,7 @@ export function resolvePolicy(
       for (const list of settingsFor?.preferredByCategory[category] ?? []) {
         const ids = resolve(list).filter((id) => !merged.includes(id));
         check(list.variable, ids);
-        merged.push(...ids);
+        for (const id of ids) merged.push(id);
       }
       preferredByCategory[category] = merged;
     }

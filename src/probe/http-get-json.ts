@@ -59,7 +59,8 @@ export async function httpGetJson(url: string, options: GetJsonOptions): Promise
     let json: unknown;
     let isJson = true;
     try {
-      json = JSON.parse(text);
+      // A byte-order mark before the JSON is no reason to call the answer broken.
+      json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     } catch {
       isJson = false;
     }

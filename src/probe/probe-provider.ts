@@ -1,7 +1,8 @@
 // Probe one provider: GET its model list, retry what is worth retrying, and describe the outcome without secrets.
 import type { FailureKind, ProbedModel, ProviderAdapter } from "../providers/adapter.js";
 import { ResponseShapeError } from "../providers/adapter.js";
-import { containsSecret, redact } from "../secrets/redact.js";
+import { holdsAnyCredential, scrub as scrubText } from "../secrets/redact.js";
+import { sortKeysDeep } from "../snapshot/canonical-json.js";
 import { cleanModelList } from "./clean-model-list.js";
 import { httpGetJson, TransportError, type TransportFailureKind } from "./http-get-json.js";
 import { DEFAULT_RETRY, parseRetryAfter, retryDelay, type RetryPolicy } from "./retry-delay.js";
@@ -37,6 +38,12 @@ export interface ProbeRequest {
   /** Where the adapter's per-model details are POSTed. */
   readonly detailsUrl?: string;
   readonly secrets: readonly string[];
+  /**
+   * The credentials proper (key, URL user name and password, query token), of any length: a model id or name that
+   * holds one is dropped. Without it, only secrets of key length (16 characters or more) count, since `secrets` may
+   * hold settings such as ?api-version=2024-10-21 that a real model id contains.
+   */
+  readonly credentials?: readonly string[];
 }
 
 export interface ProbeOptions {
@@ -125,7 +132,7 @@ export async function probeProvider(request: ProbeRequest, adapter: ProviderAdap
       if (walked.kind !== "not_found" || i === urls.length - 1) return failed(walked);
     }
     const models = await withDetails(run, listing!.entries);
-    return scrub(finish(models, request.secrets, listing!.httpStatus, run.attempts, run.now() - started, via), request.secrets);
+    return scrub(finish(models, request, listing!.httpStatus, run.attempts, run.now() - started, via), request.secrets);
   } catch (error) {
     return failed({ ok: false, ...internalFailure(error) });
   }
@@ -256,14 +263,15 @@ async function withDetails(run: Run, entries: readonly unknown[]): Promise<Probe
 }
 
 /** The listed models, cleaned: no echoed key, no unusable or repeated id. */
-function finish(models: readonly ProbedModel[], secrets: readonly string[], httpStatus: number, attempts: number, durationMs: number, via: string): ProbeOutcome {
-  // A provider (or a proxy) that echoes the key back as a model id or name must not carry it into the snapshot.
-  // Only key-length secrets count here: the secrets also hold a URL's user name and query values
-  // (?api-version=2024-10-21), which may well appear in a real model id.
-  const keys = secrets.filter((secret) => secret.length >= MIN_ECHOED_KEY_LENGTH);
-  const withoutSecrets = models.filter((m) => !containsSecret(m.id, keys));
+function finish(models: readonly ProbedModel[], request: ProbeRequest, httpStatus: number, attempts: number, durationMs: number, via: string): ProbeOutcome {
+  // A provider (or a proxy) that echoes a credential back as a model id, name or alias must not carry it into the
+  // snapshot, whatever its length (a short one counts as a whole word: see holdsCredential).
+  const keys = request.credentials ?? request.secrets.filter((secret) => secret.length >= MIN_ECHOED_KEY_LENGTH);
+  const withoutSecrets = models.filter((m) => !holdsAnyCredential(m.id, keys));
   const echoed = models.length - withoutSecrets.length;
-  const cleaned = cleanModelList(withoutSecrets.map((m) => withoutEchoes(m, keys)));
+  // In a fixed order before repeats are dropped, so that which of `Model-A` and `model-a` is kept (the first) depends
+  // on the ids and facts alone, never on the order the provider happened to list them in.
+  const cleaned = cleanModelList(inFixedOrder(withoutSecrets.map((m) => withoutEchoes(m, keys))));
   const invalid = cleaned.dropped.invalid + echoed;
   const notes = [
     invalid > 0 ? `${invalid} unusable id(s) dropped` : "",
@@ -283,13 +291,21 @@ function finish(models: readonly ProbedModel[], secrets: readonly string[], http
 /** A name or alias that carries the key is dropped; the model stays. */
 function withoutEchoes(model: ProbedModel, keys: readonly string[]): ProbedModel {
   let out = model;
-  if (out.name !== undefined && containsSecret(out.name, keys)) out = withoutName(out);
-  if (out.aliases && out.aliases.some((a) => containsSecret(a, keys))) out = { ...out, aliases: out.aliases.filter((a) => !containsSecret(a, keys)) };
+  if (out.name !== undefined && holdsAnyCredential(out.name, keys)) out = withoutName(out);
+  if (out.aliases && out.aliases.some((a) => holdsAnyCredential(a, keys))) out = { ...out, aliases: out.aliases.filter((a) => !holdsAnyCredential(a, keys)) };
   return out;
 }
 
-/** Provider API keys are far longer (Moonshot 51, Zhipu 49, OpenRouter 73 characters). */
+/** Without `credentials`: provider API keys are far longer (Moonshot 51, Zhipu 49, OpenRouter 73 characters). */
 const MIN_ECHOED_KEY_LENGTH = 16;
+
+/** By id in code-unit order, then by content: the same list in any order comes out the same. */
+function inFixedOrder(models: readonly ProbedModel[]): ProbedModel[] {
+  // Facts are spelt out only for the rare ids listed twice.
+  const facts = new Map<ProbedModel, string>();
+  const factsOf = (m: ProbedModel) => facts.get(m) ?? facts.set(m, JSON.stringify(sortKeysDeep(m))).get(m)!;
+  return [...models].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : factsOf(a) < factsOf(b) ? -1 : factsOf(a) > factsOf(b) ? 1 : 0));
+}
 
 function withoutName(model: ProbedModel): ProbedModel {
   const { name: _name, ...rest } = model;
@@ -325,6 +341,6 @@ const MAX_REASON_LENGTH = 500;
 
 /** Reasons are printed and written: no secret, no control character, and short whatever a provider sent. */
 function scrub(outcome: ProbeOutcome, secrets: readonly string[]): ProbeOutcome {
-  const reason = redact(outcome.reason, secrets).replace(/\p{Cc}/gu, " ");
+  const reason = scrubText(outcome.reason, secrets).replace(/\p{Cc}/gu, " ");
   return { ...outcome, reason: reason.length > MAX_REASON_LENGTH ? `${reason.slice(0, MAX_REASON_LENGTH - 1)}…` : reason };
 }

@@ -2,8 +2,9 @@
 import type { ProviderDefinition } from "../../generated/provider-definition-types.js";
 import { envBoolean, envString, firstSet, type Env } from "../config/env-values.js";
 import { ConfigError } from "../errors.js";
-import { decodeCredential } from "../secrets/redact.js";
+import { decodeCredential, holdsAnyCredential, scrub } from "../secrets/redact.js";
 import { adapters } from "./adapters/index.js";
+import { linkLocalReason } from "./base-url-safety.js";
 
 export interface ProbeTarget {
   readonly definition: ProviderDefinition;
@@ -21,7 +22,13 @@ export interface ProbeTarget {
         readonly fallbackUrls?: readonly string[];
         /** For adapters that ask about each model: the URL to POST to. */
         readonly detailsUrl?: string;
+        /** Everything secret the request carries, cut out of any reason printed or written. */
         readonly secrets: readonly string[];
+        /**
+         * The credentials proper — the key, the URL's user name and password, a token in its query — of any length:
+         * a model id or name a provider answers that holds one is never written.
+         */
+        readonly credentials: readonly string[];
       }
     | { readonly probe: false; readonly reason: string };
 }
@@ -31,22 +38,34 @@ export interface ProviderFilters {
   readonly disabledProviders: readonly string[];
 }
 
-export function planProbes(definitions: readonly ProviderDefinition[], env: Env, filters: ProviderFilters): ProbeTarget[] {
-  return definitions.map((definition) => planOne(definition, env, filters));
+export interface PlanOptions {
+  /**
+   * Probe base URLs at link-local addresses (169.254.0.0/16, fe80::/10) and cloud metadata hosts, which are refused
+   * otherwise: a key sent there goes to whatever answers on the machine's own link (`--allow-link-local`).
+   */
+  readonly allowLinkLocal?: boolean;
 }
 
-function planOne(definition: ProviderDefinition, env: Env, filters: ProviderFilters): ProbeTarget {
+export function planProbes(definitions: readonly ProviderDefinition[], env: Env, filters: ProviderFilters, options: PlanOptions = {}): ProbeTarget[] {
+  return definitions.map((definition) => planOne(definition, env, filters, options));
+}
+
+/** The longest base URL the snapshot schema takes (providers[].baseUrl). */
+export const MAX_BASE_URL_LENGTH = 2048;
+
+function planOne(definition: ProviderDefinition, env: Env, filters: ProviderFilters, options: PlanOptions): ProbeTarget {
   const urlSetting = firstSet(env, definition.baseUrl.env);
   const key = firstSet(env, definition.apiKey.env);
+  const keyValues = key ? [key.value] : [];
   // A local server (Ollama, LM Studio) is only looked for when asked: its URL is set, or its enable flag is true.
   // Read only when needed: a provider the filters leave out may carry an unreadable flag without stopping the run.
   const defaultAllowed = () => definition.enabledByDefault !== false || (definition.enableFlag !== undefined && envBoolean(env, definition.enableFlag, false));
   const schemeless = definition.baseUrl.schemelessAs;
   const readBase = () =>
     urlSetting
-      ? parseBaseUrl(withScheme(urlSetting.value, schemeless), urlSetting.name)
+      ? parseBaseUrl(withScheme(urlSetting.value, schemeless), urlSetting.name, keyValues, options)
       : definition.baseUrl.default && defaultAllowed()
-        ? parseBaseUrl(definition.baseUrl.default, "default")
+        ? parseBaseUrl(definition.baseUrl.default, `${definition.id}'s default base URL`, keyValues, options)
         : undefined;
   const target = (base: BaseUrl | undefined) => ({ definition, baseUrl: base?.display ?? null, apiKeyVariable: key?.name ?? null });
   // A provider the filters leave out is skipped whatever its URL says: a bad URL there is no reason to stop the run.
@@ -75,6 +94,7 @@ function planOne(definition: ProviderDefinition, env: Env, filters: ProviderFilt
     );
   }
   if (definition.apiKey.required && !key) return skip(`no API key: set ${definition.apiKey.env.join(" or ")}`);
+  if (key) checkKey(key.name, key.value);
 
   // Basic credentials travel base64-encoded, a spelling of them that must be redacted as well.
   const basic = !key && base.username !== undefined ? Buffer.from(`${base.username}:${base.password ?? ""}`).toString("base64") : undefined;
@@ -86,8 +106,9 @@ function planOne(definition: ProviderDefinition, env: Env, filters: ProviderFilt
   const authorization = key && !keyHeader ? `Bearer ${key.value}` : basic !== undefined ? `Basic ${basic}` : undefined;
   const secrets = [key?.value, base.password, base.username, ...base.queryValues, basic].filter((s): s is string => typeof s === "string" && s.length > 0);
   // Gateways may need their query (?api-version=…, Gemini's ?key=…): it is sent, but never printed or written.
-  const at = (path: string) => `${base.display}${path}${base.query}`;
+  const at = (path: string) => `${base.href}${path}${base.query}`;
   const fallbackPaths = definition.fallbackModelsPaths ?? [];
+  const credentials = [key?.value, base.password, base.username, ...base.queryTokens, basic].filter((s): s is string => typeof s === "string" && s.length > 0);
   return {
     ...target(base),
     plan: {
@@ -98,6 +119,7 @@ function planOne(definition: ProviderDefinition, env: Env, filters: ProviderFilt
       ...(fallbackPaths.length > 0 ? { fallbackUrls: fallbackPaths.map(at) } : {}),
       ...(adapter?.details ? { detailsUrl: at(adapter.details.path) } : {}),
       secrets,
+      credentials,
     },
   };
 }
@@ -107,18 +129,42 @@ function withScheme(value: string, scheme: string | undefined): string {
   return scheme !== undefined && !/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(value) ? `${scheme}://${value}` : value;
 }
 
+/**
+ * A key goes into an HTTP header: a line break or other control character there is refused by the HTTP client as a
+ * network error (and was retried three times); a non-ASCII character cannot be sent at all. Said once, here, naming
+ * the variable and never the value.
+ */
+function checkKey(variable: string, value: string): void {
+  const control = /\p{Cc}/u.exec(value);
+  if (control) {
+    const what = control[0] === "\n" || control[0] === "\r" ? "a line break" : "a control character";
+    throw new ConfigError(`${variable} contains ${what} (at character ${control.index + 1}), which an HTTP header cannot carry: check how the key was pasted`, { variable });
+  }
+  const nonAscii = /[^\x20-\x7e]/.exec(value);
+  if (nonAscii) {
+    throw new ConfigError(`${variable} contains a non-ASCII character (at character ${nonAscii.index + 1}), which an HTTP header cannot carry: API keys are plain ASCII; check for a smart quote or a look-alike letter`, { variable });
+  }
+}
+
 interface BaseUrl {
-  /** Without credentials, query or fragment: safe to print. */
+  /** Without credentials, query or fragment, and with any credential in its path cut out: safe to print and write. */
   readonly display: string;
+  /** Without credentials (sent as a header), query or fragment: what is requested. */
+  readonly href: string;
   /** "" or "?…", as written. */
   readonly query: string;
   readonly queryValues: readonly string[];
+  /** The values of query parameters that carry a credential (?api_key=…, ?token=…, ?sig=…). */
+  readonly queryTokens: readonly string[];
   readonly username?: string;
   readonly password?: string;
 }
 
+/** Query parameter names that carry a credential rather than a setting such as api-version. */
+const CREDENTIAL_PARAMETER = /key|token|secret|pass|auth|sig|cred|session|code/i;
+
 /** Credentials in a URL (https://user:pass@host) are taken out: used for auth, never printed or written. */
-function parseBaseUrl(raw: string, variable: string): BaseUrl {
+function parseBaseUrl(raw: string, variable: string, keys: readonly string[], options: PlanOptions): BaseUrl {
   let url: URL;
   try {
     url = new URL(raw);
@@ -128,19 +174,45 @@ function parseBaseUrl(raw: string, variable: string): BaseUrl {
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new ConfigError(`${variable} must be an http or https URL, not ${url.protocol}`, { variable });
   }
+  const unsafe = options.allowLinkLocal ? undefined : linkLocalReason(url.hostname);
+  if (unsafe !== undefined) {
+    throw new ConfigError(
+      `${variable} points at ${unsafe}, where a cloud metadata service answers rather than a model server; the key is not sent there. ` +
+        "If a model server really lives there, pass --allow-link-local",
+      { variable },
+    );
+  }
   const username = url.username ? decodeCredential(url.username) : undefined;
   const password = url.password ? decodeCredential(url.password) : undefined;
   const query = url.search;
-  const queryValues = [...url.searchParams.values()];
+  const params = [...url.searchParams];
   url.username = "";
   url.password = "";
   url.search = "";
   url.hash = "";
+  const href = url.toString().replace(/\/+$/, "");
+  const queryTokens = params.filter(([name]) => CREDENTIAL_PARAMETER.test(name)).map(([, value]) => value).filter((v) => v !== "");
+  // A key (or token) may also be part of the path (a tenant, a gateway route): the URL written and printed goes without it.
+  const credentials = [...keys, ...queryTokens, ...(username !== undefined ? [username] : []), ...(password !== undefined ? [password] : [])];
+  const display = holdsAnyCredential(decodeSafely(href), credentials) || holdsAnyCredential(href, credentials) ? scrub(decodeSafely(href), credentials) : href;
+  if (display.length > MAX_BASE_URL_LENGTH) {
+    throw new ConfigError(`${variable} is ${display.length} characters long; a base URL may be at most ${MAX_BASE_URL_LENGTH}`, { variable });
+  }
   return {
-    display: url.toString().replace(/\/+$/, ""),
+    display,
+    href,
     query,
-    queryValues,
+    queryValues: params.map(([, value]) => value),
+    queryTokens,
     ...(username !== undefined ? { username } : {}),
     ...(password !== undefined ? { password } : {}),
   };
+}
+
+function decodeSafely(text: string): string {
+  try {
+    return decodeURI(text);
+  } catch {
+    return text;
+  }
 }

@@ -1,5 +1,8 @@
 // Is this object a snapshot we can route on? The schema check is ajv's standalone output, so it costs no
-// runtime dependency; a WeakSet remembers what passed, so loadSnapshot + createSelector validate only once.
+// runtime dependency. Every reader of snapshots goes through here — the selector, and the build side's validate,
+// diff, --previous and --check — so that one file is valid to all of them or to none.
+// A WeakSet remembers the snapshots loadSnapshot checked and then froze, so loadSnapshot + createSelector validate
+// only once; an object that can still change is checked every time it is handed in.
 import validate from "../../generated/validate-snapshot.js";
 import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { SnapshotError } from "./errors.js";
@@ -20,7 +23,7 @@ interface SchemaError {
 type Validator = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
 const validateSchema = validate as unknown as Validator;
 
-const checked = new WeakSet<object>();
+const trusted = new WeakSet<object>();
 const MAX_LISTED_PROBLEMS = 20;
 const REGENERATE = "regenerate it with `provider-registry register`";
 
@@ -29,12 +32,34 @@ const REGENERATE = "regenerate it with `provider-registry register`";
  * `source` names the snapshot in messages (its path, when it came from a file).
  */
 export function checkSnapshot(data: unknown, source = "the snapshot"): ProviderRegistrySnapshot {
-  if (typeof data === "object" && data !== null && checked.has(data)) return data as ProviderRegistrySnapshot;
+  if (typeof data === "object" && data !== null && trusted.has(data)) return data as ProviderRegistrySnapshot;
+  verify(data, source);
+  return data as ProviderRegistrySnapshot;
+}
+
+/**
+ * For readers that copy or write what they read (the build side's --previous, --check and diff): the snapshot as
+ * this version knows it, without the fields a newer minor version added (they are not ours to carry into a snapshot
+ * of this version). The same checks as checkSnapshot, the same SnapshotError. The original is not changed: parts
+ * that lose a field are copied, the rest is shared.
+ */
+export function knownSnapshot(data: unknown, source = "the snapshot"): { snapshot: ProviderRegistrySnapshot; unknownFields: readonly string[] } {
+  return verify(data, source);
+}
+
+/** Marks a snapshot that passed checkSnapshot and can no longer change (loadSnapshot froze it). */
+export function trustFrozen(snapshot: ProviderRegistrySnapshot): void {
+  trusted.add(snapshot);
+}
+
+function verify(data: unknown, source: string): { snapshot: ProviderRegistrySnapshot; unknownFields: readonly string[] } {
   const minor = checkVersion(data, source);
   let errors = schemaErrors(data);
+  let known = data;
+  let unknownFields: string[] = [];
   // Minor versions only add optional fields, so a newer minor's unknown fields are expected; nothing else is.
-  if (errors.length > 0 && minor !== null && minor > SUPPORTED_MINOR) errors = errorsBesidesAdditions(data, errors);
-  const problems = errors.length > 0 ? unique(errors.map(describeError)) : semanticProblems(data as ProviderRegistrySnapshot);
+  if (errors.length > 0 && minor !== null && minor > SUPPORTED_MINOR) ({ errors, known, unknownFields } = errorsBesidesAdditions(data, errors));
+  const problems = errors.length > 0 ? unique(errors.map(describeError)) : semanticProblems(known as ProviderRegistrySnapshot);
   if (problems.length > 0) {
     const listed = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => `  - ${p}`);
     if (problems.length > MAX_LISTED_PROBLEMS) listed.push(`  - … and ${problems.length - MAX_LISTED_PROBLEMS} more`);
@@ -45,8 +70,20 @@ export function checkSnapshot(data: unknown, source = "the snapshot"): ProviderR
       problems,
     );
   }
-  checked.add(data as object);
-  return data as ProviderRegistrySnapshot;
+  return { snapshot: known as ProviderRegistrySnapshot, unknownFields };
+}
+
+/**
+ * Whether `data` claims a minor version newer than this reader's, whose added fields it skips. For readers that
+ * describe problems their own way; the version rules stay here.
+ */
+export function isNewerMinor(data: unknown): boolean {
+  try {
+    const minor = checkVersion(data, "");
+    return minor !== null && minor > SUPPORTED_MINOR;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -83,25 +120,55 @@ function schemaErrors(data: unknown): SchemaError[] {
 /**
  * An unknown field can also fail the `oneOf` around it (pricing, defaultModel), so dropping additionalProperties
  * errors is not enough: remove the unknown fields from a copy and validate again; whatever remains is real.
+ * The copy is made along the paths to the removed fields only (never a deep clone: an unknown field may nest
+ * 100,000 levels deep, and a recursive copy of it overflows the stack).
  */
-function errorsBesidesAdditions(data: unknown, errors: SchemaError[]): SchemaError[] {
-  let copy: unknown = structuredClone(data);
+function errorsBesidesAdditions(data: unknown, errors: SchemaError[]): { errors: SchemaError[]; known: unknown; unknownFields: string[] } {
+  let known = data;
+  const unknownFields: string[] = [];
   for (let round = 0; round < 8; round++) {
     const additions = errors.filter((e) => e.keyword === "additionalProperties");
-    if (additions.length === 0) return errors;
-    for (const e of additions) removeAt(copy, e.instancePath, String(e.params.additionalProperty));
-    errors = schemaErrors(copy);
+    if (additions.length === 0) break;
+    for (const e of additions) unknownFields.push(`${e.instancePath}/${escapePointer(String(e.params.additionalProperty))}`);
+    known = withoutFields(known, additions.map((e) => ({ pointer: e.instancePath, key: String(e.params.additionalProperty) })));
+    errors = schemaErrors(known);
   }
-  return errors;
+  return { errors, known, unknownFields };
 }
 
-function removeAt(root: unknown, pointer: string, key: string): void {
-  let node: unknown = root;
-  for (const token of pointer.split("/").slice(1)) {
-    if (typeof node !== "object" || node === null) return;
-    node = (node as Record<string, unknown>)[unescapePointer(token)];
+const isNode = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
+
+/** `root` with each field removed, copying each object or array on the way to one once; `root` is not changed. */
+function withoutFields(root: unknown, removals: readonly { pointer: string; key: string }[]): unknown {
+  if (!isNode(root)) return root;
+  const copies = new Map<object, Record<string, unknown>>();
+  const copyOf = (node: Record<string, unknown>) => {
+    let copy = copies.get(node);
+    if (copy === undefined) {
+      copy = (Array.isArray(node) ? node.slice() : { ...node }) as Record<string, unknown>;
+      copies.set(node, copy);
+    }
+    return copy;
+  };
+  const top = copyOf(root);
+  for (const { pointer, key } of removals) {
+    let original: Record<string, unknown> = root;
+    let copy: Record<string, unknown> | undefined = top;
+    for (const token of pointer.split("/").slice(1).map(unescapePointer)) {
+      const child = Object.hasOwn(original, token) ? original[token] : undefined;
+      if (!isNode(child)) {
+        copy = undefined;
+        break;
+      }
+      const childCopy = copyOf(child);
+      // defineProperty, not assignment: a key "__proto__" must stay a field, not become the copy's prototype.
+      Object.defineProperty(copy, token, { value: childCopy, writable: true, enumerable: true, configurable: true });
+      original = child;
+      copy = childCopy;
+    }
+    if (copy !== undefined) delete copy[key];
   }
-  if (typeof node === "object" && node !== null) delete (node as Record<string, unknown>)[key];
+  return top;
 }
 
 const unescapePointer = (token: string) => token.replace(/~1/g, "/").replace(/~0/g, "~");

@@ -4,6 +4,7 @@ import { SelectionError } from "./errors.js";
 import type { SelectionContext } from "./context.js";
 import { describeRequest, namesRoutingCriteria, normalizeRequest, shown, type SelectionRequest } from "./request.js";
 import type { SnapshotIndex } from "./snapshot-index.js";
+import { escapeControls, escapeLine } from "./text.js";
 import type { TraceEntry } from "./trace.js";
 
 const MAX_ID_WIDTH = 40;
@@ -28,15 +29,21 @@ export function renderExplanation(index: SnapshotIndex, request: SelectionReques
     lines.push(`choice: ${outcome.model} (${outcome.provider})`, `reason: ${outcome.reason}`);
     lines.push(`fallbacks: ${outcome.fallbacks.length === 0 ? "none" : outcome.fallbacks.map((f) => `${f.model} (${f.provider})`).join(", ")}`);
   }
-  lines.push(...renderTrace(outcome.trace));
-  return `${lines.join("\n")}\n`;
+  for (const line of renderTrace(outcome.trace)) lines.push(line);
+  return escapeControls(`${lines.join("\n")}\n`);
 }
 
 /** One block per provider, in the order the trace visited them. */
 export function renderTrace(trace: readonly TraceEntry[]): string[] {
   if (trace.length === 0) return ["trace: no model was considered"];
-  const width = Math.min(MAX_ID_WIDTH, Math.max(...trace.map((e) => e.model.length)));
-  const ruleWidth = Math.max(...trace.map((e) => e.rule.length));
+  // Loops, not Math.max(...list): a spread of 200,000 arguments overflows the stack.
+  let longestId = 0;
+  let ruleWidth = 0;
+  for (const e of trace) {
+    if (e.model.length > longestId) longestId = e.model.length;
+    if (e.rule.length > ruleWidth) ruleWidth = e.rule.length;
+  }
+  const width = Math.min(MAX_ID_WIDTH, longestId);
   const lines = ["trace:"];
   let provider: string | null = null;
   for (const e of trace) {
@@ -44,7 +51,7 @@ export function renderTrace(trace: readonly TraceEntry[]): string[] {
       provider = e.provider;
       lines.push(`  ${provider}`);
     }
-    lines.push(`    ${e.outcome.padEnd(8)}  ${e.model.padEnd(width)}  ${e.rule.padEnd(ruleWidth)}  ${e.detail}`);
+    lines.push(escapeLine(`    ${e.outcome.padEnd(8)}  ${e.model.padEnd(width)}  ${e.rule.padEnd(ruleWidth)}  ${e.detail}`));
   }
   return lines;
 }

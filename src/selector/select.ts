@@ -89,7 +89,13 @@ class SnapshotSelector implements Selector {
   }
 }
 
-function onlyModel(request: object): boolean {
+/**
+ * Whether a request names a model and nothing else. Read as normalizeRequest reads it — by name, not only by its
+ * enumerable keys — so that a `requires` or `exclude` that is a getter or not enumerable is never answered from the
+ * cache without being checked.
+ */
+function onlyModel(request: SelectionRequest): boolean {
+  if (request.requires !== undefined || request.exclude !== undefined || request.category !== undefined || request.provider !== undefined) return false;
   for (const key in request) if (key !== "model") return false;
   return true;
 }

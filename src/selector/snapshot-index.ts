@@ -94,7 +94,7 @@ export function buildIndex(snapshot: ProviderRegistrySnapshot): SnapshotIndex {
     });
     for (const [name, records] of local) {
       const all = byName.get(name);
-      if (all) all.push(...records);
+      if (all) for (const r of records) all.push(r);
       else byName.set(name, records); // `local` is dropped after this loop: its lists need no copy.
     }
   }
@@ -140,7 +140,8 @@ function newProvider(id: string, priority: number, policy: Policy): ProviderDraf
     : policy.allowedProviders !== null && !policy.allowedProviders.includes(id)
       ? "provider_not_allowed"
       : null;
-  const own = policy.providers[id] ?? NO_POLICY;
+  // An own property only: a provider named "constructor" must not find Object.prototype.constructor here.
+  const own = Object.hasOwn(policy.providers, id) ? policy.providers[id]! : NO_POLICY;
   const allowed = own.allowedModels === null ? null : new Set(own.allowedModels.map((name) => name.toLowerCase()));
   return { id, priority, staticRule, policy: own, allowed, models: [], orderings: [], preferenceSlots: [] };
 }

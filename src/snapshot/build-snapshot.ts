@@ -69,11 +69,19 @@ function providerEntry(target: ProbeTarget, outcome: ProbeOutcome | undefined, c
 }
 
 /** SOURCE_DATE_EPOCH (seconds) when set, for reproducible builds; else now. Whole seconds either way. */
+/** The last second a four-digit year holds, as the schema's date-time pattern requires: 9999-12-31T23:59:59Z. */
+export const MAX_SOURCE_DATE_EPOCH = 253_402_300_799;
+
 export function snapshotTime(sourceDateEpoch: string | undefined, now: () => number): string {
-  const ms = sourceDateEpoch !== undefined && sourceDateEpoch.trim() !== "" ? Number(sourceDateEpoch) * 1000 : now();
-  // Not a number, or past what a Date can hold: say which variable, rather than fail with "Invalid time value".
-  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) {
-    throw new ConfigError("SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01T00:00:00Z", { variable: "SOURCE_DATE_EPOCH" });
+  const raw = sourceDateEpoch?.trim();
+  // Decimal seconds only (a fraction is floored): no hex (0x10), exponent (1e9), sign or word.
+  const seconds = raw === undefined || raw === "" ? undefined : /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
+  if (seconds !== undefined && !(seconds >= 0 && seconds <= MAX_SOURCE_DATE_EPOCH)) {
+    throw new ConfigError(
+      `SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01T00:00:00Z, from 0 to ${MAX_SOURCE_DATE_EPOCH} (9999-12-31T23:59:59Z), in decimal digits, not ${JSON.stringify(sourceDateEpoch!.slice(0, 40))}`,
+      { variable: "SOURCE_DATE_EPOCH" },
+    );
   }
+  const ms = seconds !== undefined ? seconds * 1000 : now();
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
 }

@@ -1,38 +1,58 @@
-// Read a snapshot the build-time side was handed (--previous, the file --check compares with, diff's inputs):
-// every way it can fail is told apart, and the caller decides what each failure means.
-import { readFile } from "node:fs/promises";
+// Read a snapshot the build-time side was handed (--previous, the file --check compares with, diff's and validate's
+// inputs) with the selector's own reader: one reader, so a file is valid to every command or to none (a byte-order
+// mark, a repeated model, a newer minor version's added fields, a date that is not one). Every way it can fail is
+// told apart, and the caller decides what each failure means.
 import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
-import { schemaProblems } from "../documents/schema-validator.js";
 import { ConfigError } from "../errors.js";
+import { schemaProblems } from "../documents/schema-validator.js";
+import { isNewerMinor, knownSnapshot } from "../selector/check-snapshot.js";
+import { SnapshotError } from "../selector/errors.js";
+import { readSnapshotJson } from "../selector/load-snapshot.js";
 
 export type SnapshotRead =
-  | { readonly status: "ok"; readonly snapshot: ProviderRegistrySnapshot }
+  | {
+      readonly status: "ok";
+      /** Without the fields a newer minor version added, which this version must not carry on. */
+      readonly snapshot: ProviderRegistrySnapshot;
+      /** JSON pointers of the fields left out. */
+      readonly unknownFields: readonly string[];
+    }
   | { readonly status: "missing"; readonly why: string }
-  | { readonly status: "unusable"; readonly why: string };
+  | { readonly status: "unusable"; readonly why: string; readonly problems: readonly string[] };
 
 export async function readSnapshotFile(file: string): Promise<SnapshotRead> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return { status: "missing", why: "no such file" };
-    const why = code === "EISDIR" ? "it is a folder" : code === "EACCES" || code === "EPERM" ? "permission denied" : (code ?? (error as Error).message);
-    return { status: "unusable", why: `cannot be read (${why})` };
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = readSnapshotJson(file);
+    const { snapshot, unknownFields } = knownSnapshot(data, file);
+    return { status: "ok", snapshot, unknownFields };
   } catch (error) {
-    return { status: "unusable", why: text.trim() === "" ? "is empty" : `is not JSON (${(error as Error).message})` };
+    if (!(error instanceof SnapshotError)) throw error;
+    if (error.code === "SNAPSHOT_INVALID" || error.code === "UNSUPPORTED_SCHEMA_VERSION") {
+      // Which files are valid is the selector's reader's call; where they break is said as ajv says it, pointer by
+      // pointer, as it always was — but for a newer minor version, whose additions ajv would list as problems too.
+      const described = isNewerMinor(data) ? [] : schemaProblems("provider-registry-snapshot", data);
+      const problems = described.length > 0 ? described : error.problems.length > 0 ? error.problems : [error.message];
+      const shown = problems.slice(0, 3).join("; ");
+      const more = problems.length > 3 ? `; and ${problems.length - 3} more` : "";
+      return { status: "unusable", why: `is not a valid snapshot: ${shown}${more}`, problems };
+    }
+    switch (error.code) {
+      case "SNAPSHOT_NOT_FOUND":
+        return { status: "missing", why: "no such file" };
+      case "SNAPSHOT_UNREADABLE":
+        return { status: "unusable", why: `cannot be read (${whyUnreadable(error)})`, problems: [] };
+      case "SNAPSHOT_NOT_JSON":
+        return { status: "unusable", why: /is empty/.test(error.message) ? "is empty" : `is not JSON (${(error.cause as Error).message})`, problems: [] };
+      default:
+        return { status: "unusable", why: error.message, problems: [] };
+    }
   }
-  const problems = schemaProblems("provider-registry-snapshot", data);
-  if (problems.length > 0) {
-    const shown = problems.slice(0, 3).join("; ");
-    return { status: "unusable", why: `is not a valid snapshot: ${shown}${problems.length > 3 ? `; and ${problems.length - 3} more` : ""}` };
-  }
-  return { status: "ok", snapshot: data as ProviderRegistrySnapshot };
+}
+
+function whyUnreadable(error: SnapshotError): string {
+  const match = /\(([^)]*)\): check the path/.exec(error.message);
+  return match ? match[1]! : error.message;
 }
 
 /** For inputs the user named: anything but a valid snapshot is a configuration error naming the file and the flag. */

@@ -195,11 +195,14 @@ describe("checkSnapshot", () => {
 
   test("createSelector does not validate again what loadSnapshot returned", () => {
     const snapshot = loadSnapshot(write("once.json", JSON.stringify(valid())));
-    // Invalid now, but already checked: only a second validation would notice.
-    (snapshot as unknown as { surprise: boolean }).surprise = true;
+    // Already checked, and frozen so that it stays what was checked (issue 10: a mutated snapshot was trusted).
+    expect(() => ((snapshot as unknown as { surprise: boolean }).surprise = true)).toThrow(TypeError);
+    expect(Object.isFrozen(snapshot.models[0]!.capabilities)).toBe(true);
     expect(() => createSelector(snapshot)).not.toThrow();
-    // An equal object that was not checked is validated.
-    expect(() => createSelector(structuredClone(snapshot))).toThrow(SnapshotError);
+    // An object that was not checked (and can change) is validated.
+    const copy = structuredClone(snapshot) as unknown as { surprise: boolean };
+    copy.surprise = true;
+    expect(() => createSelector(copy)).toThrow(SnapshotError);
   });
 });
 

@@ -3,6 +3,7 @@ import { compareSnapshots } from "../../compare/compare-snapshots.js";
 import { markdownReport, textReport } from "../../compare/format-changes.js";
 import { ExitCode, UsageError } from "../../errors.js";
 import { requireSnapshotFile } from "../../snapshot/read-snapshot.js";
+import { escapeControls, terminalSafeJson } from "../../selector/text.js";
 import type { Command } from "../io.js";
 import { parseCommandArgs, usageError } from "../parse-args.js";
 
@@ -52,8 +53,8 @@ export const diff: Command = async (argv, io) => {
 
   const changes = compareSnapshots(before, after);
   const breaking = changes.filter((c) => c.breaking).length;
-  if (values.json) io.stdout(`${JSON.stringify({ breaking, changes }, null, 2)}\n`);
-  else if (values.markdown) io.stdout(markdownReport(changes));
-  else io.stdout(textReport(changes));
+  if (values.json) io.stdout(`${terminalSafeJson(JSON.stringify({ breaking, changes }, null, 2))}\n`);
+  else if (values.markdown) io.stdout(escapeControls(markdownReport(changes)));
+  else io.stdout(escapeControls(textReport(changes)));
   return values["fail-on-breaking"] && breaking > 0 ? ExitCode.invalid : ExitCode.ok;
 };

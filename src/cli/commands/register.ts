@@ -8,13 +8,15 @@ import { loadEnv } from "../../config/load-env.js";
 import type { Env } from "../../config/env-values.js";
 import { ConfigError, ExitCode, LargeChangeError, StrictProbeError, UsageError } from "../../errors.js";
 import { isRoutable } from "../../model/availability.js";
-import { register as runRegister, DEFAULT_TIMEOUT_MS } from "../../register.js";
-import { redact, secretsInEnv } from "../../secrets/redact.js";
+import { register as runRegister, DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS } from "../../register.js";
+import { redact, redactedJson, secretsInEnv } from "../../secrets/redact.js";
 import { canonicalJson } from "../../snapshot/canonical-json.js";
 import { readSnapshotFile, requireSnapshotFile, type SnapshotRead } from "../../snapshot/read-snapshot.js";
-import { writeFileAtomic } from "../../snapshot/write-snapshot.js";
+import { checkWritable, writeFileAtomic } from "../../snapshot/write-snapshot.js";
 import { DEFAULT_SNAPSHOT_FILE, type Command, type CliIO } from "../io.js";
 import { packageVersion } from "../../package-root.js";
+import { loadProviderDefinitions } from "../../providers/load-definitions.js";
+import { escapeLine, terminalSafeJson } from "../../selector/text.js";
 import { integerOption, parseCommandArgs } from "../parse-args.js";
 import { formatDiagnostic, formatProbeLine, outputStyle, ProbeProgress } from "../report.js";
 
@@ -29,7 +31,9 @@ Options:
   --env-file PATH     read variables from this file (default: ./.env when present);
                       variables set in the real environment win
   --providers GLOB    also load these provider definition files (repeatable)
-  --timeout-ms N      overall deadline for probing (default: ${DEFAULT_TIMEOUT_MS})
+  --timeout-ms N      overall deadline for probing, 1 to ${MAX_TIMEOUT_MS} (default: ${DEFAULT_TIMEOUT_MS})
+  --allow-link-local  probe base URLs at link-local addresses (169.254.0.0/16, fe80::/10)
+                      and cloud metadata hosts, refused otherwise
   --catalog FILE      overlay model facts from a community catalog: models.dev's api.json
                       or LiteLLM's model_prices_and_context_window.json (repeatable; a
                       later file wins; the built-in catalog and the probe win over both)
@@ -58,6 +62,7 @@ function parseRegisterArgs(argv: string[]) {
       providers: { type: "string", multiple: true },
       catalog: { type: "string", multiple: true },
       "timeout-ms": { type: "string" },
+      "allow-link-local": { type: "boolean" },
       json: { type: "boolean" },
       quiet: { type: "boolean" },
       previous: { type: "string" },
@@ -82,9 +87,11 @@ export const register: Command = async (argv, rawIO) => {
   const env = await loadEnv({ cwd: rawIO.cwd, ...(args["env-file"] ? { envFile: args["env-file"] } : {}), realEnv: rawIO.env });
   // Whatever goes wrong below, nothing printed can carry a key: not the lines the run prints, nor the message of
   // an error it ends with (printed by the command line, which never saw the .env file).
-  const secrets = secretsInEnv(env);
+  // Provider ids are printed everywhere: a key that happens to equal one is no secret to hide in them.
+  const providerIds = (await loadProviderDefinitions(args.providers ?? [], rawIO.cwd).catch(() => [])).map((d) => d.id);
+  const secrets = secretsInEnv(env, providerIds);
   try {
-    return await registerWith(args, failOn.kinds, env, redactingIO(rawIO, secrets), rawIO);
+    return await registerWith(args, failOn.kinds, env, redactingIO(rawIO, secrets), rawIO, secrets);
   } catch (error) {
     if (error instanceof Error) error.message = redact(error.message, secrets);
     throw error;
@@ -93,10 +100,14 @@ export const register: Command = async (argv, rawIO) => {
 
 type RegisterArgs = ReturnType<typeof parseRegisterArgs>;
 
-async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, env: Env, io: CliIO, rawIO: CliIO): Promise<number> {
+async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, env: Env, io: CliIO, rawIO: CliIO, secrets: readonly string[]): Promise<number> {
+  // --json is redacted value by value, never as text: it stays valid JSON whatever a secret looks like.
+  const printJson = (value: unknown) => rawIO.stdout(`${terminalSafeJson(redactedJson(value, secrets))}\n`);
+  if (args.out !== undefined && args.out.trim() === "") throw new UsageError("register: --out is empty; name the file to write (default: ./" + DEFAULT_SNAPSHOT_FILE + ")");
   const out = path.resolve(rawIO.cwd, args.out ?? DEFAULT_SNAPSHOT_FILE);
-  const timeoutMs = integerOption("register", "--timeout-ms", args["timeout-ms"], { min: 1 });
-  const shown = (file: string) => path.relative(rawIO.cwd, file) || file;
+  const timeoutMs = integerOption("register", "--timeout-ms", args["timeout-ms"], { min: 1, max: MAX_TIMEOUT_MS });
+  // File names as typed may hold anything, a control character included.
+  const shown = (file: string) => escapeLine(path.relative(rawIO.cwd, file) || file);
   if (!args.check) await checkTarget(out);
   // The file about to be replaced: the last good snapshot unless --previous names another, and what --check compares with.
   const onDisk = await readSnapshotFile(out);
@@ -116,6 +127,7 @@ async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, env
     catalogFiles: args.catalog ?? [],
     ...(previous ? { previous } : {}),
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(args["allow-link-local"] ? { allowLinkLocal: true } : {}),
     onPlan: (targets) => {
       progress = new ProbeProgress(io.stderr, style, targets.filter((t) => t.plan.probe).map((t) => t.definition.id));
       progress.start();
@@ -126,9 +138,9 @@ async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, env
   for (const overlay of result.overlays) {
     const file = args.catalog?.find((f) => path.resolve(rawIO.cwd, f) === overlay.file) ?? overlay.file;
     if (overlay.models.length === 0) {
-      warn("CATALOG_UNUSED", `--catalog ${file} (${overlay.name}) has no models for ${snapshot.providers.map((p) => p.id).join(", ")}: it changes nothing.`);
+      warn("CATALOG_UNUSED", `--catalog ${escapeLine(file)} (${overlay.name}) has no models for ${snapshot.providers.map((p) => p.id).join(", ")}: it changes nothing.`);
     } else if (!args.quiet) {
-      io.stderr(`catalog ${overlay.name.padEnd(10)} ${file}: ${overlay.models.map((c) => `${c.provider} ${c.models}`).join(", ")}\n`);
+      io.stderr(`catalog ${overlay.name.padEnd(10)} ${escapeLine(file)}: ${overlay.models.map((c) => `${c.provider} ${c.models}`).join(", ")}\n`);
     }
   }
   if (!args.quiet) {
@@ -151,12 +163,12 @@ async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, env
 
   if (args.check) {
     const check = checkAgainstFile(snapshot, onDisk);
-    if (args.json) io.stdout(`${JSON.stringify({ file: out, upToDate: check.upToDate, contentHash: { onDisk: check.onDisk, generated: check.generated }, ...(check.problem ? { problem: check.problem } : {}), changes: check.changes }, null, 2)}\n`);
+    if (args.json) printJson({ file: out, upToDate: check.upToDate, contentHash: { onDisk: check.onDisk, generated: check.generated }, ...(check.problem ? { problem: check.problem } : {}), changes: check.changes });
     if (check.upToDate) {
       if (!args.json) io.stdout(`${shown(out)} is up to date (${check.generated})\n`);
       return ExitCode.ok;
     }
-    if (check.problem) io.stderr(`${shown(out)} ${check.problem}: register would write it.\n`);
+    if (check.problem) io.stderr(`${shown(out)} ${escapeLine(check.problem)}: register would write it.\n`);
     else if (check.changes.length === 0) io.stderr(`${shown(out)} differs from what register would write (content hash ${check.onDisk} → ${check.generated}).\n`);
     else io.stderr(`${shown(out)} differs from what register would write: ${summaryLine(check.changes)}\n${shortSummary(check.changes)}`);
     return ExitCode.invalid;
@@ -174,17 +186,26 @@ async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, env
     largeChanges: result.largeChanges.map((c) => ({ kind: c.kind, ...c.diagnostic })),
     diagnostics: { error: count(snapshot.diagnostics, "error"), warning: count(snapshot.diagnostics, "warning"), info: count(snapshot.diagnostics, "info") },
   };
-  if (args.json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+  if (args.json) printJson(summary);
   else if (!args.quiet) io.stderr(`wrote ${shown(out)}: ${summary.models} models (${summary.routable} listed${summary.stale > 0 ? `, ${summary.stale} of them stale` : ""}), ${snapshot.contentHash}\n`);
   return ExitCode.ok;
 }
 
-/** Fail before probing, not after, when the output cannot be written where it was asked for. */
+/**
+ * Fail before probing, not after, when the output cannot be written where it was asked for: a missing folder, a
+ * folder or anything but a regular file at the path (a device, a FIFO: register never replaces one, so not even
+ * `--out /dev/null` run as root), a read-only file system, an immutable file, a name too long.
+ */
 async function checkTarget(out: string): Promise<void> {
   const dir = await stat(path.dirname(out)).catch(() => undefined);
   if (!dir?.isDirectory()) throw new ConfigError(`cannot write ${out}: the folder ${path.dirname(out)} does not exist`, { file: out });
   const target = await stat(out).catch(() => undefined);
   if (target?.isDirectory()) throw new ConfigError(`cannot write ${out}: it is a folder`, { file: out });
+  if (target !== undefined && !target.isFile()) {
+    const kind = target.isFIFO() ? "a FIFO (named pipe)" : target.isCharacterDevice() ? "a character device" : target.isBlockDevice() ? "a block device" : target.isSocket() ? "a socket" : "a special file";
+    throw new ConfigError(`cannot write ${out}: it is ${kind}, not a regular file; register only replaces a regular file`, { file: out });
+  }
+  await checkWritable(out);
 }
 
 /** A file named by --previous must be a valid snapshot (exit 2 otherwise); the file about to be replaced may be anything. */

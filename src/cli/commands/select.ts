@@ -15,6 +15,7 @@ import {
   type SelectionRequest,
   type Selector,
 } from "../../selector/index.js";
+import { escapeControls, terminalSafeJson } from "../../selector/text.js";
 import { DEFAULT_SNAPSHOT_FILE, type CliIO, type Command } from "../io.js";
 import { reportError } from "../main.js";
 import { parseCommandArgs, usageError } from "../parse-args.js";
@@ -100,7 +101,7 @@ function toRequest(values: Values): SelectionRequest {
   return request;
 }
 
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+const json = (value: unknown) => `${terminalSafeJson(JSON.stringify(value, null, 2))}\n`;
 
 /**
  * Does the command line ask for JSON? Read from the raw arguments, so that a bad flag elsewhere still gets its error
@@ -153,7 +154,7 @@ export const select: Command = async (argv: string[], io: CliIO) => {
       return ExitCode.ok;
     }
     const fallbacks = choice.fallbacks.map((f) => `${f.model} (${f.provider})`);
-    io.stdout(`${choice.model} (${choice.provider}): ${choice.reason}\nfallbacks: ${fallbacks.length > 0 ? fallbacks.join(", ") : "none"}\n`);
+    io.stdout(escapeControls(`${choice.model} (${choice.provider}): ${choice.reason}\nfallbacks: ${fallbacks.length > 0 ? fallbacks.join(", ") : "none"}\n`));
     if (values.explain) io.stdout(`${renderTrace(choice.trace).join("\n")}\n`);
     return ExitCode.ok;
   } catch (error) {

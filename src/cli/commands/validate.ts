@@ -1,7 +1,8 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { schemaProblems } from "../../documents/schema-validator.js";
+import { readSnapshotFile } from "../../snapshot/read-snapshot.js";
+import { SCHEMA_VERSION } from "../../snapshot/schema-version.js";
 import { ExitCode, UsageError } from "../../errors.js";
+import { escapeLine } from "../../selector/text.js";
 import type { Command } from "../io.js";
 import { parseCommandArgs } from "../parse-args.js";
 
@@ -24,27 +25,26 @@ export const validate: Command = async (argv, io) => {
   if (positionals.length === 0) throw new UsageError("validate: name at least one snapshot file");
   let invalid = 0;
   for (const name of positionals) {
-    const problems = await problemsOf(path.resolve(io.cwd, name));
+    const { problems, note } = await problemsOf(path.resolve(io.cwd, name));
+    // The name as typed and the problems as found, neither able to reach the terminal with a control character.
+    const shown = escapeLine(name);
     if (problems.length === 0) {
-      io.stdout(`${name}: valid\n`);
+      io.stdout(`${shown}: valid${note ?? ""}\n`);
     } else {
       invalid++;
-      io.stderr(`${name}: invalid\n${problems.map((p) => `  ${p}\n`).join("")}`);
+      io.stderr(`${shown}: invalid\n${problems.map((p) => `  ${escapeLine(p)}\n`).join("")}`);
     }
   }
   return invalid === 0 ? ExitCode.ok : ExitCode.invalid;
 };
 
-async function problemsOf(file: string): Promise<string[]> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    return [`cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`];
+/** Through the one snapshot reader that select, diff, --previous and --check use too. */
+async function problemsOf(file: string): Promise<{ problems: readonly string[]; note?: string }> {
+  const read = await readSnapshotFile(file);
+  if (read.status === "ok") {
+    const n = read.unknownFields.length;
+    return { problems: [], ...(n > 0 ? { note: ` (schema ${read.snapshot.schemaVersion}, newer than this reader's ${SCHEMA_VERSION}: ${n} field${n === 1 ? "" : "s"} it does not know, ignored)` } : {}) };
   }
-  try {
-    return schemaProblems("provider-registry-snapshot", JSON.parse(text));
-  } catch (error) {
-    return [`not JSON: ${(error as Error).message}`];
-  }
+  if (read.status === "missing") return { problems: ["cannot read: ENOENT (no such file)"] };
+  return { problems: read.problems.length > 0 ? read.problems : [read.why] };
 }

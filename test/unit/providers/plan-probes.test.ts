@@ -15,7 +15,7 @@ function plan(env: Env, filters: ProviderFilters = NO_FILTERS): Record<string, P
 /** Everything a target says except the places credentials are meant to be (Authorization, other headers, secrets). */
 function publicPart(target: ProbeTarget): unknown {
   if (!target.plan.probe) return { ...target, definition: target.definition.id };
-  const { authorization: _a, headers: _h, secrets: _s, ...plan } = target.plan;
+  const { authorization: _a, headers: _h, secrets: _s, credentials: _c, ...plan } = target.plan;
   return { ...target, definition: target.definition.id, plan };
 }
 
