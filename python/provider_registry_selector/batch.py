@@ -4,6 +4,7 @@ import re
 
 from . import _js
 from .errors import SelectionError
+from .text import terminal_safe_json
 
 _BLANK = re.compile(r"[ \t]*\Z")
 NOT_JSON = 'invalid request: line %d is not JSON: write one request object per line, such as {"category":"balanced"}'
@@ -14,11 +15,11 @@ def answer_line(selector, line, n):
     try:
         request = _js.loads(line)
     except (ValueError, RecursionError):
-        return _js.stringify({"error": {"code": "INVALID_REQUEST", "message": NOT_JSON % n}, "trace": []})
+        return terminal_safe_json(_js.dumps_answer({"error": {"code": "INVALID_REQUEST", "message": NOT_JSON % n}, "trace": []}))
     try:
-        return _js.dumps_answer(selector.select(request).to_dict())
+        return terminal_safe_json(_js.dumps_answer(selector.select(request).to_dict()))
     except SelectionError as error:
-        return _js.dumps_answer(error.to_dict())
+        return terminal_safe_json(_js.dumps_answer(error.to_dict()))
 
 
 def lines_of(stream):

@@ -9,6 +9,7 @@ from . import _js
 from .errors import SelectionError, SnapshotError
 from .explain import render_trace
 from .load_snapshot import load_snapshot
+from .text import escape_controls, terminal_safe_json
 from .select import create_selector
 from .vocabulary import CATEGORIES
 
@@ -195,7 +196,7 @@ def _wants_json(argv):
 
 
 def _json(value):
-    return _js.dumps_answer(value.to_dict() if hasattr(value, "to_dict") else value, 2) + "\n"
+    return terminal_safe_json(_js.dumps_answer(value.to_dict() if hasattr(value, "to_dict") else value, 2)) + "\n"
 
 
 class _IO:
@@ -244,7 +245,7 @@ def select_command(argv, stdout, stderr, stdin=None, cwd=None):
             io.stdout(_json(choice))
             return OK
         fallbacks = ["%s (%s)" % (f["model"], f["provider"]) for f in choice.fallbacks]
-        io.stdout("%s (%s): %s\nfallbacks: %s\n" % (choice.model, choice.provider, choice.reason, ", ".join(fallbacks) if fallbacks else "none"))
+        io.stdout(escape_controls("%s (%s): %s\nfallbacks: %s\n" % (choice.model, choice.provider, choice.reason, ", ".join(fallbacks) if fallbacks else "none")))
         if values.get("explain"):
             io.stdout("\n".join(render_trace(choice.trace)) + "\n")
         return OK
@@ -267,7 +268,7 @@ def select_command(argv, stdout, stderr, stdin=None, cwd=None):
         io.stderr("provider-registry: %s\n" % error.message)
         if as_json:
             body = {"error": {"code": error.code, "message": error.message}, "trace": []}
-            io.stdout((_js.stringify(body) if values.get("stdin") else _js.stringify(body, 2)) + "\n")
+            io.stdout(terminal_safe_json(_js.dumps_answer(body, None if values.get("stdin") else 2)) + "\n")
         return error.exit_code
 
 

@@ -1,6 +1,7 @@
 """The trace rendered for people (explain.ts): what was asked, what was chosen and why, and what happened to every model."""
 from ._js import pad_end, shown, utf16_len
 from .errors import SelectionError
+from .text import escape_controls, escape_line
 from .request import NO_REQUEST, describe_request, names_routing_criteria, normalize_request
 
 MAX_ID_WIDTH = 40
@@ -25,7 +26,7 @@ def render_explanation(index, request, outcome):
         fallbacks = outcome.fallbacks
         lines.append("fallbacks: %s" % ("none" if not fallbacks else ", ".join("%s (%s)" % (f["model"], f["provider"]) for f in fallbacks)))
     lines += render_trace(outcome.trace)
-    return "\n".join(lines) + "\n"
+    return escape_controls("\n".join(lines) + "\n")
 
 
 def render_trace(trace):
@@ -40,5 +41,5 @@ def render_trace(trace):
         if e["provider"] != provider:
             provider = e["provider"]
             lines.append("  %s" % provider)
-        lines.append("    %s  %s  %s  %s" % (pad_end(e["outcome"], 8), pad_end(e["model"], width), pad_end(e["rule"], rule_width), e["detail"]))
+        lines.append(escape_line("    %s  %s  %s  %s" % (pad_end(e["outcome"], 8), pad_end(e["model"], width), pad_end(e["rule"], rule_width), e["detail"])))
     return lines

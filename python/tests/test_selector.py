@@ -159,3 +159,19 @@ def test_without_jsonschema_the_structural_check_is_used():
 def test_with_jsonschema_it_is_the_default():
     pytest.importorskip("jsonschema")
     assert validator_names()[0] == "jsonschema"
+
+
+def test_only_a_regular_file_is_read(tmp_path):
+    fifo = tmp_path / "fifo.json"
+    os.mkfifo(fifo)
+    with pytest.raises(SnapshotUnreadable, match=r"it is a FIFO \(named pipe\), not a regular file"):
+        load_snapshot(fifo)  # refused without waiting for a writer
+    if os.path.exists("/dev/zero"):
+        with pytest.raises(SnapshotUnreadable, match="it is a character device, not a regular file"):
+            load_snapshot("/dev/zero")
+
+
+def test_control_characters_never_reach_the_terminal(selector):
+    text = selector.explain({"model": "x\x1b[2J\u009b\r"})
+    assert "\x1b" not in text and "\u009b" not in text and "\r" not in text
+    assert "\\u001b" in text

@@ -177,7 +177,7 @@ export const select: Command = async (argv: string[], io: CliIO) => {
     }
     if (error instanceof SnapshotError) {
       const code = reportError(error, io);
-      if (asJson) io.stdout(`${JSON.stringify({ error: { code: error.code, message: error.message }, trace: [] }, null, values.stdin ? undefined : 2)}\n`);
+      if (asJson) io.stdout(`${terminalSafeJson(JSON.stringify({ error: { code: error.code, message: error.message }, trace: [] }, null, values.stdin ? undefined : 2))}\n`);
       return code;
     }
     throw error;
@@ -205,15 +205,16 @@ export function answerLine(selector: Selector, line: string, n: number): string 
   try {
     request = JSON.parse(line);
   } catch {
-    return JSON.stringify({
+    return terminalSafeJson(JSON.stringify({
       error: { code: "INVALID_REQUEST", message: `invalid request: line ${n} is not JSON: write one request object per line, such as {"category":"balanced"}` },
       trace: [],
-    });
+    }));
   }
+  // As `select --json` writes it: DEL and C1 controls escaped (the same JSON value, safe on a terminal).
   try {
-    return JSON.stringify(selector.select(request as SelectionRequest));
+    return terminalSafeJson(JSON.stringify(selector.select(request as SelectionRequest)));
   } catch (error) {
-    if (error instanceof SelectionError) return JSON.stringify(error);
+    if (error instanceof SelectionError) return terminalSafeJson(JSON.stringify(error));
     throw error;
   }
 }
