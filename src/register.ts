@@ -93,10 +93,12 @@ export async function register(options: RegisterOptions): Promise<RegisterResult
     const lastKnownGood = t.plan.probe && options.previous ? lastKnownGoodOf(options.previous, id, outcome?.reason ?? "no answer before the overall deadline") : undefined;
     return { id, ...(lastKnownGood ? { lastKnownGood } : {}) };
   });
+  const asOf = snapshotTime(options.env.SOURCE_DATE_EPOCH, now).slice(0, 10);
   const merged = mergeModels({
     providers: listings,
     catalog,
     overlays,
+    asOf,
     modelCosts: settings.modelCosts,
     ...(settings.freeModels ? { freeModels: settings.freeModels } : {}),
   });
@@ -105,7 +107,7 @@ export async function register(options: RegisterOptions): Promise<RegisterResult
     const why = !t.plan.probe ? t.plan.reason : outcome?.status === "ok" ? undefined : `probe failed: ${outcome?.reason ?? "no answer"}`;
     return { id: t.definition.id, ...(why !== undefined ? { notProbedBecause: why } : {}) };
   });
-  const resolved = resolvePolicy(settings, merged.models, states);
+  const resolved = resolvePolicy(settings, merged.models, states, { asOf });
   const diagnostics: Diagnostic[] = [...settings.diagnostics, ...merged.diagnostics, ...resolved.diagnostics, ...probeDiagnostics(targets, outcomes, keptStale(merged.models))];
 
   const parts = {

@@ -7,7 +7,8 @@ import sys
 
 from . import _js
 from .errors import SelectionError, SnapshotError
-from .explain import render_trace
+from .answer import choice_json, error_json
+from .explain import DEFAULT_SHOWN_FALLBACKS, INF, bound_trace, render_bounded_trace, render_fallbacks
 from .load_snapshot import load_snapshot
 from .text import escape_controls, terminal_safe_json
 from .select import create_selector
@@ -30,14 +31,18 @@ Options:
   --min-context N      at least N tokens of context window
   --min-output N       at least N output tokens
   --exclude LIST       model ids or aliases to skip, comma-separated
-  --json               print {model, provider, reason, fallbacks, trace} as JSON
-  --explain            also print every model considered and why it was kept or dropped
+  --fallbacks N|all    how many fallbacks to print (default %d); with --explain or --json also
+                       bounds the trace to the choice, those fallbacks and what your settings named,
+                       counting the rest; `all` prints every fallback and the whole trace
+  --json               print {model, provider, reason, fallbacks, trace} as JSON (bounded as above;
+                       "omitted" says what was left out)
+  --explain            also print the models considered and why each was kept or dropped
   --stdin              batch mode: read one JSON request per line, write one JSON answer per line
   -h, --help           show this help
 
 Exit codes: 0 a model was chosen (--stdin: the input ended); 1 nothing fits, or the snapshot cannot be used;
 2 bad options. With --json (or --stdin) every error is also printed on stdout as {"error": {"code", "message"}}.
-""" % (DEFAULT_SNAPSHOT_FILE, " | ".join(CATEGORIES), ",".join(CAPABILITIES))
+""" % (DEFAULT_SNAPSHOT_FILE, " | ".join(CATEGORIES), ",".join(CAPABILITIES), DEFAULT_SHOWN_FALLBACKS)
 
 # name -> (type, multiple)
 OPTIONS = {
@@ -49,6 +54,7 @@ OPTIONS = {
     "min-context": ("string", False),
     "min-output": ("string", False),
     "exclude": ("string", True),
+    "fallbacks": ("string", False),
     "json": ("boolean", False),
     "explain": ("boolean", False),
     "stdin": ("boolean", False),
@@ -190,6 +196,16 @@ def to_request(values):
     return request
 
 
+def fallback_limit(value):
+    if value is None:
+        return DEFAULT_SHOWN_FALLBACKS
+    if js_trim(value).lower() == "all":
+        return INF
+    if not _WHOLE.match(js_trim(value)):
+        raise usage_error('--fallbacks takes a whole number or all (got "%s")' % value)
+    return _js.parse_int(js_trim(value))
+
+
 def _wants_json(argv):
     flags = argv[: argv.index("--")] if "--" in argv else argv
     return "--json" in flags or "--stdin" in flags
@@ -226,6 +242,7 @@ def select_command(argv, stdout, stderr, stdin=None, cwd=None):
                 flags = ", ".join("--%s" % f for f in given + (["explain"] if values.get("explain") else []))
                 raise usage_error("--stdin reads each request from its own line, so %s cannot be given with it" % flags)
         request = {} if values.get("stdin") else to_request(values)
+        limit = fallback_limit(values.get("fallbacks"))
     except UsageError as error:
         io.stderr("provider-registry: %s\n" % error.message)
         if as_json:
@@ -239,15 +256,15 @@ def select_command(argv, stdout, stderr, stdin=None, cwd=None):
         if values.get("stdin"):
             from .batch import run_batch
 
-            return run_batch(selector, stdin if stdin is not None else sys.stdin, io.stdout)
+            return run_batch(selector, stdin if stdin is not None else sys.stdin, io.stdout, limit)
         choice = selector.select(request)
         if values.get("json"):
-            io.stdout(_json(choice))
+            io.stdout(_json(choice_json(choice, limit)))
             return OK
-        fallbacks = ["%s (%s)" % (f["model"], f["provider"]) for f in choice.fallbacks]
-        io.stdout(escape_controls("%s (%s): %s\nfallbacks: %s\n" % (choice.model, choice.provider, choice.reason, ", ".join(fallbacks) if fallbacks else "none")))
+        bounded = bound_trace(choice.trace, choice.fallbacks, limit)
+        io.stdout(escape_controls("%s (%s): %s\n%s\n" % (choice.model, choice.provider, choice.reason, render_fallbacks(bounded))))
         if values.get("explain"):
-            io.stdout("\n".join(render_trace(choice.trace)) + "\n")
+            io.stdout("\n".join(render_bounded_trace(bounded)) + "\n")
         return OK
     except SelectionError as error:
         if error.code == "INVALID_REQUEST":
@@ -256,11 +273,11 @@ def select_command(argv, stdout, stderr, stdin=None, cwd=None):
                 io.stdout(_json(error))
             return USAGE_EXIT
         if values.get("json"):
-            io.stdout(_json(error))
+            io.stdout(_json(error_json(error, limit)))
             return error.exit_code
         io.stderr("provider-registry: %s\n" % error.message)
         if values.get("explain"):
-            io.stderr("\n".join(render_trace(error.trace)) + "\n")
+            io.stderr("\n".join(render_bounded_trace(bound_trace(error.trace, [], limit))) + "\n")
         elif error.trace:
             io.stderr("hint: add --explain to see every model considered and why it fell away\n")
         return error.exit_code

@@ -2,7 +2,8 @@
 
 
 class SelectionContext:
-    __slots__ = ("index", "model", "category", "category_index", "category_named", "provider", "need", "min_context", "min_output", "excluded")
+    # order: the request's RequestOrder, built on first use (order.py).
+    __slots__ = ("index", "model", "category", "category_index", "category_named", "provider", "need", "min_context", "min_output", "excluded", "order")
 
 
 def providers_in_scope(ctx):

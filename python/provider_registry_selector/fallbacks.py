@@ -1,6 +1,6 @@
 """Further choices for retries, built only when read (fallbacks.ts)."""
-from .context import providers_in_scope
 from .fit import fits
+from .order import request_order
 
 
 def _ref(r):
@@ -8,8 +8,8 @@ def _ref(r):
 
 
 def routed_fallbacks(ctx, chosen):
-    """Every model that fits, in routing order, but the choice."""
-    return [_ref(r) for p in providers_in_scope(ctx) for r in p.orderings[ctx.category_index] if r is not chosen and fits(r, ctx)]
+    """Every model that fits, in routing order (band, then provider priority, then each provider's order), but the choice."""
+    return [_ref(r) for r in request_order(ctx).routing if r is not chosen and fits(r, ctx)]
 
 
 def requested_fallbacks(ctx, records, chosen):

@@ -1,9 +1,10 @@
 """The one-sentence reason a choice carries, built only when read (reason.ts)."""
 from .fit import describe_drop, drop_rule
+from .order import request_order, standoff
+from .phrases import decider_label, health_override, preference_source
 from .rank import describe_merit
 from .request import join_words, names_routing_criteria
 from .snapshot_index import lookup
-from .trace import preference_source
 
 
 def build_reason(ctx, chosen, path):
@@ -29,18 +30,26 @@ def _routed_reason(ctx, chosen):
     p = chosen.provider
     category = ctx.category
     placement = chosen.placement[ctx.category_index]
+    order = request_order(ctx)
+    s = standoff(ctx, chosen)
     if placement == "merit":
-        what = "%s ranks first on merit for %s among %s's models that fit (%s)" % (chosen.id, category, p.id, describe_merit(chosen.merit, category, ctx.index.policy))
+        what = "%s ranks first on merit for %s among the models that fit (%s)" % (chosen.id, category, describe_merit(chosen.merit, category, ctx.index.policy, order.price(chosen)))
     elif placement == "provider_default":
         what = "%s is %s" % (chosen.id, preference_source(placement, p, ctx))
     else:
         what = "%s is the first model that fits in %s" % (chosen.id, preference_source(placement, p, ctx))
+    ahead = ""
+    if s.runner_up is not None and s.decided_by is not None and placement == "merit" and s.decided_by != "provider_priority":
+        where = "" if s.runner_up.provider is p else " (%s)" % s.runner_up.provider.id
+        ahead = ", ahead of %s%s on %s" % (s.runner_up.id, where, decider_label(s.decided_by))
     if ctx.provider is not None:
-        return "%s, and %s is the requested provider" % (what, p.id)
+        return "%s%s, and %s is the requested provider" % (what, ahead, p.id)
+    if s.passed_over:
+        return "%s%s, and %s" % (what, ahead, health_override(ctx, chosen, s.passed_over))
     earlier = [q.id for q in ctx.index.providers if q.priority < p.priority]
     if not earlier:
-        return "%s, and %s is first in provider priority" % (what, p.id)
-    return "%s, and %s is the first provider in priority order with a model that fits (%s had none)" % (what, p.id, join_words(earlier))
+        return "%s%s, and %s is first in provider priority" % (what, ahead, p.id)
+    return "%s%s, and %s is the first provider in priority order with a model that fits (%s had none)" % (what, ahead, p.id, join_words(earlier))
 
 
 def default_passed_over(ctx):

@@ -147,6 +147,7 @@ def _quick(request, index):
     ctx.min_context = min_context
     ctx.min_output = min_output
     ctx.excluded = excluded
+    ctx.order = None
     return ctx
 
 
@@ -192,6 +193,7 @@ def _exact(request, index):
     ctx.min_output = min_output
     exclude = request.get("exclude", _ABSENT)
     ctx.excluded = None if exclude is _ABSENT else _resolve_excluded(index, exclude)
+    ctx.order = None
     return ctx
 
 

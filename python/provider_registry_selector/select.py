@@ -10,6 +10,7 @@ from .reason import default_passed_over
 from .request import NO_REQUEST, describe_request, names_routing_criteria, normalize_request
 from .snapshot_index import build_index, lookup
 from .trace import auto_trace, requested_trace
+from .order import is_repriced, request_order
 from .vocabulary import NO_MINIMUM
 from .errors import SelectionError
 
@@ -55,13 +56,14 @@ class Selector:
                     return Choice(ctx, r, "default_model")
         return _route(ctx)
 
-    def explain(self, request=NO_REQUEST):
-        """The choice (or why there is none) and its trace, rendered for people. Never raises for a request."""
+    def explain(self, request=NO_REQUEST, fallbacks=None):
+        """The choice (or why there is none) and its trace, rendered for people. Never raises for a request.
+        `fallbacks` bounds the output to that many fallbacks and the trace entries that matter (None: everything)."""
         try:
             outcome = self.select(request)
         except SelectionError as error:
             outcome = error
-        return render_explanation(self._index, request, outcome)
+        return render_explanation(self._index, request, outcome, fallbacks)
 
 
 def _select_requested(ctx, name):
@@ -87,10 +89,11 @@ def _route(ctx):
     else:
         # fits(), inlined: this loop is the hot path of an auto request.
         need, min_context, min_output, excluded = ctx.need, ctx.min_context, ctx.min_output, ctx.excluded
-        for p in providers_in_scope(ctx):
-            for r in p.orderings[c]:
-                if r.caps & need == need and r.context >= min_context and r.output >= min_output and (excluded is None or r not in excluded):
-                    return Choice(ctx, r, "routed")
+        # The precomputed order unless the request pays a long-context price somewhere (then it is ranked again).
+        ordering = request_order(ctx).routing if is_repriced(ctx) else (ctx.index.routing[c] if ctx.provider is None else ctx.provider.orderings[c])
+        for r in ordering:
+            if r.caps & need == need and r.context >= min_context and r.output >= min_output and (excluded is None or r not in excluded):
+                return Choice(ctx, r, "routed")
     raise _no_model_available(ctx)
 
 

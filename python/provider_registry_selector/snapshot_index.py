@@ -1,8 +1,10 @@
 """Everything select needs, computed once per snapshot (snapshot-index.ts): which models can ever be routed, how each
 provider's models are ordered for each category, and a case-insensitive name lookup."""
 from ._js import utf16_key
-from .rank import compare_on_merit, merit_facts, merit_key
+from .rank import lowest_tier_threshold, merit_facts, merit_keys, merit_vector, standing
 from .vocabulary import CATEGORIES, JSON_MODE, REASONING, TOOLS, UNKNOWN_SIZE, VISION
+
+INF = float("inf")
 
 NO_POLICY = {
     "allowedModels": None,
@@ -13,7 +15,9 @@ NO_POLICY = {
 
 
 class ModelRecord:
-    __slots__ = ("model", "id", "provider", "static_rule", "caps", "context", "output", "merit", "placement")
+    # by_name: chosen only when named (a router, or routing "by_name" such as a :batch variant); never on merit.
+    # standing: STANDING_KEYS as one number, smaller first. vectors: by category, the merit keys' values at base prices.
+    __slots__ = ("model", "id", "provider", "static_rule", "caps", "context", "output", "merit", "by_name", "standing", "vectors", "placement")
 
 
 class UnresolvedPreference:
@@ -35,7 +39,7 @@ class DefaultModelRef:
 
 
 class SnapshotIndex:
-    __slots__ = ("snapshot", "policy", "providers", "provider_by_id", "by_name", "first_routable", "default_model")
+    __slots__ = ("snapshot", "policy", "providers", "provider_by_id", "by_name", "routing", "first_routable", "keys", "tier_threshold", "default_model")
 
 
 def is_model_record(slot):
@@ -55,8 +59,8 @@ def build_index(snapshot):
     for provider in providers:
         provider.models.sort(key=lambda r: utf16_key(r.id))
         local = _names_within(provider.models)
-        for c, category in enumerate(CATEGORIES):
-            ordering, slots = _order_provider(provider, local, c, compare_on_merit(category, policy))
+        for c in range(len(CATEGORIES)):
+            ordering, slots = _order_provider(provider, local, c)
             provider.orderings.append(ordering)
             provider.preference_slots.append(slots)
         for name, records in local.items():
@@ -66,14 +70,10 @@ def build_index(snapshot):
             else:
                 by_name[name] = records
 
-    first_routable = []
-    for c in range(len(CATEGORIES)):
-        first = None
-        for p in providers:
-            if p.orderings[c]:
-                first = p.orderings[c][0]
-                break
-        first_routable.append(first)
+    routing = [merge_providers([p.orderings[c] for p in providers], c) for c in range(len(CATEGORIES))]
+    first_routable = [order[0] if order else None for order in routing]
+    keys = [merit_keys(category, policy) for category in CATEGORIES]
+    tier_threshold = lowest_tier_threshold([r.merit for p in providers for r in p.models])
 
     ref = policy.get("defaultModel")
     default_model = None
@@ -89,9 +89,43 @@ def build_index(snapshot):
     index.providers = providers
     index.provider_by_id = provider_by_id
     index.by_name = by_name
+    index.routing = routing
     index.first_routable = first_routable
+    index.keys = keys
+    index.tier_threshold = tier_threshold
     index.default_model = default_model
     return index
+
+
+def band(r, c):
+    """A model's band in a category: 0 when a written preference placed it, else its standing."""
+    return r.standing if r.placement[c] == "merit" else 0
+
+
+def merge_providers(orderings, c):
+    """Providers' orderings (each in priority order) into the one routing order: by band, then provider priority, then
+    each provider's own order. Within a provider bands never decrease, so its own order is kept."""
+    merged = []
+    nexts = [0] * len(orderings)
+    while True:
+        best = -1
+        best_band = INF
+        for i, ordering in enumerate(orderings):
+            j = nexts[i]
+            if j < len(ordering):
+                b = band(ordering[j], c)
+                if b < best_band:
+                    best = i
+                    best_band = b
+        if best < 0:
+            return merged
+        # Take the whole run of this band from the provider: later providers come after it within the band.
+        ordering = orderings[best]
+        j = nexts[best]
+        while j < len(ordering) and band(ordering[j], c) == best_band:
+            merged.append(ordering[j])
+            j += 1
+        nexts[best] = j
 
 
 def _order_providers(snapshot):
@@ -136,13 +170,17 @@ def _new_model(model, provider, policy):
     output = model.get("maxOutput")
     r.context = UNKNOWN_SIZE if context is None else context
     r.output = UNKNOWN_SIZE if output is None else output
-    r.merit = merit_facts(model, policy)
+    r.merit = merit_facts(model)
+    r.by_name = model["kind"] == "router" or model.get("routing") == "by_name"
+    r.standing = standing(r.merit, policy)
+    r.vectors = [merit_vector(merit_keys(category, policy), r.merit, r.merit.price, policy) for category in CATEGORIES]
     r.placement = ["merit", "merit", "merit"]
     return r
 
 
 def _static_rule(model, provider, policy):
-    if model["kind"] != "chat":
+    """Routers answer chat requests (they forward them), so they are routable by name; other kinds never are."""
+    if model["kind"] != "chat" and model["kind"] != "router":
         return "not_chat"
     availability = model["availability"]
     if availability == "not_listed":
@@ -178,7 +216,7 @@ def _push(names, key, record):
         found.append(record)
 
 
-def _order_provider(provider, names, c, compare):
+def _order_provider(provider, names, c):
     """Written preferences in their order (category list, provider list, provider default), then the rest on merit."""
     category = CATEGORIES[c]
     p = provider.policy
@@ -205,18 +243,23 @@ def _order_provider(provider, names, c, compare):
                 placed.add(r)
                 r.placement[c] = rule
                 slots.append(r)
-    on_merit = [r for r in provider.models if r.static_rule is None and r not in placed]
-    on_merit.sort(key=merit_key(compare))
+    on_merit = [r for r in provider.models if r.static_rule is None and not r.by_name and r not in placed]
+    on_merit.sort(key=lambda r: (r.vectors[c], r.id))
     ordering = [s for s in slots if is_model_record(s) and s.static_rule is None] + on_merit
     return ordering, slots
 
 
-def trace_order(provider, c):
-    """Every model of a provider and every unresolvable preference, in the order the trace shows them."""
+def trace_order(provider, c, ordering):
+    """Every model of a provider and every unresolvable preference, in the order the trace shows them: the written
+    preferences, the rest of `ordering` (the provider's order for this request), the models chosen by name only, then
+    the models it can never route."""
     slots = list(provider.preference_slots[c])
     placed = {s for s in slots if is_model_record(s)}
-    for r in provider.orderings[c]:
+    for r in ordering:
         if r not in placed:
+            slots.append(r)
+    for r in provider.models:
+        if r.static_rule is None and r.by_name and r not in placed:
             slots.append(r)
     for r in provider.models:
         if r.static_rule is not None and r not in placed:

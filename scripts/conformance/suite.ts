@@ -24,7 +24,7 @@ export interface SelectCase {
   readonly covers: string;
   readonly snapshot: string;
   readonly request: unknown;
-  /** What `select --json` prints: the choice, or { error: { code, message }, trace }. */
+  /** The whole answer (choice.toJSON() or error.toJSON(), what `select --json --fallbacks all` prints). */
   readonly expect: unknown;
 }
 
@@ -126,7 +126,7 @@ export async function renderConformance(): Promise<Map<string, string>> {
     schemaVersion: SUPPORTED_SCHEMA_VERSION,
     generatedBy: `provider-registry ${version.version} (scripts/conformance.ts); docs/conformance.md says how to run it`,
     compare: {
-      select: "expect is what `select --json` prints: compare the whole value (model, provider, reason, fallbacks, trace) or, for a port that words its texts differently, model, provider, fallbacks, trace[].model/provider/outcome/rule and error.code",
+      select: "expect is the whole answer (choice.toJSON() or error.toJSON(); select --json --fallbacks all): compare the whole value (model, provider, reason, fallbacks, trace) or, for a port that words its texts differently, model, provider, fallbacks, trace[].model/provider/outcome/rule and error.code",
       load: "expect.ok, or expect.error.code (messages name the path and the parser's words, so only the code is compared)",
       cli: "run from the conformance folder; compare the exit code and, where given, stdout parsed as JSON (one value, or one per line for --stdin); errorCodeOnly cases compare error.code alone",
     },

@@ -2,6 +2,7 @@
 //   litellm_provider, mode (chat, embedding, ...), max_input_tokens, max_output_tokens, input_cost_per_token,
 //   output_cost_per_token, cache_read_input_token_cost (USD per token), supports_vision, supports_function_calling,
 //   supports_reasoning, supports_response_schema, deprecation_date } }; `sample_spec` documents the format.
+import type { PriceTier } from "../../generated/snapshot-types.js";
 import { isObject, type JsonObject } from "../documents/json-object.js";
 import { perTokenToPerMillion } from "../providers/adapters/per-token-price.js";
 import type { Facts } from "../merge/fact-layers.js";
@@ -43,7 +44,7 @@ export function parseLiteLLMCatalog(json: unknown, options: CommunityCatalogOpti
     if (!target) continue;
     const id = key.startsWith(`${litellmProvider}/`) ? key.slice(litellmProvider.length + 1) : key;
     if (!isUsableModelId(id)) continue;
-    candidates.push({ ...target, entry: litellmEntry(read, id, value, pointer(key), options.asOf) });
+    candidates.push({ ...target, entry: litellmEntry(read, id, value, pointer(key)) });
   }
   const builder = new CatalogBuilder();
   // A stable sort: by rank, then in file order.
@@ -51,7 +52,7 @@ export function parseLiteLLMCatalog(json: unknown, options: CommunityCatalogOpti
   return builder.build();
 }
 
-function litellmEntry(read: FieldReader, id: string, model: JsonObject, at: string, asOf: string): OverlayEntry {
+function litellmEntry(read: FieldReader, id: string, model: JsonObject, at: string): OverlayEntry {
   const mode = read.optionalString(model, "mode", at);
   const deprecation = read.optionalString(model, "deprecation_date", at);
   if (deprecation !== undefined && !isDate(deprecation)) read.fail(`${at}/deprecation_date`, `must be a date (YYYY-MM-DD), not ${JSON.stringify(deprecation)}`);
@@ -60,19 +61,32 @@ function litellmEntry(read: FieldReader, id: string, model: JsonObject, at: stri
   const input = perMillion(read, model, "input_cost_per_token", at, unit);
   const output = perMillion(read, model, "output_cost_per_token", at, unit);
   const cached = perMillion(read, model, "cache_read_input_token_cost", at, unit);
+  const perRequest = read.optionalPrice(model, "input_cost_per_request", at, "USD per request");
+  const perImage = read.optionalPrice(model, "input_cost_per_image", at, "USD per image");
+  const tiers = input !== undefined && output !== undefined ? longContextTiers(read, model, at, { input, output }) : [];
   // LiteLLM dates none of its prices, so none is dated here: the day of the run is not the day a price was seen.
   const pricing: Facts["pricing"] =
     input !== undefined && output !== undefined
-      ? { currency: "USD", unit: "per_million_tokens", input, output, ...(cached !== undefined ? { cachedInput: cached } : {}), source: LITELLM_SOURCE }
+      ? {
+          currency: "USD",
+          unit: "per_million_tokens",
+          input,
+          output,
+          ...(cached !== undefined ? { cachedInput: cached } : {}),
+          ...(perRequest !== undefined && perRequest > 0 ? { perRequest } : {}),
+          ...(perImage !== undefined && perImage > 0 ? { perImage } : {}),
+          ...(tiers.length > 0 ? { tiers } : {}),
+          source: LITELLM_SOURCE,
+        }
       : undefined;
 
-  // LiteLLM names no model, and has no notion of our tiers: those facts are left to others.
+  // LiteLLM names no model, and has no notion of our tiers: those facts are left to others. Its deprecation date is
+  // the model's retirement date; the merge makes a model past it deprecated.
   return {
     id,
     facts: stated({
       kind: kindFromMode(mode),
-      // A retirement date that has come by the day of the run; one still ahead says nothing yet.
-      status: deprecation !== undefined && deprecation <= asOf ? "deprecated" : undefined,
+      retiresAt: deprecation,
       contextWindow: read.optionalTokens(model, "max_input_tokens", at),
       maxOutput: read.optionalTokens(model, "max_output_tokens", at),
       vision: read.optionalBoolean(model, "supports_vision", at),
@@ -82,6 +96,30 @@ function litellmEntry(read: FieldReader, id: string, model: JsonObject, at: stri
       pricing,
     }),
   };
+}
+
+// input_cost_per_token_above_200k_tokens and its output and cache-read siblings: the price past 200,000 prompt
+// tokens. Keys with a further suffix (_priority, _flex) price other service levels and are not read.
+const ABOVE = /^(input_cost_per_token|output_cost_per_token|cache_read_input_token_cost)_above_(\d+)k_tokens$/;
+
+function longContextTiers(read: FieldReader, model: JsonObject, at: string, base: { input: number; output: number }): PriceTier[] {
+  const byThreshold = new Map<number, { input?: number; output?: number; cachedInput?: number }>();
+  for (const key of Object.keys(model)) {
+    const match = ABOVE.exec(key);
+    if (!match) continue;
+    const price = perMillion(read, model, key, at, "USD per token");
+    if (price === undefined) continue;
+    const above = Number(match[2]) * 1000;
+    const tier = byThreshold.get(above) ?? {};
+    if (match[1] === "input_cost_per_token") tier.input = price;
+    else if (match[1] === "output_cost_per_token") tier.output = price;
+    else tier.cachedInput = price;
+    byThreshold.set(above, tier);
+  }
+  return [...byThreshold]
+    .filter(([, t]) => t.input !== undefined || t.output !== undefined)
+    .sort(([a], [b]) => a - b)
+    .map(([above, t]) => ({ aboveInputTokens: above, input: t.input ?? base.input, output: t.output ?? base.output, ...(t.cachedInput !== undefined ? { cachedInput: t.cachedInput } : {}) }));
 }
 
 /** USD per token as LiteLLM writes it → USD per million tokens, exactly (0.00000055 → 0.55, not 0.5499999…). */

@@ -2,6 +2,7 @@
 //   name, attachment, reasoning, tool_call, structured_output, modalities: { input, output },
 //   cost: { input, output, cache_read, cache_write } (USD per million tokens), limit: { context, output },
 //   release_date, last_updated, status: alpha | beta | deprecated } } } }.
+import type { PriceTier } from "../../generated/snapshot-types.js";
 import type { JsonObject } from "../documents/json-object.js";
 import type { Facts } from "../merge/fact-layers.js";
 import { isUsableModelId } from "../model/model-id.js";
@@ -59,12 +60,14 @@ function modelsDevEntry(read: FieldReader, id: string, model: JsonObject, at: st
     const outputPrice = read.optionalPrice(cost, "output", `${at}/cost`, unit);
     const cached = read.optionalPrice(cost, "cache_read", `${at}/cost`, unit);
     if (inputPrice !== undefined && outputPrice !== undefined) {
+      const tiers = contextTiers(read, cost, `${at}/cost`, { input: inputPrice, output: outputPrice });
       pricing = {
         currency: "USD",
         unit: "per_million_tokens",
         input: inputPrice,
         output: outputPrice,
         ...(cached !== undefined ? { cachedInput: cached } : {}),
+        ...(tiers.length > 0 ? { tiers } : {}),
         source: MODELS_DEV_SOURCE,
         // The day models.dev last touched this entry, where it says.
         ...(isDate(lastUpdated) ? { asOf: lastUpdated } : {}),
@@ -91,11 +94,44 @@ function modelsDevEntry(read: FieldReader, id: string, model: JsonObject, at: st
   };
 }
 
+/**
+ * cost.tiers[] {tier: {type: "context", size}, input, output, cache_read}: prices past `size` prompt tokens; an
+ * older file has only cost.context_over_200k {input, output, cache_read}, the same past 200,000.
+ */
+function contextTiers(read: FieldReader, cost: JsonObject, at: string, base: { input: number; output: number }): PriceTier[] {
+  const unit = "USD per million tokens";
+  const tiers = new Map<number, PriceTier>();
+  const add = (above: number, prices: JsonObject, where: string) => {
+    const input = read.optionalPrice(prices, "input", where, unit);
+    const output = read.optionalPrice(prices, "output", where, unit);
+    const cachedInput = read.optionalPrice(prices, "cache_read", where, unit);
+    if ((input === undefined && output === undefined) || tiers.has(above)) return;
+    tiers.set(above, { aboveInputTokens: above, input: input ?? base.input, output: output ?? base.output, ...(cachedInput !== undefined ? { cachedInput } : {}) });
+  };
+  const list = cost.tiers;
+  if (Array.isArray(list)) {
+    list.forEach((value, i) => {
+      const where = `${at}/tiers/${i}`;
+      const tier = read.object(value, where);
+      const spec = read.optionalObject(tier, "tier", where);
+      const type = spec ? read.optionalString(spec, "type", `${where}/tier`) : undefined;
+      const size = spec ? read.optionalTokens(spec, "size", `${where}/tier`) : undefined;
+      if (size !== undefined && (type === undefined || type === "context")) add(size, tier, where);
+    });
+  }
+  // models.dev derives context_over_200k from a single tier of 200k or more, so beside tiers it says nothing new
+  // (and would put a 272k tier at 200k).
+  const over200k = Array.isArray(list) ? undefined : read.optionalObject(cost, "context_over_200k", at);
+  if (over200k) add(200_000, over200k, `${at}/context_over_200k`);
+  return [...tiers.values()].sort((a, b) => a.aboveInputTokens - b.aboveInputTokens);
+}
+
+/** Chat only when the model returns text alone: a music model returns text and audio, an image model text and images. */
 function kindFromOutput(output: readonly string[] | undefined): Facts["kind"] {
   if (!output || output.length === 0) return undefined;
-  if (output.includes("text")) return "chat";
   if (output.includes("embedding") || output.includes("embeddings")) return "embedding";
   if (output.includes("image") || output.includes("video")) return "image";
   if (output.includes("audio")) return "audio";
+  if (output.every((o) => o === "text")) return "chat";
   return "other";
 }

@@ -1,6 +1,8 @@
 // How the command line shows probes, diagnostics and progress to a person.
 // Colour only on a terminal and never under NO_COLOR; a live status line only on a terminal and never with --quiet.
+import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import type { Diagnostic } from "../model/diagnostic.js";
+import { isRoutable } from "../model/availability.js";
 import { escapeLine } from "../selector/text.js";
 import type { CliIO } from "./io.js";
 
@@ -118,4 +120,20 @@ export class ProbeProgress {
     this.write(`${CLEAR_LINE}${paint(this.style, "dim", this.status())}`);
     this.drawn = true;
   }
+}
+
+/**
+ * How many models a snapshot routes, per provider as its probe counted them (the progress lines' numbers, so a
+ * provider's models are counted one way everywhere), and how many more only the catalog knows:
+ * "20 models to route (custom 1, glm 6, kimi 8, openrouter 5), and 28 more the catalog knows that no provider listed".
+ */
+export function modelCounts(snapshot: ProviderRegistrySnapshot): string {
+  const routable = snapshot.models.filter(isRoutable).length;
+  const perProvider = snapshot.providers.flatMap((p) => {
+    if (p.probe.status === "ok") return [`${p.id} ${p.probe.modelCount}`];
+    const stale = snapshot.models.filter((m) => m.provider === p.id && m.availability === "stale").length;
+    return stale > 0 ? [`${p.id} ${stale} stale`] : [];
+  });
+  const known = snapshot.models.length - routable;
+  return `${routable} models to route${perProvider.length > 0 ? ` (${perProvider.join(", ")})` : ""}${known > 0 ? `, and ${known} more the catalog knows that no provider listed` : ""}`;
 }

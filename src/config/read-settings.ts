@@ -5,6 +5,7 @@ import { ConfigError } from "../errors.js";
 import { CATEGORIES, type Category } from "../model/categories.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import { compareText } from "../model/order.js";
+import { closest } from "../model/suggest.js";
 import type { ProviderDefinition } from "../../generated/provider-definition-types.js";
 import { envBoolean, envList, envNumber, envString, type Env } from "./env-values.js";
 
@@ -101,7 +102,7 @@ export function readSettings(env: Env, providers: readonly ProviderNaming[]): Ro
   const known = new Set(ids);
   const diagnostics: Diagnostic[] = [];
 
-  const providerPriority = readPriority(env, ids);
+  const providerPriority = readPriority(env, ids, diagnostics);
   const allowedProviders = readProviderFilter(env, "ALLOWED_PROVIDERS", known, diagnostics);
   const disabledProviders = readProviderFilter(env, "DISABLED_PROVIDERS", known, diagnostics) ?? [];
 
@@ -166,14 +167,32 @@ export function readSettings(env: Env, providers: readonly ProviderNaming[]): Ro
   };
 }
 
-/** PROVIDER_PRIORITY names some providers in order; the rest follow in the default order, then by id. */
-function readPriority(env: Env, ids: readonly string[]): string[] {
-  const written = envList(env, "PROVIDER_PRIORITY")?.map((v) => v.toLowerCase()) ?? [];
+/** The predecessor's name for PROVIDER_PRIORITY, read when PROVIDER_PRIORITY is not set. */
+export const LEGACY_PRIORITY_VARIABLE = "PROVIDER_PRIORITY_ORDER";
+
+/**
+ * PROVIDER_PRIORITY (or the predecessor's PROVIDER_PRIORITY_ORDER) names some providers in order; the rest follow in
+ * the default order, then by id. Both set and different: PROVIDER_PRIORITY wins, with a warning.
+ */
+function readPriority(env: Env, ids: readonly string[], diagnostics: Diagnostic[]): string[] {
+  const current = envList(env, "PROVIDER_PRIORITY")?.map((v) => v.toLowerCase());
+  const legacy = envList(env, LEGACY_PRIORITY_VARIABLE)?.map((v) => v.toLowerCase());
+  const variable = current !== undefined || legacy === undefined ? "PROVIDER_PRIORITY" : LEGACY_PRIORITY_VARIABLE;
+  if (current !== undefined && legacy !== undefined && current.join(",") !== legacy.join(",")) {
+    diagnostics.push({
+      level: "warning",
+      code: "PRIORITY_VARIABLES_DIFFER",
+      variable: LEGACY_PRIORITY_VARIABLE,
+      message: `PROVIDER_PRIORITY (${current.join(",")}) and the predecessor's ${LEGACY_PRIORITY_VARIABLE} (${legacy.join(",")}) are both set and differ; PROVIDER_PRIORITY is used. Remove one of them.`,
+    });
+  }
+  const written = current ?? legacy ?? [];
   const unknown = written.filter((id) => !ids.includes(id));
   if (unknown.length > 0) {
+    const near = unknown.map((u) => closest(u, ids, 2)).filter((n) => n !== undefined);
     throw new ConfigError(
-      `PROVIDER_PRIORITY names unknown provider${unknown.length > 1 ? "s" : ""} ${unknown.map((u) => `"${u}"`).join(", ")}; known providers: ${ids.join(", ")}`,
-      { variable: "PROVIDER_PRIORITY" },
+      `${variable} names unknown provider${unknown.length > 1 ? "s" : ""} ${unknown.map((u) => `"${u}"`).join(", ")}${near.length === unknown.length ? ` (did you mean ${near.join(", ")}?)` : ""}; known providers: ${ids.join(", ")}`,
+      { variable },
     );
   }
   const rest = [...ids].sort((a, b) => rank(a) - rank(b) || compareText(a, b));
@@ -264,7 +283,7 @@ function findTypos(env: Env, providers: readonly ProviderNaming[]): Diagnostic[]
       if (!variable.endsWith(`_${suffix}`)) continue;
       const prefix = variable.slice(0, -suffix.length - 1);
       if (prefix === "" || prefixes.has(prefix)) break;
-      const near = closest(prefix.toLowerCase(), ids);
+      const near = closest(prefix.toLowerCase(), ids, 2);
       // Other tools' keys and endpoints (OPENAI_API_KEY, GITHUB_API_URL) end the same way: only a near miss is ours.
       if (!near && GENERIC_SUFFIXES.has(suffix)) break;
       out.push({
@@ -286,31 +305,6 @@ function findTypos(env: Env, providers: readonly ProviderNaming[]): Diagnostic[]
     }
   }
   return out;
-}
-
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const c of candidates) {
-    const d = editDistance(word, c);
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
 }
 
 function isDefined<T>(value: T | undefined): value is T {

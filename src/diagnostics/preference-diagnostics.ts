@@ -29,7 +29,11 @@ export function preferenceDiagnostics(snapshot: ProviderRegistrySnapshot): Diagn
       }
     });
     const prefix = provider.id.toUpperCase();
-    const message = `${provider.id} lists ${routable.length} models and no preference is set (${prefix}_PREFERRED_MODELS, ${prefix}_PREFERRED_MODELS_<CATEGORY>, ${prefix}_DEFAULT_MODEL), so the selector chooses on merit: ${picks.join("; ")}.`;
+    // The probe's count, as the progress line and the summary give it; how many of them answer on merit besides.
+    const listed = provider.probe.modelCount;
+    const onMerit = routable.filter((m) => (m.routing ?? "merit") === "merit").length;
+    const count = onMerit === listed ? `${listed} models` : `${listed} models (${onMerit} of them chat models chosen on merit)`;
+    const message = `${provider.id} lists ${count} and no preference is set (${prefix}_PREFERRED_MODELS, ${prefix}_PREFERRED_MODELS_<CATEGORY>, ${prefix}_DEFAULT_MODEL), so the selector chooses on merit: ${picks.join("; ")}.`;
     out.push({ level: "info", code: "NO_PREFERENCE", provider: provider.id, message: message.length > 2000 ? `${message.slice(0, 1997)}...` : message });
   }
   return out;

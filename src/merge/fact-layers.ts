@@ -16,7 +16,16 @@ export type Facts = {
   streaming?: boolean;
   pricing?: Model["pricing"];
   freeTier?: boolean;
+  /** Optional facts: absent from the model unless a layer states them. */
+  aliasOf?: string;
+  variant?: NonNullable<Model["variant"]>;
+  routing?: NonNullable<Model["routing"]>;
+  retiresAt?: string;
 };
+
+/** The optional facts, which a model carries (with their source) only when a layer states them. */
+export const OPTIONAL_FACTS = ["aliasOf", "retiresAt", "routing", "variant"] as const;
+export type OptionalFact = (typeof OPTIONAL_FACTS)[number];
 
 export interface FactLayer {
   /** probe, catalog, overlay:<name>, env:<NAME>, default. */
@@ -24,12 +33,14 @@ export interface FactLayer {
   readonly facts: Facts;
 }
 
+type RequiredFacts = Required<Omit<Facts, OptionalFact>> & Pick<Facts, OptionalFact>;
+
 /** What nothing else said; every fact has one, so every model is complete. */
-export const DEFAULT_FACTS: Required<Omit<Facts, "name">> = Object.freeze(defaultFacts(""));
+export const DEFAULT_FACTS: Omit<RequiredFacts, "name"> = Object.freeze(defaultFacts(""));
 
 // Built by a literal per model rather than by spreading a shared object: one fixed shape, which V8 keeps fast
 // (this runs once per model, 10,000 times for a big list).
-function defaultFacts(id: string): Required<Facts> {
+function defaultFacts(id: string): RequiredFacts {
   return {
     name: id,
     kind: "chat",
@@ -57,6 +68,7 @@ function defaultSources(): Record<string, string> {
     json: "default",
     kind: "default",
     maxOutput: "default",
+    movingAlias: "default",
     name: "default",
     pricing: "default",
     reasoning: "default",
@@ -69,18 +81,25 @@ function defaultSources(): Record<string, string> {
 }
 
 /** Layers from lowest to highest precedence → one model's facts and where each came from. */
-export function layerFacts(id: string, layers: readonly FactLayer[]): { facts: Required<Facts>; sources: Model["sources"] } {
+export function layerFacts(id: string, layers: readonly FactLayer[]): { facts: RequiredFacts; sources: Record<string, string> } {
   const facts = defaultFacts(id) as Record<string, unknown>;
-  const sources = defaultSources();
+  let sources = defaultSources();
+  let optional = false;
   for (const layer of layers) {
     const layerFacts = layer.facts as Record<string, unknown>;
     for (const key in layerFacts) {
       const value = layerFacts[key];
       if (value === undefined) continue;
       facts[key] = value;
-      // Every fact but movingAlias has a source, and sources holds exactly those keys already.
+      // sources holds every required fact's key already; an optional fact brings its own.
       if (key in sources) sources[key] = layer.source;
+      else if ((OPTIONAL_FACTS as readonly string[]).includes(key)) {
+        sources[key] = layer.source;
+        optional = true;
+      }
     }
   }
-  return { facts: facts as Required<Facts>, sources };
+  // Rare (variants, aliases, retirement dates): only then is the key order restored.
+  if (optional) sources = Object.fromEntries(Object.entries(sources).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { facts: facts as RequiredFacts, sources };
 }

@@ -1,5 +1,5 @@
 // Probed lists + the catalog + the environment's overrides → every model with every fact and its source. Pure.
-import type { Model, Pricing } from "../../generated/snapshot-types.js";
+import type { Model, PriceTier, Pricing } from "../../generated/snapshot-types.js";
 import type { CatalogEntry, Catalog } from "../catalog/load-catalog.js";
 import type { OverlayCatalog } from "../catalog/community-common.js";
 import type { ListSetting, PriceOverride } from "../config/read-settings.js";
@@ -7,8 +7,11 @@ import { isRoutable } from "../model/availability.js";
 import { isUsableModelId } from "../model/model-id.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import { byProviderThenId, compareText } from "../model/order.js";
-import type { ProbedModel } from "../providers/adapter.js";
+import { didYouMean } from "../model/suggest.js";
+import type { ProbedModel, ProbedPricing } from "../providers/adapter.js";
 import { layerFacts, type FactLayer, type Facts } from "./fact-layers.js";
+
+type LayeredFacts = ReturnType<typeof layerFacts>["facts"];
 
 export interface ProviderListing {
   readonly id: string;
@@ -34,6 +37,8 @@ export interface MergeInput {
   readonly overlays?: readonly { readonly name: string; readonly catalog: OverlayCatalog }[];
   readonly modelCosts?: ReadonlyMap<string, PriceOverride>;
   readonly freeModels?: ListSetting;
+  /** The day of the run (YYYY-MM-DD): a model whose retirement date is on or before it is deprecated. */
+  readonly asOf?: string;
 }
 
 export function mergeModels(input: MergeInput): { models: Model[]; diagnostics: Diagnostic[] } {
@@ -46,8 +51,10 @@ export function mergeModels(input: MergeInput): { models: Model[]; diagnostics: 
     const stale = merged.filter((m) => m.availability === "stale");
     if (stale.length > 0) staleDiagnostics.push(staleDiagnostic(provider.id, stale, provider.lastKnownGood!.failure));
   }
+  const uncatalogued = input.providers.map((p) => uncataloguedDiagnostic(p.id, models)).filter((d): d is Diagnostic => d !== undefined);
   const diagnostics = [
     ...staleDiagnostics,
+    ...uncatalogued,
     ...applyOverride(models, "MODEL_COSTS_JSON", [...(input.modelCosts?.keys() ?? [])], (model, key) => {
       const price = input.modelCosts!.get(key)!;
       const pricing: Pricing = {
@@ -75,11 +82,15 @@ function mergeProvider(provider: ProviderListing, input: MergeInput): Model[] {
   const overlays = (input.overlays ?? []).map((o) => ({ name: o.name, index: new Map((o.catalog.get(provider.id) ?? []).map((e) => [e.id.toLowerCase(), e])) }));
   const index = indexEntries(entries);
   const out = new Map<string, Model>();
+  // The catalog entry a listed model is: by its id or a catalog alias, else by an alias the answer gives (Mistral's).
+  const entryOf = (probed: ProbedModel): CatalogEntry | undefined =>
+    index.get(probed.id.toLowerCase()) ?? probed.aliases?.map((a) => index.get(a.toLowerCase())).find((e) => e !== undefined);
 
-  const build = (id: string, entry: CatalogEntry | undefined, probed: ProbedModel | undefined, availability: Model["availability"]): Model => {
+  const build = (id: string, entry: CatalogEntry | undefined, probed: ProbedModel | undefined, availability: Model["availability"], aliases: readonly string[]): Model => {
     const layers: FactLayer[] = [];
-    // What the id alone suggests (an embedding, a speech model) lies beneath every catalog: any of them outranks it.
-    if (probed?.kindHint !== undefined) layers.push({ source: "inferred", facts: { kind: probed.kindHint } });
+    // What the id alone suggests (a moving alias, an embedding, a speech model) lies beneath every catalog: any of them outranks it.
+    const inferred = inferredFacts(id, probed);
+    if (inferred) layers.push({ source: "inferred", facts: inferred });
     for (const overlay of overlays) {
       const match = overlay.index.get(id.toLowerCase());
       if (match) layers.push({ source: `overlay:${overlay.name}`, facts: match.facts });
@@ -87,12 +98,17 @@ function mergeProvider(provider: ProviderListing, input: MergeInput): Model[] {
     if (entry) layers.push({ source: "catalog", facts: catalogFacts(entry) });
     if (probed) layers.push({ source: "probe", facts: probedFacts(probed) });
     const { facts, sources } = layerFacts(id, layers);
+    applyRules(facts, sources, input.asOf);
+    // Neither a catalog nor the answer said anything of it beyond its id: its facts are defaults.
+    const described = entry !== undefined || layers.some((l) => l.source.startsWith("overlay:")) || (probed !== undefined && describes(probed));
     // Keys in sorted order, here and in the objects below: the snapshot is then canonical as built (see sortKeysDeep).
     return {
-      aliases: aliasesOf(id, entry, probed),
+      ...(facts.aliasOf !== undefined ? { aliasOf: facts.aliasOf } : {}),
+      aliases: [...aliases].sort(compareText),
       availability,
       capabilities: { json: facts.json, reasoning: facts.reasoning, streaming: facts.streaming, tools: facts.tools, vision: facts.vision },
       contextWindow: facts.contextWindow,
+      ...(described ? {} : { described: false }),
       freeTier: facts.freeTier,
       id,
       kind: facts.kind,
@@ -101,9 +117,12 @@ function mergeProvider(provider: ProviderListing, input: MergeInput): Model[] {
       name: facts.name,
       pricing: facts.pricing,
       provider: provider.id,
-      sources,
+      ...(facts.retiresAt !== undefined ? { retiresAt: facts.retiresAt } : {}),
+      ...(facts.routing !== undefined ? { routing: facts.routing } : {}),
+      sources: sources as Model["sources"],
       status: facts.status,
       tier: facts.tier,
+      ...(facts.variant !== undefined ? { variant: facts.variant } : {}),
     };
   };
 
@@ -114,34 +133,81 @@ function mergeProvider(provider: ProviderListing, input: MergeInput): Model[] {
       if (previous.provider !== provider.id || !isRoutable(previous)) continue;
       if (out.has(previous.id.toLowerCase())) continue;
       const lastVerifiedAt = previous.availability === "stale" && previous.lastVerifiedAt !== undefined ? previous.lastVerifiedAt : provider.lastKnownGood.verifiedAt;
-      out.set(previous.id.toLowerCase(), { ...structuredClone(previous), availability: "stale", lastVerifiedAt });
+      const kept: Model = { ...structuredClone(previous), availability: "stale", lastVerifiedAt };
+      // A retirement date that has come while the provider was down still retires the model.
+      if (input.asOf !== undefined && kept.retiresAt !== undefined && kept.retiresAt <= input.asOf && kept.status !== "deprecated") {
+        kept.status = "deprecated";
+        kept.sources = { ...kept.sources, status: kept.sources.retiresAt ?? "inferred" };
+      }
+      out.set(previous.id.toLowerCase(), kept);
     }
   }
+  // Ids the provider lists under their own name: never folded into another listed id, never another model's alias.
+  const ownName = new Set<string>();
   if (provider.listed) {
+    const listedIds = new Set(provider.listed.map((p) => p.id.toLowerCase()));
+    const folded = new Set<CatalogEntry>();
     for (const probed of provider.listed) {
-      // A provider may list an alias (kimi-k2): it is the catalog's model, listed under another name.
-      const entry = index.get(probed.id.toLowerCase()) ?? probed.aliases?.map((a) => index.get(a.toLowerCase())).find((e) => e !== undefined);
-      const id = entry?.id ?? probed.id;
-      if (!out.has(id.toLowerCase())) out.set(id.toLowerCase(), build(id, entry, probed, "listed"));
+      const key = probed.id.toLowerCase();
+      const entry = entryOf(probed);
+      // A provider may list an alias (kimi-k2): it is the catalog's model, listed under another name — unless the
+      // model's own id, or another of its aliases, is listed too: then each listed id is a model of its own.
+      if (entry && entry.id.toLowerCase() !== key && (listedIds.has(entry.id.toLowerCase()) || folded.has(entry))) ownName.add(key);
+      else if (entry && entry.id.toLowerCase() !== key) folded.add(entry);
+    }
+    for (const probed of provider.listed) {
+      const key = probed.id.toLowerCase();
+      const entry = entryOf(probed);
+      const id = ownName.has(key) ? probed.id : (entry?.id ?? probed.id);
+      const aliases = ownName.has(key) ? [] : aliasesOf(id, entry, probed, ownName);
+      if (!out.has(id.toLowerCase())) out.set(id.toLowerCase(), build(id, entry, probed, "listed", aliases));
     }
   }
   for (const entry of entries) {
-    if (!out.has(entry.id.toLowerCase())) out.set(entry.id.toLowerCase(), build(entry.id, entry, undefined, provider.listed ? "not_listed" : "unverified"));
+    if (!out.has(entry.id.toLowerCase())) out.set(entry.id.toLowerCase(), build(entry.id, entry, undefined, provider.listed ? "not_listed" : "unverified", aliasesOf(entry.id, entry, undefined, ownName)));
   }
   return [...out.values()];
 }
 
-/** The catalog's aliases and those the answer gives (Mistral's), once each, never the model's own id. */
-function aliasesOf(id: string, entry: CatalogEntry | undefined, probed: ProbedModel | undefined): string[] {
-  if (!probed?.aliases?.length) return entry?.aliases ? [...entry.aliases].sort(compareText) : [];
+/**
+ * The catalog's aliases and those the answer gives (Mistral's), once each, never the model's own id, nor an id the
+ * provider lists under its own name (that is a model of its own).
+ */
+function aliasesOf(id: string, entry: CatalogEntry | undefined, probed: ProbedModel | undefined, ownName: ReadonlySet<string>): string[] {
   const seen = new Set([id.toLowerCase()]);
   const out: string[] = [];
-  for (const alias of [...(entry?.aliases ?? []), ...probed.aliases]) {
-    if (seen.has(alias.toLowerCase()) || !isUsableModelId(alias)) continue;
-    seen.add(alias.toLowerCase());
+  for (const alias of [...(entry?.aliases ?? []), ...(probed?.aliases ?? [])]) {
+    const key = alias.toLowerCase();
+    if (seen.has(key) || ownName.has(key) || !isUsableModelId(alias)) continue;
+    seen.add(key);
     out.push(alias);
   }
   return out.sort(compareText);
+}
+
+/** Whether a provider's answer says anything of a model beyond its id and name. */
+function describes(probed: ProbedModel): boolean {
+  return probed.described ?? (probed.contextWindow !== undefined || probed.pricing != null || probed.capabilities !== undefined);
+}
+
+const MAX_NAMED_UNCATALOGUED = 10;
+
+/** One note per provider: the listed models nobody describes, which rank after every described one. */
+function uncataloguedDiagnostic(provider: string, models: readonly Model[]): Diagnostic | undefined {
+  const ids = models.filter((m) => m.provider === provider && m.described === false && m.availability === "listed").map((m) => m.id);
+  if (ids.length === 0) return undefined;
+  const n = ids.length;
+  const named = ids.slice(0, MAX_NAMED_UNCATALOGUED).join(", ") + (n > MAX_NAMED_UNCATALOGUED ? ` and ${n - MAX_NAMED_UNCATALOGUED} more` : "");
+  return {
+    level: "warning",
+    code: "UNCATALOGUED_MODELS",
+    provider,
+    message:
+      `${provider} lists ${n === 1 ? "a model" : `${n} models`} that no catalog describes and its answer does not: ${named}. ` +
+      `${n === 1 ? "Its facts are" : "Their facts are"} defaults (unknown context, price and capabilities), so the selector ranks ${n === 1 ? "it" : "them"} after every described model. ` +
+      `To describe ${n === 1 ? "it" : "them"}, pass --catalog with models.dev's api.json or LiteLLM's model_prices_and_context_window.json (or a file of your own in either shape), ` +
+      `or add an entry to the built-in catalog (data/catalog/${provider}.json).`,
+  };
 }
 
 function staleDiagnostic(provider: string, stale: readonly Model[], failure: string): Diagnostic {
@@ -163,29 +229,45 @@ function indexEntries(entries: readonly CatalogEntry[]): Map<string, CatalogEntr
   return index;
 }
 
+// `null` in the built-in catalog means "not known here": it states nothing, so a community catalog beneath it (or
+// the default) speaks for that fact. Only a value is a fact.
 function catalogFacts(entry: CatalogEntry): Facts {
-  return {
+  const facts: Facts = {
     name: entry.name,
     ...(entry.kind !== undefined ? { kind: entry.kind } : {}),
     status: entry.status,
     ...(entry.movingAlias !== undefined ? { movingAlias: entry.movingAlias } : {}),
     tier: entry.tier,
-    contextWindow: entry.contextWindow,
-    maxOutput: entry.maxOutput,
+    ...(entry.contextWindow !== null ? { contextWindow: entry.contextWindow } : {}),
+    ...(entry.maxOutput !== null ? { maxOutput: entry.maxOutput } : {}),
     ...entry.capabilities,
-    pricing: entry.pricing
-      ? {
-          asOf: entry.pricing.asOf,
-          ...(entry.pricing.cachedInput !== undefined ? { cachedInput: entry.pricing.cachedInput } : {}),
-          currency: entry.pricing.currency,
-          input: entry.pricing.input,
-          output: entry.pricing.output,
-          source: entry.pricing.source,
-          unit: "per_million_tokens",
-        }
-      : null,
     ...(entry.freeTier !== undefined ? { freeTier: entry.freeTier } : {}),
+    ...(entry.aliasOf !== undefined ? { aliasOf: entry.aliasOf } : {}),
+    ...(entry.routing !== undefined ? { routing: entry.routing } : {}),
+    ...(entry.retiresAt !== undefined ? { retiresAt: entry.retiresAt } : {}),
   };
+  const p = entry.pricing;
+  if (p) {
+    facts.pricing = {
+      asOf: p.asOf,
+      ...(p.cachedInput !== undefined ? { cachedInput: p.cachedInput } : {}),
+      currency: p.currency,
+      input: p.input,
+      output: p.output,
+      ...(p.perImage !== undefined ? { perImage: p.perImage } : {}),
+      ...(p.perRequest !== undefined ? { perRequest: p.perRequest } : {}),
+      source: p.source,
+      ...(p.tiers !== undefined && p.tiers.length > 0 ? { tiers: sortedTiers(p.tiers) } : {}),
+      unit: "per_million_tokens",
+    };
+  }
+  return facts;
+}
+
+function sortedTiers(tiers: readonly PriceTier[]): PriceTier[] {
+  return [...tiers]
+    .sort((a, b) => a.aboveInputTokens - b.aboveInputTokens)
+    .map((t) => ({ aboveInputTokens: t.aboveInputTokens, ...(t.cachedInput !== undefined ? { cachedInput: t.cachedInput } : {}), input: t.input, output: t.output }));
 }
 
 function probedFacts(probed: ProbedModel): Facts {
@@ -204,15 +286,73 @@ function probedFacts(probed: ProbedModel): Facts {
     if (capabilities.streaming !== undefined) facts.streaming = capabilities.streaming;
   }
   const pricing = probed.pricing;
-  if (pricing !== undefined) {
-    facts.pricing =
-      pricing.cachedInput === undefined
-        ? { currency: "USD", input: pricing.input, output: pricing.output, source: "probe", unit: "per_million_tokens" }
-        : { cachedInput: pricing.cachedInput, currency: "USD", input: pricing.input, output: pricing.output, source: "probe", unit: "per_million_tokens" };
-  }
+  // null is a fact too: the answer says the model has no token price (a router), and no catalog may give it one.
+  if (pricing === null) facts.pricing = null;
+  else if (pricing !== undefined) facts.pricing = probedPricing(pricing);
   if (probed.freeTier !== undefined) facts.freeTier = probed.freeTier;
+  if (probed.movingAlias !== undefined) facts.movingAlias = probed.movingAlias;
+  if (probed.aliasOf !== undefined) facts.aliasOf = probed.aliasOf;
+  if (probed.variant !== undefined) facts.variant = { of: probed.variant.of, tag: probed.variant.tag };
+  if (probed.routing !== undefined) facts.routing = probed.routing;
+  if (probed.retiresAt !== undefined) facts.retiresAt = probed.retiresAt;
   if (probed.status !== undefined) facts.status = probed.status;
   return facts;
+}
+
+function probedPricing(p: ProbedPricing): Pricing {
+  if (p.cachedInput === undefined && p.perRequest === undefined && p.perImage === undefined && p.tiers === undefined) {
+    return { currency: "USD", input: p.input, output: p.output, source: "probe", unit: "per_million_tokens" };
+  }
+  return {
+    ...(p.cachedInput !== undefined ? { cachedInput: p.cachedInput } : {}),
+    currency: "USD",
+    input: p.input,
+    output: p.output,
+    ...(p.perImage !== undefined ? { perImage: p.perImage } : {}),
+    ...(p.perRequest !== undefined ? { perRequest: p.perRequest } : {}),
+    source: "probe",
+    ...(p.tiers !== undefined && p.tiers.length > 0 ? { tiers: sortedTiers(p.tiers) } : {}),
+    unit: "per_million_tokens",
+  };
+}
+
+// A "latest" word in the id (kimi-latest, kimi-latest-128k, gemini-flash-latest, ~openai/gpt-latest): the id points
+// at whatever the provider serves now. Said only where nobody said otherwise, and marked as inferred.
+const MOVING_ALIAS_ID = /(^|[-_/~.])latest($|[-_.:])/i;
+
+function inferredFacts(id: string, probed: ProbedModel | undefined): Facts | undefined {
+  const moving = MOVING_ALIAS_ID.test(id);
+  const kind = probed?.kindHint;
+  if (!moving && kind === undefined) return undefined;
+  return { ...(moving ? { movingAlias: true } : {}), ...(kind !== undefined ? { kind } : {}) };
+}
+
+/**
+ * Rules that hold whatever the layers said, because they follow from other facts:
+ * - a router is routed by name only, and has no price of its own (a catalog listing it at 0 does not make it free);
+ * - only a chat model with no per-request or per-image charge is free tier;
+ * - a model past its retirement date (on or before the run's day) is deprecated.
+ */
+function applyRules(facts: LayeredFacts, sources: Record<string, string>, asOf: string | undefined): void {
+  if (facts.kind === "router") {
+    if (facts.routing !== "by_name") {
+      facts.routing = "by_name";
+      sources.routing = sources.kind!;
+    }
+    if (facts.pricing !== null) {
+      facts.pricing = null;
+      sources.pricing = sources.kind!;
+    }
+  }
+  const charged = facts.pricing !== null && (facts.pricing.perRequest !== undefined || facts.pricing.perImage !== undefined);
+  if (facts.freeTier && (facts.kind !== "chat" || charged)) {
+    facts.freeTier = false;
+    sources.freeTier = facts.kind !== "chat" ? sources.kind! : sources.pricing!;
+  }
+  if (asOf !== undefined && facts.retiresAt !== undefined && facts.retiresAt <= asOf && facts.status !== "deprecated") {
+    facts.status = "deprecated";
+    sources.status = sources.retiresAt!;
+  }
 }
 
 /** Applies a per-model override named by id or alias on any provider; names that match nothing are reported. */
@@ -222,7 +362,8 @@ function applyOverride(models: Model[], variable: string, keys: readonly string[
     const wanted = key.toLowerCase();
     const matches = models.filter((m) => m.id.toLowerCase() === wanted || m.aliases.some((a) => a.toLowerCase() === wanted));
     if (matches.length === 0) {
-      diagnostics.push({ level: "warning", code: "UNKNOWN_MODEL", variable, message: `${variable} names "${key}", which no provider has; it has no effect.` });
+      const hint = didYouMean(key, models.flatMap((m) => [m.id, ...m.aliases]));
+      diagnostics.push({ level: "warning", code: "UNKNOWN_MODEL", variable, message: `${variable} names "${key}", which no provider has${hint}; it has no effect.` });
     }
     for (const model of matches) apply(model, key);
   }

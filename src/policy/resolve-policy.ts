@@ -4,6 +4,7 @@ import type { ListSetting, RoutingSettings } from "../config/read-settings.js";
 import { isRoutable } from "../model/availability.js";
 import { CATEGORIES } from "../model/categories.js";
 import type { Diagnostic } from "../model/diagnostic.js";
+import { didYouMean } from "../model/suggest.js";
 
 export interface ProviderState {
   readonly id: string;
@@ -11,10 +12,19 @@ export interface ProviderState {
   readonly notProbedBecause?: string;
 }
 
+export interface ResolveOptions {
+  /** The day of the run (YYYY-MM-DD): a preferred or default model retiring within RETIRING_SOON_DAYS of it is worth a warning. */
+  readonly asOf?: string;
+}
+
+/** How far ahead a retirement date makes a preferred or default model worth a warning. */
+export const RETIRING_SOON_DAYS = 30;
+
 export function resolvePolicy(
   settings: RoutingSettings,
   models: readonly Model[],
   providers: readonly ProviderState[],
+  options: ResolveOptions = {},
 ): { policy: Policy; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const byProvider = new Map<string, Map<string, Model>>();
@@ -35,7 +45,7 @@ export function resolvePolicy(
     const allowedModels = settingsFor?.allowedModels ? resolve(settingsFor.allowedModels) : null;
     const allowed = (id: string) => allowedModels === null || allowedModels.includes(id);
     const check = (variable: string, ids: readonly string[]) => {
-      for (const id of ids) diagnostics.push(...checkUsable(variable, provider.id, index.get(id.toLowerCase())!, allowed(id), state.get(provider.id)!));
+      for (const id of ids) diagnostics.push(...checkUsable(variable, provider.id, index.get(id.toLowerCase())!, allowed(id), state.get(provider.id)!, options.asOf));
     };
 
     const preferredModels = resolve(settingsFor?.preferredModels);
@@ -77,7 +87,7 @@ export function resolvePolicy(
     providerPriority: [...settings.providerPriority],
     allowedProviders: settings.allowedProviders ? [...settings.allowedProviders] : null,
     disabledProviders: [...settings.disabledProviders],
-    defaultModel: resolveDefaultModel(settings, byProvider, policies, state, diagnostics),
+    defaultModel: resolveDefaultModel(settings, byProvider, policies, state, diagnostics, options.asOf),
     routeUnverified: settings.routeUnverified,
     costAwareRouting: settings.costAwareRouting,
     freeTierPreference: settings.freeTierPreference,
@@ -93,12 +103,13 @@ function resolveList(list: ListSetting, provider: string, index: ReadonlyMap<str
   for (const value of list.values) {
     const model = index.get(value.toLowerCase());
     if (!model) {
+      const hint = didYouMean(value, modelNames(index));
       diagnostics.push({
         level: "warning",
         code: "UNKNOWN_MODEL",
         variable: list.variable,
         provider,
-        message: `${list.variable} names "${value}", which ${provider} does not have; it is ignored.`,
+        message: `${list.variable} names "${value}", which ${provider} does not have${hint}; it is ignored.`,
       });
       continue;
     }
@@ -107,7 +118,13 @@ function resolveList(list: ListSetting, provider: string, index: ReadonlyMap<str
   return out;
 }
 
-function checkUsable(variable: string, provider: string, model: Model, allowed: boolean, state: ProviderState): Diagnostic[] {
+/** The names a model index answers to, ids before aliases, so that a suggestion names the model's own id first. */
+function modelNames(index: ReadonlyMap<string, Model>): string[] {
+  const models = [...new Set(index.values())];
+  return [...models.map((m) => m.id), ...models.flatMap((m) => m.aliases)];
+}
+
+function checkUsable(variable: string, provider: string, model: Model, allowed: boolean, state: ProviderState, asOf: string | undefined): Diagnostic[] {
   const at = { variable, provider, model: model.id };
   if (!allowed) {
     return [{ level: "warning", code: "MODEL_NOT_ALLOWED", ...at, message: `${variable} names ${model.id}, which ${provider.toUpperCase()}_ALLOWED_MODELS does not allow; it will never be chosen.` }];
@@ -115,17 +132,43 @@ function checkUsable(variable: string, provider: string, model: Model, allowed: 
   if (model.availability === "not_listed") {
     return [{ level: "warning", code: "MODEL_NOT_LISTED", ...at, message: `${variable} names ${model.id}, which ${provider} did not list; it will not be chosen until it is.` }];
   }
+  if (model.kind === "router") {
+    return [{ level: "warning", code: "MODEL_NOT_CHAT", ...at, message: `${variable} names ${model.id}, which is a router (it hands each request to a model it picks): routers are chosen only when a request names them, never from a preference.` }];
+  }
   if (model.kind !== "chat") {
-    return [{ level: "warning", code: "MODEL_NOT_CHAT", ...at, message: `${variable} names ${model.id}, which is an ${model.kind} model, not a chat model; it will never be chosen.` }];
+    return [{ level: "warning", code: "MODEL_NOT_CHAT", ...at, message: `${variable} names ${model.id}, which is ${/^[aeiou]/.test(model.kind) ? "an" : "a"} ${model.kind} model, not a chat model; it will never be chosen.` }];
   }
   if (model.availability === "unverified" && state.notProbedBecause !== undefined) {
     return [{ level: "info", code: "MODEL_UNVERIFIED", ...at, message: `${variable} names ${model.id}, which could not be checked: ${provider} was not probed (${state.notProbedBecause}).` }];
   }
-  // Honoured all the same (it is what the user wrote), but a retiring model is worth knowing about before it goes.
+  // Honoured all the same (it is what the user wrote), but each of these is worth knowing before it bites.
+  const out: Diagnostic[] = [];
   if (model.status === "deprecated") {
-    return [{ level: "warning", code: "MODEL_DEPRECATED", ...at, message: `${variable} names ${model.id}, which ${provider} has deprecated; it is still honoured while it is listed, but choose a live model before it is withdrawn.` }];
+    const retired = model.retiresAt !== undefined && asOf !== undefined && model.retiresAt <= asOf ? ` (retired on ${model.retiresAt})` : "";
+    out.push({ level: "warning", code: "MODEL_DEPRECATED", ...at, message: `${variable} names ${model.id}, which ${provider} has deprecated${retired}; it is still honoured while it is listed, but choose a live model before it is withdrawn.` });
+  } else if (model.retiresAt !== undefined && asOf !== undefined && daysBetween(asOf, model.retiresAt) <= RETIRING_SOON_DAYS) {
+    const days = daysBetween(asOf, model.retiresAt);
+    out.push({
+      level: "warning",
+      code: "MODEL_RETIRING",
+      ...at,
+      message: `${variable} names ${model.id}, which ${provider} retires on ${model.retiresAt} (in ${days} day${days === 1 ? "" : "s"}); choose its successor before then.`,
+    });
   }
-  return [];
+  if (model.movingAlias) {
+    const target = model.aliasOf !== undefined ? ` (now ${model.aliasOf})` : "";
+    out.push({
+      level: "warning",
+      code: "MOVING_ALIAS_PREFERRED",
+      ...at,
+      message: `${variable} names ${model.id}, a moving alias${target}: the model behind it changes when ${provider} says so, and with it cost and behaviour. It is honoured; name a pinned id${model.aliasOf !== undefined ? ` such as ${model.aliasOf}` : ""} for choices that stay put.`,
+    });
+  }
+  return out;
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 function resolveDefaultModel(
@@ -134,17 +177,19 @@ function resolveDefaultModel(
   policies: Readonly<Record<string, ProviderPolicy>>,
   providers: ReadonlyMap<string, ProviderState>,
   diagnostics: Diagnostic[],
+  asOf: string | undefined,
 ): Policy["defaultModel"] {
   const setting = settings.defaultModel;
   if (!setting) return null;
   const wanted = setting.value.toLowerCase();
   const holders = settings.providerPriority.map((p) => byProvider.get(p)?.get(wanted)).filter((m): m is Model => m !== undefined);
   if (holders.length === 0) {
+    const hint = didYouMean(setting.value, settings.providerPriority.flatMap((p) => modelNames(byProvider.get(p) ?? new Map())));
     diagnostics.push({
       level: "warning",
       code: "DEFAULT_MODEL_UNKNOWN",
       variable: setting.variable,
-      message: `${setting.variable} is "${setting.value}", which no provider has; requests without a model are routed on merit instead.`,
+      message: `${setting.variable} is "${setting.value}", which no provider has${hint}; requests without a model are routed on merit instead.`,
     });
     return null;
   }
@@ -156,6 +201,6 @@ function resolveDefaultModel(
   const usable = (m: Model) => m.kind === "chat" && isRoutable(m) && allowed(m);
   const chosen = holders.find(usable) ?? holders[0]!;
   const state = providers.get(chosen.provider) ?? { id: chosen.provider };
-  diagnostics.push(...checkUsable(setting.variable, chosen.provider, chosen, allowed(chosen), state));
+  diagnostics.push(...checkUsable(setting.variable, chosen.provider, chosen, allowed(chosen), state, asOf));
   return { model: chosen.id, provider: chosen.provider };
 }

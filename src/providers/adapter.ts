@@ -1,5 +1,5 @@
 // The contract each provider adapter satisfies: parse the untrusted body, translate one model. Both pure.
-import type { Capabilities, Model } from "../../generated/snapshot-types.js";
+import type { Capabilities, Model, PriceTier } from "../../generated/snapshot-types.js";
 
 /** What a provider's live answer says about one model; anything it does not say is left out. */
 export interface ProbedModel {
@@ -9,9 +9,24 @@ export interface ProbedModel {
   readonly contextWindow?: number;
   readonly maxOutput?: number;
   readonly capabilities?: Partial<Capabilities>;
-  /** USD per million tokens. */
-  readonly pricing?: { readonly input: number; readonly output: number; readonly cachedInput?: number };
+  /**
+   * USD per million tokens, with any per-request, per-image and long-context charges the answer states. `null`: the
+   * answer says the model has no token price worth quoting (a router priced "-1", a music model priced per clip
+   * with token prices of 0), so no catalog may price it either.
+   */
+  readonly pricing?: ProbedPricing | null;
   readonly freeTier?: boolean;
+  readonly movingAlias?: boolean;
+  /** For a moving alias: the id it points at now, as the answer names it. */
+  readonly aliasOf?: string;
+  /** For a variant the provider serves under its own id (`base:free`). */
+  readonly variant?: { readonly of: string; readonly tag: string };
+  /** by_name: only a request that names the model gets it (routers, batch variants). */
+  readonly routing?: "merit" | "by_name";
+  /** YYYY-MM-DD: when the provider retires the model. */
+  readonly retiresAt?: string;
+  /** The answer describes the model beyond its id (limits, prices or capabilities), so it is not an unknown. */
+  readonly described?: boolean;
   /** A model the answer marks as retiring or retired (Mistral's deprecation date). */
   readonly status?: Model["status"];
   /** Other ids the answer gives for this model (Mistral's aliases). */
@@ -21,6 +36,15 @@ export interface ProbedModel {
    * so a catalog that knows the model's kind always wins over a guess from its name.
    */
   readonly kindHint?: Model["kind"];
+}
+
+export interface ProbedPricing {
+  readonly input: number;
+  readonly output: number;
+  readonly cachedInput?: number;
+  readonly perRequest?: number;
+  readonly perImage?: number;
+  readonly tiers?: readonly PriceTier[];
 }
 
 export type FailureKind =

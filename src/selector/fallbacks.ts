@@ -1,5 +1,6 @@
 // Further choices for retries, built only when read.
-import { providersInScope, type SelectionContext } from "./context.js";
+import type { SelectionContext } from "./context.js";
+import { requestOrder } from "./order.js";
 import { fits } from "./fit.js";
 import type { ModelRecord } from "./snapshot-index.js";
 
@@ -11,15 +12,12 @@ export interface ModelChoice {
 const ref = (r: ModelRecord): ModelChoice => Object.freeze({ model: r.id, provider: r.provider.id });
 
 /**
- * Every model that fits, in routing order, but the choice: the rest of the winning provider's ordering, then the
- * other providers in priority order. Earlier providers have nothing to add, or one of them would have won.
+ * Every model that fits, in routing order (band, then provider priority, then each provider's order), but the choice.
  */
 export function routedFallbacks(ctx: SelectionContext, chosen: ModelRecord): ModelChoice[] {
   const list: ModelChoice[] = [];
-  for (const p of providersInScope(ctx)) {
-    for (const r of p.orderings[ctx.categoryIndex] ?? []) {
-      if (r !== chosen && fits(r, ctx)) list.push(ref(r));
-    }
+  for (const r of requestOrder(ctx).routing) {
+    if (r !== chosen && fits(r, ctx)) list.push(ref(r));
   }
   return list;
 }

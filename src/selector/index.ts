@@ -7,4 +7,13 @@ export { CATEGORIES, type Category, type Requirements, type SelectionRequest } f
 export type { ModelChoice } from "./fallbacks.js";
 export type { TraceEntry, TraceOutcome, TraceRule } from "./trace.js";
 export type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
-export { renderTrace } from "./explain.js";
+export {
+  renderTrace,
+  renderBoundedTrace,
+  renderFallbacks,
+  boundTrace,
+  DEFAULT_SHOWN_FALLBACKS,
+  type BoundedTrace,
+  type ExplainOptions,
+} from "./explain.js";
+export { MERIT_KEY_NAMES, STANDING_KEYS, TIE_BREAK_KEYS, categoryKeys, meritKeys, type MeritKeyName } from "./rank.js";

@@ -2,9 +2,10 @@
 import type { Path, SelectionContext } from "./context.js";
 import { describeDrop, dropRule } from "./fit.js";
 import { describeMerit } from "./rank.js";
+import { requestOrder, standoff } from "./order.js";
+import { deciderLabel, healthOverride, preferenceSource } from "./phrases.js";
 import { joinWords, namesRoutingCriteria } from "./request.js";
 import { lookup, type ModelRecord } from "./snapshot-index.js";
-import { preferenceSource } from "./trace.js";
 
 export function buildReason(ctx: SelectionContext, chosen: ModelRecord, path: Path): string {
   switch (path) {
@@ -34,16 +35,22 @@ function routedReason(ctx: SelectionContext, chosen: ModelRecord): string {
   const p = chosen.provider;
   const category = ctx.category;
   const placement = chosen.placement[ctx.categoryIndex]!;
+  const order = requestOrder(ctx);
+  const { runnerUp, decidedBy, passedOver } = standoff(ctx, chosen);
   const what =
     placement === "merit"
-      ? `${chosen.id} ranks first on merit for ${category} among ${p.id}'s models that fit (${describeMerit(chosen.merit, category, ctx.index.policy)})`
+      ? `${chosen.id} ranks first on merit for ${category} among the models that fit (${describeMerit(chosen.merit, category, ctx.index.policy, order.price(chosen))})`
       : placement === "provider_default"
         ? `${chosen.id} is ${preferenceSource(placement, p, ctx)}`
         : `${chosen.id} is the first model that fits in ${preferenceSource(placement, p, ctx)}`;
-  if (ctx.provider !== null) return `${what}, and ${p.id} is the requested provider`;
+  const ahead = runnerUp !== null && decidedBy !== null && placement === "merit" && decidedBy !== "provider_priority"
+    ? `, ahead of ${runnerUp.id}${runnerUp.provider === p ? "" : ` (${runnerUp.provider.id})`} on ${deciderLabel(decidedBy)}`
+    : "";
+  if (ctx.provider !== null) return `${what}${ahead}, and ${p.id} is the requested provider`;
+  if (passedOver.length > 0) return `${what}${ahead}, and ${healthOverride(ctx, chosen, passedOver)}`;
   const earlier = ctx.index.providers.filter((q) => q.priority < p.priority).map((q) => q.id);
-  if (earlier.length === 0) return `${what}, and ${p.id} is first in provider priority`;
-  return `${what}, and ${p.id} is the first provider in priority order with a model that fits (${joinWords(earlier)} had none)`;
+  if (earlier.length === 0) return `${what}${ahead}, and ${p.id} is first in provider priority`;
+  return `${what}${ahead}, and ${p.id} is the first provider in priority order with a model that fits (${joinWords(earlier)} had none)`;
 }
 
 /** Rule 2 was tried and failed: say why, since the user wrote that default down. */

@@ -4,19 +4,23 @@ import { checkSnapshot } from "./check-snapshot.js";
 import { Choice } from "./choice.js";
 import { providersInScope, type SelectionContext } from "./context.js";
 import { SelectionError, type SelectionErrorCode } from "./errors.js";
-import { renderExplanation } from "./explain.js";
+import { renderExplanation, type ExplainOptions } from "./explain.js";
 import { describeDrop, dropRule, fits, type DynamicRule } from "./fit.js";
 import { defaultPassedOver } from "./reason.js";
 import { describeRequest, namesRoutingCriteria, normalizeRequest, type SelectionRequest } from "./request.js";
 import { NO_MINIMUM } from "./vocabulary.js";
+import { isRepriced, requestOrder } from "./order.js";
 import { buildIndex, lookup, type ModelRecord, type SnapshotIndex, type StaticRule } from "./snapshot-index.js";
 import { autoTrace, requestedTrace } from "./trace.js";
 
 export interface Selector {
   /** The choice for a request; throws SelectionError when there is none. */
   select(request?: SelectionRequest): Choice;
-  /** The choice (or why there is none) and its trace, rendered for people. Never throws for a request: failures are rendered too. */
-  explain(request?: SelectionRequest): string;
+  /**
+   * The choice (or why there is none) and its trace, rendered for people. Never throws for a request: failures are
+   * rendered too. `options.fallbacks` bounds the output to that many fallbacks and the trace entries that matter.
+   */
+  explain(request?: SelectionRequest, options?: ExplainOptions): string;
   readonly snapshot: ProviderRegistrySnapshot;
 }
 
@@ -77,7 +81,7 @@ class SnapshotSelector implements Selector {
     return route(ctx);
   }
 
-  explain(request?: SelectionRequest): string {
+  explain(request?: SelectionRequest, options?: ExplainOptions): string {
     let outcome: Choice | SelectionError;
     try {
       outcome = this.select(request);
@@ -85,7 +89,7 @@ class SnapshotSelector implements Selector {
       if (!(error instanceof SelectionError)) throw error;
       outcome = error;
     }
-    return renderExplanation(this.#index, request, outcome);
+    return renderExplanation(this.#index, request, outcome, options);
   }
 }
 
@@ -119,13 +123,11 @@ function route(ctx: SelectionContext): Choice {
     const first = ctx.provider === null ? ctx.index.firstRoutable[c] : ctx.provider.orderings[c]?.[0];
     if (first) return new Choice(ctx, first, "routed");
   } else {
-    const providers = providersInScope(ctx);
-    for (let i = 0; i < providers.length; i++) {
-      const ordering = providers[i]!.orderings[c]!;
-      for (let j = 0; j < ordering.length; j++) {
-        const r = ordering[j]!;
-        if (fits(r, ctx)) return new Choice(ctx, r, "routed");
-      }
+    // The precomputed order unless the request pays a long-context price somewhere (then it is ranked again).
+    const ordering = isRepriced(ctx) ? requestOrder(ctx).routing : ctx.provider === null ? ctx.index.routing[c]! : ctx.provider.orderings[c]!;
+    for (let j = 0; j < ordering.length; j++) {
+      const r = ordering[j]!;
+      if (fits(r, ctx)) return new Choice(ctx, r, "routed");
     }
   }
   throw noModelAvailable(ctx);

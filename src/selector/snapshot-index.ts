@@ -2,7 +2,7 @@
 // models are ordered for each category, and a case-insensitive name lookup.
 import type { Model, Policy, ProviderPolicy, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { CATEGORIES, JSON_MODE, REASONING, TOOLS, UNKNOWN_SIZE, VISION } from "./vocabulary.js";
-import { compareOnMerit, meritFacts, type MeritFacts } from "./rank.js";
+import { compareVectors, lowestTierThreshold, meritFacts, meritKeys, meritVector, standing, type MeritFacts, type MeritKeyName, type MeritVector } from "./rank.js";
 
 /** Why a model can never be chosen under this snapshot, whatever the request. */
 export type StaticRule = "not_chat" | "not_listed" | "unverified" | "provider_disabled" | "provider_not_allowed" | "not_allowed";
@@ -20,6 +20,15 @@ export interface ModelRecord {
   readonly context: number;
   readonly output: number;
   readonly merit: MeritFacts;
+  /**
+   * Chosen only when named (a router, or `routing: "by_name"` such as a `:batch` variant): by a request's model, the
+   * default model or a written preference; never placed on merit.
+   */
+  readonly byName: boolean;
+  /** STANDING_KEYS as one number, smaller first: the only part of merit compared across providers. */
+  readonly standing: number;
+  /** By category index: the values of the category's merit keys at base prices. */
+  readonly vectors: readonly MeritVector[];
   /** By category index. */
   readonly placement: readonly PlacementRule[];
 }
@@ -56,8 +65,17 @@ export interface SnapshotIndex {
   readonly providerById: ReadonlyMap<string, ProviderRecord>;
   /** Lower-cased id or alias → the models it names, in provider priority order; within a provider an id wins over an alias. */
   readonly byName: ReadonlyMap<string, readonly ModelRecord[]>;
+  /**
+   * By category index: every routable model of every provider in the order routing tries them — by band (0 for a
+   * written preference, else the model's standing), then provider priority, then the provider's own order.
+   */
+  readonly routing: readonly (readonly ModelRecord[])[];
   /** By category index: the choice for a request with nothing to filter, precomputed. */
   readonly firstRoutable: readonly (ModelRecord | null)[];
+  /** By category index: the merit keys ranked on (meritKeys). */
+  readonly keys: readonly (readonly MeritKeyName[])[];
+  /** A request whose minContext exceeds this reaches some model's long-context price tier; Infinity when none has tiers. */
+  readonly tierThreshold: number;
   /** policy.defaultModel and the models it names (none when the snapshot lacks it). */
   readonly defaultModel: { readonly model: string; readonly provider: string; readonly records: readonly ModelRecord[] } | null;
 }
@@ -87,8 +105,8 @@ export function buildIndex(snapshot: ProviderRegistrySnapshot): SnapshotIndex {
   for (const provider of providers) {
     provider.models.sort(byId);
     const local = namesWithin(provider.models);
-    provider.orderings = CATEGORIES.map((category, c) => {
-      const { ordering, preferenceSlots } = orderProvider(provider, local, c, compareOnMerit(category, policy));
+    provider.orderings = CATEGORIES.map((_, c) => {
+      const { ordering, preferenceSlots } = orderProvider(provider, local, c);
       provider.preferenceSlots.push(preferenceSlots);
       return ordering;
     });
@@ -99,13 +117,10 @@ export function buildIndex(snapshot: ProviderRegistrySnapshot): SnapshotIndex {
     }
   }
 
-  const firstRoutable = CATEGORIES.map((_, c) => {
-    for (const p of providers) {
-      const first = p.orderings[c]?.[0];
-      if (first) return first;
-    }
-    return null;
-  });
+  const routing = CATEGORIES.map((_, c) => mergeProviders(providers.map((p) => p.orderings[c]!), c));
+  const firstRoutable = routing.map((list) => list[0] ?? null);
+  const keys = CATEGORIES.map((category) => meritKeys(category, policy));
+  const tierThreshold = lowestTierThreshold(providers.flatMap((p) => p.models.map((r) => r.merit)));
 
   const ref = policy.defaultModel;
   const defaultModel = ref && {
@@ -114,7 +129,38 @@ export function buildIndex(snapshot: ProviderRegistrySnapshot): SnapshotIndex {
     records: (byName.get(ref.model.toLowerCase()) ?? []).filter((r) => r.provider.id === ref.provider),
   };
 
-  return { snapshot, policy, providers, providerById, byName, firstRoutable, defaultModel };
+  return { snapshot, policy, providers, providerById, byName, routing, firstRoutable, keys, tierThreshold, defaultModel };
+}
+
+/** A model's band in a category: 0 when a written preference placed it, else its standing. */
+export function band(r: ModelRecord, c: number): number {
+  return r.placement[c] === "merit" ? r.standing : 0;
+}
+
+/**
+ * Providers' orderings (each in priority order) into the one routing order: by band, then provider priority, then
+ * each provider's own order. Within a provider bands never decrease, so its own order is kept.
+ */
+export function mergeProviders(orderings: readonly (readonly ModelRecord[])[], c: number): ModelRecord[] {
+  const merged: ModelRecord[] = [];
+  const next = orderings.map(() => 0);
+  for (;;) {
+    let best = -1;
+    let bestBand = Infinity;
+    for (let i = 0; i < orderings.length; i++) {
+      const r = orderings[i]![next[i]!];
+      if (r !== undefined && band(r, c) < bestBand) {
+        best = i;
+        bestBand = band(r, c);
+      }
+    }
+    if (best < 0) return merged;
+    // Take the whole run of this band from the provider: later providers come after it within the band.
+    const list = orderings[best]!;
+    let j = next[best]!;
+    while (j < list.length && band(list[j]!, c) === bestBand) merged.push(list[j++]!);
+    next[best] = j;
+  }
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -148,6 +194,7 @@ function newProvider(id: string, priority: number, policy: Policy): ProviderDraf
 
 function newModel(model: Model, provider: ProviderDraft, policy: Policy): ModelRecord {
   const c = model.capabilities;
+  const merit = meritFacts(model);
   return {
     model,
     id: model.id,
@@ -156,13 +203,17 @@ function newModel(model: Model, provider: ProviderDraft, policy: Policy): ModelR
     caps: (c.vision ? VISION : 0) | (c.tools ? TOOLS : 0) | (c.reasoning ? REASONING : 0) | (c.json ? JSON_MODE : 0),
     context: model.contextWindow ?? UNKNOWN_SIZE,
     output: model.maxOutput ?? UNKNOWN_SIZE,
-    merit: meritFacts(model, policy),
+    merit,
+    byName: model.kind === "router" || model.routing === "by_name",
+    standing: standing(merit, policy),
+    vectors: CATEGORIES.map((category) => meritVector(meritKeys(category, policy), merit, merit.price, policy)),
     placement: ["merit", "merit", "merit"],
   };
 }
 
+/** Routers answer chat requests (they forward them), so they are routable by name; other kinds never are. */
 function staticRule(model: Model, provider: ProviderDraft, policy: Policy): StaticRule | null {
-  if (model.kind !== "chat") return "not_chat";
+  if (model.kind !== "chat" && model.kind !== "router") return "not_chat";
   if (model.availability === "not_listed") return "not_listed";
   if (model.availability === "unverified" && !policy.routeUnverified) return "unverified";
   if (provider.staticRule) return provider.staticRule;
@@ -195,7 +246,6 @@ function orderProvider(
   provider: ProviderDraft,
   names: Map<string, ModelRecord[]>,
   c: number,
-  compare: ReturnType<typeof compareOnMerit>,
 ): { ordering: ModelRecord[]; preferenceSlots: TraceSlot[] } {
   const category = CATEGORIES[c]!;
   const p = provider.policy;
@@ -224,8 +274,8 @@ function orderProvider(
     }
   }
   const onMerit: ModelRecord[] = [];
-  for (const r of provider.models) if (r.staticRule === null && !placed.has(r)) onMerit.push(r);
-  onMerit.sort((a, b) => compare(a.merit, b.merit));
+  for (const r of provider.models) if (r.staticRule === null && !r.byName && !placed.has(r)) onMerit.push(r);
+  onMerit.sort((a, b) => compareVectors(a.vectors[c]!, a.id, b.vectors[c]!, b.id));
   const ordering: ModelRecord[] = [];
   for (const slot of preferenceSlots) if (isModelRecord(slot) && slot.staticRule === null) ordering.push(slot);
   for (const r of onMerit) ordering.push(r);
@@ -234,13 +284,15 @@ function orderProvider(
 
 /**
  * Every model of a provider and every unresolvable preference, in the order the trace shows them: the written
- * preferences, then the rest of the ordering on merit, then the models it can never route. Built only when a trace
- * is read, so that indexing a snapshot does not pay for it.
+ * preferences, then the rest of the ordering on merit (`ordering`, the provider's order for this request), then the
+ * models chosen by name only, then the models it can never route. Built only when a trace is read, so that indexing
+ * a snapshot does not pay for it.
  */
-export function traceOrder(provider: ProviderRecord, c: number): TraceSlot[] {
+export function traceOrder(provider: ProviderRecord, c: number, ordering: readonly ModelRecord[]): TraceSlot[] {
   const slots: TraceSlot[] = [...(provider.preferenceSlots[c] ?? [])];
   const placed = new Set(slots.filter(isModelRecord));
-  for (const r of provider.orderings[c] ?? []) if (!placed.has(r)) slots.push(r);
+  for (const r of ordering) if (!placed.has(r)) slots.push(r);
+  for (const r of provider.models) if (r.staticRule === null && r.byName && !placed.has(r)) slots.push(r);
   for (const r of provider.models) if (r.staticRule !== null && !placed.has(r)) slots.push(r);
   return slots;
 }

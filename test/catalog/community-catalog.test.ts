@@ -123,10 +123,9 @@ describe("LiteLLM model_prices_and_context_window.json", () => {
     expect(entry(catalog, "openrouter", "openai/gpt-4o-mini").capabilities).toMatchObject({ vision: true, tools: true, json: true });
     expect(entry(catalog, "glm", "embedding-3")).toMatchObject({ kind: "embedding" });
     expect(entry(catalog, "glm", "embedding-3")).not.toHaveProperty("maxOutput");
-    expect(entry(catalog, "kimi", "moonshot-v1-8k-old").status).toBe("deprecated");
-    // The same date, seen from a day before it, is not yet a deprecation: no status is stated.
-    const earlier = parseLiteLLMCatalog(fixture(LITELLM), { file: LITELLM, asOf: "2024-12-31" });
-    expect(entry(earlier, "kimi", "moonshot-v1-8k-old")).not.toHaveProperty("status");
+    // A deprecation date is the model's retirement date, past or not; the merge decides what it means on the run's day.
+    expect(entry(catalog, "kimi", "moonshot-v1-8k-old")).toMatchObject({ retiresAt: "2025-01-01" });
+    expect(entry(catalog, "kimi", "moonshot-v1-8k-old")).not.toHaveProperty("status");
   });
 
   it("skips sample_spec and every provider of no concern, however odd their fields", () => {

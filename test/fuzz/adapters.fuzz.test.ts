@@ -20,7 +20,7 @@ function checkTranslated(model: ProbedModel): void {
     expect(model.name.length).toBeLessThanOrEqual(300);
     expect(model.name).not.toMatch(/\p{Cc}/u);
   }
-  if (model.kind !== undefined) expect(["chat", "embedding", "image", "audio", "other"]).toContain(model.kind);
+  if (model.kind !== undefined) expect(["chat", "router", "embedding", "image", "audio", "other"]).toContain(model.kind);
   for (const limit of [model.contextWindow, model.maxOutput]) {
     if (limit !== undefined) {
       expect(Number.isSafeInteger(limit)).toBe(true);
@@ -28,14 +28,35 @@ function checkTranslated(model: ProbedModel): void {
     }
   }
   for (const value of Object.values(model.capabilities ?? {})) expect(typeof value).toBe("boolean");
-  if (model.pricing !== undefined) {
-    for (const price of [model.pricing.input, model.pricing.output, model.pricing.cachedInput]) {
+  if (model.pricing != null) {
+    const tiers = model.pricing.tiers ?? [];
+    for (const price of [model.pricing.input, model.pricing.output, model.pricing.cachedInput, model.pricing.perRequest, model.pricing.perImage, ...tiers.flatMap((t) => [t.input, t.output, t.cachedInput])]) {
       if (price === undefined) continue;
       expect(Number.isFinite(price)).toBe(true);
       expect(price).toBeGreaterThanOrEqual(0);
     }
+    for (const tier of tiers) {
+      expect(Number.isSafeInteger(tier.aboveInputTokens)).toBe(true);
+      expect(tier.aboveInputTokens).toBeGreaterThanOrEqual(1);
+    }
   }
   if (model.freeTier !== undefined) expect(typeof model.freeTier).toBe("boolean");
+  // Ids the snapshot must accept, and dates in its calendar-date form.
+  if (model.aliasOf !== undefined) expect(model.aliasOf).toMatch(/^~?[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/);
+  if (model.variant !== undefined) {
+    expect(model.variant.tag).toMatch(/^[a-z0-9][a-z0-9-]{0,31}$/);
+    expect(model.variant.of).toMatch(/^~?[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/);
+  }
+  if (model.retiresAt !== undefined) expect(model.retiresAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  if (model.routing !== undefined) expect(["merit", "by_name"]).toContain(model.routing);
+  // Issue 9's invariants, whatever the answer: a router is routed by name and unpriced; only a chat model without a
+  // per-request or per-image charge is free.
+  if (model.kind === "router") expect(model).toMatchObject({ routing: "by_name", pricing: null, freeTier: false });
+  if (model.freeTier === true) {
+    expect(model.kind ?? "chat").toBe("chat");
+    expect(model.pricing?.perRequest).toBeUndefined();
+    expect(model.pricing?.perImage).toBeUndefined();
+  }
 }
 
 describe.each(ADAPTERS)("the %s adapter on random and mutated answers", (name) => {

@@ -272,7 +272,7 @@ describe("large changes against the previous snapshot", () => {
     const cwd = await tempDir();
     const run = await register(cwd, ["--fail-on", "price-jump,prices"]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('register: --fail-on does not know "prices"; use list-shrank, model-disappeared, price-jump, context-shrank or any');
+    expect(run.stderr).toContain('register: --fail-on does not know "prices"; use list-shrank, model-disappeared, price-jump, context-shrank, any, or a warning code (');
     expect(probeRequests()).toBe(0);
     expect(await readdir(cwd)).toEqual([]);
   });

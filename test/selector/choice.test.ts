@@ -39,7 +39,11 @@ describe("a choice", () => {
     const models = choice.trace.filter((e) => e.rule !== "not_in_snapshot").map(ref).sort();
     expect(models).toEqual(snapshot.models.map((m) => `${m.provider}/${m.id}`).sort());
     expect(choice.trace.filter((e) => e.outcome === "chosen").map(ref)).toEqual([ref(choice)]);
-    expect(choice.trace.filter((e) => e.outcome === "fallback").map(ref)).toEqual(choice.fallbacks.map(ref));
+    // The trace goes provider by provider; within each, its fallbacks are in the fallbacks' (routing) order.
+    expect(choice.trace.filter((e) => e.outcome === "fallback").map(ref).sort()).toEqual(choice.fallbacks.map(ref).sort());
+    for (const p of new Set(choice.fallbacks.map((f) => f.provider))) {
+      expect(choice.trace.filter((e) => e.outcome === "fallback" && e.provider === p).map(ref)).toEqual(choice.fallbacks.filter((f) => f.provider === p).map(ref));
+    }
     expect(choice.trace.find((e) => e.model === "embedding-3")).toMatchObject({ outcome: "dropped", rule: "not_chat" });
     expect(choice.trace.find((e) => e.model === "glm-4.5-x")).toMatchObject({ outcome: "dropped", rule: "not_listed" });
     expect(choice.trace.find((e) => e.model === "moonshot-v1-8k")).toMatchObject({ outcome: "dropped", rule: "min_context" });

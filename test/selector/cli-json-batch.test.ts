@@ -68,7 +68,13 @@ describe("select --json: every error is JSON on stdout", () => {
 
 describe("select --stdin: batch mode", () => {
   const selector = createSelector(loadSnapshot(DEMO));
-  const expected = (request: unknown) => JSON.parse(JSON.stringify(selector.select(request as never))) as unknown;
+  /** The whole choice, as `select --json --fallbacks all` prints it. */
+  const full = (request: unknown) => JSON.parse(JSON.stringify(selector.select(request as never))) as Record<string, unknown>;
+  /** What a default (bounded) answer must hold: the choice, its reason and its first five fallbacks. */
+  const expected = (request: unknown) => {
+    const { model, provider, reason, fallbacks } = full(request) as { model: string; provider: string; reason: string; fallbacks: unknown[] };
+    return expect.objectContaining({ model, provider, reason, fallbacks: fallbacks.slice(0, 5) });
+  };
 
   test("one answer per non-blank line, in order, each the value select --json prints; bad lines get error lines", async () => {
     const lines = ['{"category":"fast_response"}', "", "oops", '{"model":"KIMI-K2"}', '{"category":"fast"}', '{"model":"gpt-9"}', "   ", '{"provider":"glm"}'];
@@ -83,6 +89,15 @@ describe("select --stdin: batch mode", () => {
     expect(answers[4]!.error!.code).toBe("NO_SUCH_MODEL");
     expect(answers[5]).toEqual(expected({ provider: "glm" }));
     expect(result.stdout.split("\n").every((l) => !l.startsWith(" "))).toBe(true);
+    expect((answers[0] as { omitted?: { fallbacks: number } }).omitted?.fallbacks).toBe((full({ category: "fast_response" }).fallbacks as unknown[]).length - 5);
+  });
+
+  test("--fallbacks all: each answer is the whole choice; --fallbacks N bounds every answer", async () => {
+    const lines = ['{"requires":{"tools":true}}', '{"model":"glm-4.6"}'];
+    const all = await run(["--snapshot", DEMO, "--stdin", "--fallbacks", "all"], lines.join("\n"));
+    expect(all.stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as unknown)).toEqual([full({ requires: { tools: true } }), full({ model: "glm-4.6" })]);
+    const one = await run(["--snapshot", DEMO, "--stdin", "--fallbacks", "1"], lines[0]!);
+    expect((JSON.parse(one.stdout) as { fallbacks: unknown[] }).fallbacks).toHaveLength(1);
   });
 
   test("a snapshot that cannot be used is one error line and exit 1, before any input is read", async () => {

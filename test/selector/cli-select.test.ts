@@ -49,30 +49,56 @@ describe("select command: choosing", () => {
     expect(stderr).toBe("");
     const [first, second] = stdout.split("\n");
     expect(first).toBe("kimi-k2-0905-preview (kimi): kimi-k2-0905-preview is kimi's default model (policy.providers.kimi.defaultModel), and kimi is first in provider priority.");
-    expect(second).toMatch(/^fallbacks: kimi-k2-turbo-preview \(kimi\), .*glm-4\.5-flash \(glm\)/);
+    expect(second).toMatch(/^fallbacks: kimi-k2-turbo-preview \(kimi\)(, \S+ \(\w+\)){4} and \d+ more \(--fallbacks all lists them\)$/);
+    const all = (await run(["--category", "fast_response", "--fallbacks", "all"])).stdout.split("\n")[1]!;
+    expect(all).toMatch(/^fallbacks: kimi-k2-turbo-preview \(kimi\), .*glm-4\.5-flash \(glm\)/);
+    expect(all).not.toContain("more");
+  });
+
+  test("--fallbacks N prints N fallbacks; a bad value is a usage error", async () => {
+    const two = (await run(["--fallbacks", "2"])).stdout.split("\n")[1]!;
+    expect(two).toMatch(/^fallbacks: \S+ \(\w+\), \S+ \(\w+\) and \d+ more/);
+    expect((await run(["--fallbacks", "0"])).stdout.split("\n")[1]).toMatch(/^fallbacks: and \d+ more/);
+    await expect(run(["--fallbacks", "some"])).rejects.toSatisfy((e) => e instanceof UsageError && /--fallbacks takes a whole number or all/.test((e as Error).message));
   });
 
   test("--json prints model, provider, reason, fallbacks and trace", async () => {
-    const { code, stdout } = await run(["--json", "--require", "vision", "--min-context", "100000"]);
+    const { code, stdout } = await run(["--json", "--fallbacks", "all", "--require", "vision", "--min-context", "100000"]);
     expect(code).toBe(0);
     const json = JSON.parse(stdout) as Record<string, unknown>;
     expect(Object.keys(json)).toEqual(["model", "provider", "reason", "fallbacks", "trace"]);
-    expect(json).toMatchObject({ model: "kimi-thinking-preview", provider: "kimi" });
+    // Priced and in the mid band, ahead of kimi-thinking-preview, whose price is unknown.
+    expect(json).toMatchObject({ model: "moonshot-v1-128k-vision-preview", provider: "kimi" });
+    expect(json).not.toHaveProperty("omitted");
     expect((json.fallbacks as unknown[]).every((f) => Object.keys(f as object).join() === "model,provider")).toBe(true);
     expect((json.trace as { outcome: string }[]).filter((e) => e.outcome === "chosen")).toHaveLength(1);
   });
 
-  test("--explain adds the trace", async () => {
+  test("--explain adds the trace: bounded by default, whole with --fallbacks all", async () => {
     const { stdout } = await run(["--explain", "--provider", "glm"]);
     expect(stdout).toMatch(/\ntrace:\n  glm\n    chosen +glm-4\.6 +merit/);
-    expect(stdout).toMatch(/dropped +embedding-3 +not_chat/);
+    expect(stdout).not.toMatch(/dropped +embedding-3/);
+    expect(stdout).toMatch(/not shown: 1 more model \(1 not_chat\); --fallbacks all shows every one/);
+    const all = await run(["--explain", "--provider", "glm", "--fallbacks", "all"]);
+    expect(all.stdout).toMatch(/dropped +embedding-3 +not_chat/);
+    expect(all.stdout).not.toContain("not shown");
+  });
+
+  test("--json is bounded too, and says what it left out and how to get it", async () => {
+    const bounded = JSON.parse((await run(["--json", "--fallbacks", "1"])).stdout) as { fallbacks: unknown[]; trace: { outcome: string }[]; omitted: { fallbacks: number; trace: number; all: string } };
+    const whole = JSON.parse((await run(["--json", "--fallbacks", "all"])).stdout) as { fallbacks: unknown[]; trace: unknown[] };
+    expect(bounded.fallbacks).toEqual(whole.fallbacks.slice(0, 1));
+    expect(bounded.omitted).toEqual({ fallbacks: whole.fallbacks.length - 1, trace: whole.trace.length - bounded.trace.length, all: "--fallbacks all" });
+    expect(bounded.trace.filter((e) => e.outcome === "fallback")).toHaveLength(1);
+    expect(whole).not.toHaveProperty("omitted");
   });
 
   test("every flag reaches the request", async () => {
     const { stdout } = await run(["--snapshot", DEMO, "--model", "GLM-4.6", "--provider", "glm", "--require", "tools, json", "--require", "reasoning", "--min-output", "1000", "--exclude", "glm-4.5", "--json"]);
     expect(JSON.parse(stdout)).toMatchObject({ model: "glm-4.6", provider: "glm" });
     const excluded = await run(["--snapshot", DEMO, "--exclude", "kimi-k2,glm-4.6", "--exclude", "kimi-thinking", "--json"]);
-    expect(JSON.parse(excluded.stdout)).toMatchObject({ model: "moonshot-v1-128k-vision-preview", provider: "kimi" });
+    // Every listed Kimi model of the demo is deprecated, so health before priority routes to GLM's best that is left.
+    expect(JSON.parse(excluded.stdout)).toMatchObject({ model: "glm-4.5", provider: "glm" });
   });
 
   test("--snapshot is resolved against the working folder, and the answer does not depend on the folder", async () => {
@@ -88,6 +114,7 @@ describe("select command: choosing", () => {
     expect(code).toBe(0);
     expect(stdout).toContain("Usage: provider-registry select");
     expect(stdout).toContain("--min-context N");
+    expect(stdout).toContain("--fallbacks N|all");
   });
 });
 
@@ -96,7 +123,7 @@ describe("select command: nothing to choose", () => {
     const { code, stdout } = await run(["--json", "--require", "vision,reasoning,json"]);
     expect(code).toBe(1);
     const json = JSON.parse(stdout) as { error: { code: string; message: string }; trace: { outcome: string }[] };
-    expect(Object.keys(json)).toEqual(["error", "trace"]);
+    expect(Object.keys(json)).toEqual(["error", "trace", "omitted"]);
     expect(json.error.code).toBe("NO_MODEL_AVAILABLE");
     expect(json.trace.length).toBeGreaterThan(0);
     expect(json.trace.every((e) => e.outcome === "dropped")).toBe(true);

@@ -20,7 +20,7 @@ const modelArb: fc.Arbitrary<ModelSpec> = fc.record({
   provider: fc.constantFrom(...PROVIDERS),
   id: fc.constantFrom(...NAMES),
   aliases: fc.uniqueArray(fc.constantFrom(...NAMES), { maxLength: 2 }),
-  kind: fc.constantFrom("chat", "chat", "chat", "chat", "embedding"),
+  kind: fc.constantFrom("chat", "chat", "chat", "chat", "chat", "embedding", "router"),
   availability: fc.constantFrom("listed", "listed", "listed", "listed", "not_listed", "unverified", "stale"),
   status: fc.constantFrom("stable", "preview", "deprecated"),
   moving: fc.boolean(),
@@ -31,8 +31,12 @@ const modelArb: fc.Arbitrary<ModelSpec> = fc.record({
   tools: fc.boolean(),
   reasoning: fc.boolean(),
   json: fc.boolean(),
-  price: fc.option(fc.record({ input: fc.constantFrom(0, 0.5, 1), output: fc.constantFrom(0, 2, 8, 15) }), { nil: null }),
+  price: fc.option(fc.record({ input: fc.constantFrom(0, 0.5, 1), output: fc.constantFrom(0, 0.1, 2, 8, 15) }), { nil: null }),
+  tiers: weighted(fc.constantFrom([{ above: 100000, input: 4, output: 40 }], [{ above: 50000, input: 0, output: 0.05 }]), undefined, 1),
   free: fc.boolean(),
+  described: weighted(fc.boolean(), undefined, 2),
+  variant: weighted(fc.constantFrom({ of: "m1", tag: "free" }, { of: "m2", tag: "batch" }, { of: "x", tag: "thinking" }), undefined, 3),
+  routing: weighted(fc.constantFrom("merit" as const, "by_name" as const), undefined, 4),
 });
 
 /** Models alike in everything the categories rank on, so that the tie-breakers decide. */
@@ -45,7 +49,17 @@ const twinArb: fc.Arbitrary<ModelSpec> = fc.record({
   ctx: fc.constant(128000),
   tools: fc.constant(true),
 });
-const anyModelArb = fc.oneof({ arbitrary: modelArb, weight: 3 }, { arbitrary: twinArb, weight: 1 });
+/** Models alike in everything but price, some with a long-context tier: the request's price tier decides. */
+const priceTwinArb: fc.Arbitrary<ModelSpec> = fc.record({
+  provider: fc.constantFrom(...PROVIDERS),
+  id: fc.constantFrom(...NAMES),
+  ctx: fc.constant(200000),
+  tools: fc.constant(true),
+  reasoning: fc.constant(true),
+  price: fc.record({ input: fc.constantFrom(0, 0.5, 1), output: fc.constantFrom(0.1, 2, 8, 15) }),
+  tiers: weighted(fc.constantFrom([{ above: 100000, input: 4, output: 40 }], [{ above: 50000, input: 0, output: 0.05 }]), undefined, 1),
+});
+const anyModelArb = fc.oneof({ arbitrary: modelArb, weight: 3 }, { arbitrary: twinArb, weight: 1 }, { arbitrary: priceTwinArb, weight: 1 });
 
 const namesArb = fc.shuffledSubarray([...NAMES, "M2", "ghost"], { maxLength: 3 });
 
@@ -88,7 +102,7 @@ const requestArb: fc.Arbitrary<SelectionRequest> = fc
         tools: rarely(fc.boolean()),
         reasoning: rarely(fc.boolean()),
         json: rarely(fc.boolean()),
-        minContext: rarely(fc.constantFrom(0, 10000, 100000, 250000)),
+        minContext: rarely(fc.constantFrom(0, 10000, 100000, 150000, 250000)),
         minOutput: rarely(fc.constantFrom(0, 4096, 10000)),
       }),
       undefined,
@@ -123,7 +137,7 @@ function oracle(s: ProviderRegistrySnapshot, request: SelectionRequest): Outcome
   };
   const pp = (p: string) => policy.providers[p]!;
   const staticFail = (m: Model): string | null => {
-    if (m.kind !== "chat") return "NO_SUCH_MODEL";
+    if (m.kind !== "chat" && m.kind !== "router") return "NO_SUCH_MODEL";
     if (!(m.availability === "listed" || m.availability === "stale" || (m.availability === "unverified" && policy.routeUnverified))) return "NO_SUCH_MODEL";
     if (policy.disabledProviders.includes(m.provider)) return "MODEL_NOT_ALLOWED";
     if (policy.allowedProviders !== null && !policy.allowedProviders.includes(m.provider)) return "MODEL_NOT_ALLOWED";
@@ -153,35 +167,55 @@ function oracle(s: ProviderRegistrySnapshot, request: SelectionRequest): Outcome
   }
 
   const category = request.category ?? "balanced";
-  const merit = (m: Model): (number | string)[] => {
-    const price = m.pricing ? m.pricing.input + m.pricing.output : Infinity;
-    const tier = TIER[m.tier];
-    const keys: (number | string)[] = [m.status === "deprecated" ? 1 : 0, policy.freeTierPreference && !m.freeTier ? 1 : 0];
-    if (category === "fast_response") keys.push(...(policy.costAwareRouting ? [price, tier] : [tier, price]));
-    if (category === "extended_reasoning") keys.push(m.capabilities.reasoning ? 0 : 1, -tier, -(m.contextWindow ?? -1), -(m.maxOutput ?? -1));
-    if (category === "balanced") {
-      const reasonable = m.pricing === null || m.pricing.output <= policy.reasonableOutputPrice;
-      keys.push(reasonable ? 0 : 1, -tier, -(m.contextWindow ?? -1), price);
-    }
-    return [...keys, STATUS[m.status], m.movingAlias ? 1 : 0, m.id];
+  const minContext = r.minContext ?? -1;
+  // docs/selection.md, "Ranking on merit": standing keys, then the category's keys, then status, then the id.
+  const priceAt = (m: Model): { total: number; output: number } => {
+    if (m.pricing === null) return { total: Infinity, output: Infinity };
+    let { input, output } = m.pricing;
+    for (const t of m.pricing.tiers ?? []) if (minContext > t.aboveInputTokens) ({ input, output } = t);
+    return { total: input + output, output };
   };
-  const ranked = (p: string): Model[] => {
+  const standingKeys = (m: Model): number[] => [m.described === false ? 1 : 0, m.status === "deprecated" ? 1 : 0, m.movingAlias ? 1 : 0];
+  const merit = (m: Model): (number | string)[] => {
+    const { total, output } = priceAt(m);
+    const known = total === Infinity ? 1 : 0;
+    const tier = TIER[m.tier];
+    const c = m.capabilities;
+    const free = policy.freeTierPreference === m.freeTier ? 0 : 1;
+    const keys: (number | string)[] = standingKeys(m);
+    if (category === "fast_response") keys.push(...(policy.costAwareRouting ? [free, total, tier, c.reasoning ? 1 : 0] : [free, known, tier, c.reasoning ? 1 : 0, total]));
+    if (category === "extended_reasoning") keys.push(c.reasoning ? 0 : 1, free, known, -tier, -(m.contextWindow ?? -1), -(m.maxOutput ?? -1), total);
+    if (category === "balanced") {
+      const R = policy.reasonableOutputPrice;
+      const band = output === Infinity ? 3 : output > R ? 2 : output >= R / 10 ? 0 : 1;
+      keys.push(c.tools ? 0 : 1, free, band, -tier, -(m.contextWindow ?? -1), total);
+    }
+    return [...keys, STATUS[m.status], m.id];
+  };
+  const byNameOnly = (m: Model) => m.kind === "router" || m.routing === "by_name";
+  /** Each provider's order: written preferences first (by name only or not), then the rest on merit. */
+  const ranked = (p: string): { model: Model; band: number }[] => {
     const prefs = [...pp(p).preferredByCategory[category], ...pp(p).preferredModels, ...(pp(p).defaultModel ? [pp(p).defaultModel!] : [])];
     const place = (m: Model) => {
       const i = prefs.findIndex((name) => named(p, name).includes(m));
       return i < 0 ? Infinity : i;
     };
     return at(p)
-      .filter(fits)
+      .filter((m) => fits(m) && (place(m) !== Infinity || !byNameOnly(m)))
       .sort((x, y) => {
         const byPlace = cmp(place(x), place(y));
         if (byPlace !== 0 || place(x) !== Infinity) return byPlace;
         const [kx, ky] = [merit(x), merit(y)];
         for (let i = 0; i < kx.length; i++) if (kx[i] !== ky[i]) return cmp(kx[i]!, ky[i]!);
         return 0;
-      });
+      })
+      .map((m) => ({ model: m, band: place(m) !== Infinity ? 0 : standingKeys(m).reduce((n, k) => n * 2 + k, 0) }));
   };
-  const routed = scope.flatMap(ranked).map(key);
+  // Health before priority: by band, then provider priority, then the provider's own order.
+  const routed = scope
+    .flatMap((p, priority) => ranked(p).map((e, position) => ({ ...e, priority, position })))
+    .sort((x, y) => cmp(x.band, y.band) || cmp(x.priority, y.priority) || cmp(x.position, y.position))
+    .map((e) => key(e.model));
 
   const criteria =
     request.category !== undefined || request.provider !== undefined || r.vision || r.tools || r.reasoning || r.json ||
@@ -205,6 +239,9 @@ function run(snapshot: ProviderRegistrySnapshot, request: SelectionRequest): { j
   }
 }
 
+/** Hundreds of runs each: seconds alone, more on a loaded machine; this bounds a hang, not speed. */
+const PROPERTY_TIMEOUT = 120_000;
+
 describe("over random snapshots and requests", () => {
   test("the choice and its fallbacks are exactly what the brute-force oracle finds, in its order", () => {
     fc.assert(
@@ -213,7 +250,20 @@ describe("over random snapshots and requests", () => {
       }),
       { numRuns: 1000 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
+
+  test("with a long prompt (minContext at or past the price tiers), the order is still the oracle's", () => {
+    const longRequestArb = fc.record({
+      category: fc.constantFrom(...CATEGORIES),
+      requires: fc.record({ minContext: fc.constantFrom(99999, 100000, 100001, 150000) }),
+    });
+    fc.assert(
+      fc.property(snapshotArb, longRequestArb, (snapshot, request) => {
+        expect(run(snapshot, request).outcome).toEqual(oracle(snapshot, request));
+      }),
+      { numRuns: 400 },
+    );
+  }, PROPERTY_TIMEOUT);
 
   test("a choice meets the allow-lists, provider filters, exclude and requirements; fallbacks never repeat it or themselves", () => {
     fc.assert(
@@ -230,7 +280,12 @@ describe("over random snapshots and requests", () => {
         const p = snapshot.policy;
         for (const ref of [choice, ...choice.fallbacks]) {
           const m = snapshot.models.find((x) => key(x) === key(ref))!;
-          expect(m.kind).toBe("chat");
+          expect(["chat", "router"]).toContain(m.kind);
+          // By name only: never a fallback, and chosen only when named (by the request, the default or a preference).
+          if (m.kind === "router" || m.routing === "by_name") {
+            if (ref !== choice) expect(choice.trace.find((e) => key(e) === key(ref))?.rule).not.toBe("merit");
+            else expect(choice.trace.find((e) => e.outcome === "chosen")?.rule).not.toBe("merit");
+          }
           expect(m.availability).not.toBe("not_listed");
           if (m.availability === "unverified") expect(p.routeUnverified).toBe(true);
           expect(p.disabledProviders).not.toContain(m.provider);
@@ -250,7 +305,7 @@ describe("over random snapshots and requests", () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   test("the same input gives the same output, trace and all, from a fresh selector or the same one", () => {
     fc.assert(
@@ -269,7 +324,7 @@ describe("over random snapshots and requests", () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   test("NO_MODEL_AVAILABLE only when no model fits", () => {
     fc.assert(
@@ -282,7 +337,7 @@ describe("over random snapshots and requests", () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   test("whatever the request, select returns a choice or throws a SelectionError, and explain never throws", () => {
     const selector = createSelector(buildSnapshot({ models: [{ provider: "a", id: "m1", aliases: ["x"] }, { provider: "b", id: "m2", vision: true }] }));
@@ -304,5 +359,5 @@ describe("over random snapshots and requests", () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 });

@@ -171,7 +171,7 @@ const cases: Record<string, Case[]> = {
     },
     { name: "disabled providers are skipped", policy: { ...KIMI_DEFAULT, disabledProviders: ["kimi"] }, request: {}, expect: { choice: "glm/glm-4.6" } },
     { name: "only allowedProviders are tried", policy: { ...KIMI_DEFAULT, allowedProviders: ["openrouter"] }, request: {}, expect: { choice: "openrouter/z-ai/glm-4.6", fallbacks: [] } },
-    { name: "the request's provider restricts the choice", policy: KIMI_DEFAULT, request: { provider: "GLM", category: "fast_response" }, expect: { choice: "glm/glm-4.5-flash", reason: /glm is the requested provider/ } },
+    { name: "the request's provider restricts the choice", policy: KIMI_DEFAULT, request: { provider: "GLM", category: "fast_response" }, expect: { choice: "glm/glm-4.6", reason: /glm is the requested provider/ } },
     {
       name: "the allow-list restricts, and a preferred model outside it is passed over",
       policy: { providers: { kimi: { defaultModel: "kimi-k2-0905-preview", allowedModels: ["moonshot-v1-8k"] } } },
@@ -198,7 +198,7 @@ const cases: Record<string, Case[]> = {
       expect: { choice: "a/old", fallbacks: [] },
     },
     { name: "only chat models", models: [{ provider: "a", id: "emb", kind: "embedding", tier: "flagship" }, { provider: "a", id: "chat" }], request: {}, expect: { choice: "a/chat", fallbacks: [] } },
-    { name: "exclude skips a model at every provider, by id or alias", policy: KIMI_DEFAULT, request: { model: "auto", exclude: ["KIMI-K2", "glm-4.6"] }, expect: { choice: "kimi/kimi-thinking-preview" } },
+    { name: "exclude skips a model at every provider, by id or alias", policy: KIMI_DEFAULT, request: { model: "auto", exclude: ["KIMI-K2", "glm-4.6"] }, expect: { choice: "kimi/kimi-k2-turbo-preview" } },
     {
       name: "an unknown context window does not meet a minimum",
       models: [{ provider: "a", id: "unknown", ctx: null, tier: "flagship" }, { provider: "a", id: "known", ctx: 100000 }],
@@ -209,6 +209,85 @@ const cases: Record<string, Case[]> = {
       name: "every requirement at once",
       request: { requires: { vision: true, tools: true, minContext: 100000, minOutput: 4096 } },
       expect: { choice: "kimi/kimi-latest-128k", fallbacks: [] },
+    },
+  ],
+  "by name only: routers and by_name variants": [
+    ...([
+      ["a router", { kind: "router" as const }],
+      ["a :batch variant", { routing: "by_name" as const, variant: { of: "x", tag: "batch" } }],
+    ] as const).flatMap(([what, facts]): Case[] => {
+      const models: ModelSpec[] = [
+        { provider: "or", id: "special", tools: true, vision: true, ctx: 2000000, tier: "flagship", price: { input: 0, output: 0 }, ...facts },
+        { provider: "or", id: "x", tools: true, price: { input: 1, output: 2 } },
+        { provider: "glm", id: "glm-4.6", price: { input: 0.6, output: 2.2 } },
+      ];
+      return [
+        { name: `${what} is never chosen on merit, nor as a fallback`, models, request: { category: "fast_response" }, expect: { choice: "or/x", fallbacks: ["glm/glm-4.6"] } },
+        { name: `${what}, when nothing else fits, is not chosen either`, models, request: { requires: { vision: true } }, expect: { error: "NO_MODEL_AVAILABLE" } },
+        { name: `${what} is chosen when the request names it`, models, request: { model: "SPECIAL" }, expect: { choice: "or/special", rule: "requested", fallbacks: [] } },
+        { name: `${what} as the default model is used`, models, policy: { defaultModel: { model: "special", provider: "or" } }, request: {}, expect: { choice: "or/special", rule: "default_model", fallbacks: ["or/x", "glm/glm-4.6"] } },
+        { name: `${what} named by a written preference is honoured in its place`, models, policy: { providers: { or: { preferredModels: ["special"] } } }, request: {}, expect: { choice: "or/special", rule: "provider_preference", fallbacks: ["or/x", "glm/glm-4.6"] } },
+      ];
+    }),
+    { name: "other kinds are never routable, even by name", models: [{ provider: "a", id: "lyria", kind: "audio" }], request: { model: "lyria" }, expect: { error: "NO_SUCH_MODEL", message: /an audio model/ } },
+  ],
+  "health before priority, on merit": [
+    {
+      name: "a live pinned model of a later provider beats a deprecated moving alias of an earlier one, and the reason says so",
+      models: [
+        { provider: "kimi", id: "kimi-latest", moving: true, status: "deprecated", vision: true, tools: true },
+        { provider: "glm", id: "glm-4.5v", vision: true, tools: true, price: { input: 0.6, output: 1.8 } },
+      ],
+      request: { requires: { vision: true, tools: true } },
+      expect: { choice: "glm/glm-4.5v", rule: "merit", fallbacks: ["kimi/kimi-latest"], reason: /health overrode provider priority: glm-4\.5v is described, live and pinned, while kimi's best fit kimi-latest is deprecated and a moving alias/ },
+    },
+    {
+      name: "an undescribed model of the first provider loses to a described one of the second",
+      models: [{ provider: "a", id: "mystery", described: false, tier: "flagship" }, { provider: "b", id: "known" }],
+      request: {},
+      expect: { choice: "b/known", fallbacks: ["a/mystery"], reason: /a's best fit mystery is undescribed/ },
+    },
+    {
+      name: "among equals, provider priority decides",
+      models: [{ provider: "a", id: "old-a", status: "deprecated" }, { provider: "b", id: "old-b", status: "deprecated", tier: "flagship" }],
+      request: {},
+      expect: { choice: "a/old-a", fallbacks: ["b/old-b"], reason: /a is first in provider priority/ },
+    },
+    {
+      name: "standing orders the unhealthy too: a live moving alias before a deprecated pinned model, before an undescribed one",
+      models: [
+        { provider: "a", id: "mystery", described: false },
+        { provider: "b", id: "old", status: "deprecated" },
+        { provider: "c", id: "latest", moving: true },
+      ],
+      request: {},
+      expect: { choice: "c/latest", fallbacks: ["b/old", "a/mystery"] },
+    },
+    {
+      name: "a written preference is honoured before health (register warns about it)",
+      models: [{ provider: "kimi", id: "kimi-latest", moving: true, status: "deprecated" }, { provider: "glm", id: "glm-4.6" }],
+      policy: { providers: { kimi: { defaultModel: "kimi-latest" } } },
+      request: { category: "balanced" },
+      expect: { choice: "kimi/kimi-latest", rule: "provider_default", fallbacks: ["glm/glm-4.6"] },
+    },
+    {
+      name: "a later provider's preference beats an earlier provider's unhealthy model on merit",
+      models: [{ provider: "a", id: "old", status: "deprecated" }, { provider: "b", id: "p1" }, { provider: "b", id: "p2", status: "deprecated" }],
+      policy: { providers: { b: { preferredModels: ["p2"] } } },
+      request: {},
+      expect: { choice: "b/p2", rule: "provider_preference", fallbacks: ["b/p1", "a/old"], reason: /health overrode provider priority: p2 is named by b's preferred models/ },
+    },
+    {
+      name: "with a provider named, health does not cross providers",
+      models: [{ provider: "a", id: "old", status: "deprecated" }, { provider: "b", id: "new" }],
+      request: { provider: "a" },
+      expect: { choice: "a/old", fallbacks: [] },
+    },
+    {
+      name: "free tier is not health: it orders a provider's models, and provider priority still orders providers",
+      models: [{ provider: "or", id: "m:free", free: true, price: { input: 0, output: 0 }, variant: { of: "m", tag: "free" } }, { provider: "glm", id: "paid", price: { input: 1, output: 1 } }],
+      request: { category: "fast_response" },
+      expect: { choice: "or/m:free", fallbacks: ["glm/paid"] },
     },
   ],
   "rule 4: nothing fits": [

@@ -25,7 +25,14 @@ export interface ModelSpec {
   json?: boolean;
   /** Per million tokens, USD; null (the default) when unknown. */
   price?: { input: number; output: number } | null;
+  /** Long-context prices (pricing.tiers); needs `price`. */
+  tiers?: { above: number; input: number; output: number }[];
   free?: boolean;
+  /** Schema 2.0 facts; absent when not given, as register writes them. */
+  described?: boolean;
+  variant?: { of: string; tag: string };
+  routing?: "merit" | "by_name";
+  retiresAt?: string;
 }
 
 export interface ProviderPolicySpec extends Partial<Omit<ProviderPolicy, "preferredByCategory">> {
@@ -75,6 +82,11 @@ export function buildModel(spec: ModelSpec): Model {
     freeTier: spec.free ?? false,
     sources: { name: "catalog" },
   };
+  if (spec.tiers && model.pricing) model.pricing.tiers = spec.tiers.map((t) => ({ aboveInputTokens: t.above, input: t.input, output: t.output }));
+  if (spec.described !== undefined) model.described = spec.described;
+  if (spec.variant) model.variant = spec.variant;
+  if (spec.routing) model.routing = spec.routing;
+  if (spec.retiresAt) model.retiresAt = spec.retiresAt;
   if (model.availability === "stale") model.lastVerifiedAt = GENERATED_AT;
   return model;
 }

@@ -8,7 +8,7 @@ import { createSelector, SelectionError, type SelectionRequest } from "../../sel
 import { DEFAULT_SNAPSHOT_FILE, type Command } from "../io.js";
 import { packageVersion } from "../../package-root.js";
 import { parseCommandArgs } from "../parse-args.js";
-import { formatDiagnostic, formatProbeLine } from "../report.js";
+import { formatDiagnostic, formatProbeLine, modelCounts } from "../report.js";
 import { redactingIO } from "./register.js";
 import { secretsInEnv } from "../../secrets/redact.js";
 
@@ -60,7 +60,7 @@ export const demo: Command = async (argv, rawIO) => {
     });
     for (const d of result.snapshot.diagnostics) io.stdout(`  ${formatDiagnostic(d)}\n`);
     await writeFileAtomic(out, canonicalJson(result.snapshot));
-    io.stdout(`\nWrote ${shownOut}: ${result.snapshot.models.length} models, ${result.snapshot.contentHash}\n\n`);
+    io.stdout(`\nWrote ${shownOut}: ${modelCounts(result.snapshot)}, ${result.snapshot.contentHash}\n\n`);
 
     io.stdout("What the selector chooses (it reads only the snapshot):\n");
     const selector = createSelector(result.snapshot);

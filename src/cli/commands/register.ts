@@ -18,7 +18,8 @@ import { packageVersion } from "../../package-root.js";
 import { loadProviderDefinitions } from "../../providers/load-definitions.js";
 import { escapeLine, terminalSafeJson } from "../../selector/text.js";
 import { integerOption, parseCommandArgs } from "../parse-args.js";
-import { formatDiagnostic, formatProbeLine, outputStyle, ProbeProgress } from "../report.js";
+import { formatDiagnostic, formatProbeLine, modelCounts, outputStyle, ProbeProgress } from "../report.js";
+import { CONFIGURATION_WARNING_CODES, looksLikeCode, parseFailOnCodes, WARNING_CODES } from "../../diagnostics/codes.js";
 
 const HELP = `Usage: provider-registry register [options]
 
@@ -43,7 +44,11 @@ Options:
   --strict            any provider whose probe fails is fatal: exit 3, nothing written
   --fail-on KINDS     large changes against the previous snapshot that are fatal:
                       exit 4, nothing written. Comma-separated, from
-                      ${LARGE_CHANGE_KINDS.join(", ")}, or any
+                      ${LARGE_CHANGE_KINDS.join(", ")}, or any.
+                      Warning codes may be named too (UNKNOWN_MODEL,MODEL_DEPRECATED):
+                      a warning with one of them is fatal, exit 2, nothing written
+  --fail-on-warnings  every configuration warning is fatal: exit 2, nothing written
+                      (${CONFIGURATION_WARNING_CODES.join(", ")})
   --check             write nothing: compare what would be written with the --out file,
                       timestamps aside; exit 0 when the same, 1 with a summary when not
   --json              print a summary as JSON on stdout
@@ -68,6 +73,7 @@ function parseRegisterArgs(argv: string[]) {
       previous: { type: "string" },
       strict: { type: "boolean" },
       "fail-on": { type: "string", multiple: true },
+      "fail-on-warnings": { type: "boolean" },
       check: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -80,10 +86,15 @@ export const register: Command = async (argv, rawIO) => {
     rawIO.stdout(HELP);
     return ExitCode.ok;
   }
-  const failOn = parseFailOn(args["fail-on"] ?? []);
-  if (failOn.unknown.length > 0) {
-    throw new UsageError(`register: --fail-on does not know ${failOn.unknown.map((k) => `"${k}"`).join(", ")}; use ${LARGE_CHANGE_KINDS.join(", ")} or any`);
+  // --fail-on takes large-change kinds (price-jump) and warning codes (UNKNOWN_MODEL) alike, told apart by how they are written.
+  const failOnWords = (args["fail-on"] ?? []).flatMap((v) => v.split(",")).map((w) => w.trim()).filter((w) => w !== "");
+  const failOn = parseFailOn(failOnWords.filter((w) => !looksLikeCode(w)));
+  const failOnCodes = parseFailOnCodes(failOnWords.filter(looksLikeCode));
+  if (failOn.unknown.length > 0 || failOnCodes.unknown.length > 0) {
+    const unknown = [...failOn.unknown.map((k) => `"${k}"`), ...failOnCodes.unknown];
+    throw new UsageError(`register: --fail-on does not know ${unknown.join(", ")}; use ${LARGE_CHANGE_KINDS.join(", ")}, any, or a warning code (${WARNING_CODES.join(", ")})`);
   }
+  const fatalCodes = new Set<string>([...failOnCodes.codes, ...(args["fail-on-warnings"] ? CONFIGURATION_WARNING_CODES : [])]);
   const env = await loadEnv({ cwd: rawIO.cwd, ...(args["env-file"] ? { envFile: args["env-file"] } : {}), realEnv: rawIO.env });
   // Whatever goes wrong below, nothing printed can carry a key: not the lines the run prints, nor the message of
   // an error it ends with (printed by the command line, which never saw the .env file).
@@ -91,7 +102,7 @@ export const register: Command = async (argv, rawIO) => {
   const providerIds = (await loadProviderDefinitions(args.providers ?? [], rawIO.cwd).catch(() => [])).map((d) => d.id);
   const secrets = secretsInEnv(env, providerIds);
   try {
-    return await registerWith(args, failOn.kinds, env, redactingIO(rawIO, secrets), rawIO, secrets);
+    return await registerWith(args, failOn.kinds, fatalCodes, env, redactingIO(rawIO, secrets), rawIO, secrets);
   } catch (error) {
     if (error instanceof Error) error.message = redact(error.message, secrets);
     throw error;
@@ -100,7 +111,7 @@ export const register: Command = async (argv, rawIO) => {
 
 type RegisterArgs = ReturnType<typeof parseRegisterArgs>;
 
-async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, env: Env, io: CliIO, rawIO: CliIO, secrets: readonly string[]): Promise<number> {
+async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, fatalCodes: ReadonlySet<string>, env: Env, io: CliIO, rawIO: CliIO, secrets: readonly string[]): Promise<number> {
   // --json is redacted value by value, never as text: it stays valid JSON whatever a secret looks like.
   const printJson = (value: unknown) => rawIO.stdout(`${terminalSafeJson(redactedJson(value, secrets))}\n`);
   if (args.out !== undefined && args.out.trim() === "") throw new UsageError("register: --out is empty; name the file to write (default: ./" + DEFAULT_SNAPSHOT_FILE + ")");
@@ -113,7 +124,12 @@ async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, env
   const onDisk = await readSnapshotFile(out);
   const previousFile = args.previous !== undefined ? path.resolve(rawIO.cwd, args.previous) : onDisk.status === "ok" ? out : undefined;
   const style = outputStyle(rawIO, { quiet: args.quiet === true });
-  const warn = (code: string, message: string) => io.stderr(`${formatDiagnostic({ level: "warning", code, message }, style)}\n`);
+  // Warnings printed here rather than written into the snapshot (they are about this run's files); they count for --fail-on.
+  const cliWarnings: string[] = [];
+  const warn = (code: string, message: string) => {
+    cliWarnings.push(code);
+    io.stderr(`${formatDiagnostic({ level: "warning", code, message }, style)}\n`);
+  };
   const previous = await previousSnapshot(args.previous !== undefined ? previousFile : undefined, onDisk, (why) =>
     warn("PREVIOUS_UNUSABLE", `${shown(out)} ${why}: no models can be kept from it when a probe fails. Pass --previous FILE to name another.`),
   );
@@ -151,6 +167,12 @@ async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, env
   for (const change of result.largeChanges) io.stderr(`${formatDiagnostic(change.diagnostic, style)}\n`);
 
   const untouched = args.check ? "nothing was written" : `nothing was written; ${shown(out)} is untouched`;
+  const fatalWarnings = [...snapshot.diagnostics.filter((d) => d.level !== "info").map((d) => d.code), ...cliWarnings].filter((code) => fatalCodes.has(code));
+  if (fatalWarnings.length > 0) {
+    const codes = [...new Set(fatalWarnings)].sort().join(", ");
+    const flag = args["fail-on-warnings"] ? "--fail-on-warnings" : "--fail-on";
+    throw new ConfigError(`${flag}: ${fatalWarnings.length} warning${fatalWarnings.length === 1 ? "" : "s"} (${codes}), printed above: ${untouched}.`);
+  }
   if (args.strict && result.failedProviders.length > 0) {
     const failed = result.failedProviders.map((id) => `${id} (${snapshot.providers.find((p) => p.id === id)?.probe.reason ?? "no answer"})`);
     throw new StrictProbeError(`--strict: the probe failed for ${failed.join(", ")}: ${untouched}.`);
@@ -187,7 +209,7 @@ async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, env
     diagnostics: { error: count(snapshot.diagnostics, "error"), warning: count(snapshot.diagnostics, "warning"), info: count(snapshot.diagnostics, "info") },
   };
   if (args.json) printJson(summary);
-  else if (!args.quiet) io.stderr(`wrote ${shown(out)}: ${summary.models} models (${summary.routable} listed${summary.stale > 0 ? `, ${summary.stale} of them stale` : ""}), ${snapshot.contentHash}\n`);
+  else if (!args.quiet) io.stderr(`wrote ${shown(out)}: ${modelCounts(snapshot)}, ${snapshot.contentHash}\n`);
   return ExitCode.ok;
 }
 

@@ -7,13 +7,18 @@ import {
   CATEGORIES,
   createSelector,
   loadSnapshot,
-  renderTrace,
+  boundTrace,
+  renderBoundedTrace,
+  renderFallbacks,
+  DEFAULT_SHOWN_FALLBACKS,
+  type BoundedTrace,
   SelectionError,
   SnapshotError,
   type Category,
   type Requirements,
   type SelectionRequest,
   type Selector,
+  type Choice,
 } from "../../selector/index.js";
 import { escapeControls, terminalSafeJson } from "../../selector/text.js";
 import { DEFAULT_SNAPSHOT_FILE, type CliIO, type Command } from "../io.js";
@@ -35,8 +40,12 @@ Options:
   --min-context N      at least N tokens of context window
   --min-output N       at least N output tokens
   --exclude LIST       model ids or aliases to skip, comma-separated
-  --json               print {model, provider, reason, fallbacks, trace} as JSON
-  --explain            also print every model considered and why it was kept or dropped
+  --fallbacks N|all    how many fallbacks to print (default ${DEFAULT_SHOWN_FALLBACKS}); with --explain or --json also
+                       bounds the trace to the choice, those fallbacks and what your settings named,
+                       counting the rest; \`all\` prints every fallback and the whole trace
+  --json               print {model, provider, reason, fallbacks, trace} as JSON (bounded as above;
+                       "omitted" says what was left out)
+  --explain            also print the models considered and why each was kept or dropped
   --stdin              batch mode: read one JSON request per line, write one JSON answer per line
                        (the snapshot is loaded once; see docs/batch-mode.md)
   -h, --help           show this help
@@ -54,6 +63,7 @@ const OPTIONS = {
   "min-context": { type: "string" },
   "min-output": { type: "string" },
   exclude: { type: "string", multiple: true },
+  fallbacks: { type: "string" },
   json: { type: "boolean" },
   explain: { type: "boolean" },
   stdin: { type: "boolean" },
@@ -103,6 +113,33 @@ function toRequest(values: Values): SelectionRequest {
 
 const json = (value: unknown) => `${terminalSafeJson(JSON.stringify(value, null, 2))}\n`;
 
+function fallbackLimit(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_SHOWN_FALLBACKS;
+  if (value.trim().toLowerCase() === "all") return Infinity;
+  if (!/^\d+$/.test(value.trim())) throw usageError("select", `--fallbacks takes a whole number or all (got "${value}")`);
+  return Number(value.trim());
+}
+
+/** What was left out of a bounded answer, and how to get it; nothing when nothing was. */
+function omitted(bounded: BoundedTrace): { omitted?: { fallbacks: number; trace: number; all: string } } {
+  const trace = bounded.omittedTrace.reduce((n, o) => n + o.count, 0);
+  if (bounded.omittedFallbacks === 0 && trace === 0) return {};
+  return { omitted: { fallbacks: bounded.omittedFallbacks, trace, all: "--fallbacks all" } };
+}
+
+/** What `select --json` prints for a choice: bounded to `limit` fallbacks and the trace entries that matter. */
+function choiceJson(choice: Choice, limit: number): object {
+  const bounded = boundTrace(choice.trace, choice.fallbacks, limit);
+  const { model, provider, reason } = choice;
+  return { model, provider, reason, fallbacks: bounded.fallbacks, trace: bounded.trace, ...omitted(bounded) };
+}
+
+/** What `select --json` prints when nothing can be chosen, bounded the same way. */
+function errorJson(error: SelectionError, limit: number): object {
+  const bounded = boundTrace(error.trace, [], limit);
+  return { ...error.toJSON(), trace: bounded.trace, ...omitted(bounded) };
+}
+
 /**
  * Does the command line ask for JSON? Read from the raw arguments, so that a bad flag elsewhere still gets its error
  * as JSON: a caller parsing stdout must always have something to parse.
@@ -124,6 +161,7 @@ export const select: Command = async (argv: string[], io: CliIO) => {
   const asJson = wantsJson(argv);
   let values: Values;
   let request: SelectionRequest;
+  let limit: number;
   try {
     values = parse(argv);
     if (values.help) {
@@ -138,6 +176,7 @@ export const select: Command = async (argv: string[], io: CliIO) => {
       }
     }
     request = values.stdin ? {} : toRequest(values);
+    limit = fallbackLimit(values.fallbacks);
   } catch (error) {
     // Without --json main reports it, as for every command.
     if (error instanceof UsageError && asJson) return usageFailure(error, io);
@@ -147,15 +186,15 @@ export const select: Command = async (argv: string[], io: CliIO) => {
 
   try {
     const selector = createSelector(loadSnapshot(file));
-    if (values.stdin) return await batch(selector, io);
+    if (values.stdin) return await batch(selector, io, limit);
     const choice = selector.select(request);
     if (values.json) {
-      io.stdout(json(choice));
+      io.stdout(json(choiceJson(choice, limit)));
       return ExitCode.ok;
     }
-    const fallbacks = choice.fallbacks.map((f) => `${f.model} (${f.provider})`);
-    io.stdout(escapeControls(`${choice.model} (${choice.provider}): ${choice.reason}\nfallbacks: ${fallbacks.length > 0 ? fallbacks.join(", ") : "none"}\n`));
-    if (values.explain) io.stdout(`${renderTrace(choice.trace).join("\n")}\n`);
+    const bounded = boundTrace(choice.trace, choice.fallbacks, limit);
+    io.stdout(escapeControls(`${choice.model} (${choice.provider}): ${choice.reason}\n${renderFallbacks(bounded)}\n`));
+    if (values.explain) io.stdout(`${renderBoundedTrace(bounded).join("\n")}\n`);
     return ExitCode.ok;
   } catch (error) {
     if (error instanceof SelectionError) {
@@ -167,11 +206,11 @@ export const select: Command = async (argv: string[], io: CliIO) => {
         return code;
       }
       if (values.json) {
-        io.stdout(json(error));
+        io.stdout(json(errorJson(error, limit)));
         return error.exitCode;
       }
       const code = reportError(error, io);
-      if (values.explain) io.stderr(`${renderTrace(error.trace).join("\n")}\n`);
+      if (values.explain) io.stderr(`${renderBoundedTrace(boundTrace(error.trace, [], limit)).join("\n")}\n`);
       else if (error.trace.length > 0) io.stderr("hint: add --explain to see every model considered and why it fell away\n");
       return code;
     }
@@ -188,19 +227,20 @@ export const select: Command = async (argv: string[], io: CliIO) => {
  * Batch mode (docs/batch-mode.md): one JSON request per line in, one JSON answer per line out, in order, over one
  * loaded snapshot. A line that is not a request gets an error line; nothing but the end of the input ends the run.
  */
-async function batch(selector: Selector, io: CliIO): Promise<number> {
+async function batch(selector: Selector, io: CliIO, limit: number): Promise<number> {
   if (io.stdin === undefined) throw new Error("select --stdin needs an input stream");
   const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
   let n = 0;
   for await (const line of lines) {
     n++;
     if (/^[ \t]*$/.test(line)) continue;
-    io.stdout(`${answerLine(selector, line, n)}\n`);
+    io.stdout(`${answerLine(selector, line, n, limit)}\n`);
   }
   return ExitCode.ok;
 }
 
-export function answerLine(selector: Selector, line: string, n: number): string {
+/** One batch answer: what `select --json --fallbacks <limit>` prints for the line's request, on one line. */
+export function answerLine(selector: Selector, line: string, n: number, limit = DEFAULT_SHOWN_FALLBACKS): string {
   let request: unknown;
   try {
     request = JSON.parse(line);
@@ -212,9 +252,9 @@ export function answerLine(selector: Selector, line: string, n: number): string 
   }
   // As `select --json` writes it: DEL and C1 controls escaped (the same JSON value, safe on a terminal).
   try {
-    return terminalSafeJson(JSON.stringify(selector.select(request as SelectionRequest)));
+    return terminalSafeJson(JSON.stringify(choiceJson(selector.select(request as SelectionRequest), limit)));
   } catch (error) {
-    if (error instanceof SelectionError) return terminalSafeJson(JSON.stringify(error));
+    if (error instanceof SelectionError) return terminalSafeJson(JSON.stringify(errorJson(error, limit)));
     throw error;
   }
 }

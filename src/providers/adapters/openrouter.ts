@@ -1,8 +1,12 @@
-// OpenRouter: the richest list — context, output cap, per-token prices as strings, modalities, parameters.
-import type { ProbedModel, ProviderAdapter } from "../adapter.js";
+// OpenRouter: the richest list — context, output cap, per-token prices as strings (with per-request, per-image and
+// long-context charges), modalities, parameters, moving aliases (~…-latest with alias_target), variants (id:tag),
+// routers (price "-1", tokenizer Router) and retirement dates (expiration_date).
+import type { Model, PriceTier } from "../../../generated/snapshot-types.js";
+import type { ProbedModel, ProbedPricing, ProviderAdapter } from "../adapter.js";
 import { isObject, type JsonObject } from "../../documents/json-object.js";
+import { isUsableModelId } from "../../model/model-id.js";
 import { classifyByStatus, parseOpenAiList, positiveInteger } from "./openai-list.js";
-import { perTokenToPerMillion } from "./per-token-price.js";
+import { nonNegativeDecimal, perTokenToPerMillion } from "./per-token-price.js";
 
 function stringArray(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
@@ -18,6 +22,90 @@ function displayName(value: unknown): string | undefined {
   return name !== "" && name.length <= MAX_NAME_LENGTH && !/\p{Cc}/u.test(name) ? name : undefined;
 }
 
+const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+
+function calendarDate(value: unknown): string | undefined {
+  return typeof value === "string" && DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ? value : undefined;
+}
+
+/** "-1" (or -1): OpenRouter's price of a router, decided per request by the model it picks. */
+function isRouterPrice(value: unknown): boolean {
+  return (typeof value === "string" && value.trim() === "-1") || value === -1;
+}
+
+/** A per-unit charge (per request, per image) when the answer states one above zero. */
+function charge(value: unknown): number | undefined {
+  const price = nonNegativeDecimal(value);
+  return price !== undefined && price > 0 ? price : undefined;
+}
+
+// Variants served under their own id (`base:tag`). Those not meant for interactive calls are routed by name only:
+// `:batch` answers through OpenRouter's batch API, asynchronously, within hours.
+const VARIANT_TAG = /^[a-z0-9][a-z0-9-]{0,31}$/;
+export const BY_NAME_VARIANT_TAGS: ReadonlySet<string> = new Set(["batch"]);
+
+export function openRouterVariant(id: string): { of: string; tag: string } | undefined {
+  const colon = id.lastIndexOf(":");
+  if (colon <= 0) return undefined;
+  const of = id.slice(0, colon);
+  const tag = id.slice(colon + 1);
+  return VARIANT_TAG.test(tag) && isUsableModelId(of) ? { of, tag } : undefined;
+}
+
+/**
+ * What a model is for, from its modalities: chat only when it takes and returns text alone. A router is told by its
+ * price ("-1") or its tokenizer ("Router"), except the `~` moving aliases, which carry that tokenizer too but are
+ * priced models of their own.
+ */
+function kindOf(id: string, inputs: readonly string[], outputs: readonly string[], tokenizer: unknown, routerPrice: boolean): Model["kind"] {
+  if (routerPrice || (tokenizer === "Router" && !id.startsWith("~"))) return "router";
+  if (outputs.some((o) => o === "embeddings" || o === "embedding")) return "embedding";
+  if (outputs.includes("image")) return "image";
+  if (outputs.includes("audio")) return "audio";
+  if (outputs.some((o) => o !== "text")) return "other";
+  if (inputs.length > 0 && !inputs.includes("text")) return "other";
+  return "chat";
+}
+
+/** pricing.overrides[] {min_prompt_tokens, prompt, completion, input_cache_read}: long-context prices, ascending. */
+function priceTiers(overrides: unknown, base: { input: number; output: number }): PriceTier[] | undefined {
+  if (!Array.isArray(overrides)) return undefined;
+  const tiers = new Map<number, PriceTier>();
+  for (const override of overrides) {
+    if (!isObject(override)) continue;
+    const above = positiveInteger(override.min_prompt_tokens);
+    const input = perTokenToPerMillion(override.prompt);
+    const output = perTokenToPerMillion(override.completion);
+    // Overrides of other charges only (web search, a day of the week) are not token tiers.
+    if (above === undefined || (input === undefined && output === undefined) || tiers.has(above)) continue;
+    const cachedInput = perTokenToPerMillion(override.input_cache_read);
+    tiers.set(above, { aboveInputTokens: above, input: input ?? base.input, output: output ?? base.output, ...(cachedInput !== undefined ? { cachedInput } : {}) });
+  }
+  return tiers.size > 0 ? [...tiers.values()].sort((a, b) => a.aboveInputTokens - b.aboveInputTokens) : undefined;
+}
+
+function pricingOf(raw: JsonObject | undefined, kind: Model["kind"]): ProbedPricing | null | undefined {
+  if (kind === "router") return null;
+  if (raw === undefined) return undefined;
+  const input = perTokenToPerMillion(raw.prompt);
+  const output = perTokenToPerMillion(raw.completion);
+  if (input === undefined || output === undefined) return undefined;
+  const perRequest = charge(raw.request);
+  const perImage = charge(raw.image);
+  // Token prices of 0 on a music or image model say nothing: it is charged per clip or image, at a price not given.
+  if (kind !== "chat" && input === 0 && output === 0 && perRequest === undefined && perImage === undefined) return null;
+  const cachedInput = perTokenToPerMillion(raw.input_cache_read);
+  const tiers = priceTiers(raw.overrides, { input, output });
+  return {
+    input,
+    output,
+    ...(cachedInput !== undefined ? { cachedInput } : {}),
+    ...(perRequest !== undefined ? { perRequest } : {}),
+    ...(perImage !== undefined ? { perImage } : {}),
+    ...(tiers !== undefined ? { tiers } : {}),
+  };
+}
+
 export const openRouterAdapter = {
   id: "openrouter",
   parseModels: parseOpenAiList,
@@ -28,18 +116,26 @@ export const openRouterAdapter = {
     const inputs = stringArray(architecture.input_modalities);
     const outputs = stringArray(architecture.output_modalities);
     const parameters = new Set(stringArray(raw.supported_parameters));
-    const pricing = isObject(raw.pricing) ? raw.pricing : undefined;
-    // Router entries such as openrouter/auto price "-1" (decided per request): no price, rather than a wrong one.
-    const input = perTokenToPerMillion(pricing?.prompt);
-    const output = perTokenToPerMillion(pricing?.completion);
-    const cachedInput = perTokenToPerMillion(pricing?.input_cache_read);
+    const rawPricing = isObject(raw.pricing) ? raw.pricing : undefined;
+    const kind = kindOf(id, inputs, outputs, architecture.tokenizer, isRouterPrice(rawPricing?.prompt) || isRouterPrice(rawPricing?.completion));
+    const pricing = pricingOf(rawPricing, kind);
     const contextWindow = positiveInteger(raw.context_length) ?? positiveInteger(topProvider.context_length);
     const maxOutput = positiveInteger(topProvider.max_completion_tokens);
-    const free = id.endsWith(":free") || (input === 0 && output === 0);
+    const variant = openRouterVariant(id);
+    const movingAlias = id.startsWith("~");
+    const target = isObject(raw.alias_target) ? raw.alias_target.slug : undefined;
+    const aliasOf = movingAlias && typeof target === "string" && isUsableModelId(target) && target !== id ? target : undefined;
+    const retiresAt = calendarDate(raw.expiration_date);
+    // Free only for a chat model with no per-request or per-image charge whose tokens cost nothing, or that
+    // OpenRouter serves as its :free variant.
+    const perUnit = pricing != null && (pricing.perRequest !== undefined || pricing.perImage !== undefined);
+    const zero = pricing != null && pricing.input === 0 && pricing.output === 0;
+    const free = kind === "chat" && !perUnit && (variant?.tag === "free" || zero);
+    const byName = kind === "router" || (variant !== undefined && BY_NAME_VARIANT_TAGS.has(variant.tag));
     return {
       id,
       ...(displayName(raw.name) !== undefined ? { name: displayName(raw.name) } : {}),
-      kind: outputs.length === 0 || outputs.includes("text") ? "chat" : outputs.includes("image") ? "image" : "other",
+      kind,
       ...(contextWindow !== undefined ? { contextWindow } : {}),
       ...(maxOutput !== undefined ? { maxOutput } : {}),
       capabilities: {
@@ -49,10 +145,14 @@ export const openRouterAdapter = {
         json: parameters.has("response_format") || parameters.has("structured_outputs"),
         streaming: true,
       },
-      ...(input !== undefined && output !== undefined
-        ? { pricing: { input, output, ...(cachedInput !== undefined ? { cachedInput } : {}) } }
-        : {}),
+      ...(pricing !== undefined ? { pricing } : {}),
       freeTier: free,
+      ...(movingAlias ? { movingAlias: true } : {}),
+      ...(aliasOf !== undefined ? { aliasOf } : {}),
+      ...(variant !== undefined ? { variant } : {}),
+      ...(byName ? { routing: "by_name" as const } : {}),
+      ...(retiresAt !== undefined ? { retiresAt } : {}),
+      described: contextWindow !== undefined || pricing !== undefined || outputs.length > 0,
     };
   },
   // Out of credits is 402 here, which the status alone already says.

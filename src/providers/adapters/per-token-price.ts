@@ -22,3 +22,11 @@ export function perTokenToPerMillion(value: unknown): number | undefined {
   const result = Number(shifted);
   return Number.isFinite(result) ? result : undefined;
 }
+
+/** A non-negative decimal as text or number (a per-request or per-image charge), as it is; undefined otherwise. */
+export function nonNegativeDecimal(value: unknown): number | undefined {
+  const text = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : typeof value === "string" ? value.trim() : "";
+  if (!DECIMAL.test(text)) return undefined;
+  const result = Number(text);
+  return Number.isFinite(result) ? result : undefined;
+}

@@ -52,7 +52,7 @@ describe("layerFacts", () => {
     const { facts, sources } = layerFacts("m", []);
     expect(facts).toEqual({ ...DEFAULT_FACTS, name: "m" });
     expect(Object.values(sources).every((s) => s === "default")).toBe(true);
-    expect(Object.keys(sources).sort()).toEqual(["contextWindow", "freeTier", "json", "kind", "maxOutput", "name", "pricing", "reasoning", "status", "streaming", "tier", "tools", "vision"]);
+    expect(Object.keys(sources).sort()).toEqual(["contextWindow", "freeTier", "json", "kind", "maxOutput", "movingAlias", "name", "pricing", "reasoning", "status", "streaming", "tier", "tools", "vision"]);
   });
 
   it.each([
@@ -196,9 +196,25 @@ describe("mergeModels: availability and identity", () => {
     expect(k2[0]).toMatchObject({ id: "kimi-k2-0905-preview", availability: "listed", contextWindow: 262144, sources: { contextWindow: "probe" } });
   });
 
-  it("an alias and its canonical id both listed give one model", () => {
-    const { models } = merge([{ id: "kimi", listed: [{ id: "kimi-k2-0905-preview" }, { id: "kimi-k2" }] }]);
-    expect(models.filter((m) => m.id === "kimi-k2-0905-preview")).toHaveLength(1);
+  // A listed id is never folded into another listed id: the provider serves each under its own name.
+  it.each([
+    { name: "an alias and its canonical id", listed: ["kimi-k2-0905-preview", "kimi-k2-0905"], own: ["kimi-k2-0905-preview", "kimi-k2-0905"], aliases: ["kimi-k2"] },
+    { name: "the alias listed first", listed: ["kimi-k2", "kimi-k2-0905-preview"], own: ["kimi-k2-0905-preview", "kimi-k2"], aliases: ["kimi-k2-0905"] },
+    { name: "two aliases of one model, its own id not listed", listed: ["kimi-k2", "kimi-k2-0905"], own: ["kimi-k2-0905-preview", "kimi-k2-0905"], aliases: ["kimi-k2"] },
+  ])("$name both listed stay separate models", ({ listed, own, aliases }) => {
+    const { models } = merge([{ id: "kimi", listed: listed.map((id) => ({ id })) }]);
+    for (const id of own) expect(find(models, "kimi", id).availability).toBe("listed");
+    // The canonical model keeps only the aliases that are not listed under their own name.
+    expect(find(models, "kimi", own[0]!).aliases).toEqual(aliases);
+    expect(find(models, "kimi", own[1]!).aliases).toEqual([]);
+    // Every name answers to one model only.
+    const names = models.filter((m) => m.provider === "kimi").flatMap((m) => [m.id, ...m.aliases].map((n) => n.toLowerCase()));
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it("an alias listed alone is folded into its catalog model", () => {
+    const { models } = merge([{ id: "kimi", listed: [{ id: "kimi-k2" }] }]);
+    expect(find(models, "kimi", "kimi-k2-0905-preview")).toMatchObject({ availability: "listed", aliases: ["kimi-k2", "kimi-k2-0905"] });
     expect(models.map((m) => m.id)).not.toContain("kimi-k2");
   });
 
@@ -326,5 +342,19 @@ describe("mergeModels with the built-in catalog and the demo answers", () => {
       for (const e of entries) expect(models.filter((m) => m.provider === provider && m.id === e.id)).toHaveLength(1);
     }
     expect(models.filter((m) => m.provider === "openrouter")).toEqual([]);
+  });
+});
+
+describe("mergeModels: an override naming no model suggests the nearest", () => {
+  it.each([
+    { name: "MODEL_COSTS_JSON", input: { modelCosts: new Map([["glm-4.6x", { input: 1, output: 1 }]]) }, variable: "MODEL_COSTS_JSON", hint: "did you mean glm-4.6?" },
+    { name: "FREE_MODEL_LIST", input: { freeModels: { variable: "FREE_MODEL_LIST", values: ["kimi-k2-0905-previwe"] } }, variable: "FREE_MODEL_LIST", hint: "did you mean kimi-k2-0905-preview?" },
+    { name: "nothing close", input: { freeModels: { variable: "FREE_MODEL_LIST", values: ["entirely-unrelated"] } }, variable: "FREE_MODEL_LIST", hint: undefined },
+  ])("$name", ({ input, variable, hint }) => {
+    const { diagnostics } = merge([{ id: "kimi", listed: [{ id: "kimi-k2-0905-preview" }] }, { id: "glm", listed: [{ id: "glm-4.6" }] }], input);
+    const [d] = diagnostics.filter((x) => x.code === "UNKNOWN_MODEL");
+    expect(d?.variable).toBe(variable);
+    if (hint) expect(d?.message).toContain(hint);
+    else expect(d?.message).not.toContain("did you mean");
   });
 });

@@ -333,3 +333,76 @@ describe("a preference for a deprecated model", () => {
     expect(diagnostics).toContainEqual(expect.objectContaining({ level: "warning", code: "MODEL_DEPRECATED", variable: "KIMI_DEFAULT_MODEL", provider: "kimi", model: "old-model" }));
   });
 });
+
+describe("issue 9: the predecessor's names, typos, moving aliases and retiring models", () => {
+  const extra = (id: string, provider: string, facts: Partial<Model>): Model => ({ ...model(provider, id), ...facts });
+  const MORE: Model[] = [
+    ...MODELS,
+    extra("kimi-latest-128k", "kimi", { movingAlias: true, status: "deprecated", retiresAt: "2026-01-28" }),
+    extra("~moonshotai/kimi-latest", "openrouter", { movingAlias: true, aliasOf: "moonshotai/kimi-k3", availability: "listed" }),
+    extra("openai/gpt-5.3-chat", "openrouter", { retiresAt: "2026-08-10", availability: "listed" }),
+    extra("z-ai/glm-4.5", "openrouter", { retiresAt: "2026-12-31", availability: "listed" }),
+    extra("openrouter/auto", "openrouter", { kind: "router", routing: "by_name", availability: "listed" }),
+  ];
+  const PROBED: ProviderState[] = [{ id: "custom" }, { id: "glm" }, { id: "kimi" }, { id: "openrouter" }];
+  const run = (env: Env, asOf = "2026-08-01") => resolvePolicy(readSettings(env, definitions), MORE, PROBED, { asOf });
+
+  it.each([
+    { name: "DEFAULT_MODEL", env: { DEFAULT_MODEL: "glm-4.5-flahs" }, code: "DEFAULT_MODEL_UNKNOWN", suggestion: "glm-4.5-flash" },
+    { name: "<P>_PREFERRED_MODELS", env: { GLM_PREFERRED_MODELS: "glm-4.6,glm-4.5-flahs" }, code: "UNKNOWN_MODEL", suggestion: "glm-4.5-flash" },
+    { name: "<P>_ALLOWED_MODELS", env: { KIMI_ALLOWED_MODELS: "moonshot-v1-8", KIMI_PREFERRED_MODELS: "" }, code: "UNKNOWN_MODEL", suggestion: "moonshot-v1-8k" },
+    { name: "<P>_DEFAULT_MODEL, by alias", env: { KIMI_DEFAULT_MODEL: "kimi-k2-trubo" }, code: "UNKNOWN_MODEL", suggestion: "kimi-k2-turbo" },
+    { name: "<P>_SPEED_MODEL", env: { GLM_SPEED_MODEL: "glm4.6" }, code: "UNKNOWN_MODEL", suggestion: "glm-4.6" },
+    { name: "<P>_PREFERRED_MODELS_<CATEGORY>", env: { KIMI_PREFERRED_MODELS_BALANCED: "Moonshot-v1-8kk" }, code: "UNKNOWN_MODEL", suggestion: "moonshot-v1-8k" },
+    { name: "CUSTOM_MODEL_NAME", env: { CUSTOM_MODEL_NAME: "Qwen/Qwen2.5-7B-Instuct" }, code: "UNKNOWN_MODEL", suggestion: "Qwen/Qwen2.5-7B-Instruct" },
+  ])("did you mean, for $name", ({ env, code, suggestion }) => {
+    const found = run(env).diagnostics.filter((d) => d.code === code);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toContain(`did you mean ${suggestion}?`);
+  });
+
+  it("no suggestion when nothing is close", () => {
+    const [d] = run({ DEFAULT_MODEL: "totally-different-name" }).diagnostics;
+    expect(d?.code).toBe("DEFAULT_MODEL_UNKNOWN");
+    expect(d?.message).not.toContain("did you mean");
+  });
+
+  it.each([
+    { name: "a moving alias in a preference", env: { OPENROUTER_PREFERRED_MODELS: "~moonshotai/kimi-latest" }, expected: ["warning MOVING_ALIAS_PREFERRED OPENROUTER_PREFERRED_MODELS ~moonshotai/kimi-latest"], mentions: "moonshotai/kimi-k3" },
+    {
+      name: "a deprecated moving alias as a default gets both warnings",
+      env: { KIMI_DEFAULT_MODEL: "kimi-latest-128k" },
+      expected: ["warning MODEL_DEPRECATED KIMI_DEFAULT_MODEL kimi-latest-128k", "warning MOVING_ALIAS_PREFERRED KIMI_DEFAULT_MODEL kimi-latest-128k"],
+      mentions: "retired on 2026-01-28",
+    },
+    { name: "a preferred model retiring within 30 days", env: { OPENROUTER_PREFERRED_MODELS: "openai/gpt-5.3-chat" }, expected: ["warning MODEL_RETIRING OPENROUTER_PREFERRED_MODELS openai/gpt-5.3-chat"], mentions: "in 9 days" },
+    { name: "a default retiring within 30 days", env: { DEFAULT_MODEL: "openai/gpt-5.3-chat" }, expected: ["warning MODEL_RETIRING DEFAULT_MODEL openai/gpt-5.3-chat"], mentions: "2026-08-10" },
+    { name: "a model retiring later than that", env: { OPENROUTER_PREFERRED_MODELS: "z-ai/glm-4.5" }, expected: [], mentions: "" },
+    { name: "a router in a preference", env: { OPENROUTER_PREFERRED_MODELS: "openrouter/auto" }, expected: ["warning MODEL_NOT_CHAT OPENROUTER_PREFERRED_MODELS openrouter/auto"], mentions: "a router" },
+  ])("$name", ({ env, expected, mentions }) => {
+    const { diagnostics } = run(env);
+    expect(summary(diagnostics)).toEqual(expected);
+    expect(diagnostics.map((d) => d.message).join("\n")).toContain(mentions);
+  });
+
+  it("30 days ahead is still 'within 30 days'; 31 is not", () => {
+    expect(summary(run({ OPENROUTER_PREFERRED_MODELS: "openai/gpt-5.3-chat" }, "2026-07-11").diagnostics)).toEqual(["warning MODEL_RETIRING OPENROUTER_PREFERRED_MODELS openai/gpt-5.3-chat"]);
+    expect(run({ OPENROUTER_PREFERRED_MODELS: "openai/gpt-5.3-chat" }, "2026-07-10").diagnostics).toEqual([]);
+  });
+});
+
+describe("PROVIDER_PRIORITY_ORDER, the predecessor's name for PROVIDER_PRIORITY", () => {
+  it.each([
+    { name: "the predecessor's name alone", env: { PROVIDER_PRIORITY_ORDER: "GLM,KIMI" }, priority: ["glm", "kimi", "custom", "openrouter"], codes: [] },
+    { name: "both, the same", env: { PROVIDER_PRIORITY: "glm,kimi", PROVIDER_PRIORITY_ORDER: "GLM, KIMI" }, priority: ["glm", "kimi", "custom", "openrouter"], codes: [] },
+    { name: "both, different: PROVIDER_PRIORITY wins, with a warning", env: { PROVIDER_PRIORITY: "openrouter", PROVIDER_PRIORITY_ORDER: "glm,kimi" }, priority: ["openrouter", "kimi", "glm", "custom"], codes: ["PRIORITY_VARIABLES_DIFFER"] },
+  ])("$name", ({ env, priority, codes }) => {
+    const settings = readSettings(env, definitions);
+    expect(settings.providerPriority).toEqual(priority);
+    expect(settings.diagnostics.map((d) => d.code)).toEqual(codes);
+  });
+
+  it("an unknown provider in it is an error naming it, with a suggestion", () => {
+    expect(() => readSettings({ PROVIDER_PRIORITY_ORDER: "GLM,KIMMI" }, definitions)).toThrow(/PROVIDER_PRIORITY_ORDER names unknown provider "kimmi" \(did you mean kimi\?\)/);
+  });
+});

@@ -15,6 +15,7 @@ describe("cleanModelList", () => {
     { name: "Ollama tags", ids: ["llama3.2:latest", "qwen2.5-coder:7b-instruct-q4_K_M"] },
     { name: "@ and + in ids", ids: ["model@2024-01-01", "a+b"] },
     { name: "the longest allowed id", ids: ["a".repeat(256)] },
+    { name: "OpenRouter's ~ moving aliases (real 2026 ids)", ids: ["~moonshotai/kimi-latest", "~anthropic/claude-sonnet-latest", "~google/gemini-flash-latest"] },
   ])("keeps usable ids: $name", ({ ids }) => {
     expect(cleanModelList(models(...ids))).toEqual({ models: models(...ids), dropped: { invalid: 0, duplicates: 0 } });
   });

@@ -85,6 +85,7 @@ describe("recorded shapes → models", () => {
           capabilities: { vision: false, tools: true, reasoning: false, json: true, streaming: true },
           pricing: { input: 0.55, output: 2.2, cachedInput: 0.15 },
           freeTier: false,
+          described: true,
         },
       ],
     },
@@ -188,7 +189,7 @@ describe("the demo fixtures (data/demo/*.json)", () => {
     {
       id: "openai/gpt-4o-mini",
       expected: {
-        pricing: { input: 0.15, output: 0.6, cachedInput: 0.075 },
+        pricing: { input: 0.15, output: 0.6, cachedInput: 0.075, perImage: 0.000217 },
         freeTier: false,
         contextWindow: 128000,
         maxOutput: 16384,
@@ -196,14 +197,14 @@ describe("the demo fixtures (data/demo/*.json)", () => {
       },
     },
     {
-      // Router entries price "-1" (decided per request): no price rather than a wrong one, and not free.
+      // Router entries price "-1" (decided per request): a router, routed by name, no price rather than a wrong one, and not free.
       id: "openrouter/auto",
-      expected: { pricing: undefined, freeTier: false, contextWindow: 2000000, maxOutput: undefined, capabilities: { vision: true, tools: false, reasoning: false, json: false, streaming: true } },
+      expected: { kind: "router", routing: "by_name", pricing: null, freeTier: false, contextWindow: 2000000, maxOutput: undefined, capabilities: { vision: true, tools: false, reasoning: false, json: false, streaming: true } },
     },
   ])("OpenRouter $id", ({ id, expected }) => {
     const model = openrouter[id];
     expect(model).toBeDefined();
-    expect(model).toMatchObject({ id, kind: "chat" });
+    expect(model).toMatchObject({ id, kind: "kind" in expected ? expected.kind : "chat" });
     for (const [key, value] of Object.entries(expected)) expect(model?.[key as keyof ProbedModel], key).toStrictEqual(value);
   });
 });
@@ -213,10 +214,13 @@ describe("OpenRouter details", () => {
 
   it.each([
     { name: "text output", outputs: ["text"], kind: "chat" },
-    { name: "text and image output", outputs: ["text", "image"], kind: "chat" },
+    { name: "text and image output", outputs: ["text", "image"], kind: "image" },
+    { name: "text and audio output (a music model)", outputs: ["text", "audio"], kind: "audio" },
+    { name: "embeddings", outputs: ["embeddings"], kind: "embedding" },
+    { name: "some other output", outputs: ["decisions"], kind: "other" },
     { name: "no output modalities given", outputs: undefined, kind: "chat" },
     { name: "image only", outputs: ["image"], kind: "image" },
-    { name: "audio only", outputs: ["audio"], kind: "other" },
+    { name: "audio only", outputs: ["audio"], kind: "audio" },
   ])("kind from output modalities: $name", ({ outputs, kind }) => {
     expect(entry(outputs === undefined ? {} : { architecture: { output_modalities: outputs } }).kind).toBe(kind);
   });
@@ -238,7 +242,7 @@ describe("OpenRouter details", () => {
     { name: "prices as strings", pricing: { prompt: "0.000003", completion: "0.000015" }, expected: { input: 3, output: 15 }, free: false },
     { name: "prices as numbers", pricing: { prompt: 0.000003, completion: 0.000015 }, expected: { input: 3, output: 15 }, free: false },
     { name: "zero prices are free", pricing: { prompt: "0", completion: "0" }, expected: { input: 0, output: 0 }, free: true },
-    { name: "-1 (variable) is no price", pricing: { prompt: "-1", completion: "-1" }, expected: undefined, free: false },
+    { name: "-1 (a router) has no price, and says so", pricing: { prompt: "-1", completion: "-1" }, expected: null, free: false },
     { name: "a price missing is no price", pricing: { prompt: "0.000001" }, expected: undefined, free: false },
     { name: "garbage is no price", pricing: { prompt: "cheap", completion: "0.000001" }, expected: undefined, free: false },
     { name: "no pricing object", pricing: undefined, expected: undefined, free: false },
@@ -371,4 +375,105 @@ describe("classifyFailure", () => {
       expect(classify(status, { unexpected: [1, 2, 3] })).toEqual({ kind, retry });
     },
   );
+});
+
+describe("OpenRouter: routers, variants, moving aliases, retirement, per-unit and long-context prices", () => {
+  const entry = (raw: Record<string, unknown>) => openRouterAdapter.translateModel({ id: "vendor/model", ...raw });
+  const text = { input_modalities: ["text"], output_modalities: ["text"] };
+
+  it.each([
+    { name: "price -1", raw: { id: "openrouter/fusion", pricing: { prompt: "-1", completion: "-1" }, architecture: { ...text, tokenizer: "Other" } } },
+    { name: "tokenizer Router at price 0 (openrouter/free)", raw: { id: "openrouter/free", pricing: { prompt: "0", completion: "0" }, architecture: { ...text, tokenizer: "Router" } } },
+    { name: "price -1 as a number", raw: { id: "x/router", pricing: { prompt: -1, completion: -1 } } },
+  ])("a router: $name", ({ raw }) => {
+    expect(entry(raw)).toMatchObject({ kind: "router", routing: "by_name", pricing: null, freeTier: false });
+  });
+
+  it("a ~ id carries tokenizer Router but is a priced chat model, a moving alias pointing at alias_target.slug", () => {
+    const m = entry({
+      id: "~moonshotai/kimi-latest",
+      alias_target: { name: "MoonshotAI: Kimi K3", slug: "moonshotai/kimi-k3" },
+      pricing: { prompt: "0.0000029", completion: "0.000014" },
+      architecture: { ...text, tokenizer: "Router" },
+    });
+    expect(m).toMatchObject({ kind: "chat", movingAlias: true, aliasOf: "moonshotai/kimi-k3", pricing: { input: 2.9, output: 14 } });
+    expect(m.routing).toBeUndefined();
+  });
+
+  it.each([
+    { name: "no alias_target (the May 2026 answers)", raw: {} },
+    { name: "a slug that is no usable id", raw: { alias_target: { slug: "has space" } } },
+    { name: "a slug that is not a string", raw: { alias_target: { slug: 7 } } },
+    { name: "alias_target not an object", raw: { alias_target: "moonshotai/kimi-k3" } },
+  ])("a ~ id with $name has no aliasOf", ({ raw }) => {
+    const m = entry({ id: "~vendor/x-latest", ...raw });
+    expect(m.movingAlias).toBe(true);
+    expect(m.aliasOf).toBeUndefined();
+  });
+
+  it.each([
+    { id: "vendor/model:free", variant: { of: "vendor/model", tag: "free" }, routing: undefined, free: true },
+    { id: "vendor/model:batch", variant: { of: "vendor/model", tag: "batch" }, routing: "by_name", free: false },
+    { id: "anthropic/claude-3.7-sonnet:thinking", variant: { of: "anthropic/claude-3.7-sonnet", tag: "thinking" }, routing: undefined, free: false },
+    { id: "vendor/model:exacto", variant: { of: "vendor/model", tag: "exacto" }, routing: undefined, free: false },
+    { id: "vendor/model:Weird_Tag", variant: undefined, routing: undefined, free: false },
+    { id: "vendor/model", variant: undefined, routing: undefined, free: false },
+  ])("variant of $id", ({ id, variant, routing, free }) => {
+    const m = entry({ id, pricing: id.endsWith(":free") ? { prompt: "0", completion: "0" } : { prompt: "0.000001", completion: "0.000002" }, architecture: text });
+    expect(m.variant).toEqual(variant);
+    expect(m.routing).toBe(routing);
+    expect(m.freeTier).toBe(free);
+  });
+
+  it.each([
+    { name: "a date", value: "2026-08-10", expected: "2026-08-10" },
+    { name: "null", value: null, expected: undefined },
+    { name: "a time, not a date", value: "2026-08-10T00:00:00Z", expected: undefined },
+    { name: "not a day", value: "2026-13-45", expected: undefined },
+  ])("expiration_date: $name", ({ value, expected }) => {
+    expect(entry({ expiration_date: value }).retiresAt).toBe(expected);
+  });
+
+  it.each([
+    { name: "a per-request charge", pricing: { prompt: "0", completion: "0", request: "0.04" }, expected: { input: 0, output: 0, perRequest: 0.04 }, free: false },
+    { name: "a per-image charge", pricing: { prompt: "0.000001", completion: "0.000002", image: "0.001" }, expected: { input: 1, output: 2, perImage: 0.001 }, free: false },
+    { name: "zero per-unit charges are none", pricing: { prompt: "0", completion: "0", request: "0", image: "0" }, expected: { input: 0, output: 0 }, free: true },
+    {
+      name: "long-context overrides, sorted, missing prices from the base",
+      pricing: {
+        prompt: "0.00000003",
+        completion: "0.00000013",
+        overrides: [
+          { min_prompt_tokens: 256000, prompt: "0.0000002", completion: "0.0000008", input_cache_read: "0.00000004" },
+          { min_prompt_tokens: 32000, prompt: "0.0000001" },
+          { min_prompt_tokens: 64000, web_search: "0.02" },
+          { utc_days: ["saturday"], prompt: "0.01" },
+          "garbage",
+        ],
+      },
+      expected: {
+        input: 0.03,
+        output: 0.13,
+        tiers: [
+          { aboveInputTokens: 32000, input: 0.1, output: 0.13 },
+          { aboveInputTokens: 256000, input: 0.2, output: 0.8, cachedInput: 0.04 },
+        ],
+      },
+      free: false,
+    },
+  ])("pricing: $name", ({ pricing, expected, free }) => {
+    const m = entry({ pricing, architecture: text });
+    expect(m.pricing).toStrictEqual(expected);
+    expect(m.freeTier).toBe(free);
+  });
+
+  it("a music model priced 0/0 per token has no price and is not free (it is charged per clip)", () => {
+    const m = entry({ id: "google/lyria-3-clip-preview", pricing: { prompt: "0", completion: "0" }, architecture: { input_modalities: ["text", "image"], output_modalities: ["text", "audio"], tokenizer: "Other" } });
+    expect(m).toMatchObject({ kind: "audio", pricing: null, freeTier: false });
+  });
+
+  it("an image model keeps its real token prices, and is not free", () => {
+    const m = entry({ pricing: { prompt: "0.0000005", completion: "0.000003", image_output: "0.00006" }, architecture: { input_modalities: ["text", "image"], output_modalities: ["image", "text"] } });
+    expect(m).toMatchObject({ kind: "image", pricing: { input: 0.5, output: 3 }, freeTier: false });
+  });
 });
