@@ -245,10 +245,8 @@ export function answerLine(selector: Selector, line: string, n: number, limit = 
   try {
     request = JSON.parse(line);
   } catch {
-    return terminalSafeJson(JSON.stringify({
-      error: { code: "INVALID_REQUEST", message: `invalid request: line ${n} is not JSON: write one request object per line, such as {"category":"balanced"}` },
-      trace: [],
-    }));
+    const notJson = new SelectionError("INVALID_REQUEST", `invalid request: line ${n} is not JSON: write one request object per line, such as {"category":"balanced"}`);
+    return terminalSafeJson(JSON.stringify(errorJson(notJson, limit)));
   }
   // As `select --json` writes it: DEL and C1 controls escaped (the same JSON value, safe on a terminal).
   try {
