@@ -7,7 +7,7 @@ export type { Env } from "./config/env-values.js";
 
 export { schemaProblems, schemaPath, loadSchema, createAjv, formatErrors, type SchemaName } from "./documents/schema-validator.js";
 export { SCHEMA_VERSION, SCHEMA_ID } from "./snapshot/schema-version.js";
-export { canonicalJson } from "./snapshot/canonical-json.js";
+export { canonicalChunks, canonicalJson } from "./snapshot/canonical-json.js";
 export { contentHash } from "./snapshot/content-hash.js";
 export { writeFileAtomic } from "./snapshot/write-snapshot.js";
 

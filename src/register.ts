@@ -15,6 +15,7 @@ import type { ProbeOutcome } from "./probe/probe-provider.js";
 import { loadProviderDefinitions } from "./providers/load-definitions.js";
 import { planProbes, type ProbeTarget } from "./providers/plan-probes.js";
 import { buildSnapshot, snapshotTime } from "./snapshot/build-snapshot.js";
+import { contentHash } from "./snapshot/content-hash.js";
 import { schemaProblems } from "./documents/schema-validator.js";
 import { probeDiagnostics } from "./diagnostics/probe-diagnostics.js";
 import { preferenceDiagnostics } from "./diagnostics/preference-diagnostics.js";
@@ -28,6 +29,8 @@ export interface RegisterOptions {
   readonly providerGlobs?: readonly string[];
   /** The whole probing phase must end within this. */
   readonly timeoutMs?: number;
+  /** How many providers are probed at once (a pool; default DEFAULT_CONCURRENCY). */
+  readonly concurrency?: number;
   readonly requestTimeoutMs?: number;
   readonly catalog?: Catalog;
   /** Community catalogs (models.dev api.json, LiteLLM prices) to lay beneath the built-in one; a later file wins. */
@@ -36,14 +39,28 @@ export interface RegisterOptions {
   /** Called once the providers are planned, before any is probed: who will be probed, who skipped and why. */
   readonly onPlan?: (targets: readonly ProbeTarget[]) => void;
   readonly onProbe?: ProbeAllOptions["onOutcome"];
+  /**
+   * Called between the stages that follow probing, each time the last stage's working data is garbage: `merged`
+   * (lists merged and policy resolved) and `diagnosed` (the draft read and dropped). The command line collects
+   * garbage there to keep its peak memory down; a library caller can ignore it.
+   */
+  readonly onStage?: (stage: "merged" | "diagnosed") => void;
   readonly probe?: ProbeAllOptions["probe"];
   /**
    * The last good snapshot: a provider whose probe fails keeps its models from here, marked stale; and the large
-   * changes are measured against it.
+   * changes are measured against it. Either the snapshot itself, or its content hash and a way to load it: then it is
+   * loaded only when a probe failed or the content changed, and not held while the rest of the run is in memory.
    */
-  readonly previous?: ProviderRegistrySnapshot;
+  readonly previous?: ProviderRegistrySnapshot | PreviousSnapshot;
   /** Probe base URLs at link-local addresses and cloud metadata hosts (refused otherwise). */
   readonly allowLinkLocal?: boolean;
+}
+
+/** A last good snapshot that is read only when it is needed (a 100,000-model snapshot is some 60 MB of objects). */
+export interface PreviousSnapshot {
+  /** Its content hash, recomputed from its content (the one written in it is not trusted). */
+  readonly contentHash: string;
+  load(): Promise<ProviderRegistrySnapshot>;
 }
 
 export interface RegisterResult {
@@ -81,18 +98,14 @@ export async function register(options: RegisterOptions): Promise<RegisterResult
   const outcomes = await probeAll(targets, {
     timeoutMs,
     ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
     ...(options.onProbe ? { onOutcome: options.onProbe } : {}),
     probe: { ...options.probe, now },
   });
   const catalog = await catalogPromise;
 
-  const listings = targets.map((t) => {
-    const id = t.definition.id;
-    const outcome = outcomes.get(id);
-    if (outcome?.status === "ok") return { id, listed: outcome.models };
-    const lastKnownGood = t.plan.probe && options.previous ? lastKnownGoodOf(options.previous, id, outcome?.reason ?? "no answer before the overall deadline") : undefined;
-    return { id, ...(lastKnownGood ? { lastKnownGood } : {}) };
-  });
+  const previous = options.previous === undefined ? undefined : "load" in options.previous ? options.previous : asPrevious(options.previous);
+  const listings = await listingsOf(targets, outcomes, previous);
   const asOf = snapshotTime(options.env.SOURCE_DATE_EPOCH, now).slice(0, 10);
   const merged = mergeModels({
     providers: listings,
@@ -109,6 +122,7 @@ export async function register(options: RegisterOptions): Promise<RegisterResult
   });
   const resolved = resolvePolicy(settings, merged.models, states, { asOf });
   const diagnostics: Diagnostic[] = [...settings.diagnostics, ...merged.diagnostics, ...resolved.diagnostics, ...probeDiagnostics(targets, outcomes, keptStale(merged.models))];
+  options.onStage?.("merged");
 
   const parts = {
     generatedAt,
@@ -130,6 +144,7 @@ export async function register(options: RegisterOptions): Promise<RegisterResult
     checked(draft);
     throw error;
   }
+  options.onStage?.("diagnosed");
   const snapshot = checked(buildSnapshot({ ...parts, diagnostics: [...diagnostics, ...preference] }));
   const failedProviders = targets.filter((t) => t.plan.probe && outcomes.get(t.definition.id)?.status !== "ok").map((t) => t.definition.id).sort();
   return {
@@ -137,7 +152,8 @@ export async function register(options: RegisterOptions): Promise<RegisterResult
     targets,
     outcomes,
     failedProviders,
-    largeChanges: options.previous ? largeChanges(options.previous, snapshot) : [],
+    // Equal content hashes mean equal content: nothing to compare (a re-run of an unchanged registry, the common case).
+    largeChanges: previous && previous.contentHash !== snapshot.contentHash ? largeChanges(await previous.load(), snapshot) : [],
     overlays: overlays.map((o) => ({ name: o.name, file: o.file, models: overlayCounts(o.catalog) })),
   };
 }
@@ -148,6 +164,26 @@ async function loadOverlays(files: readonly string[], env: Env, cwd: string, pro
   const overlays: CommunityOverlay[] = [];
   for (const file of files) overlays.push(await loadCommunityCatalog(file, { cwd, asOf, providers }));
   return overlays;
+}
+
+function asPrevious(snapshot: ProviderRegistrySnapshot): PreviousSnapshot {
+  return { contentHash: contentHash(snapshot), load: () => Promise.resolve(snapshot) };
+}
+
+/**
+ * What each provider contributes to the merge: its listed models, or for one whose probe failed, what the previous
+ * snapshot knew of it. The previous snapshot is loaded only when some probe failed, and dropped on return.
+ */
+async function listingsOf(targets: readonly ProbeTarget[], outcomes: ReadonlyMap<string, ProbeOutcome>, previous: PreviousSnapshot | undefined) {
+  const failed = targets.some((t) => t.plan.probe && outcomes.get(t.definition.id)?.status !== "ok");
+  const last = failed && previous ? await previous.load() : undefined;
+  return targets.map((t) => {
+    const id = t.definition.id;
+    const outcome = outcomes.get(id);
+    if (outcome?.status === "ok") return { id, listed: outcome.models };
+    const lastKnownGood = t.plan.probe && last ? lastKnownGoodOf(last, id, outcome?.reason ?? "no answer before the overall deadline") : undefined;
+    return { id, ...(lastKnownGood ? { lastKnownGood } : {}) };
+  });
 }
 
 function lastKnownGoodOf(previous: ProviderRegistrySnapshot, provider: string, failure: string): LastKnownGood {

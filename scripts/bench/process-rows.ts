@@ -1,13 +1,9 @@
-// Rows about a whole process and the shipped code: cold start of a selecting program, and the bundle size.
-import { execFileSync, spawnSync } from "node:child_process";
+// The demo snapshot the process rows use, and the size of the shipped selector.
+import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { packageRoot } from "../../src/package-root.js";
-import { elapsedNs, sideBySide } from "./measure.js";
 import { formatBytes, judge, type Row, type Target } from "./report.js";
-
-const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** The snapshot `provider-registry demo` writes, made by the CLI itself against its loopback providers. */
 export function writeDemoSnapshot(dir: string): string {
@@ -18,40 +14,6 @@ export function writeDemoSnapshot(dir: string): string {
     stdio: ["ignore", "ignore", "inherit"],
   });
   return out;
-}
-
-function runProcess(args: readonly string[]): number {
-  const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
-  const ns = elapsedNs(start);
-  if (result.status !== 0) throw new Error(`node ${args.join(" ")} exited with ${result.status}`);
-  return ns;
-}
-
-export function measureColdStart(snapshotFile: string, samples: number): Row {
-  const script = path.join(here, "cold-start.js");
-  const answer = spawnSync(process.execPath, [script, snapshotFile], { encoding: "utf8" });
-  if (answer.status !== 0 || answer.stdout.trim() === "") throw new Error(`cold-start.js failed: ${answer.stderr}`);
-  const m = sideBySide(
-    { samples, warmup: 3 },
-    () => runProcess(["-e", ""]),
-    () => runProcess([script, snapshotFile]),
-  );
-  const extraMs = (m.subject.median - m.baseline.median) / 1e6;
-  const target: Target = { kind: "extra_ms", max: 40 };
-  return {
-    id: "cold_start",
-    job: "a process: import the selector, load the demo snapshot, select once",
-    baselineJob: 'node -e ""',
-    subject: m.subject.median,
-    baseline: m.baseline.median,
-    result: extraMs,
-    target,
-    met: judge(extraMs, target),
-    samples: m.subject.samples,
-    spread: [m.subject.p25, m.subject.p75],
-    note: `chose ${answer.stdout.trim()}`,
-  };
 }
 
 export async function measureBundle(): Promise<Row> {

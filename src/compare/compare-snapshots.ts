@@ -184,12 +184,19 @@ function providerAllowed(policy: Policy, provider: string): boolean {
   return (policy.allowedProviders === null || policy.allowedProviders.includes(provider)) && !policy.disabledProviders.includes(provider);
 }
 
+/** Each allow-list as a set, made once per policy: it is matched against every model of its provider. */
+const allowSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
 function modelAllowed(policy: Policy, provider: string, model: string): boolean {
   // An own property only (a provider may be called "constructor"), and without regard to case, as the selector reads it.
   const allowed = own(policy.providers, provider)?.allowedModels ?? null;
   if (allowed === null) return true;
-  const wanted = model.toLowerCase();
-  return allowed.some((name) => name.toLowerCase() === wanted);
+  let set = allowSets.get(allowed);
+  if (set === undefined) {
+    set = new Set(allowed.map((name) => name.toLowerCase()));
+    allowSets.set(allowed, set);
+  }
+  return set.has(model.toLowerCase());
 }
 
 const EMPTY_PROVIDER_POLICY = { allowedModels: null, preferredModels: [], preferredByCategory: { fast_response: [], balanced: [], extended_reasoning: [] }, defaultModel: null };

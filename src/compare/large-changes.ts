@@ -26,15 +26,24 @@ export interface LargeChange {
 /** More than this factor, either way, is a price jump. */
 export const PRICE_JUMP_FACTOR = 10;
 
+function routableCounts(snapshot: ProviderRegistrySnapshot): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of snapshot.models) counts.set(m.provider, (counts.get(m.provider) ?? 0) + (isRoutable(m) ? 1 : 0));
+  return counts;
+}
+
 export function largeChanges(before: ProviderRegistrySnapshot, after: ProviderRegistrySnapshot, changes: readonly Change[] = compareSnapshots(before, after)): LargeChange[] {
   const out: LargeChange[] = [];
   const add = (kind: LargeChangeKind, provider: string, model: string | undefined, message: string) =>
     out.push({ kind, diagnostic: { level: "warning", code: LARGE_CHANGE_CODES[kind], provider, ...(model !== undefined ? { model } : {}), message } });
 
-  const providers = [...new Set([...before.models, ...after.models].map((m) => m.provider))].sort();
+  // Counted in one pass each: per provider, a filter over every model was providers × models.
+  const routableBefore = routableCounts(before);
+  const routableAfter = routableCounts(after);
+  const providers = [...new Set([...routableBefore.keys(), ...routableAfter.keys()])].sort();
   for (const provider of providers) {
-    const was = before.models.filter((m) => m.provider === provider && isRoutable(m)).length;
-    const now = after.models.filter((m) => m.provider === provider && isRoutable(m)).length;
+    const was = routableBefore.get(provider) ?? 0;
+    const now = routableAfter.get(provider) ?? 0;
     if (was > 0 && now * 2 < was) {
       add("list-shrank", provider, undefined, `${provider} has ${now} routable model${now === 1 ? "" : "s"}, down from ${was} in the previous snapshot: more than half are gone.`);
     }

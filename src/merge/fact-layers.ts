@@ -80,6 +80,9 @@ function defaultSources(): Record<string, string> {
   };
 }
 
+/** Every key `sources` may hold, in order. */
+const SOURCE_KEYS: readonly string[] = [...Object.keys(defaultSources()), ...OPTIONAL_FACTS].sort();
+
 /** Layers from lowest to highest precedence → one model's facts and where each came from. */
 export function layerFacts(id: string, layers: readonly FactLayer[]): { facts: RequiredFacts; sources: Record<string, string> } {
   const facts = defaultFacts(id) as Record<string, unknown>;
@@ -99,7 +102,11 @@ export function layerFacts(id: string, layers: readonly FactLayer[]): { facts: R
       }
     }
   }
-  // Rare (variants, aliases, retirement dates): only then is the key order restored.
-  if (optional) sources = Object.fromEntries(Object.entries(sources).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  // Rare (variants, aliases, retirement dates): only then is the key order restored, by one walk of every key in order.
+  if (optional) {
+    const sorted: Record<string, string> = {};
+    for (const key of SOURCE_KEYS) if (sources[key] !== undefined) sorted[key] = sources[key];
+    sources = sorted;
+  }
   return { facts: facts as RequiredFacts, sources };
 }

@@ -51,7 +51,15 @@ export function mergeModels(input: MergeInput): { models: Model[]; diagnostics: 
     const stale = merged.filter((m) => m.availability === "stale");
     if (stale.length > 0) staleDiagnostics.push(staleDiagnostic(provider.id, stale, provider.lastKnownGood!.failure));
   }
-  const uncatalogued = input.providers.map((p) => uncataloguedDiagnostic(p.id, models)).filter((d): d is Diagnostic => d !== undefined);
+  // One pass over the models, not one per provider.
+  const undescribed = new Map<string, string[]>();
+  for (const m of models) {
+    if (m.described !== false || m.availability !== "listed") continue;
+    const ids = undescribed.get(m.provider);
+    if (ids) ids.push(m.id);
+    else undescribed.set(m.provider, [m.id]);
+  }
+  const uncatalogued = input.providers.map((p) => uncataloguedDiagnostic(p.id, undescribed.get(p.id) ?? [])).filter((d): d is Diagnostic => d !== undefined);
   const diagnostics = [
     ...staleDiagnostics,
     ...uncatalogued,
@@ -91,24 +99,27 @@ function mergeProvider(provider: ProviderListing, input: MergeInput): Model[] {
     // What the id alone suggests (a moving alias, an embedding, a speech model) lies beneath every catalog: any of them outranks it.
     const inferred = inferredFacts(id, probed);
     if (inferred) layers.push({ source: "inferred", facts: inferred });
+    let overlaid = false;
     for (const overlay of overlays) {
       const match = overlay.index.get(id.toLowerCase());
-      if (match) layers.push({ source: `overlay:${overlay.name}`, facts: match.facts });
+      if (match) {
+        layers.push({ source: `overlay:${overlay.name}`, facts: match.facts });
+        overlaid = true;
+      }
     }
     if (entry) layers.push({ source: "catalog", facts: catalogFacts(entry) });
     if (probed) layers.push({ source: "probe", facts: probedFacts(probed) });
     const { facts, sources } = layerFacts(id, layers);
     applyRules(facts, sources, input.asOf);
     // Neither a catalog nor the answer said anything of it beyond its id: its facts are defaults.
-    const described = entry !== undefined || layers.some((l) => l.source.startsWith("overlay:")) || (probed !== undefined && describes(probed));
+    const described = entry !== undefined || overlaid || (probed !== undefined && describes(probed));
     // Keys in sorted order, here and in the objects below: the snapshot is then canonical as built (see sortKeysDeep).
-    return {
-      ...(facts.aliasOf !== undefined ? { aliasOf: facts.aliasOf } : {}),
-      aliases: [...aliases].sort(compareText),
+    // One literal of fixed shape for the common model (V8 keeps it fast); the few with optional facts take the slow path.
+    const model: Model = {
+      aliases: aliases.length > 1 ? [...aliases].sort(compareText) : [...aliases],
       availability,
       capabilities: { json: facts.json, reasoning: facts.reasoning, streaming: facts.streaming, tools: facts.tools, vision: facts.vision },
       contextWindow: facts.contextWindow,
-      ...(described ? {} : { described: false }),
       freeTier: facts.freeTier,
       id,
       kind: facts.kind,
@@ -117,13 +128,12 @@ function mergeProvider(provider: ProviderListing, input: MergeInput): Model[] {
       name: facts.name,
       pricing: facts.pricing,
       provider: provider.id,
-      ...(facts.retiresAt !== undefined ? { retiresAt: facts.retiresAt } : {}),
-      ...(facts.routing !== undefined ? { routing: facts.routing } : {}),
       sources: sources as Model["sources"],
       status: facts.status,
       tier: facts.tier,
-      ...(facts.variant !== undefined ? { variant: facts.variant } : {}),
     };
+    if (described && facts.aliasOf === undefined && facts.retiresAt === undefined && facts.routing === undefined && facts.variant === undefined) return model;
+    return withOptionalFacts(model, { described, aliasOf: facts.aliasOf, retiresAt: facts.retiresAt, routing: facts.routing, variant: facts.variant });
   };
 
   if (!provider.listed && provider.lastKnownGood) {
@@ -145,9 +155,10 @@ function mergeProvider(provider: ProviderListing, input: MergeInput): Model[] {
   // Ids the provider lists under their own name: never folded into another listed id, never another model's alias.
   const ownName = new Set<string>();
   if (provider.listed) {
-    const listedIds = new Set(provider.listed.map((p) => p.id.toLowerCase()));
+    const listedIds = new Set(entries.length > 0 ? provider.listed.map((p) => p.id.toLowerCase()) : []);
     const folded = new Set<CatalogEntry>();
-    for (const probed of provider.listed) {
+    // Only a catalog makes one listed id another's alias: without one there is nothing to fold.
+    for (const probed of entries.length > 0 ? provider.listed : []) {
       const key = probed.id.toLowerCase();
       const entry = entryOf(probed);
       // A provider may list an alias (kimi-k2): it is the catalog's model, listed under another name — unless the
@@ -174,6 +185,7 @@ function mergeProvider(provider: ProviderListing, input: MergeInput): Model[] {
  * provider lists under its own name (that is a model of its own).
  */
 function aliasesOf(id: string, entry: CatalogEntry | undefined, probed: ProbedModel | undefined, ownName: ReadonlySet<string>): string[] {
+  if (entry?.aliases === undefined && probed?.aliases === undefined) return [];
   const seen = new Set([id.toLowerCase()]);
   const out: string[] = [];
   for (const alias of [...(entry?.aliases ?? []), ...(probed?.aliases ?? [])]) {
@@ -185,6 +197,25 @@ function aliasesOf(id: string, entry: CatalogEntry | undefined, probed: ProbedMo
   return out.sort(compareText);
 }
 
+/** The model with its optional facts, every key in sorted order. */
+function withOptionalFacts(model: Model, extra: { described: boolean; aliasOf?: string; retiresAt?: string; routing?: Model["routing"]; variant?: Model["variant"] }): Model {
+  const all: Record<string, unknown> = { ...model };
+  if (!extra.described) all.described = false;
+  if (extra.aliasOf !== undefined) all.aliasOf = extra.aliasOf;
+  if (extra.retiresAt !== undefined) all.retiresAt = extra.retiresAt;
+  if (extra.routing !== undefined) all.routing = extra.routing;
+  if (extra.variant !== undefined) all.variant = extra.variant;
+  const sorted: Record<string, unknown> = {};
+  for (const key of MODEL_KEYS) if (all[key] !== undefined) sorted[key] = all[key];
+  return sorted as unknown as Model;
+}
+
+/** Every key a merged model may hold, in order. */
+const MODEL_KEYS = [
+  "aliasOf", "aliases", "availability", "capabilities", "contextWindow", "described", "freeTier", "id", "kind", "maxOutput", "movingAlias",
+  "name", "pricing", "provider", "retiresAt", "routing", "sources", "status", "tier", "variant",
+].sort(compareText);
+
 /** Whether a provider's answer says anything of a model beyond its id and name. */
 function describes(probed: ProbedModel): boolean {
   return probed.described ?? (probed.contextWindow !== undefined || probed.pricing != null || probed.capabilities !== undefined);
@@ -193,8 +224,7 @@ function describes(probed: ProbedModel): boolean {
 const MAX_NAMED_UNCATALOGUED = 10;
 
 /** One note per provider: the listed models nobody describes, which rank after every described one. */
-function uncataloguedDiagnostic(provider: string, models: readonly Model[]): Diagnostic | undefined {
-  const ids = models.filter((m) => m.provider === provider && m.described === false && m.availability === "listed").map((m) => m.id);
+function uncataloguedDiagnostic(provider: string, ids: readonly string[]): Diagnostic | undefined {
   if (ids.length === 0) return undefined;
   const n = ids.length;
   const named = ids.slice(0, MAX_NAMED_UNCATALOGUED).join(", ") + (n > MAX_NAMED_UNCATALOGUED ? ` and ${n - MAX_NAMED_UNCATALOGUED} more` : "");
@@ -300,8 +330,11 @@ function probedFacts(probed: ProbedModel): Facts {
 }
 
 function probedPricing(p: ProbedPricing): Pricing {
-  if (p.cachedInput === undefined && p.perRequest === undefined && p.perImage === undefined && p.tiers === undefined) {
-    return { currency: "USD", input: p.input, output: p.output, source: "probe", unit: "per_million_tokens" };
+  // The two common shapes as literals of fixed shape (this runs once per listed model); the rest are rare.
+  if (p.perRequest === undefined && p.perImage === undefined && p.tiers === undefined) {
+    return p.cachedInput === undefined
+      ? { currency: "USD", input: p.input, output: p.output, source: "probe", unit: "per_million_tokens" }
+      : { cachedInput: p.cachedInput, currency: "USD", input: p.input, output: p.output, source: "probe", unit: "per_million_tokens" };
   }
   return {
     ...(p.cachedInput !== undefined ? { cachedInput: p.cachedInput } : {}),
@@ -358,9 +391,18 @@ function applyRules(facts: LayeredFacts, sources: Record<string, string>, asOf: 
 /** Applies a per-model override named by id or alias on any provider; names that match nothing are reported. */
 function applyOverride(models: Model[], variable: string, keys: readonly string[], apply: (model: Model, key: string) => void): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  if (keys.length === 0) return diagnostics;
+  // Every id and alias, lower-cased, indexed once: a list of names is not scanned against every model per name.
+  const byName = new Map<string, Model[]>();
+  for (const model of models) {
+    for (const name of new Set([model.id.toLowerCase(), ...model.aliases.map((a) => a.toLowerCase())])) {
+      const list = byName.get(name);
+      if (list) list.push(model);
+      else byName.set(name, [model]);
+    }
+  }
   for (const key of keys) {
-    const wanted = key.toLowerCase();
-    const matches = models.filter((m) => m.id.toLowerCase() === wanted || m.aliases.some((a) => a.toLowerCase() === wanted));
+    const matches = byName.get(key.toLowerCase()) ?? [];
     if (matches.length === 0) {
       const hint = didYouMean(key, models.flatMap((m) => [m.id, ...m.aliases]));
       diagnostics.push({ level: "warning", code: "UNKNOWN_MODEL", variable, message: `${variable} names "${key}", which no provider has${hint}; it has no effect.` });

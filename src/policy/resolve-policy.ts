@@ -43,7 +43,9 @@ export function resolvePolicy(
     const resolve = (list: ListSetting | undefined): string[] => (list ? resolveList(list, provider.id, index, diagnostics) : []);
 
     const allowedModels = settingsFor?.allowedModels ? resolve(settingsFor.allowedModels) : null;
-    const allowed = (id: string) => allowedModels === null || allowedModels.includes(id);
+    // A set, not the list: an allow-list of 10,000 names is matched against every model.
+    const allowedSet = allowedModels === null ? null : new Set(allowedModels);
+    const allowed = (id: string) => allowedSet === null || allowedSet.has(id);
     const check = (variable: string, ids: readonly string[]) => {
       for (const id of ids) diagnostics.push(...checkUsable(variable, provider.id, index.get(id.toLowerCase())!, allowed(id), state.get(provider.id)!, options.asOf));
     };
@@ -53,10 +55,14 @@ export function resolvePolicy(
     const preferredByCategory = {} as ProviderPolicy["preferredByCategory"];
     for (const category of CATEGORIES) {
       const merged: string[] = [];
+      const seen = new Set<string>();
       for (const list of settingsFor?.preferredByCategory[category] ?? []) {
-        const ids = resolve(list).filter((id) => !merged.includes(id));
+        const ids = resolve(list).filter((id) => !seen.has(id));
         check(list.variable, ids);
-        for (const id of ids) merged.push(id);
+        for (const id of ids) {
+          seen.add(id);
+          merged.push(id);
+        }
       }
       preferredByCategory[category] = merged;
     }
@@ -100,6 +106,7 @@ export function resolvePolicy(
 /** Ids and aliases as written → canonical ids of this provider; names it does not know are reported and left out. */
 function resolveList(list: ListSetting, provider: string, index: ReadonlyMap<string, Model>, diagnostics: Diagnostic[]): string[] {
   const out: string[] = [];
+  const seen = new Set<string>();
   for (const value of list.values) {
     const model = index.get(value.toLowerCase());
     if (!model) {
@@ -113,7 +120,10 @@ function resolveList(list: ListSetting, provider: string, index: ReadonlyMap<str
       });
       continue;
     }
-    if (!out.includes(model.id)) out.push(model.id);
+    if (!seen.has(model.id)) {
+      seen.add(model.id);
+      out.push(model.id);
+    }
   }
   return out;
 }
@@ -196,7 +206,7 @@ function resolveDefaultModel(
   // The first provider, in priority order, that can actually serve it; else the first that has it, so the warning is specific.
   const allowed = (m: Model) => {
     const list = policies[m.provider]?.allowedModels ?? null;
-    return list === null || list.includes(m.id);
+    return list === null || list.includes(m.id); // A few holders, each looked up once: no set needed.
   };
   const usable = (m: Model) => m.kind === "chat" && isRoutable(m) && allowed(m);
   const chosen = holders.find(usable) ?? holders[0]!;

@@ -1,4 +1,6 @@
 // One GET of a JSON document with a deadline, a size cap, and redirects that never carry a key to another origin.
+import { request as httpRequest, type IncomingMessage } from "node:http";
+import { request as httpsRequest } from "node:https";
 
 export type TransportFailureKind = "timeout" | "network" | "too_large" | "redirect";
 
@@ -38,13 +40,14 @@ export async function httpGetJson(url: string, options: GetJsonOptions): Promise
   const origin = current.origin;
   for (let hop = 0; ; hop++) {
     const response = await send(current, options);
-    if (response.status >= 300 && response.status < 400 && response.headers.has("location")) {
-      await response.body?.cancel().catch(() => undefined);
+    const location = header(response, "location");
+    if (response.statusCode !== undefined && response.statusCode >= 300 && response.statusCode < 400 && location !== null) {
+      response.destroy();
       // The Location is untrusted: it may not parse, and may carry anything (a key, a host name of any length),
       // so nothing of it goes into a message. Host names are case-folded too, so a key in one would escape redaction.
       let next: URL;
       try {
-        next = new URL(response.headers.get("location")!, current);
+        next = new URL(location, current);
       } catch {
         throw new TransportError("redirect", "redirected to a Location that is not a URL");
       }
@@ -64,56 +67,88 @@ export async function httpGetJson(url: string, options: GetJsonOptions): Promise
     } catch {
       isJson = false;
     }
-    return { status: response.status, retryAfter: response.headers.get("retry-after"), json, isJson };
+    return { status: response.statusCode ?? 0, retryAfter: header(response, "retry-after"), json, isJson };
   }
 }
 
-async function send(url: URL, options: GetJsonOptions): Promise<Response> {
-  try {
-    const post = options.postJson !== undefined;
-    return await fetch(url, {
-      method: post ? "POST" : "GET",
-      redirect: "manual",
-      signal: options.signal,
-      headers: {
-        accept: "application/json",
-        ...options.headers,
-        ...(post ? { "content-type": "application/json" } : {}),
-        ...(options.authorization ? { authorization: options.authorization } : {}),
-      },
-      ...(post ? { body: JSON.stringify(options.postJson) } : {}),
-    });
-  } catch (error) {
-    throw transportFailure(error, options.signal);
-  }
+function header(response: IncomingMessage, name: string): string | null {
+  const value = response.headers[name];
+  return typeof value === "string" ? value : Array.isArray(value) ? value.join(", ") : null;
 }
 
-async function readCapped(response: Response, maxBytes: number, signal: AbortSignal): Promise<string> {
-  const declared = Number(response.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel().catch(() => undefined);
-    throw new TransportError("too_large", `the answer is larger than ${maxBytes} bytes`);
-  }
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        throw new TransportError("too_large", `the answer is larger than ${maxBytes} bytes`);
-      }
-      chunks.push(value);
+/**
+ * node:http rather than fetch: one GET (or Ollama's one POST) needs none of fetch's machinery, and loading and running undici's streams
+ * cost a registration about 35 MB of peak memory for a 7 MB list. No agent: one connection per request, closed after
+ * it, so nothing is left open to hold the process. Credentials never ride in the URL (planProbes moves them to the
+ * Authorization header), so host, port and path are passed apart from them.
+ */
+function send(url: URL, options: GetJsonOptions): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const fail = (error: unknown) => reject(transportFailure(error, options.signal));
+    try {
+      const body = options.postJson !== undefined ? JSON.stringify(options.postJson) : undefined;
+      const request = (url.protocol === "https:" ? httpsRequest : httpRequest)(
+        {
+          protocol: url.protocol,
+          hostname: url.hostname.startsWith("[") ? url.hostname.slice(1, -1) : url.hostname,
+          port: url.port === "" ? undefined : Number(url.port),
+          path: `${url.pathname}${url.search}`,
+          method: body !== undefined ? "POST" : "GET",
+          agent: false,
+          signal: options.signal,
+          headers: {
+            accept: "application/json",
+            ...options.headers,
+            ...(body !== undefined ? { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) } : {}),
+            ...(options.authorization ? { authorization: options.authorization } : {}),
+          },
+        },
+        resolve,
+      );
+      request.on("error", fail);
+      request.end(body);
+    } catch (error) {
+      fail(error);
     }
-  } catch (error) {
-    if (error instanceof TransportError) throw error;
-    throw transportFailure(error, signal);
+  });
+}
+
+/** The body, read as it comes into one buffer (sized from Content-Length when given, else grown), within the cap. */
+function readCapped(response: IncomingMessage, maxBytes: number, signal: AbortSignal): Promise<string> {
+  const declared = Number(header(response, "content-length") ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    response.destroy();
+    return Promise.reject(new TransportError("too_large", `the answer is larger than ${maxBytes} bytes`));
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return new Promise((resolve, reject) => {
+    let buffer = Buffer.allocUnsafe(Number.isSafeInteger(declared) && declared > 0 ? declared : 64 * 1024);
+    let size = 0;
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      outcome();
+    };
+    response.on("data", (chunk: Buffer) => {
+      if (settled) return;
+      if (size + chunk.length > maxBytes) {
+        settle(() => reject(new TransportError("too_large", `the answer is larger than ${maxBytes} bytes`)));
+        response.destroy();
+        return;
+      }
+      if (size + chunk.length > buffer.length) {
+        const grown = Buffer.allocUnsafe(Math.min(maxBytes, Math.max(buffer.length * 2, size + chunk.length)));
+        buffer.copy(grown, 0, 0, size);
+        buffer = grown;
+      }
+      chunk.copy(buffer, size);
+      size += chunk.length;
+    });
+    response.on("end", () => settle(() => resolve(buffer.toString("utf8", 0, size))));
+    response.on("error", (error) => settle(() => reject(transportFailure(error, signal))));
+    // Closed before its end: the connection was cut, or the deadline aborted it.
+    response.on("close", () => settle(() => reject(transportFailure(Object.assign(new Error("terminated"), { code: response.complete ? undefined : "ECONNRESET" }), signal))));
+  });
 }
 
 function transportFailure(error: unknown, signal: AbortSignal): TransportError {

@@ -32,8 +32,13 @@ export function defaultRequestTimeoutMs(timeoutMs: number, maxAttempts: number):
   return Math.min(timeoutMs, Math.max(MIN_DEFAULT_REQUEST_TIMEOUT_MS, Math.ceil(timeoutMs / Math.max(1, maxAttempts))));
 }
 
-/** Enough that fifty providers answer in one wave, few enough that a long list of them cannot flood the machine. */
-export const DEFAULT_CONCURRENCY = 64;
+/**
+ * Probes in flight at once. Each is one GET to its own origin that mostly waits, so a registry of a few hundred
+ * providers is probed in one wave; past this, a pool: a finished probe hands its slot to the next at once.
+ */
+export const DEFAULT_CONCURRENCY = 256;
+/** The most --probe-concurrency accepts. */
+export const MAX_CONCURRENCY = 1024;
 
 export async function probeAll(targets: readonly ProbeTarget[], options: ProbeAllOptions): Promise<Map<string, ProbeOutcome>> {
   const { providerTimeoutMs, ...tuning } = options.probe ?? {};

@@ -60,6 +60,9 @@ export interface ProbeOptions {
 }
 
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+/** The range --max-response-bytes accepts: below 1 KiB no real list fits; above 512 MiB the text would not fit in one string. */
+export const MIN_RESPONSE_BYTES = 1024;
+export const MAX_RESPONSE_BYTES = 512 * 1024 * 1024 - 64;
 
 /** Far beyond any real list (Anthropic and Gemini fit theirs in one page of 1000), short of a walk that never ends. */
 export const DEFAULT_MAX_PAGES = 50;

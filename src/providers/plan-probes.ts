@@ -2,6 +2,7 @@
 import type { ProviderDefinition } from "../../generated/provider-definition-types.js";
 import { envBoolean, envString, firstSet, type Env } from "../config/env-values.js";
 import { ConfigError } from "../errors.js";
+import type { ProbeRequest } from "../probe/probe-provider.js";
 import { decodeCredential, holdsAnyCredential, scrub } from "../secrets/redact.js";
 import { adapters } from "./adapters/index.js";
 import { linkLocalReason } from "./base-url-safety.js";
@@ -11,25 +12,9 @@ export interface ProbeTarget {
   /** Credentials removed; safe to print and to write. */
   readonly baseUrl: string | null;
   readonly apiKeyVariable: string | null;
+  /** What to request and with which secrets; `credentials` is always set by the plan. */
   readonly plan:
-    | {
-        readonly probe: true;
-        readonly url: string;
-        readonly authorization?: string;
-        /** Other headers: a key in x-api-key or x-goog-api-key, anthropic-version. */
-        readonly headers?: Readonly<Record<string, string>>;
-        /** Tried in order when the list URL answers 404 (LM Studio's /v1/models). */
-        readonly fallbackUrls?: readonly string[];
-        /** For adapters that ask about each model: the URL to POST to. */
-        readonly detailsUrl?: string;
-        /** Everything secret the request carries, cut out of any reason printed or written. */
-        readonly secrets: readonly string[];
-        /**
-         * The credentials proper — the key, the URL's user name and password, a token in its query — of any length:
-         * a model id or name a provider answers that holds one is never written.
-         */
-        readonly credentials: readonly string[];
-      }
+    | ({ readonly probe: true } & ProbeRequest & { readonly credentials: readonly string[] })
     | { readonly probe: false; readonly reason: string };
 }
 

@@ -33,19 +33,27 @@ export type SelectionErrorCode =
 
 const noTrace = (): readonly TraceEntry[] => [];
 
-/** No model can be chosen for the request; `trace` says why each candidate fell away. */
+/**
+ * No model can be chosen for the request; `trace` says why each candidate fell away.
+ *
+ * Only a malformed request (INVALID_REQUEST, a bug in the caller) carries a stack trace. The other codes are
+ * answers about the snapshot, not faults in code: the message and the trace say everything, and capturing a stack
+ * cost 4–15 µs, a hundred times the rest of a request nothing fits (see docs/benchmarks.md).
+ */
 export class SelectionError extends Error {
   override name = "SelectionError";
+  readonly code: SelectionErrorCode;
   /** A malformed request is a usage error (2); anything else means nothing could be selected (1). */
   readonly exitCode: 1 | 2;
   #trace: readonly TraceEntry[] | (() => readonly TraceEntry[]);
 
-  constructor(
-    readonly code: SelectionErrorCode,
-    message: string,
-    trace: () => readonly TraceEntry[] = noTrace,
-  ) {
+  constructor(code: SelectionErrorCode, message: string, trace: () => readonly TraceEntry[] = noTrace) {
+    // Nothing before super may touch `this`, and super cannot throw: the limit is restored on the next line.
+    const limit = Error.stackTraceLimit;
+    if (code !== "INVALID_REQUEST") Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
+    this.code = code;
     this.exitCode = code === "INVALID_REQUEST" ? 2 : 1;
     this.#trace = trace;
   }

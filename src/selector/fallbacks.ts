@@ -9,7 +9,7 @@ export interface ModelChoice {
   readonly provider: string;
 }
 
-const ref = (r: ModelRecord): ModelChoice => Object.freeze({ model: r.id, provider: r.provider.id });
+const ref = (r: ModelRecord): ModelChoice => (r.ref ??= Object.freeze({ model: r.id, provider: r.provider.id }));
 
 /**
  * Every model that fits, in routing order (band, then provider priority, then each provider's order), but the choice.

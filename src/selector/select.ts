@@ -10,7 +10,7 @@ import { defaultPassedOver } from "./reason.js";
 import { describeRequest, namesRoutingCriteria, normalizeRequest, type SelectionRequest } from "./request.js";
 import { NO_MINIMUM } from "./vocabulary.js";
 import { isRepriced, requestOrder } from "./order.js";
-import { buildIndex, lookup, type ModelRecord, type SnapshotIndex, type StaticRule } from "./snapshot-index.js";
+import { buildIndex, lookup, mightFit, type ModelRecord, type ProviderRecord, type SnapshotIndex, type StaticRule } from "./snapshot-index.js";
 import { autoTrace, requestedTrace } from "./trace.js";
 
 export interface Selector {
@@ -59,15 +59,18 @@ class SnapshotSelector implements Selector {
   select(request?: SelectionRequest): Choice {
     const index = this.#index;
     const name = typeof request === "object" && request !== null ? request.model : undefined;
-    if (typeof name === "string") {
+    // Whether the request is `{ model }` alone is asked first: a request with more fields never hits the cache, and
+    // should not pay for looking (a Map lookup is most of what an explicit request costs).
+    const cacheable = typeof name === "string" && onlyModel(request!);
+    if (cacheable) {
       const known = this.#byModelName.get(name);
-      if (known !== undefined && onlyModel(request!)) return known;
+      if (known !== undefined) return known;
     }
     const ctx = normalizeRequest(request, index);
     if (ctx.model !== null) {
       const choice = selectRequested(ctx, ctx.model);
       // Frozen, since every caller of the same name shares it; its lazy parts live in private fields.
-      if (index.byName.has(ctx.model) && onlyModel(request!)) {
+      if (cacheable && index.byName.has(ctx.model)) {
         Object.freeze(choice);
         this.#byModelName.set(ctx.model, choice);
       }
@@ -122,7 +125,7 @@ function route(ctx: SelectionContext): Choice {
   if (ctx.need === 0 && ctx.minContext === NO_MINIMUM && ctx.minOutput === NO_MINIMUM && ctx.excluded === null) {
     const first = ctx.provider === null ? ctx.index.firstRoutable[c] : ctx.provider.orderings[c]?.[0];
     if (first) return new Choice(ctx, first, "routed");
-  } else {
+  } else if (mightFit(ctx.provider === null ? ctx.index.reach : ctx.provider.reach, ctx.need, ctx.minContext, ctx.minOutput)) {
     // The precomputed order unless the request pays a long-context price somewhere (then it is ranked again).
     const ordering = isRepriced(ctx) ? requestOrder(ctx).routing : ctx.provider === null ? ctx.index.routing[c]! : ctx.provider.orderings[c]!;
     for (let j = 0; j < ordering.length; j++) {
@@ -135,21 +138,44 @@ function route(ctx: SelectionContext): Choice {
 
 function noModelAvailable(ctx: SelectionContext): SelectionError {
   const { index } = ctx;
-  const scope = providersInScope(ctx);
-  const where =
-    ctx.provider !== null ? ` at ${ctx.provider.id}` : scope.length === 0 ? "" : ` at any provider (${scope.map((p) => p.id).join(", ")})`;
-  const routable = scope.reduce((n, p) => n + (p.orderings[ctx.categoryIndex]?.length ?? 0), 0);
+  const scope = scopeSummary(ctx);
   const advice =
     index.snapshot.models.length === 0
       ? "the snapshot has no models: run `provider-registry register` with at least one provider configured"
-      : routable === 0
+      : scope.routable[ctx.categoryIndex] === 0
         ? "no model there can be routed at all (not listed, not probed, disabled or not allowed): check the providers and allow-lists, then run `provider-registry register`"
         : "relax the request, or run `provider-registry select --explain` to see why each model fell away";
   return new SelectionError(
     "NO_MODEL_AVAILABLE",
-    `no model fits ${describeRequest(ctx)}${where}${defaultPassedOver(ctx)}: ${advice}.`,
+    `no model fits ${describeRequest(ctx)}${scope.where}${defaultPassedOver(ctx)}: ${advice}.`,
     () => autoTrace(ctx, null),
   );
+}
+
+interface ScopeSummary {
+  /** " at kimi", " at any provider (glm, kimi)", or "". */
+  readonly where: string;
+  /** By category index: how many routable models the scope has. */
+  readonly routable: readonly number[];
+}
+
+/** The unrestricted scope's summary, made once per index: a long list of providers is not joined on every failure. */
+const allProviders = new WeakMap<SnapshotIndex, ScopeSummary>();
+
+function scopeSummary(ctx: SelectionContext): ScopeSummary {
+  if (ctx.provider === null) {
+    let summary = allProviders.get(ctx.index);
+    if (summary === undefined) {
+      summary = summarize(ctx.index.providers, (scope) => (scope.length === 0 ? "" : ` at any provider (${scope.map((p) => p.id).join(", ")})`));
+      allProviders.set(ctx.index, summary);
+    }
+    return summary;
+  }
+  return summarize([ctx.provider], () => ` at ${ctx.provider!.id}`);
+}
+
+function summarize(scope: readonly ProviderRecord[], where: (scope: readonly ProviderRecord[]) => string): ScopeSummary {
+  return { where: where(scope), routable: [0, 1, 2].map((c) => scope.reduce((n, p) => n + (p.orderings[c]?.length ?? 0), 0)) };
 }
 
 const SEVERITY: Record<SelectionErrorCode, number> = {

@@ -2,6 +2,7 @@
 // models are ordered for each category, and a case-insensitive name lookup.
 import type { Model, Policy, ProviderPolicy, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { CATEGORIES, JSON_MODE, REASONING, TOOLS, UNKNOWN_SIZE, VISION } from "./vocabulary.js";
+import type { ModelChoice } from "./fallbacks.js";
 import { compareVectors, lowestTierThreshold, meritFacts, meritKeys, meritVector, standing, type MeritFacts, type MeritKeyName, type MeritVector } from "./rank.js";
 
 /** Why a model can never be chosen under this snapshot, whatever the request. */
@@ -31,6 +32,11 @@ export interface ModelRecord {
   readonly vectors: readonly MeritVector[];
   /** By category index. */
   readonly placement: readonly PlacementRule[];
+  /**
+   * This model as a fallback, made on first need and shared by every choice that lists it: reading the fallbacks
+   * of many choices allocates one frozen object per model at most, not one per model per choice.
+   */
+  ref: ModelChoice | undefined;
 }
 
 /** A preference naming a model the provider does not have: kept so that the trace can say so. */
@@ -55,6 +61,48 @@ export interface ProviderRecord {
    * The trace shows these, then the rest of the ordering, then the models never routable (see traceOrder).
    */
   readonly preferenceSlots: readonly (readonly TraceSlot[])[];
+  /** What the provider's routable models can reach at most: see Reach. */
+  readonly reach: Reach;
+}
+
+/**
+ * For each set of capabilities (a 4-bit mask of VISION, TOOLS, REASONING, JSON_MODE), the largest context window
+ * and the largest output among the provider's routable models that have at least those capabilities. A request
+ * asking more than either fits none of them, so routing skips the provider without walking its models: a request
+ * nothing fits costs one check per provider, not one per model. (The two maxima may come from different models, so
+ * passing the check does not promise a fit; the walk decides.)
+ */
+export interface Reach {
+  readonly context: Float64Array;
+  readonly output: Float64Array;
+}
+
+/** Whether some routable model of the provider might fit: false means none does. */
+export function mightFit(reach: Reach, need: number, minContext: number, minOutput: number): boolean {
+  return reach.context[need]! >= minContext && reach.output[need]! >= minOutput;
+}
+
+const MASKS = 16;
+
+function reachOf(models: readonly ModelRecord[]): Reach {
+  const context = new Float64Array(MASKS).fill(-Infinity);
+  const output = new Float64Array(MASKS).fill(-Infinity);
+  for (const r of models) {
+    if (r.staticRule !== null) continue;
+    const caps = r.caps & (MASKS - 1);
+    if (r.context > context[caps]!) context[caps] = r.context;
+    if (r.output > output[caps]!) output[caps] = r.output;
+  }
+  // A request needing a set of capabilities is served by any model having more: fold each mask's supersets into it.
+  // Every superset m | bit is larger than m, so going down from the full mask sees it already folded.
+  for (let m = MASKS - 1; m >= 0; m--) {
+    for (let bit = 1; bit < MASKS; bit <<= 1) {
+      if ((m & bit) !== 0) continue;
+      if (context[m | bit]! > context[m]!) context[m] = context[m | bit]!;
+      if (output[m | bit]! > output[m]!) output[m] = output[m | bit]!;
+    }
+  }
+  return { context, output };
 }
 
 export interface SnapshotIndex {
@@ -72,6 +120,8 @@ export interface SnapshotIndex {
   readonly routing: readonly (readonly ModelRecord[])[];
   /** By category index: the choice for a request with nothing to filter, precomputed. */
   readonly firstRoutable: readonly (ModelRecord | null)[];
+  /** Reach of every provider's routable models together: a request beyond it fits nowhere, and no provider is walked. */
+  readonly reach: Reach;
   /** By category index: the merit keys ranked on (meritKeys). */
   readonly keys: readonly (readonly MeritKeyName[])[];
   /** A request whose minContext exceeds this reaches some model's long-context price tier; Infinity when none has tiers. */
@@ -89,6 +139,20 @@ const NO_POLICY: ProviderPolicy = {
   defaultModel: null,
 };
 
+function reachOfAll(providers: readonly ProviderRecord[]): Reach {
+  const context = new Float64Array(MASKS).fill(-Infinity);
+  const output = new Float64Array(MASKS).fill(-Infinity);
+  for (const p of providers) {
+    for (let m = 0; m < MASKS; m++) {
+      if (p.reach.context[m]! > context[m]!) context[m] = p.reach.context[m]!;
+      if (p.reach.output[m]! > output[m]!) output[m] = p.reach.output[m]!;
+    }
+  }
+  return { context, output };
+}
+
+const NO_REACH: Reach = { context: new Float64Array(MASKS).fill(-Infinity), output: new Float64Array(MASKS).fill(-Infinity) };
+
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export function buildIndex(snapshot: ProviderRegistrySnapshot): SnapshotIndex {
@@ -104,6 +168,7 @@ export function buildIndex(snapshot: ProviderRegistrySnapshot): SnapshotIndex {
   const byName = new Map<string, ModelRecord[]>();
   for (const provider of providers) {
     provider.models.sort(byId);
+    provider.reach = reachOf(provider.models);
     const local = namesWithin(provider.models);
     provider.orderings = CATEGORIES.map((_, c) => {
       const { ordering, preferenceSlots } = orderProvider(provider, local, c);
@@ -129,7 +194,7 @@ export function buildIndex(snapshot: ProviderRegistrySnapshot): SnapshotIndex {
     records: (byName.get(ref.model.toLowerCase()) ?? []).filter((r) => r.provider.id === ref.provider),
   };
 
-  return { snapshot, policy, providers, providerById, byName, routing, firstRoutable, keys, tierThreshold, defaultModel };
+  return { snapshot, policy, providers, providerById, byName, routing, firstRoutable, reach: reachOfAll(providers), keys, tierThreshold, defaultModel };
 }
 
 /** A model's band in a category: 0 when a written preference placed it, else its standing. */
@@ -189,7 +254,7 @@ function newProvider(id: string, priority: number, policy: Policy): ProviderDraf
   // An own property only: a provider named "constructor" must not find Object.prototype.constructor here.
   const own = Object.hasOwn(policy.providers, id) ? policy.providers[id]! : NO_POLICY;
   const allowed = own.allowedModels === null ? null : new Set(own.allowedModels.map((name) => name.toLowerCase()));
-  return { id, priority, staticRule, policy: own, allowed, models: [], orderings: [], preferenceSlots: [] };
+  return { id, priority, staticRule, policy: own, allowed, models: [], orderings: [], preferenceSlots: [], reach: NO_REACH };
 }
 
 function newModel(model: Model, provider: ProviderDraft, policy: Policy): ModelRecord {
@@ -208,6 +273,7 @@ function newModel(model: Model, provider: ProviderDraft, policy: Policy): ModelR
     standing: standing(merit, policy),
     vectors: CATEGORIES.map((category) => meritVector(meritKeys(category, policy), merit, merit.price, policy)),
     placement: ["merit", "merit", "merit"],
+    ref: undefined,
   };
 }
 

@@ -38,7 +38,82 @@ export function sortKeysDeep(value: unknown): unknown {
   return out;
 }
 
-/** Pretty, key-sorted, newline-terminated: what goes to disk, made to be read in a diff. */
+/**
+ * Pretty, key-sorted, newline-terminated: what goes to disk, made to be read in a diff. One string: for small values
+ * and as the reference the streamed form is tested against; a snapshot is written with canonicalChunks.
+ */
 export function canonicalJson(value: unknown): string {
   return `${JSON.stringify(sortKeysDeep(value), null, 2)}\n`;
+}
+
+/**
+ * Containers this shallow are walked here; anything deeper (a model, a provider's policy) is stringified whole. At
+ * 1,000,000 models the file is larger than the longest string V8 can make, so it can only exist as pieces.
+ */
+const WALKED_DEPTH = 2;
+
+/**
+ * The text of `JSON.stringify(sortKeysDeep(value), null, pretty ? 2 : undefined)` (plus the final newline when
+ * pretty), in pieces of about one model each: joined, byte for byte the same. Keys are sorted here, per piece.
+ */
+export function* canonicalChunks(value: unknown, { pretty }: { readonly pretty: boolean }): Generator<string, void, undefined> {
+  const root = serializable(value);
+  if (root === undefined) throw new TypeError("canonicalChunks: the value has no JSON form");
+  yield* chunksOf(root, 0, pretty);
+  if (pretty) yield "\n";
+}
+
+/** What JSON.stringify would serialise in place of the value: toJSON's result; undefined where it leaves a member out. */
+function serializable(value: unknown): unknown {
+  if (value !== null && typeof value === "object" && typeof (value as { toJSON?: unknown }).toJSON === "function") return value;
+  if (value === undefined || typeof value === "function" || typeof value === "symbol") return undefined;
+  return value;
+}
+
+function* chunksOf(value: unknown, depth: number, pretty: boolean): Generator<string, void, undefined> {
+  const walk = depth < WALKED_DEPTH && value !== null && typeof value === "object" && typeof (value as { toJSON?: unknown }).toJSON !== "function";
+  if (!walk) {
+    const text = JSON.stringify(sortKeysDeep(value), null, pretty ? 2 : undefined);
+    // A nested value's own line breaks take its depth's indentation; JSON strings never hold a raw line break.
+    yield pretty && depth > 0 ? text.replaceAll("\n", `\n${"  ".repeat(depth)}`) : text;
+    return;
+  }
+  const inner = pretty ? `\n${"  ".repeat(depth + 1)}` : "";
+  const close = pretty ? `\n${"  ".repeat(depth)}` : "";
+  const colon = pretty ? ": " : ":";
+  if (Array.isArray(value)) {
+    if (value.length === 0) {
+      yield "[]";
+      return;
+    }
+    for (let i = 0; i < value.length; i++) {
+      yield `${i === 0 ? "[" : ","}${inner}`;
+      const item = serializable(value[i]);
+      if (item === undefined) yield "null";
+      else yield* chunksOf(item, depth + 1, pretty);
+    }
+    yield `${close}]`;
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = sortedKeys(record);
+  let first = true;
+  for (const key of keys) {
+    const child = serializable(record[key]);
+    if (child === undefined) continue;
+    yield `${first ? "{" : ","}${inner}${JSON.stringify(key)}${colon}`;
+    first = false;
+    yield* chunksOf(child, depth + 1, pretty);
+  }
+  yield first ? "{}" : `${close}}`;
+}
+
+/**
+ * The keys in the order sortKeysDeep's copy holds them: sorted by code unit, except that an object puts
+ * integer-like keys ("9", "10") first, in numeric order, whatever order they were added in.
+ */
+function sortedKeys(record: object): string[] {
+  const order = Object.create(null) as Record<string, true>;
+  for (const key of Object.keys(record).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) order[key] = true;
+  return Object.keys(order);
 }

@@ -1,7 +1,7 @@
 // The hash that says whether two snapshots hold the same content, whenever they were made.
 import { createHash } from "node:crypto";
 import type { Provider, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
-import { sortKeysDeep } from "./canonical-json.js";
+import { canonicalChunks } from "./canonical-json.js";
 
 /** The snapshot without contentHash and without its timestamps. */
 export function withoutTimestamps(snapshot: Omit<ProviderRegistrySnapshot, "contentHash"> & { contentHash?: string }): unknown {
@@ -24,7 +24,27 @@ export function withoutCheckedAt(provider: Provider): Provider {
   return { ...provider, probe };
 }
 
+/**
+ * SHA-256 of the compact canonical JSON of the snapshot without its timestamps, fed to the hash a piece at a time:
+ * the whole text is never one string (at a million models it would be longer than a string can be).
+ */
 export function contentHash(snapshot: Omit<ProviderRegistrySnapshot, "contentHash"> & { contentHash?: string }): string {
-  const text = JSON.stringify(sortKeysDeep(withoutTimestamps(snapshot)));
-  return `sha256:${createHash("sha256").update(text).digest("hex")}`;
+  const hash = createHash("sha256");
+  // Pieces are encoded into one reused buffer and hashed a buffer at a time: fewer calls than one per piece, and no
+  // rope of pieces to flatten.
+  const buffer = Buffer.allocUnsafe(HASH_BATCH);
+  let at = 0;
+  for (const piece of canonicalChunks(withoutTimestamps(snapshot), { pretty: false })) {
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+    if (at + piece.length * 3 > HASH_BATCH) {
+      hash.update(buffer.subarray(0, at));
+      at = 0;
+    }
+    if (piece.length * 3 > HASH_BATCH) hash.update(piece, "utf8");
+    else at += buffer.write(piece, at, "utf8");
+  }
+  hash.update(buffer.subarray(0, at));
+  return `sha256:${hash.digest("hex")}`;
 }
+
+const HASH_BATCH = 1 << 16;

@@ -2,7 +2,7 @@ import path from "node:path";
 import { startDemoProviders } from "../../demo/demo-providers.js";
 import { ExitCode } from "../../errors.js";
 import { register } from "../../register.js";
-import { canonicalJson } from "../../snapshot/canonical-json.js";
+import { canonicalChunks } from "../../snapshot/canonical-json.js";
 import { writeFileAtomic } from "../../snapshot/write-snapshot.js";
 import { createSelector, SelectionError, type SelectionRequest } from "../../selector/index.js";
 import { DEFAULT_SNAPSHOT_FILE, type Command } from "../io.js";
@@ -59,7 +59,7 @@ export const demo: Command = async (argv, rawIO) => {
       onProbe: (target, outcome) => io.stdout(`  ${formatProbeLine(target.definition.id, outcome)}\n`),
     });
     for (const d of result.snapshot.diagnostics) io.stdout(`  ${formatDiagnostic(d)}\n`);
-    await writeFileAtomic(out, canonicalJson(result.snapshot));
+    await writeFileAtomic(out, canonicalChunks(result.snapshot, { pretty: true }));
     io.stdout(`\nWrote ${shownOut}: ${modelCounts(result.snapshot)}, ${result.snapshot.contentHash}\n\n`);
 
     io.stdout("What the selector chooses (it reads only the snapshot):\n");

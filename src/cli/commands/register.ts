@@ -1,6 +1,5 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import type { ProviderRegistrySnapshot } from "../../../generated/snapshot-types.js";
 import { checkAgainstFile } from "../../compare/check-file.js";
 import { shortSummary, summaryLine } from "../../compare/format-changes.js";
 import { LARGE_CHANGE_KINDS, parseFailOn } from "../../compare/large-changes.js";
@@ -8,10 +7,14 @@ import { loadEnv } from "../../config/load-env.js";
 import type { Env } from "../../config/env-values.js";
 import { ConfigError, ExitCode, LargeChangeError, StrictProbeError, UsageError } from "../../errors.js";
 import { isRoutable } from "../../model/availability.js";
-import { register as runRegister, DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS } from "../../register.js";
+import { register as runRegister, DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS, type PreviousSnapshot } from "../../register.js";
+import { contentHash } from "../../snapshot/content-hash.js";
+import { releaseMemory } from "../memory.js";
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from "../../probe/probe-all.js";
+import { DEFAULT_MAX_BYTES, MAX_RESPONSE_BYTES, MIN_RESPONSE_BYTES } from "../../probe/probe-provider.js";
 import { redact, redactedJson, secretsInEnv } from "../../secrets/redact.js";
-import { canonicalJson } from "../../snapshot/canonical-json.js";
-import { readSnapshotFile, requireSnapshotFile, type SnapshotRead } from "../../snapshot/read-snapshot.js";
+import { canonicalChunks } from "../../snapshot/canonical-json.js";
+import { readSnapshotFile, requireSnapshotFile } from "../../snapshot/read-snapshot.js";
 import { checkWritable, writeFileAtomic } from "../../snapshot/write-snapshot.js";
 import { DEFAULT_SNAPSHOT_FILE, type Command, type CliIO } from "../io.js";
 import { packageVersion } from "../../package-root.js";
@@ -33,6 +36,14 @@ Options:
                       variables set in the real environment win
   --providers GLOB    also load these provider definition files (repeatable)
   --timeout-ms N      overall deadline for probing, 1 to ${MAX_TIMEOUT_MS} (default: ${DEFAULT_TIMEOUT_MS})
+  --max-response-bytes N
+                      the largest model list read from one provider, in bytes
+                      (default: ${DEFAULT_MAX_BYTES}, i.e. 32 MiB; ${MIN_RESPONSE_BYTES} to ${MAX_RESPONSE_BYTES}).
+                      A provider whose answer is larger fails its probe, with a warning
+                      (exit 3 under --strict)
+  --probe-concurrency N
+                      how many providers are probed at once (default: ${DEFAULT_CONCURRENCY};
+                      1 to ${MAX_CONCURRENCY})
   --allow-link-local  probe base URLs at link-local addresses (169.254.0.0/16, fe80::/10)
                       and cloud metadata hosts, refused otherwise
   --catalog FILE      overlay model facts from a community catalog: models.dev's api.json
@@ -67,6 +78,8 @@ function parseRegisterArgs(argv: string[]) {
       providers: { type: "string", multiple: true },
       catalog: { type: "string", multiple: true },
       "timeout-ms": { type: "string" },
+      "max-response-bytes": { type: "string" },
+      "probe-concurrency": { type: "string" },
       "allow-link-local": { type: "boolean" },
       json: { type: "boolean" },
       quiet: { type: "boolean" },
@@ -117,12 +130,15 @@ async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, fat
   if (args.out !== undefined && args.out.trim() === "") throw new UsageError("register: --out is empty; name the file to write (default: ./" + DEFAULT_SNAPSHOT_FILE + ")");
   const out = path.resolve(rawIO.cwd, args.out ?? DEFAULT_SNAPSHOT_FILE);
   const timeoutMs = integerOption("register", "--timeout-ms", args["timeout-ms"], { min: 1, max: MAX_TIMEOUT_MS });
+  const maxBytes = integerOption("register", "--max-response-bytes", args["max-response-bytes"], { min: MIN_RESPONSE_BYTES, max: MAX_RESPONSE_BYTES });
+  const concurrency = integerOption("register", "--probe-concurrency", args["probe-concurrency"], { min: 1, max: MAX_CONCURRENCY });
   // File names as typed may hold anything, a control character included.
   const shown = (file: string) => escapeLine(path.relative(rawIO.cwd, file) || file);
   if (!args.check) await checkTarget(out);
-  // The file about to be replaced: the last good snapshot unless --previous names another, and what --check compares with.
-  const onDisk = await readSnapshotFile(out);
-  const previousFile = args.previous !== undefined ? path.resolve(rawIO.cwd, args.previous) : onDisk.status === "ok" ? out : undefined;
+  // The file about to be replaced: the last good snapshot unless --previous names another, and what --check compares
+  // with. Each is read, checked and hashed here, then let go; it is read again only if the run needs its models.
+  const onDisk = args.previous === undefined || args.check ? await peekSnapshotFile(out, "the previous snapshot") : undefined;
+  const previousFile = args.previous !== undefined ? path.resolve(rawIO.cwd, args.previous) : onDisk?.status === "ok" ? out : undefined;
   const style = outputStyle(rawIO, { quiet: args.quiet === true });
   // Warnings printed here rather than written into the snapshot (they are about this run's files); they count for --fail-on.
   const cliWarnings: string[] = [];
@@ -133,8 +149,11 @@ async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, fat
   const previous = await previousSnapshot(args.previous !== undefined ? previousFile : undefined, onDisk, (why) =>
     warn("PREVIOUS_UNUSABLE", `${shown(out)} ${why}: no models can be kept from it when a probe fails. Pass --previous FILE to name another.`),
   );
+  releaseMemory();
 
   let progress: ProbeProgress | undefined;
+  let probing = 0;
+  let probed = 0;
   const result = await runRegister({
     env,
     cwd: rawIO.cwd,
@@ -143,12 +162,20 @@ async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, fat
     catalogFiles: args.catalog ?? [],
     ...(previous ? { previous } : {}),
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(maxBytes !== undefined ? { probe: { maxBytes } } : {}),
+    ...(concurrency !== undefined ? { concurrency } : {}),
     ...(args["allow-link-local"] ? { allowLinkLocal: true } : {}),
     onPlan: (targets) => {
+      probing = targets.filter((t) => t.plan.probe).length;
       progress = new ProbeProgress(io.stderr, style, targets.filter((t) => t.plan.probe).map((t) => t.definition.id));
       progress.start();
     },
-    onProbe: (target, outcome) => progress?.done(target.definition.id, args.quiet ? undefined : formatProbeLine(target.definition.id, outcome, style)),
+    onProbe: (target, outcome) => {
+      progress?.done(target.definition.id, args.quiet ? undefined : formatProbeLine(target.definition.id, outcome, style));
+      // Each raw answer is garbage once its outcome is here; the last one ends the probing.
+      if (++probed === probing) releaseMemory();
+    },
+    onStage: releaseMemory,
   }).finally(() => progress?.stop());
   const { snapshot } = result;
   for (const overlay of result.overlays) {
@@ -163,6 +190,15 @@ async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, fat
     for (const target of result.targets) if (!target.plan.probe) io.stderr(`${formatProbeLine(target.definition.id, { status: "skipped", reason: target.plan.reason }, style)}\n`);
   }
   for (const d of snapshot.diagnostics) if (d.level !== "info" || !args.quiet) io.stderr(`${formatDiagnostic(d, style)}\n`);
+  // A list cut by the size cap is the one failure the user can lift with a flag: say which.
+  const cap = maxBytes ?? DEFAULT_MAX_BYTES;
+  for (const p of snapshot.providers) {
+    if (p.probe.errorKind !== "too_large") continue;
+    warn(
+      "RESPONSE_TOO_LARGE",
+      `${p.id}'s model list is larger than --max-response-bytes (${cap} bytes), so none of it was read: ${p.id} counts as failed${args.strict ? "" : ", and keeps only what the previous snapshot or the catalog knew"}. Raise --max-response-bytes (at most ${MAX_RESPONSE_BYTES}) if the list is that long.`,
+    );
+  }
   // Large changes describe this run against the last one, not the registry: printed, never written into the snapshot.
   for (const change of result.largeChanges) io.stderr(`${formatDiagnostic(change.diagnostic, style)}\n`);
 
@@ -184,7 +220,7 @@ async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, fat
   }
 
   if (args.check) {
-    const check = checkAgainstFile(snapshot, onDisk);
+    const check = checkAgainstFile(snapshot, await readSnapshotFile(out));
     if (args.json) printJson({ file: out, upToDate: check.upToDate, contentHash: { onDisk: check.onDisk, generated: check.generated }, ...(check.problem ? { problem: check.problem } : {}), changes: check.changes });
     if (check.upToDate) {
       if (!args.json) io.stdout(`${shown(out)} is up to date (${check.generated})\n`);
@@ -196,7 +232,7 @@ async function registerWith(args: RegisterArgs, failOn: ReadonlySet<string>, fat
     return ExitCode.invalid;
   }
 
-  await writeFileAtomic(out, canonicalJson(snapshot));
+  await writeFileAtomic(out, canonicalChunks(snapshot, { pretty: true }));
   const summary = {
     file: out,
     contentHash: snapshot.contentHash,
@@ -230,11 +266,26 @@ async function checkTarget(out: string): Promise<void> {
   await checkWritable(out);
 }
 
+/** Reading a large snapshot holds its text, then its objects: the text is let go before validating and hashing. */
+const RECLAIM = { afterParse: releaseMemory };
+
+type Peeked = { readonly status: "ok"; readonly previous: PreviousSnapshot } | { readonly status: "missing" | "unusable"; readonly why: string };
+
+/** A snapshot file read, checked and hashed; what is kept is its status, its content hash and how to read it again. */
+async function peekSnapshotFile(file: string, what: string): Promise<Peeked> {
+  const read = await readSnapshotFile(file, RECLAIM);
+  if (read.status !== "ok") return read;
+  return { status: "ok", previous: { contentHash: contentHash(read.snapshot), load: () => requireSnapshotFile(file, what, RECLAIM) } };
+}
+
 /** A file named by --previous must be a valid snapshot (exit 2 otherwise); the file about to be replaced may be anything. */
-async function previousSnapshot(explicit: string | undefined, onDisk: SnapshotRead, warn: (why: string) => void): Promise<ProviderRegistrySnapshot | undefined> {
-  if (explicit !== undefined) return requireSnapshotFile(explicit, "--previous");
-  if (onDisk.status === "ok") return onDisk.snapshot;
-  if (onDisk.status === "unusable") warn(onDisk.why);
+async function previousSnapshot(explicit: string | undefined, onDisk: Peeked | undefined, warn: (why: string) => void): Promise<PreviousSnapshot | undefined> {
+  if (explicit !== undefined) {
+    const snapshot = await requireSnapshotFile(explicit, "--previous", RECLAIM);
+    return { contentHash: contentHash(snapshot), load: () => requireSnapshotFile(explicit, "--previous", RECLAIM) };
+  }
+  if (onDisk?.status === "ok") return onDisk.previous;
+  if (onDisk?.status === "unusable") warn(onDisk.why);
   return undefined;
 }
 

@@ -2,7 +2,7 @@
 // not served, so they are not listed here).
 import type { ProbedModel, ProviderAdapter } from "../adapter.js";
 import type { JsonObject } from "../../documents/json-object.js";
-import { kindFromId } from "./openai-compatible.js";
+import { kindFromId } from "./kind-from-id.js";
 import { classifyOpenAiStyle, parseOpenAiList, positiveInteger } from "./openai-list.js";
 
 export const groqAdapter = {

@@ -3,7 +3,7 @@
 import type { Model } from "../../../generated/snapshot-types.js";
 import type { ProbedModel, ProviderAdapter } from "../adapter.js";
 import type { JsonObject } from "../../documents/json-object.js";
-import { kindFromId } from "./openai-compatible.js";
+import { kindFromId } from "./kind-from-id.js";
 import { classifyByStatus, parseOpenAiList, positiveInteger, stringList } from "./openai-list.js";
 
 const KINDS: Readonly<Record<string, Model["kind"]>> = { llm: "chat", vlm: "chat", embeddings: "embedding" };

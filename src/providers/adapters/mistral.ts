@@ -2,7 +2,7 @@
 // as an entry of its own; an alias group is kept once, under the entry whose `name` is its own id (the version).
 import type { ProbedModel, ProviderAdapter } from "../adapter.js";
 import { isObject, type JsonObject } from "../../documents/json-object.js";
-import { kindFromId } from "./openai-compatible.js";
+import { kindFromId } from "./kind-from-id.js";
 import { classifyOpenAiStyle, optionalBoolean, parseOpenAiList, positiveInteger, stringList } from "./openai-list.js";
 
 function isCanonical(entry: JsonObject): boolean {

@@ -3,7 +3,7 @@
 import type { ProbedModel, ProviderAdapter } from "../adapter.js";
 import { ResponseShapeError } from "../adapter.js";
 import { isObject, type JsonObject } from "../../documents/json-object.js";
-import { kindFromId } from "./openai-compatible.js";
+import { kindFromId } from "./kind-from-id.js";
 import { classifyByStatus, describeError, errorObject, positiveInteger, statusInErrorBody, stringList } from "./openai-list.js";
 
 function idOf(entry: JsonObject): string | undefined {

@@ -5,6 +5,7 @@ import type { Model, PriceTier } from "../../../generated/snapshot-types.js";
 import type { ProbedModel, ProbedPricing, ProviderAdapter } from "../adapter.js";
 import { isObject, type JsonObject } from "../../documents/json-object.js";
 import { isUsableModelId } from "../../model/model-id.js";
+import { SAFETY_CLASSIFIER_ID } from "./kind-from-id.js";
 import { classifyByStatus, parseOpenAiList, positiveInteger } from "./openai-list.js";
 import { nonNegativeDecimal, perTokenToPerMillion } from "./per-token-price.js";
 
@@ -35,6 +36,7 @@ function isRouterPrice(value: unknown): boolean {
 
 /** A per-unit charge (per request, per image) when the answer states one above zero. */
 function charge(value: unknown): number | undefined {
+  if (value === undefined || value === "0" || value === 0) return undefined;
   const price = nonNegativeDecimal(value);
   return price !== undefined && price > 0 ? price : undefined;
 }
@@ -64,6 +66,9 @@ function kindOf(id: string, inputs: readonly string[], outputs: readonly string[
   if (outputs.includes("audio")) return "audio";
   if (outputs.some((o) => o !== "text")) return "other";
   if (inputs.length > 0 && !inputs.includes("text")) return "other";
+  // Text in, text out, yet no chat model: a safety classifier answers with a verdict (llama-guard-4-12b, 1M context,
+  // would otherwise win a long-context fast_response request).
+  if (SAFETY_CLASSIFIER_ID.test(id)) return "other";
   return "chat";
 }
 
@@ -95,15 +100,13 @@ function pricingOf(raw: JsonObject | undefined, kind: Model["kind"]): ProbedPric
   // Token prices of 0 on a music or image model say nothing: it is charged per clip or image, at a price not given.
   if (kind !== "chat" && input === 0 && output === 0 && perRequest === undefined && perImage === undefined) return null;
   const cachedInput = perTokenToPerMillion(raw.input_cache_read);
-  const tiers = priceTiers(raw.overrides, { input, output });
-  return {
-    input,
-    output,
-    ...(cachedInput !== undefined ? { cachedInput } : {}),
-    ...(perRequest !== undefined ? { perRequest } : {}),
-    ...(perImage !== undefined ? { perImage } : {}),
-    ...(tiers !== undefined ? { tiers } : {}),
-  };
+  const tiers = raw.overrides === undefined ? undefined : priceTiers(raw.overrides, { input, output });
+  const out: { -readonly [K in keyof ProbedPricing]: ProbedPricing[K] } = { input, output };
+  if (cachedInput !== undefined) out.cachedInput = cachedInput;
+  if (perRequest !== undefined) out.perRequest = perRequest;
+  if (perImage !== undefined) out.perImage = perImage;
+  if (tiers !== undefined) out.tiers = tiers;
+  return out;
 }
 
 export const openRouterAdapter = {
@@ -132,12 +135,10 @@ export const openRouterAdapter = {
     const zero = pricing != null && pricing.input === 0 && pricing.output === 0;
     const free = kind === "chat" && !perUnit && (variant?.tag === "free" || zero);
     const byName = kind === "router" || (variant !== undefined && BY_NAME_VARIANT_TAGS.has(variant.tag));
-    return {
+    // Assigned field by field rather than spread from conditional literals: this runs once per listed model.
+    const out: { -readonly [K in keyof ProbedModel]: ProbedModel[K] } = {
       id,
-      ...(displayName(raw.name) !== undefined ? { name: displayName(raw.name) } : {}),
       kind,
-      ...(contextWindow !== undefined ? { contextWindow } : {}),
-      ...(maxOutput !== undefined ? { maxOutput } : {}),
       capabilities: {
         vision: inputs.includes("image"),
         tools: parameters.has("tools"),
@@ -145,15 +146,20 @@ export const openRouterAdapter = {
         json: parameters.has("response_format") || parameters.has("structured_outputs"),
         streaming: true,
       },
-      ...(pricing !== undefined ? { pricing } : {}),
       freeTier: free,
-      ...(movingAlias ? { movingAlias: true } : {}),
-      ...(aliasOf !== undefined ? { aliasOf } : {}),
-      ...(variant !== undefined ? { variant } : {}),
-      ...(byName ? { routing: "by_name" as const } : {}),
-      ...(retiresAt !== undefined ? { retiresAt } : {}),
       described: contextWindow !== undefined || pricing !== undefined || outputs.length > 0,
     };
+    const name = displayName(raw.name);
+    if (name !== undefined) out.name = name;
+    if (contextWindow !== undefined) out.contextWindow = contextWindow;
+    if (maxOutput !== undefined) out.maxOutput = maxOutput;
+    if (pricing !== undefined) out.pricing = pricing;
+    if (movingAlias) out.movingAlias = true;
+    if (aliasOf !== undefined) out.aliasOf = aliasOf;
+    if (variant !== undefined) out.variant = variant;
+    if (byName) out.routing = "by_name";
+    if (retiresAt !== undefined) out.retiresAt = retiresAt;
+    return out;
   },
   // Out of credits is 402 here, which the status alone already says.
   classifyFailure: classifyByStatus,

@@ -1,4 +1,8 @@
 // Determinism: one spelling per value, a hash over content but not time, and timestamps from SOURCE_DATE_EPOCH.
+import { createHash } from "node:crypto";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Model, ProviderRegistrySnapshot } from "../../../generated/snapshot-types.js";
@@ -9,8 +13,9 @@ import { resolvePolicy } from "../../../src/policy/resolve-policy.js";
 import type { ProbeOutcome } from "../../../src/probe/probe-provider.js";
 import { planProbes } from "../../../src/providers/plan-probes.js";
 import { buildSnapshot, snapshotTime, type SnapshotParts } from "../../../src/snapshot/build-snapshot.js";
-import { canonicalJson, sortKeysDeep } from "../../../src/snapshot/canonical-json.js";
-import { contentHash } from "../../../src/snapshot/content-hash.js";
+import { canonicalChunks, canonicalJson, sortKeysDeep } from "../../../src/snapshot/canonical-json.js";
+import { contentHash, withoutTimestamps } from "../../../src/snapshot/content-hash.js";
+import { writeFileAtomic } from "../../../src/snapshot/write-snapshot.js";
 import { builtinDefinitions, configErrorOf } from "../helpers.js";
 
 /** The same value with every object's keys inserted in reverse order. */
@@ -275,5 +280,74 @@ describe("sortDiagnostics", () => {
         expect(canonicalJson(sortDiagnostics(shuffled as Diagnostic[]))).toBe(canonicalJson(sortDiagnostics(list as Diagnostic[])));
       }),
     );
+  });
+});
+
+describe("canonicalChunks: the snapshot in pieces, never one string", () => {
+  const join = (value: unknown, pretty: boolean) => [...canonicalChunks(value, { pretty })].join("");
+  /** What contentHash was before it streamed: one compact string, hashed at once. */
+  const oneStringHash = (snapshot: Snapshot) => `sha256:${createHash("sha256").update(JSON.stringify(sortKeysDeep(withoutTimestamps(snapshot)))).digest("hex")}`;
+
+  /** Everything that could tell the two paths apart: escapes, line separators, astral characters, integer-like and odd keys, empty containers, undefined members, nesting past the walked depth. */
+  function trickySnapshot(): Snapshot {
+    const s = clone(buildSnapshot(parts()));
+    const m = s.models[0]!;
+    m.name = 'quote " backslash \\ newline \n tab \t nul \u0000 line sep \u2028 para \u2029 astral 😀 lone \ud800 é';
+    m.aliases = [];
+    (s.policy.providers as Record<string, unknown>)["10"] = { z: [], a: {}, "9": [[], [{}]], "": null };
+    (s.policy.providers as Record<string, unknown>)["9"] = { b: undefined, a: -0, big: 1e21, small: 5e-324 };
+    (s as unknown as Record<string, unknown>).extra = { "key\nwith\u2028breaks": "v", undefinedMember: undefined, nested: { deeper: { deepest: [1, "two", null, true] } } };
+    (s as unknown as Record<string, unknown>).empty = {};
+    // Integer-like keys where the pieces are cut (the top level): an object puts them first, in numeric order.
+    (s as unknown as Record<string, unknown>)["10"] = "ten";
+    (s as unknown as Record<string, unknown>)["9"] = { "2": 2, "10": 10 };
+    (s as unknown as Record<string, unknown>).list = [undefined, () => 1, { b: 2, a: 1 }];
+    return reverseKeys(s) as Snapshot;
+  }
+
+  it("joined, pretty: byte for byte canonicalJson (the one-string path) on a tricky snapshot", () => {
+    const s = trickySnapshot();
+    expect(join(s, true)).toBe(canonicalJson(s));
+  });
+
+  it("joined, compact: byte for byte JSON.stringify(sortKeysDeep(value))", () => {
+    const s = trickySnapshot();
+    expect(join(s, false)).toBe(JSON.stringify(sortKeysDeep(s)));
+  });
+
+  it("contentHash, fed in pieces, equals the hash of the one compact string", () => {
+    const plain = buildSnapshot(parts());
+    expect(contentHash(plain)).toBe(oneStringHash(plain));
+    const tricky = trickySnapshot();
+    expect(contentHash(tricky)).toBe(oneStringHash(tricky));
+  });
+
+  it("property: for any JSON value, both forms join to the one-string output", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(join(value, true)).toBe(canonicalJson(value));
+        expect(join(value, false)).toBe(JSON.stringify(sortKeysDeep(value)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("writeFileAtomic of the pieces writes the same bytes as of the one string", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "canonical-chunks-"));
+    try {
+      const s = trickySnapshot();
+      // Many models, so that the pieces cross the writer's 1 MiB batches.
+      s.models = Array.from({ length: 4000 }, (_, i) => ({ ...s.models[i % s.models.length]!, id: `model-${i}` }));
+      await writeFileAtomic(path.join(dir, "pieces.json"), canonicalChunks(s, { pretty: true }));
+      const text = canonicalJson(s);
+      expect(text.length).toBeGreaterThan(2 * 1024 * 1024);
+      expect(await readFile(path.join(dir, "pieces.json"), "utf8")).toBe(text);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a value with no JSON form is refused, as JSON.stringify would give nothing", () => {
+    expect(() => join(undefined, true)).toThrow(TypeError);
   });
 });
