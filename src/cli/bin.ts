@@ -23,5 +23,6 @@ const code = await main(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),
   isTTY: Boolean(process.stderr.isTTY),
+  stdin: process.stdin,
 });
 process.exitCode = code;

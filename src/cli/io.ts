@@ -6,6 +6,8 @@ export interface CliIO {
   readonly cwd: string;
   /** Whether stderr is a terminal (progress is quiet otherwise). */
   readonly isTTY?: boolean;
+  /** The input stream, for commands that read requests from it (select --stdin). */
+  readonly stdin?: NodeJS.ReadableStream;
 }
 
 /** Where register writes and select reads when no path is given, in the working folder. */

@@ -48,10 +48,25 @@ async function registerThere(): Promise<ProviderRegistrySnapshot> {
   }
 }
 
+describe("the Python selector it ships", () => {
+  it("installs offline from node_modules and passes the conformance suite shipped beside it", { timeout: TIMEOUT * 2 }, async (context) => {
+    const python = pythonOrSkip(context);
+    const shipped = path.join(consumer.dir, "node_modules", "provider-registry");
+    const target = path.join(consumer.dir, "python-packages");
+    await mustRun(python, ["-m", "pip", "install", "--no-index", "--no-cache-dir", "--disable-pip-version-check", "-q", "--target", target, path.join(shipped, "python")], { cwd: consumer.dir });
+    const result = await run(python, ["-m", "provider_registry_selector.conformance", path.join(shipped, "conformance")], {
+      cwd: consumer.dir,
+      env: { ...process.env, PYTHONPATH: target, PYTHONDONTWRITEBYTECODE: "1" },
+    });
+    expect(result.stdout, result.stderr).toMatch(/^(\d+) of \1 cases pass/m);
+  });
+});
+
 describe("what npm pack ships", () => {
-  it("exactly dist/src, dist/generated, schema, data, README and package.json", () => {
+  it("exactly dist/src, dist/generated, schema, data, conformance, the Python selector, README and package.json", () => {
     const paths = consumer.packed.map((f) => f.path);
-    const allowed = /^(dist\/src\/|dist\/generated\/|schema\/[^/]+\.schema\.json$|data\/|README\.md$|package\.json$|LICENSE)/;
+    const allowed =
+      /^(dist\/src\/|dist\/generated\/|schema\/[^/]+\.schema\.json$|data\/|conformance\/|python\/(pyproject\.toml|README\.md|_backend\/prs_backend\.py|provider_registry_selector\/[^/]+\.py)$|README\.md$|package\.json$|LICENSE)/;
     expect(paths.filter((p) => !allowed.test(p))).toEqual([]);
     for (const needed of [
       "package.json",
@@ -69,6 +84,11 @@ describe("what npm pack ships", () => {
       "data/providers/kimi.json",
       "data/catalog/kimi.json",
       "data/demo/kimi-models.json",
+      "conformance/cases.json",
+      "conformance/snapshots/demo.json",
+      "python/pyproject.toml",
+      "python/provider_registry_selector/__init__.py",
+      "python/provider_registry_selector/_schema.py",
     ]) {
       expect(paths, needed).toContain(needed);
     }

@@ -1,6 +1,7 @@
 // `provider-registry select`: the selector on the command line. It reads the snapshot and nothing else — no
 // environment — so its answer depends on the snapshot alone.
 import path from "node:path";
+import { createInterface } from "node:readline";
 import { ExitCode, UsageError } from "../../errors.js";
 import {
   CATEGORIES,
@@ -16,6 +17,8 @@ import {
   type Category,
   type Requirements,
   type SelectionRequest,
+  type Selector,
+  type Choice,
 } from "../../selector/index.js";
 import { escapeControls, terminalSafeJson } from "../../selector/text.js";
 import { DEFAULT_SNAPSHOT_FILE, type CliIO, type Command } from "../io.js";
@@ -43,9 +46,12 @@ Options:
   --json               print {model, provider, reason, fallbacks, trace} as JSON (bounded as above;
                        "omitted" says what was left out)
   --explain            also print the models considered and why each was kept or dropped
+  --stdin              batch mode: read one JSON request per line, write one JSON answer per line
+                       (the snapshot is loaded once; see docs/batch-mode.md)
   -h, --help           show this help
 
-Exit codes: 0 a model was chosen; 1 nothing fits, or the snapshot cannot be used; 2 bad options.
+Exit codes: 0 a model was chosen (--stdin: the input ended); 1 nothing fits, or the snapshot cannot be used;
+2 bad options. With --json (or --stdin) every error is also printed on stdout as {"error": {"code", "message"}}.
 `;
 
 const OPTIONS = {
@@ -60,8 +66,12 @@ const OPTIONS = {
   fallbacks: { type: "string" },
   json: { type: "boolean" },
   explain: { type: "boolean" },
+  stdin: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
+
+/** Flags that make a request: with --stdin each line is the request, so none of them may be given. */
+const REQUEST_FLAGS = ["model", "category", "provider", "require", "min-context", "min-output", "exclude"] as const;
 
 const parse = (argv: string[]) => parseCommandArgs("select", { args: argv, options: OPTIONS }).values;
 type Values = ReturnType<typeof parse>;
@@ -117,45 +127,132 @@ function omitted(bounded: BoundedTrace): { omitted?: { fallbacks: number; trace:
   return { omitted: { fallbacks: bounded.omittedFallbacks, trace, all: "--fallbacks all" } };
 }
 
+/** What `select --json` prints for a choice: bounded to `limit` fallbacks and the trace entries that matter. */
+function choiceJson(choice: Choice, limit: number): object {
+  const bounded = boundTrace(choice.trace, choice.fallbacks, limit);
+  const { model, provider, reason } = choice;
+  return { model, provider, reason, fallbacks: bounded.fallbacks, trace: bounded.trace, ...omitted(bounded) };
+}
+
+/** What `select --json` prints when nothing can be chosen, bounded the same way. */
+function errorJson(error: SelectionError, limit: number): object {
+  const bounded = boundTrace(error.trace, [], limit);
+  return { ...error.toJSON(), trace: bounded.trace, ...omitted(bounded) };
+}
+
+/**
+ * Does the command line ask for JSON? Read from the raw arguments, so that a bad flag elsewhere still gets its error
+ * as JSON: a caller parsing stdout must always have something to parse.
+ */
+function wantsJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf("--");
+  const flags = end === -1 ? argv : argv.slice(0, end);
+  return flags.includes("--json") || flags.includes("--stdin");
+}
+
+/** A usage error as `select --json` prints it (exit code 2); the message also goes to stderr. */
+function usageFailure(error: UsageError, io: CliIO): number {
+  const code = reportError(error, io);
+  io.stdout(json({ error: { code: error.code, message: error.message }, trace: [] }));
+  return code;
+}
+
 export const select: Command = async (argv: string[], io: CliIO) => {
-  const values = parse(argv);
-  if (values.help) {
-    io.stdout(USAGE);
-    return ExitCode.ok;
+  const asJson = wantsJson(argv);
+  let values: Values;
+  let request: SelectionRequest;
+  let limit: number;
+  try {
+    values = parse(argv);
+    if (values.help) {
+      io.stdout(USAGE);
+      return ExitCode.ok;
+    }
+    if (values.stdin) {
+      const given = REQUEST_FLAGS.filter((flag) => values[flag] !== undefined);
+      if (given.length > 0 || values.explain) {
+        const flags = [...given, ...(values.explain ? ["explain"] : [])].map((f) => `--${f}`).join(", ");
+        throw usageError("select", `--stdin reads each request from its own line, so ${flags} cannot be given with it`);
+      }
+    }
+    request = values.stdin ? {} : toRequest(values);
+    limit = fallbackLimit(values.fallbacks);
+  } catch (error) {
+    // Without --json main reports it, as for every command.
+    if (error instanceof UsageError && asJson) return usageFailure(error, io);
+    throw error;
   }
-  const request = toRequest(values);
-  const limit = fallbackLimit(values.fallbacks);
   const file = path.resolve(io.cwd, values.snapshot ?? DEFAULT_SNAPSHOT_FILE);
 
   try {
-    const choice = createSelector(loadSnapshot(file)).select(request);
-    const bounded = boundTrace(choice.trace, choice.fallbacks, limit);
+    const selector = createSelector(loadSnapshot(file));
+    if (values.stdin) return await batch(selector, io, limit);
+    const choice = selector.select(request);
     if (values.json) {
-      const { model, provider, reason } = choice;
-      io.stdout(json({ model, provider, reason, fallbacks: bounded.fallbacks, trace: bounded.trace, ...omitted(bounded) }));
+      io.stdout(json(choiceJson(choice, limit)));
       return ExitCode.ok;
     }
+    const bounded = boundTrace(choice.trace, choice.fallbacks, limit);
     io.stdout(escapeControls(`${choice.model} (${choice.provider}): ${choice.reason}\n${renderFallbacks(bounded)}\n`));
     if (values.explain) io.stdout(`${renderBoundedTrace(bounded).join("\n")}\n`);
     return ExitCode.ok;
   } catch (error) {
     if (error instanceof SelectionError) {
-      if (error.code === "INVALID_REQUEST") throw new UsageError(`select: ${error.message}`);
-      const bounded = boundTrace(error.trace, [], limit);
+      if (error.code === "INVALID_REQUEST") {
+        const usage = new UsageError(`select: ${error.message}`);
+        if (!values.json) throw usage;
+        const code = reportError(usage, io);
+        io.stdout(json(error));
+        return code;
+      }
       if (values.json) {
-        io.stdout(json({ ...error.toJSON(), trace: bounded.trace, ...omitted(bounded) }));
+        io.stdout(json(errorJson(error, limit)));
         return error.exitCode;
       }
       const code = reportError(error, io);
-      if (values.explain) io.stderr(`${renderBoundedTrace(bounded).join("\n")}\n`);
+      if (values.explain) io.stderr(`${renderBoundedTrace(boundTrace(error.trace, [], limit)).join("\n")}\n`);
       else if (error.trace.length > 0) io.stderr("hint: add --explain to see every model considered and why it fell away\n");
       return code;
     }
     if (error instanceof SnapshotError) {
       const code = reportError(error, io);
-      if (values.json) io.stdout(json({ error: { code: error.code, message: error.message }, trace: [] }));
+      if (asJson) io.stdout(`${terminalSafeJson(JSON.stringify({ error: { code: error.code, message: error.message }, trace: [] }, null, values.stdin ? undefined : 2))}\n`);
       return code;
     }
     throw error;
   }
 };
+
+/**
+ * Batch mode (docs/batch-mode.md): one JSON request per line in, one JSON answer per line out, in order, over one
+ * loaded snapshot. A line that is not a request gets an error line; nothing but the end of the input ends the run.
+ */
+async function batch(selector: Selector, io: CliIO, limit: number): Promise<number> {
+  if (io.stdin === undefined) throw new Error("select --stdin needs an input stream");
+  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
+  let n = 0;
+  for await (const line of lines) {
+    n++;
+    if (/^[ \t]*$/.test(line)) continue;
+    io.stdout(`${answerLine(selector, line, n, limit)}\n`);
+  }
+  return ExitCode.ok;
+}
+
+/** One batch answer: what `select --json --fallbacks <limit>` prints for the line's request, on one line. */
+export function answerLine(selector: Selector, line: string, n: number, limit = DEFAULT_SHOWN_FALLBACKS): string {
+  let request: unknown;
+  try {
+    request = JSON.parse(line);
+  } catch {
+    const notJson = new SelectionError("INVALID_REQUEST", `invalid request: line ${n} is not JSON: write one request object per line, such as {"category":"balanced"}`);
+    return terminalSafeJson(JSON.stringify(errorJson(notJson, limit)));
+  }
+  // As `select --json` writes it: DEL and C1 controls escaped (the same JSON value, safe on a terminal).
+  try {
+    return terminalSafeJson(JSON.stringify(choiceJson(selector.select(request as SelectionRequest), limit)));
+  } catch (error) {
+    if (error instanceof SelectionError) return terminalSafeJson(JSON.stringify(errorJson(error, limit)));
+    throw error;
+  }
+}
