@@ -13,7 +13,7 @@ export function pythonOrSkip(context: { skip: () => void }): string {
   throw new Error("unreachable: skip() throws");
 }
 
-const CANDIDATES = ["python3", "/usr/bin/python3"];
+const CANDIDATES = ["/usr/bin/python3", "python3"]; // Debian's first: the one .ci/run installs pytest and jsonschema for
 
 /** The first python that can import jsonschema; undefined when none can (.ci/run installs python3-jsonschema). */
 export function findPythonWithJsonschema(): string | undefined {

@@ -5,7 +5,7 @@ import path from "node:path";
 import { packageRoot } from "../../src/package-root.js";
 
 export const PYTHON_DIR = path.join(packageRoot, "python");
-const CANDIDATES = ["python3", "/usr/bin/python3"];
+const CANDIDATES = ["/usr/bin/python3", "python3"]; // Debian's first: the one .ci/run installs pytest and jsonschema for
 
 function works(python: string, modules: string): boolean {
   const probe = spawnSync(python, ["-c", `import sys; assert sys.version_info >= (3, 9); import ${modules}`], { stdio: "ignore" });
