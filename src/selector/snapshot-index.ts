@@ -160,9 +160,11 @@ export function buildIndex(snapshot: ProviderRegistrySnapshot): SnapshotIndex {
   const providers = orderProviders(snapshot).map((id, priority) => newProvider(id, priority, policy));
   const providerById = new Map(providers.map((p) => [p.id, p]));
 
+  // The merit keys depend on the category and the policy only: worked out once here, not three times per model.
+  const keys = CATEGORIES.map((category) => meritKeys(category, policy));
   for (const model of snapshot.models) {
     const provider = providerById.get(model.provider)!;
-    provider.models.push(newModel(model, provider, policy));
+    provider.models.push(newModel(model, provider, policy, keys));
   }
 
   const byName = new Map<string, ModelRecord[]>();
@@ -184,7 +186,6 @@ export function buildIndex(snapshot: ProviderRegistrySnapshot): SnapshotIndex {
 
   const routing = CATEGORIES.map((_, c) => mergeProviders(providers.map((p) => p.orderings[c]!), c));
   const firstRoutable = routing.map((list) => list[0] ?? null);
-  const keys = CATEGORIES.map((category) => meritKeys(category, policy));
   const tierThreshold = lowestTierThreshold(providers.flatMap((p) => p.models.map((r) => r.merit)));
 
   const ref = policy.defaultModel;
@@ -257,7 +258,7 @@ function newProvider(id: string, priority: number, policy: Policy): ProviderDraf
   return { id, priority, staticRule, policy: own, allowed, models: [], orderings: [], preferenceSlots: [], reach: NO_REACH };
 }
 
-function newModel(model: Model, provider: ProviderDraft, policy: Policy): ModelRecord {
+function newModel(model: Model, provider: ProviderDraft, policy: Policy, keys: readonly (readonly MeritKeyName[])[]): ModelRecord {
   const c = model.capabilities;
   const merit = meritFacts(model);
   return {
@@ -271,7 +272,7 @@ function newModel(model: Model, provider: ProviderDraft, policy: Policy): ModelR
     merit,
     byName: model.kind === "router" || model.routing === "by_name",
     standing: standing(merit, policy),
-    vectors: CATEGORIES.map((category) => meritVector(meritKeys(category, policy), merit, merit.price, policy)),
+    vectors: keys.map((categoryKeys) => meritVector(categoryKeys, merit, merit.price, policy)),
     placement: ["merit", "merit", "merit"],
     ref: undefined,
   };
