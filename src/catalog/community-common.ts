@@ -4,6 +4,7 @@ import { isObject, type JsonObject } from "../documents/json-object.js";
 import { ConfigError } from "../errors.js";
 import type { Facts } from "../merge/fact-layers.js";
 import { compareText } from "../model/order.js";
+import { isCalendarDate } from "../model/calendar-date.js";
 
 /** One model in a community catalog: only the facts the file states, so that facts blend one by one. */
 export interface OverlayEntry {
@@ -44,12 +45,8 @@ export const BUILTIN_PROVIDER_IDS = [
   "xai",
 ] as const;
 
-const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 const MAX_NAME = 300;
 
-export function isDate(value: unknown): value is string {
-  return typeof value === "string" && DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
-}
 
 /** RFC 6901: a key becomes one pointer token. */
 export function pointer(...tokens: readonly string[]): string {
@@ -136,7 +133,7 @@ export class FieldReader {
 }
 
 export function checkOptions(options: CommunityCatalogOptions): void {
-  if (!isDate(options.asOf)) throw new TypeError(`asOf must be a calendar date (YYYY-MM-DD), not ${JSON.stringify(options.asOf)}`);
+  if (!isCalendarDate(options.asOf)) throw new TypeError(`asOf must be a calendar date (YYYY-MM-DD), not ${JSON.stringify(options.asOf)}`);
 }
 
 /** Entries per provider; the first entry to claim an id (compared without regard to case) keeps it. */

@@ -12,7 +12,6 @@ import {
   CatalogBuilder,
   checkOptions,
   FieldReader,
-  isDate,
   pointer,
   stated,
   type CommunityCatalogOptions,
@@ -20,6 +19,7 @@ import {
   type OverlayEntry,
 } from "./community-common.js";
 import { LITELLM_PROVIDERS, sourceNames } from "./community-providers.js";
+import { isCalendarDate } from "../model/calendar-date.js";
 
 export const LITELLM_NAME = "litellm";
 export const LITELLM_SOURCE = "https://github.com/BerriAI/litellm/blob/main/model_prices_and_context_window.json";
@@ -55,7 +55,7 @@ export function parseLiteLLMCatalog(json: unknown, options: CommunityCatalogOpti
 function litellmEntry(read: FieldReader, id: string, model: JsonObject, at: string): OverlayEntry {
   const mode = read.optionalString(model, "mode", at);
   const deprecation = read.optionalString(model, "deprecation_date", at);
-  if (deprecation !== undefined && !isDate(deprecation)) read.fail(`${at}/deprecation_date`, `must be a date (YYYY-MM-DD), not ${JSON.stringify(deprecation)}`);
+  if (deprecation !== undefined && !isCalendarDate(deprecation)) read.fail(`${at}/deprecation_date`, `must be a date (YYYY-MM-DD), not ${JSON.stringify(deprecation)}`);
 
   const unit = "USD per token";
   const input = perMillion(read, model, "input_cost_per_token", at, unit);

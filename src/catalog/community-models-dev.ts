@@ -11,7 +11,6 @@ import {
   CatalogBuilder,
   checkOptions,
   FieldReader,
-  isDate,
   pointer,
   stated,
   type CommunityCatalogOptions,
@@ -19,6 +18,7 @@ import {
   type OverlayEntry,
 } from "./community-common.js";
 import { MODELS_DEV_PROVIDERS, sourceNames } from "./community-providers.js";
+import { isCalendarDate } from "../model/calendar-date.js";
 
 export const MODELS_DEV_NAME = "models.dev";
 export const MODELS_DEV_SOURCE = "https://models.dev/api.json";
@@ -70,7 +70,7 @@ function modelsDevEntry(read: FieldReader, id: string, model: JsonObject, at: st
         ...(tiers.length > 0 ? { tiers } : {}),
         source: MODELS_DEV_SOURCE,
         // The day models.dev last touched this entry, where it says.
-        ...(isDate(lastUpdated) ? { asOf: lastUpdated } : {}),
+        ...(isCalendarDate(lastUpdated) ? { asOf: lastUpdated } : {}),
       };
     }
   }

@@ -4,6 +4,7 @@
 import type { Model, PriceTier } from "../../../generated/snapshot-types.js";
 import type { ProbedModel, ProbedPricing, ProviderAdapter } from "../adapter.js";
 import { isObject, type JsonObject } from "../../documents/json-object.js";
+import { isCalendarDate } from "../../model/calendar-date.js";
 import { isUsableModelId } from "../../model/model-id.js";
 import { SAFETY_CLASSIFIER_ID } from "./kind-from-id.js";
 import { classifyByStatus, parseOpenAiList, positiveInteger } from "./openai-list.js";
@@ -23,11 +24,6 @@ function displayName(value: unknown): string | undefined {
   return name !== "" && name.length <= MAX_NAME_LENGTH && !/\p{Cc}/u.test(name) ? name : undefined;
 }
 
-const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
-
-function calendarDate(value: unknown): string | undefined {
-  return typeof value === "string" && DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ? value : undefined;
-}
 
 /** "-1" (or -1): OpenRouter's price of a router, decided per request by the model it picks. */
 function isRouterPrice(value: unknown): boolean {
@@ -128,7 +124,7 @@ export const openRouterAdapter = {
     const movingAlias = id.startsWith("~");
     const target = isObject(raw.alias_target) ? raw.alias_target.slug : undefined;
     const aliasOf = movingAlias && typeof target === "string" && isUsableModelId(target) && target !== id ? target : undefined;
-    const retiresAt = calendarDate(raw.expiration_date);
+    const retiresAt = isCalendarDate(raw.expiration_date) ? raw.expiration_date : undefined;
     // Free only for a chat model with no per-request or per-image charge whose tokens cost nothing, or that
     // OpenRouter serves as its :free variant.
     const perUnit = pricing != null && (pricing.perRequest !== undefined || pricing.perImage !== undefined);
