@@ -84,6 +84,8 @@ export async function register(options: RegisterOptions): Promise<RegisterResult
   // Everything the configuration says is checked before any probe: a bad SOURCE_DATE_EPOCH or timeout found only
   // once the answers are in would have cost every provider a request for nothing.
   const generatedAt = snapshotTime(options.env.SOURCE_DATE_EPOCH, now);
+  // The run's day, from the one clock reading the snapshot is stamped with: retirement is judged on that day.
+  const asOf = generatedAt.slice(0, 10);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!Number.isSafeInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS) {
     throw new ConfigError(`timeoutMs must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, not ${timeoutMs}`, { field: "timeoutMs" });
@@ -92,7 +94,7 @@ export async function register(options: RegisterOptions): Promise<RegisterResult
   const settings = readSettings(options.env, definitions);
   const targets = planProbes(definitions, options.env, settings, { allowLinkLocal: options.allowLinkLocal === true });
   // Read before probing: a bad catalog file is a configuration error, and should cost no provider a request.
-  const overlays = await loadOverlays(options.catalogFiles ?? [], options.env, options.cwd, definitions.map((d) => d.id), now);
+  const overlays = await loadOverlays(options.catalogFiles ?? [], options.cwd, definitions.map((d) => d.id), asOf);
   options.onPlan?.(targets);
   const catalogPromise = options.catalog ? Promise.resolve(options.catalog) : loadBuiltinCatalog();
   const outcomes = await probeAll(targets, {
@@ -106,7 +108,6 @@ export async function register(options: RegisterOptions): Promise<RegisterResult
 
   const previous = options.previous === undefined ? undefined : "load" in options.previous ? options.previous : asPrevious(options.previous);
   const listings = await listingsOf(targets, outcomes, previous);
-  const asOf = snapshotTime(options.env.SOURCE_DATE_EPOCH, now).slice(0, 10);
   const merged = mergeModels({
     providers: listings,
     catalog,
@@ -159,8 +160,7 @@ export async function register(options: RegisterOptions): Promise<RegisterResult
 }
 
 /** Each community catalog file, in order, read for the providers there are; deprecation dates compare with the run's day. */
-async function loadOverlays(files: readonly string[], env: Env, cwd: string, providers: readonly string[], now: () => number): Promise<CommunityOverlay[]> {
-  const asOf = snapshotTime(env.SOURCE_DATE_EPOCH, now).slice(0, 10);
+async function loadOverlays(files: readonly string[], cwd: string, providers: readonly string[], asOf: string): Promise<CommunityOverlay[]> {
   const overlays: CommunityOverlay[] = [];
   for (const file of files) overlays.push(await loadCommunityCatalog(file, { cwd, asOf, providers }));
   return overlays;
