@@ -40,6 +40,9 @@ describe("provider-registry demo", () => {
     await writeFile(file, "my notes\n");
     expect((await runCli(["demo"], { cwd })).code).toBe(2);
     expect(await readFile(file, "utf8")).toBe("my notes\n");
+    const empty = await runCli(["demo", "--out", ""], { cwd });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain("--out is empty");
   });
 
   it("writes elsewhere with --out, replaces its own snapshot on a second run, and replaces any file with --force", async () => {
