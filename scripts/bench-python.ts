@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { answerLine } from "../src/cli/commands/select.js";
-import { packageRoot } from "../src/package-root.js";
+import { packageRoot } from "../src/core/package-root.js";
 import { createSelector, loadSnapshot, type SelectionRequest, type Selector } from "../src/selector/index.js";
 import { canonicalJson } from "../src/snapshot/canonical-json.js";
 import { syntheticSnapshot } from "./bench/synthetic-snapshot.js";

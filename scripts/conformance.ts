@@ -1,8 +1,8 @@
 // `npm run conformance`: writes the conformance suite (conformance/) and the Python selector's schema module from
-// the TypeScript selector's answers today. test/conformance/suite.test.ts fails when they are stale.
+// the TypeScript selector's answers today. test/selector/conformance.test.ts fails when they are stale.
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { packageRoot } from "../src/package-root.js";
+import { packageRoot } from "../src/core/package-root.js";
 import { CONFORMANCE_DIR, renderConformance } from "./conformance/suite.js";
 
 const files = await renderConformance();

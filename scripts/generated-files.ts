@@ -8,7 +8,7 @@ import standalone from "ajv/dist/standalone/index.js";
 // ajv ships CommonJS; under NodeNext its default export arrives wrapped.
 const standaloneCode = standalone.default;
 
-import { packageRoot as repoRoot } from "../src/package-root.js";
+import { packageRoot as repoRoot } from "../src/core/package-root.js";
 
 export { repoRoot };
 

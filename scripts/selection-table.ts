@@ -6,8 +6,8 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ProviderRegistrySnapshot } from "../generated/snapshot-types.js";
-import { modelListHandler, startLoopbackServer } from "../src/demo/loopback-server.js";
-import { packageRoot } from "../src/package-root.js";
+import { modelListHandler, startLoopbackServer } from "../src/cli/demo/loopback-server.js";
+import { packageRoot } from "../src/core/package-root.js";
 import { register } from "../src/register.js";
 import { createSelector, SelectionError, type SelectionRequest } from "../src/selector/index.js";
 

@@ -5,13 +5,13 @@ export { register, DEFAULT_TIMEOUT_MS, type RegisterOptions, type RegisterResult
 export { loadEnv, layerEnv, parseEnvFile } from "./config/load-env.js";
 export type { Env } from "./config/env-values.js";
 
-export { schemaProblems, schemaPath, loadSchema, createAjv, formatErrors, type SchemaName } from "./documents/schema-validator.js";
+export { schemaProblems, schemaPath, loadSchema, createAjv, formatErrors, type SchemaName } from "./validate/schema-validator.js";
 export { SCHEMA_VERSION, SCHEMA_ID } from "./snapshot/schema-version.js";
 export { canonicalChunks, canonicalJson } from "./snapshot/canonical-json.js";
 export { contentHash } from "./snapshot/content-hash.js";
 export { writeFileAtomic } from "./snapshot/write-snapshot.js";
 
-export { RegistryError, UsageError, ConfigError, InvalidDocumentError, StrictProbeError, ExitCode } from "./errors.js";
+export { RegistryError, UsageError, ConfigError, InvalidDocumentError, StrictProbeError, ExitCode } from "./core/errors.js";
 
 export { loadBuiltinCatalog, type Catalog, type CatalogEntry } from "./catalog/load-catalog.js";
 export {
@@ -28,7 +28,7 @@ export {
   type CommunityOverlay,
 } from "./catalog/community-catalog.js";
 
-export { packageVersion } from "./package-root.js";
+export { packageVersion } from "./core/package-root.js";
 
 // The snapshot's types, generated from its schema (also at `provider-registry/types`).
 export type * from "../generated/snapshot-types.js";

@@ -6,9 +6,9 @@ import { loadCommunityCatalog, overlayCounts, type CommunityOverlay } from "./ca
 import { loadBuiltinCatalog, type Catalog } from "./catalog/load-catalog.js";
 import type { Env } from "./config/env-values.js";
 import { readSettings } from "./config/read-settings.js";
-import { ConfigError, InvalidDocumentError } from "./errors.js";
+import { ConfigError, InvalidDocumentError } from "./core/errors.js";
 import { mergeModels, type LastKnownGood } from "./merge/merge-models.js";
-import type { Diagnostic } from "./model/diagnostic.js";
+import type { Diagnostic } from "./core/diagnostic.js";
 import { resolvePolicy } from "./policy/resolve-policy.js";
 import { probeAll, type ProbeAllOptions } from "./probe/probe-all.js";
 import type { ProbeOutcome } from "./probe/probe-provider.js";
@@ -16,7 +16,7 @@ import { loadProviderDefinitions } from "./providers/load-definitions.js";
 import { planProbes, type ProbeTarget } from "./providers/plan-probes.js";
 import { buildSnapshot, snapshotTime } from "./snapshot/build-snapshot.js";
 import { contentHash } from "./snapshot/content-hash.js";
-import { schemaProblems } from "./documents/schema-validator.js";
+import { schemaProblems } from "./validate/schema-validator.js";
 import { probeDiagnostics } from "./diagnostics/probe-diagnostics.js";
 import { preferenceDiagnostics } from "./diagnostics/preference-diagnostics.js";
 

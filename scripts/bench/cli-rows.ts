@@ -3,7 +3,7 @@
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { packageRoot } from "../../src/package-root.js";
+import { packageRoot } from "../../src/core/package-root.js";
 import { canonicalJson } from "../../src/snapshot/canonical-json.js";
 import { rssMethod, runNodeOk, type ProcessRun } from "./child-process.js";
 import { formatNs, sideBySideAsync } from "./measure.js";

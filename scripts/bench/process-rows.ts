@@ -2,7 +2,7 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { packageRoot } from "../../src/package-root.js";
+import { packageRoot } from "../../src/core/package-root.js";
 import { formatBytes, judge, type Row, type Target } from "./report.js";
 
 /** The snapshot `provider-registry demo` writes, made by the CLI itself against its loopback providers. */

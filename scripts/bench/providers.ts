@@ -1,7 +1,7 @@
 // Loopback providers for the register rows: many slow ones, or one with a very long list. 127.0.0.1 only.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { startLoopbackServer, type LoopbackHandler, type LoopbackServer } from "../../src/demo/loopback-server.js";
+import { startLoopbackServer, type LoopbackHandler, type LoopbackServer } from "../../src/cli/demo/loopback-server.js";
 import { prng } from "./synthetic-snapshot.js";
 
 export interface ProviderFleet {

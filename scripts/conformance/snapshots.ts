@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Model, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
-import { packageRoot } from "../../src/package-root.js";
+import { packageRoot } from "../../src/core/package-root.js";
 import { SCHEMA_ID, SCHEMA_VERSION } from "../../src/snapshot/schema-version.js";
 
 type Snapshot = ProviderRegistrySnapshot;

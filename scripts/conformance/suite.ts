@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
-import { packageRoot } from "../../src/package-root.js";
+import { packageRoot } from "../../src/core/package-root.js";
 import { OLDEST_SCHEMA_MAJOR } from "../../src/selector/check-snapshot.js";
 import { createSelector, SelectionError, SUPPORTED_SCHEMA_VERSION } from "../../src/selector/index.js";
 import { cliCases, type CliCaseResult } from "./cli-cases.js";

@@ -1,10 +1,10 @@
 // Community catalogs (models.dev, LiteLLM) as overlays beneath the built-in catalog: `register --catalog FILE`.
 // Which format a file is in is told from its shape; the facts land in the snapshot as `overlay:<name>`.
 import { FileReadError, readTextFile } from "../selector/load-snapshot.js";
-import { tooDeepAt } from "../documents/json-depth.js";
+import { tooDeepAt } from "../core/json-depth.js";
 import path from "node:path";
-import { isObject } from "../documents/json-object.js";
-import { ConfigError } from "../errors.js";
+import { isObject } from "../core/json-object.js";
+import { ConfigError } from "../core/errors.js";
 import type { CommunityCatalogOptions, OverlayCatalog } from "./community-common.js";
 import { LITELLM_NAME, parseLiteLLMCatalog } from "./community-litellm.js";
 import { MODELS_DEV_NAME, parseModelsDevCatalog } from "./community-models-dev.js";

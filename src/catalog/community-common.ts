@@ -1,10 +1,11 @@
 // What the community catalog parsers share: reading untrusted JSON field by field, with errors that name the file
 // and the field (a JSON pointer), and collecting entries per provider without two answering to one id.
-import { isObject, type JsonObject } from "../documents/json-object.js";
-import { ConfigError } from "../errors.js";
-import type { Facts } from "../merge/fact-layers.js";
-import { compareText } from "../model/order.js";
-import { isCalendarDate } from "../model/calendar-date.js";
+import { isObject, type JsonObject } from "../core/json-object.js";
+import { ConfigError } from "../core/errors.js";
+import type { Facts } from "../core/facts.js";
+import { compareText } from "../core/order.js";
+import { isCalendarDate } from "../core/calendar-date.js";
+import { hasControlCharacter, MAX_NAME_LENGTH } from "../core/model-name.js";
 
 /** One model in a community catalog: only the facts the file states, so that facts blend one by one. */
 export interface OverlayEntry {
@@ -27,25 +28,7 @@ export interface CommunityCatalogOptions {
   readonly providers?: readonly string[];
 }
 
-export const BUILTIN_PROVIDER_IDS = [
-  "anthropic",
-  "custom",
-  "deepseek",
-  "fireworks",
-  "gemini",
-  "glm",
-  "groq",
-  "kimi",
-  "lmstudio",
-  "mistral",
-  "ollama",
-  "openai",
-  "openrouter",
-  "together",
-  "xai",
-] as const;
-
-const MAX_NAME = 300;
+export { BUILTIN_PROVIDER_IDS } from "../core/builtin-providers.js";
 
 
 /** RFC 6901: a key becomes one pointer token. */
@@ -127,8 +110,8 @@ export class FieldReader {
     const name = this.optionalString(parent, "name", at)?.trim();
     if (name === undefined || name === "") return undefined;
     // A name is printed and written: a control character in one would be a terminal escape in someone's output.
-    if (/\p{Cc}/u.test(name)) this.fail(`${at}${pointer("name")}`, "must not contain a control character (a line break, an escape sequence)");
-    return name.length > MAX_NAME ? `${name.slice(0, MAX_NAME - 1)}…` : name;
+    if (hasControlCharacter(name)) this.fail(`${at}${pointer("name")}`, "must not contain a control character (a line break, an escape sequence)");
+    return name.length > MAX_NAME_LENGTH ? `${name.slice(0, MAX_NAME_LENGTH - 1)}…` : name;
   }
 }
 

@@ -3,10 +3,10 @@
 //   output_cost_per_token, cache_read_input_token_cost (USD per token), supports_vision, supports_function_calling,
 //   supports_reasoning, supports_response_schema, deprecation_date } }; `sample_spec` documents the format.
 import type { PriceTier } from "../../generated/snapshot-types.js";
-import { isObject, type JsonObject } from "../documents/json-object.js";
-import { perTokenToPerMillion } from "../providers/adapters/per-token-price.js";
-import type { Facts } from "../merge/fact-layers.js";
-import { isUsableModelId } from "../model/model-id.js";
+import { isObject, type JsonObject } from "../core/json-object.js";
+import { perTokenToPerMillion } from "../core/price-units.js";
+import type { Facts } from "../core/facts.js";
+import { isUsableModelId } from "../core/model-id.js";
 import {
   BUILTIN_PROVIDER_IDS,
   CatalogBuilder,
@@ -19,7 +19,7 @@ import {
   type OverlayEntry,
 } from "./community-common.js";
 import { LITELLM_PROVIDERS, sourceNames } from "./community-providers.js";
-import { isCalendarDate } from "../model/calendar-date.js";
+import { isCalendarDate } from "../core/calendar-date.js";
 
 export const LITELLM_NAME = "litellm";
 export const LITELLM_SOURCE = "https://github.com/BerriAI/litellm/blob/main/model_prices_and_context_window.json";

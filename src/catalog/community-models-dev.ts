@@ -3,9 +3,9 @@
 //   cost: { input, output, cache_read, cache_write } (USD per million tokens), limit: { context, output },
 //   release_date, last_updated, status: alpha | beta | deprecated } } } }.
 import type { PriceTier } from "../../generated/snapshot-types.js";
-import type { JsonObject } from "../documents/json-object.js";
-import type { Facts } from "../merge/fact-layers.js";
-import { isUsableModelId } from "../model/model-id.js";
+import type { JsonObject } from "../core/json-object.js";
+import type { Facts } from "../core/facts.js";
+import { isUsableModelId } from "../core/model-id.js";
 import {
   BUILTIN_PROVIDER_IDS,
   CatalogBuilder,
@@ -18,7 +18,7 @@ import {
   type OverlayEntry,
 } from "./community-common.js";
 import { MODELS_DEV_PROVIDERS, sourceNames } from "./community-providers.js";
-import { isCalendarDate } from "../model/calendar-date.js";
+import { isCalendarDate } from "../core/calendar-date.js";
 
 export const MODELS_DEV_NAME = "models.dev";
 export const MODELS_DEV_SOURCE = "https://models.dev/api.json";

@@ -1,8 +1,8 @@
 // The built-in catalog of model facts: data/catalog/*.json, one entry per model.
 import type { Entry, ModelCatalog } from "../../generated/model-catalog-types.js";
-import { loadJsonDocuments } from "../documents/load-json-documents.js";
-import { ConfigError } from "../errors.js";
-import { packageRoot } from "../package-root.js";
+import { loadJsonDocuments } from "../validate/load-json-documents.js";
+import { ConfigError } from "../core/errors.js";
+import { packageRoot } from "../core/package-root.js";
 
 export type CatalogEntry = Entry;
 /** Entries by provider id. */

@@ -1,5 +1,5 @@
-import { packageVersion } from "../package-root.js";
-import { ExitCode } from "../errors.js";
+import { packageVersion } from "../core/package-root.js";
+import { ExitCode } from "../core/errors.js";
 import { escapeControls, escapeLine } from "../selector/text.js";
 import { DEFAULT_SNAPSHOT_FILE, type CliIO, type Command } from "./io.js";
 

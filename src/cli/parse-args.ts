@@ -1,6 +1,6 @@
 // node:util parseArgs, with its errors turned into UsageError and numbers checked.
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { UsageError } from "../errors.js";
+import { UsageError } from "../core/errors.js";
 
 /** A command line that cannot be understood, pointing at the command's help. */
 export function usageError(command: string, message: string): UsageError {

@@ -1,8 +1,8 @@
 // How the command line shows probes, diagnostics and progress to a person.
 // Colour only on a terminal and never under NO_COLOR; a live status line only on a terminal and never with --quiet.
 import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
-import type { Diagnostic } from "../model/diagnostic.js";
-import { isRoutable } from "../model/availability.js";
+import type { Diagnostic } from "../core/diagnostic.js";
+import { isRoutable } from "../core/availability.js";
 import { escapeLine } from "../selector/text.js";
 import type { CliIO } from "./io.js";
 

@@ -1,10 +1,10 @@
 // Two snapshots → the list of what changed between them, each change typed and classified as breaking for
 // consumers or not. Pure. One source of truth for `diff`, `register --check` and the large-change flags.
 import type { Model, Policy, Provider, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
-import { isObject } from "../documents/json-object.js";
-import { isRoutable } from "../model/availability.js";
-import type { Diagnostic } from "../model/diagnostic.js";
-import { compareText } from "../model/order.js";
+import { isObject } from "../core/json-object.js";
+import { isRoutable } from "../core/availability.js";
+import type { Diagnostic } from "../core/diagnostic.js";
+import { compareText } from "../core/order.js";
 import { sortKeysDeep } from "../snapshot/canonical-json.js";
 import { contentHash, withoutCheckedAt } from "../snapshot/content-hash.js";
 

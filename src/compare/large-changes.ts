@@ -2,8 +2,8 @@
 // maintainers: a provider's list shrinking sharply, a model that disappears, a price that moves more than tenfold
 // or crosses zero, a context window that shrinks. Derived from compareSnapshots, so `diff` and `register` agree.
 import type { Pricing, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
-import { isRoutable } from "../model/availability.js";
-import type { Diagnostic } from "../model/diagnostic.js";
+import { isRoutable } from "../core/availability.js";
+import type { Diagnostic } from "../core/diagnostic.js";
 import { compareSnapshots, type Change } from "./compare-snapshots.js";
 import { describeChange } from "./format-changes.js";
 

@@ -1,5 +1,5 @@
 // Reading typed values out of plain environment strings. Every failure names the variable.
-import { ConfigError } from "../errors.js";
+import { ConfigError } from "../core/errors.js";
 
 export type Env = Readonly<Record<string, string | undefined>>;
 

@@ -1,7 +1,7 @@
 // The environment a run sees: an optional .env file under the real environment, which wins.
 import path from "node:path";
 import { parse } from "dotenv";
-import { ConfigError } from "../errors.js";
+import { ConfigError } from "../core/errors.js";
 import { FileReadError, readTextFile } from "../selector/load-snapshot.js";
 
 /** A .env of a thousand variables is some 100 kB. */

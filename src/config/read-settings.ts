@@ -1,32 +1,15 @@
 // Everything the environment says about routing, read once into plain data. Pure: the environment is passed in.
-import { isObject } from "../documents/json-object.js";
-import { tooDeepAt } from "../documents/json-depth.js";
-import { ConfigError } from "../errors.js";
-import { CATEGORIES, type Category } from "../model/categories.js";
-import type { Diagnostic } from "../model/diagnostic.js";
-import { compareText } from "../model/order.js";
-import { closest } from "../model/suggest.js";
+import { isObject } from "../core/json-object.js";
+import { tooDeepAt } from "../core/json-depth.js";
+import { ConfigError } from "../core/errors.js";
+import { CATEGORIES, type Category } from "../core/categories.js";
+import type { Diagnostic } from "../core/diagnostic.js";
+import { compareText } from "../core/order.js";
+import { closest } from "../core/suggest.js";
 import type { ProviderDefinition } from "../../generated/provider-definition-types.js";
 import { envBoolean, envList, envNumber, envString, type Env } from "./env-values.js";
 
-// The seed's four first, as they always were; the providers added later follow, then any of the user's, by id.
-export const DEFAULT_PROVIDER_PRIORITY = [
-  "kimi",
-  "glm",
-  "custom",
-  "openrouter",
-  "openai",
-  "anthropic",
-  "gemini",
-  "mistral",
-  "deepseek",
-  "xai",
-  "groq",
-  "together",
-  "fireworks",
-  "ollama",
-  "lmstudio",
-] as const;
+import { DEFAULT_PROVIDER_PRIORITY } from "../core/builtin-providers.js";
 export const DEFAULT_REASONABLE_OUTPUT_PRICE = 10;
 
 /** A list as the user wrote it, with the variable it came from, so diagnostics can name it. */

@@ -1,6 +1,6 @@
 // The warning codes register can give, and which of them are about the configuration (variables, --catalog): those
-// `register --fail-on-warnings` makes fatal. test/unit/diagnostics/codes.test.ts holds this list to the code.
-import { closest } from "../model/suggest.js";
+// `register --fail-on-warnings` makes fatal. test/diagnostics/codes.test.ts holds this list to the code.
+import { closest } from "../core/suggest.js";
 
 /** Warnings about what the user configured: a typo, a model that cannot be used as asked, a retiring choice. */
 export const CONFIGURATION_WARNING_CODES = [

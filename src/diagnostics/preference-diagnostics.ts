@@ -1,7 +1,7 @@
 // A provider with several models and no preference is chosen on merit: say, per category, what that means.
 import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
-import type { Diagnostic } from "../model/diagnostic.js";
-import { CATEGORIES } from "../model/categories.js";
+import type { Diagnostic } from "../core/diagnostic.js";
+import { CATEGORIES } from "../core/categories.js";
 import { SelectionError } from "../selector/index.js";
 import { selectorForBuiltSnapshot } from "../selector/select.js";
 

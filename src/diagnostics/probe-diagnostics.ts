@@ -1,5 +1,5 @@
 // What the probes tell a person: a configured provider that failed is a warning, not a footnote.
-import type { Diagnostic } from "../model/diagnostic.js";
+import type { Diagnostic } from "../core/diagnostic.js";
 import type { ProbeOutcome } from "../probe/probe-provider.js";
 import type { ProbeTarget } from "../providers/plan-probes.js";
 

@@ -3,13 +3,13 @@ import type { Model, PriceTier, Pricing } from "../../generated/snapshot-types.j
 import type { CatalogEntry, Catalog } from "../catalog/load-catalog.js";
 import type { OverlayCatalog } from "../catalog/community-common.js";
 import type { ListSetting, PriceOverride } from "../config/read-settings.js";
-import { isRoutable } from "../model/availability.js";
-import { isUsableModelId } from "../model/model-id.js";
-import type { Diagnostic } from "../model/diagnostic.js";
-import { byProviderThenId, compareText } from "../model/order.js";
-import { didYouMean } from "../model/suggest.js";
+import { isRoutable } from "../core/availability.js";
+import { isUsableModelId } from "../core/model-id.js";
+import type { Diagnostic } from "../core/diagnostic.js";
+import { byProviderThenId, compareText } from "../core/order.js";
+import { didYouMean } from "../core/suggest.js";
 import type { ProbedModel, ProbedPricing } from "../providers/adapter.js";
-import { layerFacts, type FactLayer, type Facts } from "./fact-layers.js";
+import { layerFacts, type FactLayer, type Facts } from "../core/facts.js";
 
 type LayeredFacts = ReturnType<typeof layerFacts>["facts"];
 

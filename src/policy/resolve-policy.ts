@@ -1,10 +1,10 @@
 // The routing policy the selector will follow, resolved once from the settings against the merged models. Pure.
 import type { Model, Policy, ProviderPolicy } from "../../generated/snapshot-types.js";
 import type { ListSetting, RoutingSettings } from "../config/read-settings.js";
-import { isRoutable } from "../model/availability.js";
-import { CATEGORIES } from "../model/categories.js";
-import type { Diagnostic } from "../model/diagnostic.js";
-import { didYouMean } from "../model/suggest.js";
+import { isRoutable } from "../core/availability.js";
+import { CATEGORIES } from "../core/categories.js";
+import type { Diagnostic } from "../core/diagnostic.js";
+import { didYouMean } from "../core/suggest.js";
 
 export interface ProviderState {
   readonly id: string;

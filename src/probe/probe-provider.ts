@@ -1,9 +1,9 @@
 // Probe one provider: GET its model list, retry what is worth retrying, and describe the outcome without secrets.
 import type { FailureKind, ProbedModel, ProviderAdapter } from "../providers/adapter.js";
 import { ResponseShapeError } from "../providers/adapter.js";
-import { holdsAnyCredential, scrub as scrubText } from "../secrets/redact.js";
+import { holdsAnyCredential, scrub as scrubText } from "../core/redact.js";
 import { sortKeysDeep } from "../snapshot/canonical-json.js";
-import { cleanModelList } from "./clean-model-list.js";
+import { cleanModelList } from "../normalise/clean-model-list.js";
 import { httpGetJson, TransportError, type TransportFailureKind } from "./http-get-json.js";
 import { DEFAULT_RETRY, parseRetryAfter, retryDelay, type RetryPolicy } from "./retry-delay.js";
 

@@ -1,10 +1,10 @@
 // Provider definitions: the built-in data files, plus a user's own (--providers GLOB).
 import path from "node:path";
 import type { ProviderDefinition } from "../../generated/provider-definition-types.js";
-import { loadJsonDocuments, type LoadedDocument } from "../documents/load-json-documents.js";
-import { ConfigError } from "../errors.js";
-import { compareText } from "../model/order.js";
-import { packageRoot } from "../package-root.js";
+import { loadJsonDocuments, type LoadedDocument } from "../validate/load-json-documents.js";
+import { ConfigError } from "../core/errors.js";
+import { compareText } from "../core/order.js";
+import { packageRoot } from "../core/package-root.js";
 
 export const BUILTIN_PROVIDERS_GLOB = "data/providers/*.json";
 

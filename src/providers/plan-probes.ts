@@ -1,9 +1,9 @@
 // Which providers to probe, and why each of the others is skipped. Pure: the environment is passed in.
 import type { ProviderDefinition } from "../../generated/provider-definition-types.js";
 import { envBoolean, envString, firstSet, type Env } from "../config/env-values.js";
-import { ConfigError } from "../errors.js";
+import { ConfigError } from "../core/errors.js";
 import type { ProbeRequest } from "../probe/probe-provider.js";
-import { decodeCredential, holdsAnyCredential, scrub } from "../secrets/redact.js";
+import { decodeCredential, holdsAnyCredential, scrub } from "../core/redact.js";
 import { adapters } from "./adapters/index.js";
 import { linkLocalReason } from "./base-url-safety.js";
 

@@ -1,8 +1,8 @@
 // Assemble the snapshot from the stages' results: sorted, complete, hashed. Pure.
 import type { Model, Policy, Provider, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
-import { ConfigError } from "../errors.js";
-import { sortDiagnostics, type Diagnostic } from "../model/diagnostic.js";
-import { byProviderThenId, compareText } from "../model/order.js";
+import { ConfigError } from "../core/errors.js";
+import { sortDiagnostics, type Diagnostic } from "../core/diagnostic.js";
+import { byProviderThenId, compareText } from "../core/order.js";
 import type { ProbeOutcome } from "../probe/probe-provider.js";
 import type { ProbeTarget } from "../providers/plan-probes.js";
 import { contentHash } from "./content-hash.js";

@@ -3,8 +3,8 @@
 // mark, a repeated model, a newer minor version's added fields, a date that is not one). Every way it can fail is
 // told apart, and the caller decides what each failure means.
 import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
-import { ConfigError } from "../errors.js";
-import { schemaProblems } from "../documents/schema-validator.js";
+import { ConfigError } from "../core/errors.js";
+import { schemaProblems } from "../validate/schema-validator.js";
 import { isNewerMinor, knownSnapshot } from "../selector/check-snapshot.js";
 import { SnapshotError } from "../selector/errors.js";
 import { readSnapshotJson } from "../selector/load-snapshot.js";

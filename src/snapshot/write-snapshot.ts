@@ -3,7 +3,7 @@ import { constants } from "node:fs";
 import { open, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { ConfigError } from "../errors.js";
+import { ConfigError } from "../core/errors.js";
 
 /**
  * The temporary file beside `file`: `.<file>.<pid>.<random>.tmp`, the name cut short so that a file name near the

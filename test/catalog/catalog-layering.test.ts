@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Model } from "../../generated/snapshot-types.js";
 import type { OverlayCatalog } from "../../src/catalog/community-catalog.js";
 import type { CatalogEntry } from "../../src/catalog/load-catalog.js";
-import type { Facts } from "../../src/merge/fact-layers.js";
+import type { Facts } from "../../src/core/facts.js";
 import { mergeModels } from "../../src/merge/merge-models.js";
 import type { ProbedModel } from "../../src/providers/adapter.js";
 

@@ -13,8 +13,8 @@ import {
   type OverlayCatalog,
   type OverlayEntry,
 } from "../../src/catalog/community-catalog.js";
-import { layerFacts } from "../../src/merge/fact-layers.js";
-import { ConfigError, ExitCode } from "../../src/errors.js";
+import { layerFacts } from "../../src/core/facts.js";
+import { ConfigError, ExitCode } from "../../src/core/errors.js";
 
 const FIXTURES = path.join(import.meta.dirname, "..", "fixtures", "catalogs");
 const fixture = (name: string): any => JSON.parse(readFileSync(path.join(FIXTURES, name), "utf8"));

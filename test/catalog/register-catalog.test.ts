@@ -7,10 +7,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Model, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { LITELLM_SOURCE, MODELS_DEV_SOURCE } from "../../src/catalog/community-catalog.js";
 import { main } from "../../src/cli/main.js";
-import { modelListHandler } from "../../src/demo/loopback-server.js";
-import { schemaProblems } from "../../src/documents/schema-validator.js";
-import { CANARY, demoList, expectNoCanary, startProviderServers, type ProviderServers } from "../helpers/provider-servers.js";
-import { useTempDirs } from "../helpers/temp-dir.js";
+import { modelListHandler } from "../../src/cli/demo/loopback-server.js";
+import { schemaProblems } from "../../src/validate/schema-validator.js";
+import { CANARY, demoList, expectNoCanary, startProviderServers, type ProviderServers } from "../support/provider-servers.js";
+import { useTempDirs } from "../support/temp-dir.js";
 
 const FIXTURES = path.join(import.meta.dirname, "..", "fixtures", "catalogs");
 const MODELS_DEV = path.join(FIXTURES, "models-dev-api.json");

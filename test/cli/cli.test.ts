@@ -4,10 +4,10 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
-import { packageRoot } from "../../src/package-root.js";
-import { registeredSnapshot } from "../helpers/register-snapshot.js";
-import { runCli } from "../helpers/run-cli.js";
-import { useTempDirs } from "../helpers/temp-dir.js";
+import { packageRoot } from "../../src/core/package-root.js";
+import { registeredSnapshot } from "../support/register-snapshot.js";
+import { runCli } from "../support/run-cli.js";
+import { useTempDirs } from "../support/temp-dir.js";
 
 const tempDir = useTempDirs();
 const version = (JSON.parse(readFileSync(path.join(packageRoot, "package.json"), "utf8")) as { version: string }).version;

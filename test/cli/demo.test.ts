@@ -2,9 +2,9 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { schemaProblems } from "../../src/documents/schema-validator.js";
-import { runCli } from "../helpers/run-cli.js";
-import { useTempDirs } from "../helpers/temp-dir.js";
+import { schemaProblems } from "../../src/validate/schema-validator.js";
+import { runCli } from "../support/run-cli.js";
+import { useTempDirs } from "../support/temp-dir.js";
 
 const tempDir = useTempDirs();
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Model, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { compareSnapshots, type Change } from "../../src/compare/compare-snapshots.js";
 import { contentHash } from "../../src/snapshot/content-hash.js";
-import { readJson } from "../unit/helpers.js";
+import { readJson } from "../support/inputs.js";
 
 const BASE = readJson<ProviderRegistrySnapshot>("test/fixtures/snapshots/demo-register.json");
 

@@ -4,7 +4,7 @@ import type { Model, Pricing, ProviderRegistrySnapshot } from "../../generated/s
 import { largeChanges, parseFailOn, priceJumps } from "../../src/compare/large-changes.js";
 import { markdownReport, shortSummary, textReport } from "../../src/compare/format-changes.js";
 import { compareSnapshots } from "../../src/compare/compare-snapshots.js";
-import { readJson } from "../unit/helpers.js";
+import { readJson } from "../support/inputs.js";
 
 const BASE = readJson<ProviderRegistrySnapshot>("test/fixtures/snapshots/demo-register.json");
 

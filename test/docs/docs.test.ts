@@ -6,11 +6,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { LITELLM_PROVIDERS, MODELS_DEV_PROVIDERS } from "../../src/catalog/community-providers.js";
-import { ExitCode } from "../../src/errors.js";
-import { CATEGORIES } from "../../src/model/categories.js";
+import { ExitCode } from "../../src/core/errors.js";
+import { CATEGORIES } from "../../src/core/categories.js";
 import { createSelector, loadSnapshot } from "../../src/selector/index.js";
-import { runCli } from "../helpers/run-cli.js";
-import { useTempDirs } from "../helpers/temp-dir.js";
+import { runCli } from "../support/run-cli.js";
+import { useTempDirs } from "../support/temp-dir.js";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const read = (file: string) => readFileSync(path.join(REPO, file), "utf8");

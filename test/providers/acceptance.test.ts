@@ -8,8 +8,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
-import { runCli } from "../helpers/run-cli.js";
-import { expectNoNewCanary, NEW_CANARY, startNewProviderServers, type NewProviderServers } from "../helpers/new-provider-servers.js";
+import { runCli } from "../support/run-cli.js";
+import { expectNoNewCanary, NEW_CANARY, startNewProviderServers, type NewProviderServers } from "../support/new-provider-servers.js";
 
 let servers: NewProviderServers;
 let cwd: string;

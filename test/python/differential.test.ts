@@ -10,10 +10,10 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Model, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { main } from "../../src/cli/main.js";
-import { packageRoot } from "../../src/package-root.js";
+import { packageRoot } from "../../src/core/package-root.js";
 import { checkSnapshot, createSelector, loadSnapshot, SelectionError, SnapshotError, type Selector } from "../../src/selector/index.js";
-import { junk, mutated } from "../fuzz/arbitraries.js";
-import { pythonEnv, pythonOrSkip, PYTHON_DIR } from "../helpers/python.js";
+import { junk, mutated } from "../support/arbitraries.js";
+import { pythonEnv, pythonOrSkip, PYTHON_DIR } from "../support/python.js";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 // DIFFERENTIAL_SEED picks another sample: the same check on requests and snapshots this file never saw.

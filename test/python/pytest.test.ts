@@ -5,8 +5,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { packageRoot } from "../../src/package-root.js";
-import { findPython, pythonEnv, pythonOrSkip, PYTHON_DIR } from "../helpers/python.js";
+import { packageRoot } from "../../src/core/package-root.js";
+import { findPython, pythonEnv, pythonOrSkip, PYTHON_DIR } from "../support/python.js";
 
 describe("the Python selector", () => {
   it("passes its pytest suite, the conformance suite included", { timeout: 300_000 }, (context) => {

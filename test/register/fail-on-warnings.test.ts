@@ -5,9 +5,9 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONFIGURATION_WARNING_CODES } from "../../src/diagnostics/codes.js";
-import { runCli } from "../helpers/run-cli.js";
-import { expectNoCanary, startProviderServers, type ProviderServers } from "../helpers/provider-servers.js";
-import { useTempDirs } from "../helpers/temp-dir.js";
+import { runCli } from "../support/run-cli.js";
+import { expectNoCanary, startProviderServers, type ProviderServers } from "../support/provider-servers.js";
+import { useTempDirs } from "../support/temp-dir.js";
 
 const tempDir = useTempDirs();
 let providers: ProviderServers;

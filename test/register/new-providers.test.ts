@@ -4,10 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { loadBuiltinCatalog, type Catalog } from "../../src/catalog/load-catalog.js";
-import { startLoopbackServer, type LoopbackHandler } from "../../src/demo/loopback-server.js";
+import { startLoopbackServer, type LoopbackHandler } from "../../src/cli/demo/loopback-server.js";
 import { register, type RegisterResult } from "../../src/register.js";
-import { runCli } from "../helpers/run-cli.js";
-import { useTempDirs } from "../helpers/temp-dir.js";
+import { runCli } from "../support/run-cli.js";
+import { useTempDirs } from "../support/temp-dir.js";
 import {
   authorized,
   BASE_PATH,
@@ -20,7 +20,7 @@ import {
   startNewProviderServers,
   type NewProviderId,
   type NewProviderServers,
-} from "../helpers/new-provider-servers.js";
+} from "../support/new-provider-servers.js";
 
 let catalog: Catalog;
 beforeAll(async () => {

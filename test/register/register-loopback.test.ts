@@ -2,11 +2,11 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
-import { schemaPath } from "../../src/documents/schema-validator.js";
-import { pythonOrSkip, validateWithPython } from "../helpers/python-jsonschema.js";
-import { CANARY, expectNoCanary, startProviderServers, type ProviderServers } from "../helpers/provider-servers.js";
-import { runCli } from "../helpers/run-cli.js";
-import { useTempDirs } from "../helpers/temp-dir.js";
+import { schemaPath } from "../../src/validate/schema-validator.js";
+import { pythonOrSkip, validateWithPython } from "../support/python-jsonschema.js";
+import { CANARY, expectNoCanary, startProviderServers, type ProviderServers } from "../support/provider-servers.js";
+import { runCli } from "../support/run-cli.js";
+import { useTempDirs } from "../support/temp-dir.js";
 
 const tempDir = useTempDirs();
 let providers: ProviderServers;
@@ -153,7 +153,7 @@ describe("register against loopback providers in their real shapes", () => {
   });
 
   it("probes a user's own OpenAI-compatible provider from a data file (--providers), with its own variables", async () => {
-    const { startLoopbackServer, modelListHandler } = await import("../../src/demo/loopback-server.js");
+    const { startLoopbackServer, modelListHandler } = await import("../../src/cli/demo/loopback-server.js");
     const { writeFile, mkdir } = await import("node:fs/promises");
     const lmstudio = await startLoopbackServer(
       modelListHandler({ object: "list", data: [{ id: "qwen2.5-coder-7b", object: "model" }, { id: "llama-3.2-3b", object: "model" }] }, { prefix: "/v1" }),

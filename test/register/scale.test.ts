@@ -5,11 +5,11 @@ import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
-import { modelListHandler, startLoopbackServer, type LoopbackResponse } from "../../src/demo/loopback-server.js";
+import { modelListHandler, startLoopbackServer, type LoopbackResponse } from "../../src/cli/demo/loopback-server.js";
 import { register, type PreviousSnapshot } from "../../src/register.js";
-import { startProviderServers } from "../helpers/provider-servers.js";
-import { runCli } from "../helpers/run-cli.js";
-import { useTempDirs } from "../helpers/temp-dir.js";
+import { startProviderServers } from "../support/provider-servers.js";
+import { runCli } from "../support/run-cli.js";
+import { useTempDirs } from "../support/temp-dir.js";
 
 const tempDir = useTempDirs();
 const FILE = "provider_registry_snapshot.json";

@@ -2,7 +2,7 @@
 import { inspect } from "node:util";
 import { describe, expect, test } from "vitest";
 import { createSelector, SelectionError } from "../../src/selector/index.js";
-import { readFixture, ref, selectionError, selectorFor } from "./helpers.js";
+import { readFixture, ref, selectionError, selectorFor } from "../support/snapshots.js";
 
 const selector = createSelector(readFixture("demo-register.json"));
 const snapshot = selector.snapshot;

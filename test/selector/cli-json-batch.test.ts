@@ -7,9 +7,9 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { main } from "../../src/cli/main.js";
-import { packageRoot } from "../../src/package-root.js";
+import { packageRoot } from "../../src/core/package-root.js";
 import { createSelector, loadSnapshot } from "../../src/selector/index.js";
-import { fixturesDir } from "./helpers.js";
+import { fixturesDir } from "../support/snapshots.js";
 
 const DEMO = path.join(fixturesDir, "demo-register.json");
 let cwd: string;

@@ -6,8 +6,8 @@ import { afterAll, describe, expect, test } from "vitest";
 import { select } from "../../src/cli/commands/select.js";
 import type { CliIO } from "../../src/cli/io.js";
 import { main } from "../../src/cli/main.js";
-import { UsageError } from "../../src/errors.js";
-import { fixturesDir } from "./helpers.js";
+import { UsageError } from "../../src/core/errors.js";
+import { fixturesDir } from "../support/snapshots.js";
 
 const cwd = mkdtempSync(path.join(tmpdir(), "selector-cli-"));
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));

@@ -2,7 +2,7 @@
 // KIMI_DEFAULT_MODEL=kimi-k2-0905-preview, no KIMI_PREFERRED_MODELS, Kimi first and listing kimi-latest-128k first.
 import { describe, expect, test } from "vitest";
 import { createSelector } from "../../src/selector/index.js";
-import { readFixture } from "./helpers.js";
+import { readFixture } from "../support/snapshots.js";
 
 const selector = createSelector(readFixture("kimi-glm-complaint.json"));
 

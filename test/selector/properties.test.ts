@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import type { Model, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { CATEGORIES, createSelector, SelectionError, type SelectionRequest } from "../../src/selector/index.js";
-import { buildSnapshot, type ModelSpec, type PolicySpec, type ProviderPolicySpec } from "./snapshot-builder.js";
+import { buildSnapshot, type ModelSpec, type PolicySpec, type ProviderPolicySpec } from "../support/snapshot-builder.js";
 
 const PROVIDERS = ["a", "b", "c", "d"] as const;
 /** Few names, so that ids, aliases, preferences and allow-lists collide often; "M1" and "m1" differ only in case. */

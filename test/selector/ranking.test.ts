@@ -1,8 +1,8 @@
 // Ranking on merit (docs/selection.md, "Ranking on merit"): the whole order of one provider, as choice + fallbacks.
 import { describe, expect, test } from "vitest";
 import type { Category } from "../../src/selector/index.js";
-import { ref, selectorFor } from "./helpers.js";
-import type { ModelSpec, PolicySpec } from "./snapshot-builder.js";
+import { ref, selectorFor } from "../support/snapshots.js";
+import type { ModelSpec, PolicySpec } from "../support/snapshot-builder.js";
 
 interface Case {
   name: string;

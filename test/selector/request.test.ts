@@ -1,7 +1,7 @@
 // Malformed requests are refused with INVALID_REQUEST, never guessed at: a misspelt requirement would otherwise be
 // dropped and a model returned that breaks it.
 import { expect, test } from "vitest";
-import { selectionError, selectorFor } from "./helpers.js";
+import { selectionError, selectorFor } from "../support/snapshots.js";
 
 const selector = selectorFor({ models: [{ provider: "kimi", id: "kimi-k2" }] });
 

@@ -1,8 +1,8 @@
 // Rules 1–4 of docs/selection.md, one row per behaviour.
 import { describe, expect, test } from "vitest";
 import type { SelectionRequest } from "../../src/selector/index.js";
-import { outcome, selectorFor, type Outcome } from "./helpers.js";
-import type { ModelSpec, PolicySpec, SnapshotSpec } from "./snapshot-builder.js";
+import { outcome, selectorFor, type Outcome } from "../support/snapshots.js";
+import type { ModelSpec, PolicySpec, SnapshotSpec } from "../support/snapshot-builder.js";
 
 interface Case {
   name: string;

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
-import { packageRoot } from "../../src/package-root.js";
+import { packageRoot } from "../../src/core/package-root.js";
 import { currentTable, withTable } from "../../scripts/selection-table.js";
 
 test("docs/selection.md holds the table the script builds from the recorded answer today", async () => {

@@ -12,8 +12,8 @@ import {
   SUPPORTED_SCHEMA_VERSION,
 } from "../../src/selector/index.js";
 import { SCHEMA_VERSION } from "../../src/snapshot/schema-version.js";
-import { fixturesDir, readFixture } from "./helpers.js";
-import { buildSnapshot, type SnapshotSpec } from "./snapshot-builder.js";
+import { fixturesDir, readFixture } from "../support/snapshots.js";
+import { buildSnapshot, type SnapshotSpec } from "../support/snapshot-builder.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "selector-snapshot-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -212,7 +212,7 @@ describe("loadSnapshot reads any UTF-8", () => {
     const { tmpdir } = await import("node:os");
     const pathModule = await import("node:path");
     const { loadSnapshot } = await import("../../src/selector/index.js");
-    const { readFixture } = await import("./helpers.js");
+    const { readFixture } = await import("../support/snapshots.js");
     const dir = mkdtempSync(pathModule.join(tmpdir(), "pr-utf8-"));
     const snapshot = readFixture("demo-register.json") as { models: { name: string }[] };
     const ascii = pathModule.join(dir, "ascii.json");

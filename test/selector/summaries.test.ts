@@ -3,8 +3,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createSelector, SelectionError, type SelectionRequest } from "../../src/selector/index.js";
-import { buildSnapshot, type ModelSpec } from "./snapshot-builder.js";
-import { selectionError } from "./helpers.js";
+import { buildSnapshot, type ModelSpec } from "../support/snapshot-builder.js";
+import { selectionError } from "../support/snapshots.js";
 
 // The largest context and the largest output live on different models: the summary lets the request through, the walk decides.
 const models: ModelSpec[] = [

@@ -1,17 +1,17 @@
 import path from "node:path";
-import { startDemoProviders } from "../../demo/demo-providers.js";
-import { ExitCode, UsageError } from "../../errors.js";
+import { startDemoProviders } from "../demo/demo-providers.js";
+import { ExitCode, UsageError } from "../../core/errors.js";
 import { register } from "../../register.js";
 import { canonicalChunks } from "../../snapshot/canonical-json.js";
 import { readSnapshotFile } from "../../snapshot/read-snapshot.js";
 import { writeFileAtomic } from "../../snapshot/write-snapshot.js";
 import { createSelector, SelectionError, type SelectionRequest } from "../../selector/index.js";
 import { DEFAULT_SNAPSHOT_FILE, type Command } from "../io.js";
-import { packageVersion } from "../../package-root.js";
+import { packageVersion } from "../../core/package-root.js";
 import { parseCommandArgs } from "../parse-args.js";
 import { formatDiagnostic, formatProbeLine, modelCounts } from "../report.js";
 import { redactingIO } from "./register.js";
-import { secretsInEnv } from "../../secrets/redact.js";
+import { secretsInEnv } from "../../core/redact.js";
 
 /**
  * Semver build metadata on the snapshot's generator version: marks a snapshot as the demo's, so that a later demo

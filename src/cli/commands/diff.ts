@@ -1,7 +1,7 @@
 import path from "node:path";
 import { compareSnapshots } from "../../compare/compare-snapshots.js";
 import { markdownReport, textReport } from "../../compare/format-changes.js";
-import { ExitCode, UsageError } from "../../errors.js";
+import { ExitCode, UsageError } from "../../core/errors.js";
 import { requireSnapshotFile } from "../../snapshot/read-snapshot.js";
 import { escapeControls, terminalSafeJson } from "../../selector/text.js";
 import type { Command } from "../io.js";

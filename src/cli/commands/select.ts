@@ -2,7 +2,7 @@
 // environment — so its answer depends on the snapshot alone.
 import path from "node:path";
 import { createInterface } from "node:readline";
-import { ExitCode, UsageError } from "../../errors.js";
+import { ExitCode, UsageError } from "../../core/errors.js";
 import {
   CATEGORIES,
   createSelector,

@@ -2,7 +2,7 @@
 // ({data, has_more, first_id, last_id}, walked with after_id), and newer answers add token limits and capabilities.
 import type { ProbedModel, ProviderAdapter } from "../adapter.js";
 import { ResponseShapeError } from "../adapter.js";
-import { isObject, type JsonObject } from "../../documents/json-object.js";
+import { isObject, type JsonObject } from "../../core/json-object.js";
 import { classifyOpenAiStyle, displayName, optionalBoolean, parseOpenAiList, positiveInteger } from "./openai-list.js";
 
 /** A capability Anthropic states as {"supported": true|false}. */

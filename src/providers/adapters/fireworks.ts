@@ -1,6 +1,6 @@
 // Fireworks: the OpenAI list plus context_length and supports_chat / supports_image_input / supports_tools.
 import type { ProbedModel, ProviderAdapter } from "../adapter.js";
-import type { JsonObject } from "../../documents/json-object.js";
+import type { JsonObject } from "../../core/json-object.js";
 import { kindFromId } from "./kind-from-id.js";
 import { classifyOpenAiStyle, optionalBoolean, parseOpenAiList, positiveInteger } from "./openai-list.js";
 

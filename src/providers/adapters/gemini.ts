@@ -3,7 +3,7 @@
 import type { Model } from "../../../generated/snapshot-types.js";
 import type { FailureClass, ProbedModel, ProviderAdapter } from "../adapter.js";
 import { ResponseShapeError } from "../adapter.js";
-import { isObject, type JsonObject } from "../../documents/json-object.js";
+import { isObject, type JsonObject } from "../../core/json-object.js";
 import { kindFromId } from "./kind-from-id.js";
 import { classifyByStatus, describeError, displayName, errorObject, optionalBoolean, positiveInteger, statusInErrorBody, stringList } from "./openai-list.js";
 

@@ -1,6 +1,6 @@
 // Zhipu / Z.ai: ids only; errors carry a business code, and a bad key can come back as HTTP 200.
 import type { ProviderAdapter } from "../adapter.js";
-import { isObject, type JsonObject } from "../../documents/json-object.js";
+import { isObject, type JsonObject } from "../../core/json-object.js";
 import { classifyByStatus, parseOpenAiList, plainToken } from "./openai-list.js";
 
 // 1113: balance exhausted; 1308: usage limit reached. Both arrive as 429 and are not worth retrying.

@@ -1,7 +1,7 @@
 // Groq: the OpenAI list at /openai/v1, plus context_window, max_completion_tokens and active (inactive models are
 // not served, so they are not listed here).
 import type { ProbedModel, ProviderAdapter } from "../adapter.js";
-import type { JsonObject } from "../../documents/json-object.js";
+import type { JsonObject } from "../../core/json-object.js";
 import { kindFromId } from "./kind-from-id.js";
 import { classifyOpenAiStyle, parseOpenAiList, positiveInteger } from "./openai-list.js";
 

@@ -1,6 +1,6 @@
 // Moonshot's list: OpenAI shape, and newer answers add context_length and supports_* flags.
 import type { ProviderAdapter } from "../adapter.js";
-import { isObject, type JsonObject } from "../../documents/json-object.js";
+import { isObject, type JsonObject } from "../../core/json-object.js";
 import { classifyByStatus, optionalBoolean, parseOpenAiList, positiveInteger } from "./openai-list.js";
 
 // 429 means three things at Moonshot; only an empty balance is not worth retrying.

@@ -2,7 +2,7 @@
 // max_context_length. Servers without it answer 404 there, and the definition falls back to /v1/models (ids only).
 import type { Model } from "../../../generated/snapshot-types.js";
 import type { ProbedModel, ProviderAdapter } from "../adapter.js";
-import type { JsonObject } from "../../documents/json-object.js";
+import type { JsonObject } from "../../core/json-object.js";
 import { kindFromId } from "./kind-from-id.js";
 import { classifyByStatus, parseOpenAiList, positiveInteger, stringList } from "./openai-list.js";
 

@@ -1,7 +1,7 @@
 // Mistral: the OpenAI list plus capabilities, max_context_length, aliases and deprecation. Each alias is also listed
 // as an entry of its own; an alias group is kept once, under the entry whose `name` is its own id (the version).
 import type { ProbedModel, ProviderAdapter } from "../adapter.js";
-import { isObject, type JsonObject } from "../../documents/json-object.js";
+import { isObject, type JsonObject } from "../../core/json-object.js";
 import { kindFromId } from "./kind-from-id.js";
 import { classifyOpenAiStyle, optionalBoolean, parseOpenAiList, positiveInteger, stringList } from "./openai-list.js";
 

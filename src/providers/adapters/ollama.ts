@@ -2,7 +2,7 @@
 // tells each one's context length (model_info["<arch>.context_length"]) and capabilities, when the server says.
 import type { ProbedModel, ProviderAdapter } from "../adapter.js";
 import { ResponseShapeError } from "../adapter.js";
-import { isObject, type JsonObject } from "../../documents/json-object.js";
+import { isObject, type JsonObject } from "../../core/json-object.js";
 import { kindFromId } from "./kind-from-id.js";
 import { classifyByStatus, describeError, errorObject, positiveInteger, statusInErrorBody, stringList } from "./openai-list.js";
 

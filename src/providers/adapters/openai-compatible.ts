@@ -1,6 +1,6 @@
 // Any OpenAI-compatible server: OpenAI itself, DeepSeek, xAI, vLLM (max_model_len), Ollama's /v1, gateways.
 import type { ProviderAdapter } from "../adapter.js";
-import type { JsonObject } from "../../documents/json-object.js";
+import type { JsonObject } from "../../core/json-object.js";
 import { classifyOpenAiStyle, parseOpenAiList, positiveInteger } from "./openai-list.js";
 import { kindFromId } from "./kind-from-id.js";
 

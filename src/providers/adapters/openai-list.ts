@@ -1,5 +1,5 @@
 // The OpenAI list shape that every provider here builds on: {"data": [{"id": ...}, ...]}.
-import { isObject, type JsonObject } from "../../documents/json-object.js";
+import { isObject, type JsonObject } from "../../core/json-object.js";
 import { ResponseShapeError, type FailureClass } from "../adapter.js";
 
 /** An error object where a list should be: OpenAI's {"error":…}, vLLM's {"object":"error"}, GLM's {"success":false}. */
@@ -76,12 +76,7 @@ export function classifyOpenAiStyle(status: number, body: unknown): FailureClass
   return classifyByStatus(status);
 }
 
-/** A name to show: trimmed, at most 300 characters, no control characters; undefined otherwise. */
-export function displayName(value: unknown): string | undefined {
-  if (typeof value !== "string") return undefined;
-  const name = value.trim();
-  return name !== "" && name.length <= 300 && !/\p{Cc}/u.test(name) ? name : undefined;
-}
+export { displayName } from "../../core/model-name.js";
 
 export function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];

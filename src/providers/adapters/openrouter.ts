@@ -3,26 +3,18 @@
 // routers (price "-1", tokenizer Router) and retirement dates (expiration_date).
 import type { Model, PriceTier } from "../../../generated/snapshot-types.js";
 import type { ProbedModel, ProbedPricing, ProviderAdapter } from "../adapter.js";
-import { isObject, type JsonObject } from "../../documents/json-object.js";
-import { isCalendarDate } from "../../model/calendar-date.js";
-import { isUsableModelId } from "../../model/model-id.js";
+import { isObject, type JsonObject } from "../../core/json-object.js";
+import { isCalendarDate } from "../../core/calendar-date.js";
+import { isUsableModelId } from "../../core/model-id.js";
+import { displayName } from "../../core/model-name.js";
 import { SAFETY_CLASSIFIER_ID } from "./kind-from-id.js";
 import { classifyByStatus, parseOpenAiList, positiveInteger } from "./openai-list.js";
-import { nonNegativeDecimal, perTokenToPerMillion } from "./per-token-price.js";
+import { nonNegativeDecimal, perTokenToPerMillion } from "../../core/price-units.js";
 
 function stringArray(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 }
 
-// A snapshot's model name is at most 300 characters; a longer one, or one with control characters (terminal
-// escapes, line breaks), is not a name to show anyone: the catalog's or the id stands in.
-const MAX_NAME_LENGTH = 300;
-
-function displayName(value: unknown): string | undefined {
-  if (typeof value !== "string") return undefined;
-  const name = value.trim();
-  return name !== "" && name.length <= MAX_NAME_LENGTH && !/\p{Cc}/u.test(name) ? name : undefined;
-}
 
 
 /** "-1" (or -1): OpenRouter's price of a router, decided per request by the model it picks. */

@@ -2,7 +2,7 @@
 import type { Model } from "../../../generated/snapshot-types.js";
 import type { ProbedModel, ProviderAdapter } from "../adapter.js";
 import { ResponseShapeError } from "../adapter.js";
-import { isObject, type JsonObject } from "../../documents/json-object.js";
+import { isObject, type JsonObject } from "../../core/json-object.js";
 import { classifyOpenAiStyle, describeError, displayName, errorObject, positiveInteger, statusInErrorBody } from "./openai-list.js";
 
 const KINDS: Readonly<Record<string, Model["kind"]>> = {

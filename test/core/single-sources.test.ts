@@ -1,0 +1,40 @@
+// Facts the code keeps in one place that also live elsewhere (data files, the schema, the selector): kept equal here.
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { BUILTIN_PROVIDER_IDS, DEFAULT_PROVIDER_PRIORITY } from "../../src/core/builtin-providers.js";
+import { displayName, MAX_NAME_LENGTH } from "../../src/core/model-name.js";
+import { pricing, priceTier } from "../../src/core/pricing.js";
+
+const root = path.join(import.meta.dirname, "..", "..");
+
+describe("single sources", () => {
+  it("the built-in provider ids are the files of data/providers/, each once in the default priority", () => {
+    const files = readdirSync(path.join(root, "data", "providers")).filter((f) => f.endsWith(".json"));
+    const ids = files.map((f) => (JSON.parse(readFileSync(path.join(root, "data", "providers", f), "utf8")) as { id: string }).id).sort();
+    expect([...BUILTIN_PROVIDER_IDS]).toEqual(ids);
+    expect(new Set(DEFAULT_PROVIDER_PRIORITY).size).toBe(DEFAULT_PROVIDER_PRIORITY.length);
+  });
+
+  it("the name limit is the snapshot schema's", () => {
+    const schema = JSON.parse(readFileSync(path.join(root, "schema", "provider-registry-snapshot.schema.json"), "utf8"));
+    const name = schema.$defs.model.properties.name as { maxLength: number };
+    expect(MAX_NAME_LENGTH).toBe(name.maxLength);
+  });
+
+  it.each([
+    ["a name", "  GPT-5  ", "GPT-5"],
+    ["empty", "   ", undefined],
+    ["a terminal escape", "x\u001b[2J", undefined],
+    ["too long", "n".repeat(MAX_NAME_LENGTH + 1), undefined],
+    ["at the limit", "n".repeat(MAX_NAME_LENGTH), "n".repeat(MAX_NAME_LENGTH)],
+    ["not a string", 42, undefined],
+  ])("displayName: %s", (_, value, expected) => {
+    expect(displayName(value)).toBe(expected);
+  });
+
+  it("a price leaves out what it does not have, and a tier takes the base prices it does not state", () => {
+    expect(pricing({ input: 1, output: 2, source: "probe", tiers: [] })).toEqual({ currency: "USD", unit: "per_million_tokens", input: 1, output: 2, source: "probe" });
+    expect(priceTier(200_000, { input: 3 }, { input: 1, output: 2, cachedInput: 0.5 })).toEqual({ aboveInputTokens: 200_000, input: 3, output: 2 });
+  });
+});
