@@ -4,6 +4,7 @@ import type { Model, Policy, Provider, ProviderRegistrySnapshot } from "../../ge
 import { isObject } from "../core/json-object.js";
 import { isRoutable } from "../core/availability.js";
 import type { Diagnostic } from "../core/diagnostic.js";
+import { EMPTY_PROVIDER_POLICY, modelAllowed, providerAllowed, providerPolicy } from "../core/policy-rules.js";
 import { compareText } from "../core/order.js";
 import { sortKeysDeep } from "../snapshot/canonical-json.js";
 import { contentHash, withoutCheckedAt } from "../snapshot/content-hash.js";
@@ -122,8 +123,8 @@ function compareModels(beforeSnapshot: ProviderRegistrySnapshot, afterSnapshot: 
       continue;
     }
     compareModel(was, m, push);
-    const allowedBefore = modelAllowed(beforeSnapshot.policy, m.provider, m.id);
-    const allowedAfter = modelAllowed(afterSnapshot.policy, m.provider, m.id);
+    const allowedBefore = allowedIn(beforeSnapshot.policy, m.provider, m.id);
+    const allowedAfter = allowedIn(afterSnapshot.policy, m.provider, m.id);
     if (allowedBefore && !allowedAfter) push({ kind: "model_disallowed", provider: m.provider, model: m.id, before: true, after: false, breaking: true });
     if (!allowedBefore && allowedAfter) push({ kind: "model_allowed", provider: m.provider, model: m.id, before: false, after: true, breaking: false });
   }
@@ -180,26 +181,10 @@ function shrank(before: number | null, after: number | null): boolean {
 
 // ---- policy ------------------------------------------------------------------------------------------------
 
-function providerAllowed(policy: Policy, provider: string): boolean {
-  return (policy.allowedProviders === null || policy.allowedProviders.includes(provider)) && !policy.disabledProviders.includes(provider);
+/** Whether the provider's allow-list in this policy lets the model in. */
+function allowedIn(policy: Policy, provider: string, model: string): boolean {
+  return modelAllowed(providerPolicy(policy, provider)?.allowedModels ?? null, model);
 }
-
-/** Each allow-list as a set, made once per policy: it is matched against every model of its provider. */
-const allowSets = new WeakMap<readonly string[], ReadonlySet<string>>();
-
-function modelAllowed(policy: Policy, provider: string, model: string): boolean {
-  // An own property only (a provider may be called "constructor"), and without regard to case, as the selector reads it.
-  const allowed = own(policy.providers, provider)?.allowedModels ?? null;
-  if (allowed === null) return true;
-  let set = allowSets.get(allowed);
-  if (set === undefined) {
-    set = new Set(allowed.map((name) => name.toLowerCase()));
-    allowSets.set(allowed, set);
-  }
-  return set.has(model.toLowerCase());
-}
-
-const EMPTY_PROVIDER_POLICY = { allowedModels: null, preferredModels: [], preferredByCategory: { fast_response: [], balanced: [], extended_reasoning: [] }, defaultModel: null };
 
 function comparePolicy(beforeSnapshot: ProviderRegistrySnapshot, afterSnapshot: ProviderRegistrySnapshot, push: (c: Change) => void): void {
   const before = beforeSnapshot.policy;
@@ -244,7 +229,7 @@ function comparePolicy(beforeSnapshot: ProviderRegistrySnapshot, afterSnapshot: 
         // Said per model where a model both snapshots have is let in or out (see compareModels); otherwise here.
         const now = modelsOf(afterSnapshot, id);
         const common = [...modelsOf(beforeSnapshot, id)].filter((m) => now.has(m));
-        const effect = common.some((m) => modelAllowed(before, id, m) !== modelAllowed(after, id, m));
+        const effect = common.some((m) => allowedIn(before, id, m) !== allowedIn(after, id, m));
         if (!effect) push({ kind: "policy_changed", provider: id, field, before: x, after: y, breaking: false });
       } else if (field === "preferredByCategory" && isObject(x) && isObject(y)) {
         for (const category of [...new Set([...Object.keys(x), ...Object.keys(y)])].sort()) {

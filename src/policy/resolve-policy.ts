@@ -1,9 +1,9 @@
 // The routing policy the selector will follow, resolved once from the settings against the merged models. Pure.
 import type { Model, Policy, ProviderPolicy } from "../../generated/snapshot-types.js";
 import type { ListSetting, RoutingSettings } from "../config/read-settings.js";
-import { isRoutable } from "../core/availability.js";
 import { CATEGORIES } from "../core/categories.js";
 import type { Diagnostic } from "../core/diagnostic.js";
+import { isPossiblyRoutableChat, isRoutableChat, modelAllowed } from "../core/policy-rules.js";
 import { didYouMean } from "../core/suggest.js";
 
 export interface ProviderState {
@@ -43,9 +43,7 @@ export function resolvePolicy(
     const resolve = (list: ListSetting | undefined): string[] => (list ? resolveList(list, provider.id, index, diagnostics) : []);
 
     const allowedModels = settingsFor?.allowedModels ? resolve(settingsFor.allowedModels) : null;
-    // A set, not the list: an allow-list of 10,000 names is matched against every model.
-    const allowedSet = allowedModels === null ? null : new Set(allowedModels);
-    const allowed = (id: string) => allowedSet === null || allowedSet.has(id);
+    const allowed = (id: string) => modelAllowed(allowedModels, id);
     const check = (variable: string, ids: readonly string[]) => {
       for (const id of ids) diagnostics.push(...checkUsable(variable, provider.id, index.get(id.toLowerCase())!, allowed(id), state.get(provider.id)!, options.asOf));
     };
@@ -75,7 +73,7 @@ export function resolvePolicy(
       }
     }
     if (allowedModels !== null) {
-      const routable = [...new Set(index.values())].filter((m) => m.kind === "chat" && m.availability !== "not_listed" && allowed(m.id));
+      const routable = [...new Set(index.values())].filter((m) => isPossiblyRoutableChat(m) && allowed(m.id));
       if (routable.length === 0) {
         diagnostics.push({
           level: "warning",
@@ -204,11 +202,8 @@ function resolveDefaultModel(
     return null;
   }
   // The first provider, in priority order, that can actually serve it; else the first that has it, so the warning is specific.
-  const allowed = (m: Model) => {
-    const list = policies[m.provider]?.allowedModels ?? null;
-    return list === null || list.includes(m.id); // A few holders, each looked up once: no set needed.
-  };
-  const usable = (m: Model) => m.kind === "chat" && isRoutable(m) && allowed(m);
+  const allowed = (m: Model) => modelAllowed(policies[m.provider]?.allowedModels ?? null, m.id);
+  const usable = (m: Model) => isRoutableChat(m) && allowed(m);
   const chosen = holders.find(usable) ?? holders[0]!;
   const state = providers.get(chosen.provider) ?? { id: chosen.provider };
   diagnostics.push(...checkUsable(setting.variable, chosen.provider, chosen, allowed(chosen), state, asOf));
