@@ -31,9 +31,13 @@ export function modelAllowed(allowedModels: readonly string[] | null, model: str
   return set.has(model.toLowerCase());
 }
 
-/** The provider's entry in policy.providers: an own property only (a provider may be called "constructor"). */
-export function providerPolicy(policy: Pick<Policy, "providers">, provider: string): ProviderPolicy | undefined {
-  return Object.hasOwn(policy.providers, provider) ? policy.providers[provider] : undefined;
+/**
+ * Whether a snapshot's policy lets the provider's model in by its allow-list. The provider's entry is an own property
+ * only (a provider may be called "constructor"); a provider without one allows every model.
+ */
+export function modelAllowedIn(policy: Pick<Policy, "providers">, provider: string, model: string): boolean {
+  const own = Object.hasOwn(policy.providers, provider) ? policy.providers[provider] : undefined;
+  return modelAllowed(own?.allowedModels ?? null, model);
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   isPossiblyRoutableChat,
   isRoutableChat,
   modelAllowed,
+  modelAllowedIn,
   providerAllowed,
 } from "../../src/core/policy-rules.js";
 import { buildIndex } from "../../src/selector/snapshot-index.js";
@@ -56,9 +57,11 @@ describe("the build side's policy rules are the selector's", () => {
     expect(isPossiblyRoutableChat({ kind, availability })).toBe(at(true) === null);
   });
 
-  it("a provider the policy does not mention has the selector's empty policy", () => {
-    const snapshot = buildSnapshot({ models: [{ provider: "a", id: "m" }] });
-    delete (snapshot.policy.providers as Record<string, unknown>)["a"];
-    expect(buildIndex(snapshot).providerById.get("a")!.policy).toEqual(EMPTY_PROVIDER_POLICY);
+  it.each(["a", "constructor", "toString"])("a provider the policy does not mention (%s) has the selector's empty policy", (provider) => {
+    const snapshot = buildSnapshot({ models: [{ provider, id: "m" }] });
+    delete (snapshot.policy.providers as Record<string, unknown>)[provider];
+    const record = buildIndex(snapshot).providerById.get(provider)!;
+    expect(record.policy).toEqual(EMPTY_PROVIDER_POLICY);
+    expect(modelAllowedIn(snapshot.policy, provider, "m")).toBe(record.models[0]!.staticRule !== "not_allowed");
   });
 });
