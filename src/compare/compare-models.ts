@@ -7,10 +7,10 @@ import { jsonEquals, ownValue } from "./json-values.js";
 
 const CAPABILITIES = ["vision", "tools", "reasoning", "json", "streaming"] as const;
 /** Handled one by one below; every other field of a model is compared as a whole. */
-const SPECIAL = new Set(["id", "provider", "lastVerifiedAt", "availability", "pricing", "contextWindow", "maxOutput", "capabilities", "aliases", "kind", "sources"]);
+const ITEMISED_FIELDS = new Set(["id", "provider", "lastVerifiedAt", "availability", "pricing", "contextWindow", "maxOutput", "capabilities", "aliases", "kind", "sources"]);
 
 /** A model's identity within a snapshot: its provider and id. */
-export function modelKey(m: Model): string {
+export function modelKey(m: Pick<Model, "provider" | "id">): string {
   return `${m.provider}\u0000${m.id}`;
 }
 
@@ -56,7 +56,7 @@ function compareModel(was: Model, m: Model, push: PushChange): void {
   if (was.kind !== m.kind) push({ kind: "kind_changed", ...at, before: was.kind, after: m.kind, breaking: was.kind === "chat" });
 
   const record = (x: Model) => x as unknown as Record<string, unknown>;
-  const fields = new Set([...Object.keys(was), ...Object.keys(m)].filter((f) => !SPECIAL.has(f)));
+  const fields = new Set([...Object.keys(was), ...Object.keys(m)].filter((f) => !ITEMISED_FIELDS.has(f)));
   for (const field of [...fields].sort()) {
     const a = ownValue(record(was), field) ?? null;
     const b = ownValue(record(m), field) ?? null;

@@ -31,10 +31,10 @@ export function resolveDefaultModel(
     return null;
   }
   // The first provider, in priority order, that can actually serve it; else the first that has it, so the warning is specific.
-  const allowed = (m: Model) => modelAllowed(policies[m.provider]?.allowedModels ?? null, m.id);
-  const usable = (m: Model) => isRoutableChat(m) && allowed(m);
-  const chosen = holders.find(usable) ?? holders[0]!;
+  const isAllowed = (m: Model) => modelAllowed(policies[m.provider]?.allowedModels ?? null, m.id);
+  const canServe = (m: Model) => isRoutableChat(m) && isAllowed(m);
+  const chosen = holders.find(canServe) ?? holders[0]!;
   const state = providers.get(chosen.provider) ?? { id: chosen.provider };
-  diagnostics.push(...usabilityDiagnostics(setting.variable, chosen.provider, chosen, allowed(chosen), state, asOf));
+  diagnostics.push(...usabilityDiagnostics(setting.variable, chosen.provider, chosen, isAllowed(chosen), state, asOf));
   return { model: chosen.id, provider: chosen.provider };
 }

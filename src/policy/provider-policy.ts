@@ -18,9 +18,9 @@ export function resolveProviderPolicy(
   const resolve = (list: ListSetting | undefined): string[] => (list ? resolveList(list, provider.id, index, diagnostics) : []);
 
   const allowedModels = settingsFor?.allowedModels ? resolve(settingsFor.allowedModels) : null;
-  const allowed = (id: string) => modelAllowed(allowedModels, id);
+  const isAllowed = (id: string) => modelAllowed(allowedModels, id);
   const check = (variable: string, ids: readonly string[]) => {
-    for (const id of ids) diagnostics.push(...usabilityDiagnostics(variable, provider.id, index.get(id.toLowerCase())!, allowed(id), provider, asOf));
+    for (const id of ids) diagnostics.push(...usabilityDiagnostics(variable, provider.id, index.get(id.toLowerCase())!, isAllowed(id), provider, asOf));
   };
 
   const preferredModels = resolve(settingsFor?.preferredModels);
@@ -48,7 +48,7 @@ export function resolveProviderPolicy(
     }
   }
   if (allowedModels !== null) {
-    const routable = [...new Set<Model>(index.values())].filter((m) => isPossiblyRoutableChat(m) && allowed(m.id));
+    const routable = [...new Set<Model>(index.values())].filter((m) => isPossiblyRoutableChat(m) && isAllowed(m.id));
     if (routable.length === 0) {
       diagnostics.push({
         level: "warning",
