@@ -92,7 +92,7 @@ export async function register(options: RegisterOptions): Promise<RegisterResult
   const outcomes = await probeAll(plan.targets, probeOptions(options, plan.timeoutMs));
   const runs = providerRuns(plan.targets, outcomes);
   const catalog = await catalogLoading;
-  const previous = options.previous === undefined ? undefined : "load" in options.previous ? options.previous : asPrevious(options.previous);
+  const previous = previousSnapshot(options.previous);
 
   const merged = mergeModels({
     providers: await providerListings(runs, previous),
@@ -103,22 +103,17 @@ export async function register(options: RegisterOptions): Promise<RegisterResult
     ...(plan.settings.freeModels !== undefined ? { freeModels: plan.settings.freeModels } : {}),
   });
   const resolved = resolvePolicy(plan.settings, merged.models, runs.map(providerState), { asOf: plan.asOf });
+  const diagnostics = [...plan.settings.diagnostics, ...merged.diagnostics, ...resolved.diagnostics, ...probeDiagnostics(runs, providersKeptStale(merged.models))];
   options.onStage?.("merged");
 
   const unsealed = buildSnapshot(
-    {
-      generatedAt: plan.generatedAt,
-      generatorVersion: options.generatorVersion,
-      runs,
-      models: merged.models,
-      policy: resolved.policy,
-      diagnostics: [...plan.settings.diagnostics, ...merged.diagnostics, ...resolved.diagnostics, ...probeDiagnostics(runs, providersKeptStale(merged.models))],
-    },
+    { generatedAt: plan.generatedAt, generatorVersion: options.generatorVersion, runs, models: merged.models, policy: resolved.policy, diagnostics },
     { hash: false },
   );
   const preference = diagnosePreferences(unsealed);
   options.onStage?.("diagnosed");
-  const snapshot = validated(sealSnapshot(unsealed, preference));
+  const snapshot = sealSnapshot(unsealed, preference);
+  assertValidSnapshot(snapshot);
   return {
     snapshot,
     targets: plan.targets,
@@ -176,8 +171,10 @@ async function loadOverlays(files: readonly string[], cwd: string, providers: re
   return overlays;
 }
 
-function asPrevious(snapshot: ProviderRegistrySnapshot): PreviousSnapshot {
-  return { contentHash: contentHash(snapshot), load: () => Promise.resolve(snapshot) };
+/** `previous` as a PreviousSnapshot; a snapshot given whole is hashed here. */
+function previousSnapshot(previous: RegisterOptions["previous"]): PreviousSnapshot | undefined {
+  if (previous === undefined || "load" in previous) return previous;
+  return { contentHash: contentHash(previous), load: () => Promise.resolve(previous) };
 }
 
 /** A provider as the policy sees it: why it was not probed, or why its probe gave no list. */
@@ -194,14 +191,13 @@ function diagnosePreferences(snapshot: ProviderRegistrySnapshot): Diagnostic[] {
   try {
     return preferenceDiagnostics(snapshot);
   } catch (error) {
-    validated(snapshot);
+    assertValidSnapshot(snapshot);
     throw error;
   }
 }
 
 /** Never hand on a snapshot that breaks the schema: that is a bug here, and it must stop the run before anything is written. */
-function validated(snapshot: ProviderRegistrySnapshot): ProviderRegistrySnapshot {
+function assertValidSnapshot(snapshot: ProviderRegistrySnapshot): void {
   const problems = schemaProblems("provider-registry-snapshot", snapshot);
   if (problems.length > 0) throw new InvalidDocumentError("the generated snapshot", problems);
-  return snapshot;
 }

@@ -46,7 +46,7 @@ export function catalogFacts(entry: CatalogEntry): Facts {
       ...(p.perImage !== undefined ? { perImage: p.perImage } : {}),
       ...(p.perRequest !== undefined ? { perRequest: p.perRequest } : {}),
       source: p.source,
-      ...(p.tiers !== undefined && p.tiers.length > 0 ? { tiers: sortedTiers(p.tiers) } : {}),
+      ...(p.tiers !== undefined && p.tiers.length > 0 ? { tiers: sortTiers(p.tiers) } : {}),
       unit: "per_million_tokens",
     };
   }
@@ -89,13 +89,13 @@ function probedPricing(p: ProbedPricing): Pricing {
     cachedInput: p.cachedInput,
     perRequest: p.perRequest,
     perImage: p.perImage,
-    tiers: p.tiers !== undefined ? sortedTiers(p.tiers) : undefined,
+    tiers: p.tiers !== undefined ? sortTiers(p.tiers) : undefined,
     source: "probe",
   });
 }
 
 /** Tiers by their threshold, lowest first. */
-function sortedTiers(tiers: readonly PriceTier[]): PriceTier[] {
+function sortTiers(tiers: readonly PriceTier[]): PriceTier[] {
   return [...tiers]
     .sort((a, b) => a.aboveInputTokens - b.aboveInputTokens)
     .map((t) => ({ aboveInputTokens: t.aboveInputTokens, ...(t.cachedInput !== undefined ? { cachedInput: t.cachedInput } : {}), input: t.input, output: t.output }));
