@@ -177,7 +177,10 @@ function previousSnapshot(previous: RegisterOptions["previous"]): PreviousSnapsh
   return { contentHash: contentHash(previous), load: () => Promise.resolve(previous) };
 }
 
-/** A provider as the policy sees it: why it was not probed, or why its probe gave no list. */
+/**
+ * A provider as the policy sees it: why it was not probed, or why its probe gave no list. A probe with no answer by
+ * the deadline reads "probe failed: no answer" here (MODEL_UNVERIFIED), shorter than PROBE_FAILED's NO_ANSWER.
+ */
 function providerState(run: ProviderRun): ProviderState {
   const why = !run.target.plan.probe ? run.target.plan.reason : run.succeeded ? undefined : `probe failed: ${run.outcome?.reason ?? "no answer"}`;
   return { id: run.id, ...(why !== undefined ? { notProbedBecause: why } : {}) };
