@@ -17,18 +17,19 @@ export interface PriceParts extends TokenPrices {
   readonly tiers?: readonly PriceTier[] | undefined;
 }
 
+// Keys in sorted order: the snapshot is written key-sorted, and an object already in order is written without a copy.
 export function pricing(parts: PriceParts): Pricing {
   return {
+    ...(parts.asOf !== undefined ? { asOf: parts.asOf } : {}),
+    ...(parts.cachedInput !== undefined ? { cachedInput: parts.cachedInput } : {}),
     currency: "USD",
-    unit: "per_million_tokens",
     input: parts.input,
     output: parts.output,
-    ...(parts.cachedInput !== undefined ? { cachedInput: parts.cachedInput } : {}),
-    ...(parts.perRequest !== undefined ? { perRequest: parts.perRequest } : {}),
     ...(parts.perImage !== undefined ? { perImage: parts.perImage } : {}),
-    ...(parts.tiers !== undefined && parts.tiers.length > 0 ? { tiers: [...parts.tiers] } : {}),
+    ...(parts.perRequest !== undefined ? { perRequest: parts.perRequest } : {}),
     source: parts.source,
-    ...(parts.asOf !== undefined ? { asOf: parts.asOf } : {}),
+    ...(parts.tiers !== undefined && parts.tiers.length > 0 ? { tiers: [...parts.tiers] } : {}),
+    unit: "per_million_tokens",
   };
 }
 
@@ -37,8 +38,8 @@ export function priceTier(aboveInputTokens: number, stated: Partial<TokenPrices>
   const cachedInput = stated.cachedInput;
   return {
     aboveInputTokens,
+    ...(cachedInput !== undefined ? { cachedInput } : {}),
     input: stated.input ?? base.input,
     output: stated.output ?? base.output,
-    ...(cachedInput !== undefined ? { cachedInput } : {}),
   };
 }
