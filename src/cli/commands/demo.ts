@@ -10,7 +10,7 @@ import { DEFAULT_SNAPSHOT_FILE, type Command } from "../io.js";
 import { packageVersion } from "../../core/package-root.js";
 import { parseCommandArgs } from "../parse-args.js";
 import { formatDiagnostic, formatProbeLine, modelCounts } from "../report.js";
-import { redactingIO } from "./register.js";
+import { redactingIO } from "../redacting-io.js";
 import { secretsInEnv } from "../../core/redact.js";
 
 /**
