@@ -43,7 +43,7 @@ a snapshot of your own is left as it was, exit 2, unless --out names another fil
 --force is given.
 `;
 
-/** The settings a real user had when the predecessor picked kimi-latest-128k for them. */
+/** A Kimi default model and a GLM fast-response preference, as a real user set them: the demo shows both honoured. */
 const DEMO_SETTINGS = {
   KIMI_DEFAULT_MODEL: "kimi-k2-0905-preview",
   GLM_PREFERRED_MODELS_FAST_RESPONSE: "glm-4.5-flash",
