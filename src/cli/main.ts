@@ -16,7 +16,13 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   validate: { summary: "check snapshots against the published schema", load: async () => (await import("./commands/validate.js")).validate },
   diff: { summary: "what changed between two snapshots, breaking changes first", load: async () => (await import("./commands/diff.js")).diff },
   select: { summary: "choose a model for a request from a snapshot", load: async () => (await import("./commands/select.js")).select },
-  demo: { summary: "register against built-in loopback providers and show the selector (no keys, no network)", load: async () => (await import("./commands/demo.js")).demo },
+  demo: {
+    summary: "register against built-in loopback providers and show the selector (no keys, no network)",
+    load: async () => {
+      const [{ demoCommand }, { register }] = await Promise.all([import("./commands/demo.js"), import("../register.js")]);
+      return demoCommand({ register });
+    },
+  },
 };
 
 
