@@ -25,7 +25,8 @@ let consumer: ConsumerProject;
 let readme: string;
 beforeAll(async () => {
   consumer = await packAndInstall();
-  readme = await readFile(path.join(REPO, "README.md"), "utf8");
+  // The README names the imports and the install; docs/ci.md holds the recipes for another repo.
+  readme = (await readFile(path.join(REPO, "README.md"), "utf8")) + "\n" + (await readFile(path.join(REPO, "docs", "ci.md"), "utf8"));
 }, SETUP_TIMEOUT);
 afterAll(async () => {
   await consumer?.remove();
@@ -237,7 +238,7 @@ export { first, model, options, problems, definition, register, ConfigError };
   });
 });
 
-describe("the README's 'In another repo' commands, run as written in the consumer project", () => {
+describe("the README's 'In another repo' commands and docs/ci.md's recipes, run as written in the consumer project", () => {
   const block = (predicate: (b: { lang: string; code: string }) => boolean, what: string) => {
     const found = codeBlocks(readme).filter(predicate);
     expect(found, what).toHaveLength(1);
