@@ -1,10 +1,12 @@
 // The result of select. Only model and provider are computed up front; the rest is built on first read and
 // cached, so that a caller who needs only the model pays for nothing else.
 import type { Path, SelectionContext } from "./context.js";
-import { requestedFallbacks, routedFallbacks, type ModelChoice } from "./fallbacks.js";
+import { requestedFallbacks, routedFallbacks } from "./fallbacks.js";
+import type { ModelChoice } from "./vocabulary.js";
 import { buildReason } from "./reason.js";
 import { lookup, type ModelRecord } from "./snapshot-index.js";
-import { autoTrace, requestedTrace, type TraceEntry } from "./trace.js";
+import { autoTrace, requestedTrace } from "./trace.js";
+import type { TraceEntry } from "./trace-entry.js";
 
 export interface ChoiceJSON {
   model: string;

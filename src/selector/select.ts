@@ -5,7 +5,7 @@ import { Choice } from "./choice.js";
 import { providersInScope, type SelectionContext } from "./context.js";
 import { SelectionError, type SelectionErrorCode } from "./errors.js";
 import { renderExplanation, type ExplainOptions } from "./explain.js";
-import { describeDrop, dropRule, fits, type DynamicRule } from "./fit.js";
+import { describeRequestedDrop, dropRule, fits, type DynamicRule } from "./fit.js";
 import { defaultPassedOver } from "./reason.js";
 import { describeRequest, namesRoutingCriteria, normalizeRequest, type SelectionRequest } from "./request.js";
 import { NO_MINIMUM } from "./vocabulary.js";
@@ -223,7 +223,7 @@ function requestedFailure(ctx: SelectionContext, name: string, records: readonly
   }
   const rules = inScope.map((r) => dropRule(r, ctx)!);
   const code = rules.map(codeFor).reduce((a, b) => (SEVERITY[b] > SEVERITY[a] ? b : a));
-  const reasons = inScope.map((r, i) => explainRequestedDrop(rules[i]!, r, ctx));
+  const reasons = inScope.map((r, i) => describeRequestedDrop(rules[i]!, r, ctx));
   const advice =
     code === "REQUIREMENTS_NOT_MET"
       ? `relax the request, or ask for "auto" to route to a model that meets it`
@@ -231,20 +231,6 @@ function requestedFailure(ctx: SelectionContext, name: string, records: readonly
         ? "ask for an allowed model, or change the policy (allow-lists, ALLOWED_PROVIDERS, DISABLED_PROVIDERS) and run `provider-registry register`"
         : "ask for a model its provider lists, or run `provider-registry register` again once it does";
   return new SelectionError(code, `"${name}" cannot be used: ${reasons.join("; ")}. To fix: ${advice}.`, trace);
-}
-
-function explainRequestedDrop(rule: StaticRule | DynamicRule, r: ModelRecord, ctx: SelectionContext): string {
-  const p = r.provider.id;
-  switch (rule) {
-    case "not_listed":
-      return `${r.id} is in the catalog but ${p} did not list it`;
-    case "unverified":
-      return `${r.id} at ${p}: its provider was not probed, and policy.routeUnverified is off`;
-    case "not_allowed":
-      return `${r.id} is not in ${p}'s allow-list (policy.providers.${p}.allowedModels, from ${p.toUpperCase()}_ALLOWED_MODELS)`;
-    default:
-      return `${r.id} at ${p}: ${describeDrop(rule, r, ctx)}`;
-  }
 }
 
 /** Up to three known ids close to a name that matched nothing. */

@@ -1,8 +1,7 @@
 // Everything select needs, computed once per snapshot: which models can ever be routed, how each provider's
 // models are ordered for each category, and a case-insensitive name lookup.
 import type { Model, Policy, ProviderPolicy, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
-import { CATEGORIES, JSON_MODE, REASONING, TOOLS, UNKNOWN_SIZE, VISION } from "./vocabulary.js";
-import type { ModelChoice } from "./fallbacks.js";
+import { CATEGORIES, JSON_MODE, REASONING, TOOLS, UNKNOWN_SIZE, VISION, type ModelChoice } from "./vocabulary.js";
 import { compareVectors, lowestTierThreshold, meritFacts, meritKeys, meritVector, standing, type MeritFacts, type MeritKeyName, type MeritVector } from "./rank.js";
 
 /** Why a model can never be chosen under this snapshot, whatever the request. */
