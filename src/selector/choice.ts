@@ -16,7 +16,17 @@ export interface ChoiceJSON {
   trace: readonly TraceEntry[];
 }
 
+/**
+ * @internal A new choice with the same answer as `choice`: its request, model and path, none of its lazy parts.
+ * Lets select answer `{ model, category }` afresh without normalising the request again.
+ */
+export let renewChoice: (choice: Choice) => Choice;
+
 export class Choice implements ModelChoice {
+  static {
+    renewChoice = (choice) => new Choice(choice.#ctx, choice.#record, choice.#path);
+  }
+
   readonly model: string;
   readonly provider: string;
   readonly #ctx: SelectionContext;

@@ -1,7 +1,7 @@
 // The selector: rules 1–4 of docs/selection.md over the precomputed index.
 import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { checkSnapshot } from "./check-snapshot.js";
-import { Choice } from "./choice.js";
+import { Choice, renewChoice } from "./choice.js";
 import { providersInScope, type SelectionContext } from "./context.js";
 import { SelectionError, type SelectionErrorCode } from "./errors.js";
 import { renderExplanation, type ExplainOptions } from "./explain.js";
@@ -57,31 +57,51 @@ class SnapshotSelector implements Selector {
   }
 
   select(request?: SelectionRequest): Choice {
-    const index = this.#index;
-    const name = typeof request === "object" && request !== null ? request.model : undefined;
-    // Whether the request is `{ model }` alone is asked first: a request with more fields never hits the cache, and
-    // should not pay for looking (a Map lookup is most of what an explicit request costs).
-    const cacheable = typeof name === "string" && onlyModel(request!);
-    if (cacheable) {
-      const known = this.#byModelName.get(name);
-      if (known !== undefined) return known;
-    }
-    const ctx = normalizeRequest(request, index);
-    if (ctx.model !== null) {
-      const choice = selectRequested(ctx, ctx.model);
-      // Frozen, since every caller of the same name shares it; its lazy parts live in private fields.
-      if (cacheable && index.byName.has(ctx.model)) {
-        Object.freeze(choice);
-        this.#byModelName.set(ctx.model, choice);
+    // The commonest calls name a model and at most a category, which cannot change a named model's choice (rule 1
+    // ignores it). `{ model }` is answered from the per-name cache; `{ model, category }` gets a new choice made from
+    // the cached one, so that neither normalises the request again.
+    if (typeof request === "object" && request !== null) {
+      const name = request.model;
+      if (typeof name === "string" && namesOnlyModel(request)) {
+        const choice = this.#byModelName.get(name) ?? this.#firstCallFor(name);
+        if (choice !== null) return request.category === undefined ? choice : renewChoice(choice);
       }
-      return choice;
     }
+    const index = this.#index;
+    const ctx = normalizeRequest(request, index);
+    if (ctx.model !== null) return selectRequested(ctx, ctx.model);
     if (index.defaultModel !== null && !namesRoutingCriteria(ctx)) {
       for (const r of index.defaultModel.records) {
         if (r.staticRule === null && fits(r, ctx)) return new Choice(ctx, r, "default_model");
       }
     }
     return route(ctx);
+  }
+
+  /**
+   * A name's first `{ model }` answer, cached when the name is spelt as the index spells it (which bounds the cache
+   * by the index's names). With no requirement every record fits, so the first routable one is the choice. null
+   * when the name is "auto", empty, unknown or not routable: the generic path answers (or throws) then.
+   */
+  #firstCallFor(name: string): Choice | null {
+    const index = this.#index;
+    if (name === "" || (name.length === 4 && name.toLowerCase() === "auto")) return null;
+    let records = index.byName.get(name);
+    const exact = records !== undefined;
+    records ??= index.byName.get(name.toLowerCase());
+    if (records === undefined) return null;
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i]!;
+      if (r.staticRule !== null) continue;
+      const choice = new Choice(modelOnlyContext(index, name), r, "requested");
+      if (exact) {
+        // Frozen, since every caller of the same name shares it; its lazy parts live in private fields.
+        Object.freeze(choice);
+        this.#byModelName.set(name, choice);
+      }
+      return choice;
+    }
+    return null;
   }
 
   explain(request?: SelectionRequest, options?: ExplainOptions): string {
@@ -97,14 +117,32 @@ class SnapshotSelector implements Selector {
 }
 
 /**
- * Whether a request names a model and nothing else. Read as normalizeRequest reads it — by name, not only by its
- * enumerable keys — so that a `requires` or `exclude` that is a getter or not enumerable is never answered from the
- * cache without being checked.
+ * Whether a request names a model and nothing else but perhaps a valid category. Read as normalizeRequest reads it
+ * — by name, not only by its enumerable keys — so that a `requires` or `exclude` that is a getter or not enumerable
+ * is never answered from the cache without being checked.
  */
-function onlyModel(request: SelectionRequest): boolean {
-  if (request.requires !== undefined || request.exclude !== undefined || request.category !== undefined || request.provider !== undefined) return false;
-  for (const key in request) if (key !== "model") return false;
+function namesOnlyModel(request: SelectionRequest): boolean {
+  if (request.requires !== undefined || request.exclude !== undefined || request.provider !== undefined) return false;
+  const category = request.category;
+  if (category !== undefined && category !== "balanced" && category !== "fast_response" && category !== "extended_reasoning") return false;
+  for (const key in request) if (key !== "model" && key !== "category") return false;
   return true;
+}
+
+/** What normalizeRequest makes of `{ model }` (the same shape, so that the code reading it stays monomorphic). */
+function modelOnlyContext(index: SnapshotIndex, model: string): SelectionContext {
+  return {
+    index,
+    model,
+    category: "balanced",
+    categoryIndex: 1,
+    categoryNamed: false,
+    provider: null,
+    need: 0,
+    minContext: NO_MINIMUM,
+    minOutput: NO_MINIMUM,
+    excluded: null,
+  };
 }
 
 /** Rule 1: the named model at the first provider (in priority order) that can serve it, or an error. Never another model. */
