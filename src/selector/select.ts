@@ -10,7 +10,7 @@ import { defaultPassedOver } from "./reason.js";
 import { describeRequest, namesRoutingCriteria, normalizeRequest, type SelectionRequest } from "./request.js";
 import { NO_MINIMUM } from "./vocabulary.js";
 import { isRepriced, requestOrder } from "./order.js";
-import { buildIndex, lookup, mightFit, type ModelRecord, type ProviderRecord, type SnapshotIndex, type StaticRule } from "./snapshot-index.js";
+import { buildIndex, lookup, mightFit, type ModelRecord, type SnapshotIndex, type StaticRule } from "./snapshot-index.js";
 import { autoTrace, requestedTrace } from "./trace.js";
 
 export interface Selector {
@@ -176,44 +176,39 @@ function route(ctx: SelectionContext): Choice {
 
 function noModelAvailable(ctx: SelectionContext): SelectionError {
   const { index } = ctx;
-  const scope = scopeSummary(ctx);
   const advice =
     index.snapshot.models.length === 0
       ? "the snapshot has no models: run `provider-registry register` with at least one provider configured"
-      : scope.routable[ctx.categoryIndex] === 0
+      : routableInScope(ctx) === 0
         ? "no model there can be routed at all (not listed, not probed, disabled or not allowed): check the providers and allow-lists, then run `provider-registry register`"
         : "relax the request, or run `provider-registry select --explain` to see why each model fell away";
   return new SelectionError(
     "NO_MODEL_AVAILABLE",
-    `no model fits ${describeRequest(ctx)}${scope.where}${defaultPassedOver(ctx)}: ${advice}.`,
+    `no model fits ${describeRequest(ctx)}${scopeWhere(ctx)}${defaultPassedOver(ctx)}: ${advice}.`,
     () => autoTrace(ctx, null),
   );
 }
 
-interface ScopeSummary {
-  /** " at kimi", " at any provider (glm, kimi)", or "". */
-  readonly where: string;
-  /** By category index: how many routable models the scope has. */
-  readonly routable: readonly number[];
-}
-
-/** The unrestricted scope's summary, made once per index: a long list of providers is not joined on every failure. */
-const allProviders = new WeakMap<SnapshotIndex, ScopeSummary>();
-
-function scopeSummary(ctx: SelectionContext): ScopeSummary {
-  if (ctx.provider === null) {
-    let summary = allProviders.get(ctx.index);
-    if (summary === undefined) {
-      summary = summarize(ctx.index.providers, (scope) => (scope.length === 0 ? "" : ` at any provider (${scope.map((p) => p.id).join(", ")})`));
-      allProviders.set(ctx.index, summary);
-    }
-    return summary;
+/** " at kimi", " at any provider (glm, kimi)", or "". */
+function scopeWhere(ctx: SelectionContext): string {
+  if (ctx.provider !== null) return ` at ${ctx.provider.id}`;
+  let where = allProviders.get(ctx.index);
+  if (where === undefined) {
+    const { providers } = ctx.index;
+    where = providers.length === 0 ? "" : ` at any provider (${providers.map((p) => p.id).join(", ")})`;
+    allProviders.set(ctx.index, where);
   }
-  return summarize([ctx.provider], () => ` at ${ctx.provider!.id}`);
+  return where;
 }
 
-function summarize(scope: readonly ProviderRecord[], where: (scope: readonly ProviderRecord[]) => string): ScopeSummary {
-  return { where: where(scope), routable: [0, 1, 2].map((c) => scope.reduce((n, p) => n + (p.orderings[c]?.length ?? 0), 0)) };
+/** The unrestricted scope's wording, made once per index: a long list of providers is not joined on every failure. */
+const allProviders = new WeakMap<SnapshotIndex, string>();
+
+/** How many routable models the scope has in the request's category. */
+function routableInScope(ctx: SelectionContext): number {
+  let n = 0;
+  for (const p of providersInScope(ctx)) n += p.orderings[ctx.categoryIndex]!.length;
+  return n;
 }
 
 const SEVERITY: Record<SelectionErrorCode, number> = {
