@@ -2,7 +2,7 @@
 import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { checkSnapshot } from "./check-snapshot.js";
 import { Choice, renewChoice } from "./choice.js";
-import { providersInScope, type SelectionContext } from "./context.js";
+import type { SelectionContext } from "./context.js";
 import { SelectionError, type SelectionErrorCode } from "./errors.js";
 import { renderExplanation, type ExplainOptions } from "./explain.js";
 import { describeRequestedDrop, dropRule, fits, type DynamicRule } from "./fit.js";
@@ -176,39 +176,42 @@ function route(ctx: SelectionContext): Choice {
 
 function noModelAvailable(ctx: SelectionContext): SelectionError {
   const { index } = ctx;
+  const scope = scopeSummary(ctx);
   const advice =
     index.snapshot.models.length === 0
       ? "the snapshot has no models: run `provider-registry register` with at least one provider configured"
-      : routableInScope(ctx) === 0
+      : scope.routable === 0
         ? "no model there can be routed at all (not listed, not probed, disabled or not allowed): check the providers and allow-lists, then run `provider-registry register`"
         : "relax the request, or run `provider-registry select --explain` to see why each model fell away";
   return new SelectionError(
     "NO_MODEL_AVAILABLE",
-    `no model fits ${describeRequest(ctx)}${scopeWhere(ctx)}${defaultPassedOver(ctx)}: ${advice}.`,
+    `no model fits ${describeRequest(ctx)}${scope.where}${defaultPassedOver(ctx)}: ${advice}.`,
     () => autoTrace(ctx, null),
   );
 }
 
-/** " at kimi", " at any provider (glm, kimi)", or "". */
-function scopeWhere(ctx: SelectionContext): string {
-  if (ctx.provider !== null) return ` at ${ctx.provider.id}`;
-  let where = allProviders.get(ctx.index);
-  if (where === undefined) {
-    const { providers } = ctx.index;
-    where = providers.length === 0 ? "" : ` at any provider (${providers.map((p) => p.id).join(", ")})`;
-    allProviders.set(ctx.index, where);
-  }
-  return where;
+interface AllProviders {
+  /** " at any provider (glm, kimi)", or "" when there are none. */
+  readonly where: string;
+  /** By category index, counted on the first failure in that category: how many routable models there are. */
+  readonly routable: (number | undefined)[];
 }
 
-/** The unrestricted scope's wording, made once per index: a long list of providers is not joined on every failure. */
-const allProviders = new WeakMap<SnapshotIndex, string>();
+/** The unrestricted scope's summary, made once per index: a long list of providers is not walked on every failure. */
+const allProviders = new WeakMap<SnapshotIndex, AllProviders>();
 
-/** How many routable models the scope has in the request's category. */
-function routableInScope(ctx: SelectionContext): number {
-  let n = 0;
-  for (const p of providersInScope(ctx)) n += p.orderings[ctx.categoryIndex]!.length;
-  return n;
+/** Where the request looked (" at kimi", " at any provider (glm, kimi)" or ""), and how many routable models it had. */
+function scopeSummary(ctx: SelectionContext): { where: string; routable: number } {
+  const c = ctx.categoryIndex;
+  if (ctx.provider !== null) return { where: ` at ${ctx.provider.id}`, routable: ctx.provider.orderings[c]!.length };
+  let all = allProviders.get(ctx.index);
+  if (all === undefined) {
+    const { providers } = ctx.index;
+    all = { where: providers.length === 0 ? "" : ` at any provider (${providers.map((p) => p.id).join(", ")})`, routable: [] };
+    allProviders.set(ctx.index, all);
+  }
+  all.routable[c] ??= ctx.index.providers.reduce((n, p) => n + p.orderings[c]!.length, 0);
+  return { where: all.where, routable: all.routable[c] };
 }
 
 const SEVERITY: Record<SelectionErrorCode, number> = {
