@@ -62,9 +62,10 @@ class SnapshotSelector implements Selector {
     // the cached one, so that neither normalises the request again.
     if (typeof request === "object" && request !== null) {
       const name = request.model;
-      if (typeof name === "string" && namesOnlyModel(request)) {
+      const category = request.category;
+      if (typeof name === "string" && namesOnlyModel(request, category)) {
         const choice = this.#byModelName.get(name) ?? this.#firstCallFor(name);
-        if (choice !== null) return request.category === undefined ? choice : renewChoice(choice);
+        if (choice !== null) return category === undefined ? choice : renewChoice(choice);
       }
     }
     const index = this.#index;
@@ -121,9 +122,8 @@ class SnapshotSelector implements Selector {
  * — by name, not only by its enumerable keys — so that a `requires` or `exclude` that is a getter or not enumerable
  * is never answered from the cache without being checked.
  */
-function namesOnlyModel(request: SelectionRequest): boolean {
+function namesOnlyModel(request: SelectionRequest, category: unknown): boolean {
   if (request.requires !== undefined || request.exclude !== undefined || request.provider !== undefined) return false;
-  const category = request.category;
   if (category !== undefined && category !== "balanced" && category !== "fast_response" && category !== "extended_reasoning") return false;
   for (const key in request) if (key !== "model" && key !== "category") return false;
   return true;
