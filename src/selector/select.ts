@@ -68,6 +68,11 @@ class SnapshotSelector implements Selector {
         if (choice !== null) return category === undefined ? choice : renewChoice(choice);
       }
     }
+    return this.#selectAny(request);
+  }
+
+  /** Any request, through the generic normalisation: rules 1–3. Kept apart so that select stays small. */
+  #selectAny(request: SelectionRequest | undefined): Choice {
     const index = this.#index;
     const ctx = normalizeRequest(request, index);
     if (ctx.model !== null) return selectRequested(ctx, ctx.model);
