@@ -1,8 +1,9 @@
 import path from "node:path";
 import { startDemoProviders } from "../../demo/demo-providers.js";
-import { ExitCode } from "../../errors.js";
+import { ExitCode, UsageError } from "../../errors.js";
 import { register } from "../../register.js";
 import { canonicalChunks } from "../../snapshot/canonical-json.js";
+import { readSnapshotFile } from "../../snapshot/read-snapshot.js";
 import { writeFileAtomic } from "../../snapshot/write-snapshot.js";
 import { createSelector, SelectionError, type SelectionRequest } from "../../selector/index.js";
 import { DEFAULT_SNAPSHOT_FILE, type Command } from "../io.js";
@@ -12,11 +13,34 @@ import { formatDiagnostic, formatProbeLine, modelCounts } from "../report.js";
 import { redactingIO } from "./register.js";
 import { secretsInEnv } from "../../secrets/redact.js";
 
-const HELP = `Usage: provider-registry demo [--out PATH]
+/**
+ * Semver build metadata on the snapshot's generator version: marks a snapshot as the demo's, so that a later demo
+ * may replace it and never replaces a snapshot of the user's own.
+ */
+export const DEMO_MARK = "+demo";
+
+function demoVersion(version: string): string {
+  return version.includes("+") ? `${version}.demo` : `${version}${DEMO_MARK}`;
+}
+
+function writtenByDemo(version: string): boolean {
+  return /\+(?:.*\.)?demo$/.test(version);
+}
+
+const HELP = `Usage: provider-registry demo [--out PATH] [--force]
 
 The whole flow with no keys and no network: starts loopback servers that answer like
 Kimi, GLM, OpenRouter and a vLLM server, registers against them, writes a snapshot
 (default ./${DEFAULT_SNAPSHOT_FILE}) and shows what the selector would choose.
+
+Options:
+  --out PATH   where to write the demo's snapshot (default: ./${DEFAULT_SNAPSHOT_FILE})
+  --force      replace the file even when the demo did not write it
+  -h, --help   this help
+
+The demo replaces only a file it wrote itself (its generator version ends in ${DEMO_MARK}):
+a snapshot of your own is left as it was, exit 2, unless --out names another file or
+--force is given.
 `;
 
 /** The settings a real user had when the predecessor picked kimi-latest-128k for them. */
@@ -37,13 +61,24 @@ const DEMO_REQUESTS: readonly { readonly label: string; readonly request: Select
 ];
 
 export const demo: Command = async (argv, rawIO) => {
-  const { values } = parseCommandArgs("demo", { args: argv, options: { out: { type: "string" }, help: { type: "boolean", short: "h" } } });
+  const { values } = parseCommandArgs("demo", { args: argv, options: { out: { type: "string" }, force: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
   if (values.help) {
     rawIO.stdout(HELP);
     return ExitCode.ok;
   }
+  if (values.out !== undefined && values.out.trim() === "") throw new UsageError(`demo: --out is empty; name the file to write (default: ./${DEFAULT_SNAPSHOT_FILE})`);
   const out = path.resolve(rawIO.cwd, values.out ?? DEFAULT_SNAPSHOT_FILE);
   const shownOut = path.relative(rawIO.cwd, out) || out;
+  if (!values.force) {
+    // Run in a project folder, the default name is that project's real snapshot: never replace what the demo did not write.
+    const existing = await readSnapshotFile(out);
+    if (existing.status !== "missing" && !(existing.status === "ok" && writtenByDemo(existing.snapshot.generator.version))) {
+      throw new UsageError(
+        `demo: ${shownOut} already exists and was not written by the demo; it is left as it was. ` +
+          `Give --out PATH to write the demo's snapshot elsewhere, or --force to replace it.`,
+      );
+    }
+  }
   const providers = await startDemoProviders();
   try {
     // Only the demo's own settings: the user's real keys and preferences stay out of it.
@@ -55,7 +90,7 @@ export const demo: Command = async (argv, rawIO) => {
     const result = await register({
       env,
       cwd: rawIO.cwd,
-      generatorVersion: packageVersion(),
+      generatorVersion: demoVersion(packageVersion()),
       onProbe: (target, outcome) => io.stdout(`  ${formatProbeLine(target.definition.id, outcome)}\n`),
     });
     for (const d of result.snapshot.diagnostics) io.stdout(`  ${formatDiagnostic(d)}\n`);
