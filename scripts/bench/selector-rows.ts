@@ -105,7 +105,7 @@ export function measureSelect(snapshot: ProviderRegistrySnapshot, samples: numbe
       "Map.get by id",
       categorized,
       { kind: "ratio", max: 3 },
-      `${KEYS} different ids in turn, categories rotating; never cached`,
+      `${KEYS} different ids in turn, categories rotating; a new choice per call (made from the cached { model } one)`,
     ),
   ];
 }

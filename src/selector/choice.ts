@@ -1,10 +1,12 @@
 // The result of select. Only model and provider are computed up front; the rest is built on first read and
 // cached, so that a caller who needs only the model pays for nothing else.
 import type { Path, SelectionContext } from "./context.js";
-import { requestedFallbacks, routedFallbacks, type ModelChoice } from "./fallbacks.js";
+import { requestedFallbacks, routedFallbacks } from "./fallbacks.js";
+import type { ModelChoice } from "./vocabulary.js";
 import { buildReason } from "./reason.js";
 import { lookup, type ModelRecord } from "./snapshot-index.js";
-import { autoTrace, requestedTrace, type TraceEntry } from "./trace.js";
+import { autoTrace, requestedTrace } from "./trace.js";
+import type { TraceEntry } from "./trace-entry.js";
 
 export interface ChoiceJSON {
   model: string;
@@ -14,7 +16,17 @@ export interface ChoiceJSON {
   trace: readonly TraceEntry[];
 }
 
+/**
+ * @internal A new choice with the same answer as `choice`: its request, model and path, none of its lazy parts.
+ * Lets select answer `{ model, category }` afresh without normalising the request again.
+ */
+export let renewChoice: (choice: Choice) => Choice;
+
 export class Choice implements ModelChoice {
+  static {
+    renewChoice = (choice) => new Choice(choice.#ctx, choice.#record, choice.#path);
+  }
+
   readonly model: string;
   readonly provider: string;
   readonly #ctx: SelectionContext;

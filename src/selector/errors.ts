@@ -1,6 +1,6 @@
 // The selector's errors. It cannot import the build-time side's errors (its import graph is closed), so it
 // carries `exitCode` itself: the CLI's reportError maps any error with a numeric exitCode.
-import type { TraceEntry } from "./trace.js";
+import type { TraceEntry } from "./trace-entry.js";
 
 export type SnapshotErrorCode =
   | "SNAPSHOT_NOT_FOUND"

@@ -3,11 +3,11 @@
 import type { Choice } from "./choice.js";
 import { SelectionError } from "./errors.js";
 import type { SelectionContext } from "./context.js";
-import type { ModelChoice } from "./fallbacks.js";
+import type { ModelChoice } from "./vocabulary.js";
 import { describeRequest, namesRoutingCriteria, normalizeRequest, shown, type SelectionRequest } from "./request.js";
 import type { SnapshotIndex } from "./snapshot-index.js";
 import { escapeControls, escapeLine } from "./text.js";
-import type { TraceEntry } from "./trace.js";
+import type { TraceEntry } from "./trace-entry.js";
 
 const MAX_ID_WIDTH = 40;
 

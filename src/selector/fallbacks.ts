@@ -3,11 +3,9 @@ import type { SelectionContext } from "./context.js";
 import { requestOrder } from "./order.js";
 import { fits } from "./fit.js";
 import type { ModelRecord } from "./snapshot-index.js";
+import type { ModelChoice } from "./vocabulary.js";
 
-export interface ModelChoice {
-  readonly model: string;
-  readonly provider: string;
-}
+export type { ModelChoice };
 
 const ref = (r: ModelRecord): ModelChoice => (r.ref ??= Object.freeze({ model: r.id, provider: r.provider.id }));
 

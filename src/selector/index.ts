@@ -4,8 +4,8 @@ export { createSelector, type Selector } from "./select.js";
 export { Choice, type ChoiceJSON } from "./choice.js";
 export { SelectionError, SnapshotError, type SelectionErrorCode, type SnapshotErrorCode } from "./errors.js";
 export { CATEGORIES, type Category, type Requirements, type SelectionRequest } from "./request.js";
-export type { ModelChoice } from "./fallbacks.js";
-export type { TraceEntry, TraceOutcome, TraceRule } from "./trace.js";
+export type { ModelChoice } from "./vocabulary.js";
+export type { TraceEntry, TraceOutcome, TraceRule } from "./trace-entry.js";
 export type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 export {
   renderTrace,

@@ -1,7 +1,7 @@
 // What a caller may ask for, and its one-time normalisation into the numbers the hot path compares.
 import type { SelectionContext } from "./context.js";
 import { SelectionError } from "./errors.js";
-import { lookup, type ModelRecord, type ProviderRecord, type SnapshotIndex } from "./snapshot-index.js";
+import { ensureCategory, lookup, type ModelRecord, type ProviderRecord, type SnapshotIndex } from "./snapshot-index.js";
 import { CATEGORIES, JSON_MODE, NO_MINIMUM, REASONING, TOOLS, VISION, type Category } from "./vocabulary.js";
 
 export { CATEGORIES, type Category };
@@ -122,6 +122,7 @@ export function normalizeRequest(request: unknown, index: SnapshotIndex): Select
 
   const model = r.model === undefined ? null : requestedModel(r.model);
   const c = categoryIndex(r.category);
+  ensureCategory(index, c);
 
   let need = 0;
   let minContext = NO_MINIMUM;
@@ -176,18 +177,31 @@ export function namesRoutingCriteria(ctx: SelectionContext): boolean {
     ctx.minOutput !== NO_MINIMUM;
 }
 
-/** For messages: "a balanced request requiring vision and a context of at least 100000 tokens". */
+/**
+ * For messages: "a balanced request requiring vision and a context of at least 100000 tokens". Built without arrays
+ * (it is most of the message of a request nothing fits); the words are joined as joinWords joins them.
+ */
 export function describeRequest(req: SelectionContext): string {
-  const needs: string[] = [];
-  if (req.need & VISION) needs.push("vision");
-  if (req.need & TOOLS) needs.push("tools");
-  if (req.need & REASONING) needs.push("reasoning");
-  if (req.need & JSON_MODE) needs.push("JSON mode");
-  if (req.minContext !== NO_MINIMUM) needs.push(`a context window of at least ${req.minContext} tokens`);
-  if (req.minOutput !== NO_MINIMUM) needs.push(`at least ${req.minOutput} output tokens`);
+  const hasContext = req.minContext !== NO_MINIMUM;
+  const hasOutput = req.minOutput !== NO_MINIMUM;
+  const count = bits(req.need & (VISION | TOOLS | REASONING | JSON_MODE)) + (hasContext ? 1 : 0) + (hasOutput ? 1 : 0);
   let text = `${req.category === "extended_reasoning" ? "an" : "a"} ${req.category} request`;
-  if (needs.length > 0) text += ` requiring ${joinWords(needs)}`;
+  let i = 0;
+  if (req.need & VISION) text += separator(i++, count) + "vision";
+  if (req.need & TOOLS) text += separator(i++, count) + "tools";
+  if (req.need & REASONING) text += separator(i++, count) + "reasoning";
+  if (req.need & JSON_MODE) text += separator(i++, count) + "JSON mode";
+  if (hasContext) text += `${separator(i++, count)}a context window of at least ${req.minContext} tokens`;
+  if (hasOutput) text += `${separator(i++, count)}at least ${req.minOutput} output tokens`;
   return text;
+}
+
+const separator = (i: number, count: number): string => (i === 0 ? " requiring " : i === count - 1 ? " and " : ", ");
+
+function bits(mask: number): number {
+  let n = 0;
+  for (; mask !== 0; mask &= mask - 1) n++;
+  return n;
 }
 
 export function joinWords(words: readonly string[]): string {

@@ -1,16 +1,16 @@
 // The selector: rules 1–4 of docs/selection.md over the precomputed index.
 import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { checkSnapshot } from "./check-snapshot.js";
-import { Choice } from "./choice.js";
-import { providersInScope, type SelectionContext } from "./context.js";
+import { Choice, renewChoice } from "./choice.js";
+import type { SelectionContext } from "./context.js";
 import { SelectionError, type SelectionErrorCode } from "./errors.js";
 import { renderExplanation, type ExplainOptions } from "./explain.js";
-import { describeDrop, dropRule, fits, type DynamicRule } from "./fit.js";
+import { describeRequestedDrop, dropRule, fits, type DynamicRule } from "./fit.js";
 import { defaultPassedOver } from "./reason.js";
 import { describeRequest, namesRoutingCriteria, normalizeRequest, type SelectionRequest } from "./request.js";
 import { NO_MINIMUM } from "./vocabulary.js";
 import { isRepriced, requestOrder } from "./order.js";
-import { buildIndex, lookup, mightFit, type ModelRecord, type ProviderRecord, type SnapshotIndex, type StaticRule } from "./snapshot-index.js";
+import { buildIndex, lookup, mightFit, type ModelRecord, type SnapshotIndex, type StaticRule } from "./snapshot-index.js";
 import { autoTrace, requestedTrace } from "./trace.js";
 
 export interface Selector {
@@ -57,31 +57,57 @@ class SnapshotSelector implements Selector {
   }
 
   select(request?: SelectionRequest): Choice {
-    const index = this.#index;
-    const name = typeof request === "object" && request !== null ? request.model : undefined;
-    // Whether the request is `{ model }` alone is asked first: a request with more fields never hits the cache, and
-    // should not pay for looking (a Map lookup is most of what an explicit request costs).
-    const cacheable = typeof name === "string" && onlyModel(request!);
-    if (cacheable) {
-      const known = this.#byModelName.get(name);
-      if (known !== undefined) return known;
-    }
-    const ctx = normalizeRequest(request, index);
-    if (ctx.model !== null) {
-      const choice = selectRequested(ctx, ctx.model);
-      // Frozen, since every caller of the same name shares it; its lazy parts live in private fields.
-      if (cacheable && index.byName.has(ctx.model)) {
-        Object.freeze(choice);
-        this.#byModelName.set(ctx.model, choice);
+    // The commonest calls name a model and at most a category, which cannot change a named model's choice (rule 1
+    // ignores it). `{ model }` is answered from the per-name cache; `{ model, category }` gets a new choice made from
+    // the cached one, so that neither normalises the request again.
+    if (typeof request === "object" && request !== null) {
+      const name = request.model;
+      const category = request.category;
+      if (typeof name === "string" && namesOnlyModel(request, category)) {
+        const choice = this.#byModelName.get(name) ?? this.#firstCallFor(name);
+        if (choice !== null) return category === undefined ? choice : renewChoice(choice);
       }
-      return choice;
     }
+    return this.#selectAny(request);
+  }
+
+  /** Any request, through the generic normalisation: rules 1–3. Kept apart so that select stays small. */
+  #selectAny(request: SelectionRequest | undefined): Choice {
+    const index = this.#index;
+    const ctx = normalizeRequest(request, index);
+    if (ctx.model !== null) return selectRequested(ctx, ctx.model);
     if (index.defaultModel !== null && !namesRoutingCriteria(ctx)) {
       for (const r of index.defaultModel.records) {
         if (r.staticRule === null && fits(r, ctx)) return new Choice(ctx, r, "default_model");
       }
     }
     return route(ctx);
+  }
+
+  /**
+   * A name's first `{ model }` answer, cached when the name is spelt as the index spells it (which bounds the cache
+   * by the index's names). With no requirement every record fits, so the first routable one is the choice. null
+   * when the name is "auto", empty, unknown or not routable: the generic path answers (or throws) then.
+   */
+  #firstCallFor(name: string): Choice | null {
+    const index = this.#index;
+    if (name === "" || (name.length === 4 && name.toLowerCase() === "auto")) return null;
+    let records = index.byName.get(name);
+    const exact = records !== undefined;
+    records ??= index.byName.get(name.toLowerCase());
+    if (records === undefined) return null;
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i]!;
+      if (r.staticRule !== null) continue;
+      const choice = new Choice(modelOnlyContext(index, name), r, "requested");
+      if (exact) {
+        // Frozen, since every caller of the same name shares it; its lazy parts live in private fields.
+        Object.freeze(choice);
+        this.#byModelName.set(name, choice);
+      }
+      return choice;
+    }
+    return null;
   }
 
   explain(request?: SelectionRequest, options?: ExplainOptions): string {
@@ -97,14 +123,31 @@ class SnapshotSelector implements Selector {
 }
 
 /**
- * Whether a request names a model and nothing else. Read as normalizeRequest reads it — by name, not only by its
- * enumerable keys — so that a `requires` or `exclude` that is a getter or not enumerable is never answered from the
- * cache without being checked.
+ * Whether a request names a model and nothing else but perhaps a valid category. Read as normalizeRequest reads it
+ * — by name, not only by its enumerable keys — so that a `requires` or `exclude` that is a getter or not enumerable
+ * is never answered from the cache without being checked.
  */
-function onlyModel(request: SelectionRequest): boolean {
-  if (request.requires !== undefined || request.exclude !== undefined || request.category !== undefined || request.provider !== undefined) return false;
-  for (const key in request) if (key !== "model") return false;
+function namesOnlyModel(request: SelectionRequest, category: unknown): boolean {
+  if (request.requires !== undefined || request.exclude !== undefined || request.provider !== undefined) return false;
+  if (category !== undefined && category !== "balanced" && category !== "fast_response" && category !== "extended_reasoning") return false;
+  for (const key in request) if (key !== "model" && key !== "category") return false;
   return true;
+}
+
+/** What normalizeRequest makes of `{ model }` (the same shape, so that the code reading it stays monomorphic). */
+function modelOnlyContext(index: SnapshotIndex, model: string): SelectionContext {
+  return {
+    index,
+    model,
+    category: "balanced",
+    categoryIndex: 1,
+    categoryNamed: false,
+    provider: null,
+    need: 0,
+    minContext: NO_MINIMUM,
+    minOutput: NO_MINIMUM,
+    excluded: null,
+  };
 }
 
 /** Rule 1: the named model at the first provider (in priority order) that can serve it, or an error. Never another model. */
@@ -142,7 +185,7 @@ function noModelAvailable(ctx: SelectionContext): SelectionError {
   const advice =
     index.snapshot.models.length === 0
       ? "the snapshot has no models: run `provider-registry register` with at least one provider configured"
-      : scope.routable[ctx.categoryIndex] === 0
+      : scope.routable === 0
         ? "no model there can be routed at all (not listed, not probed, disabled or not allowed): check the providers and allow-lists, then run `provider-registry register`"
         : "relax the request, or run `provider-registry select --explain` to see why each model fell away";
   return new SelectionError(
@@ -152,30 +195,28 @@ function noModelAvailable(ctx: SelectionContext): SelectionError {
   );
 }
 
-interface ScopeSummary {
-  /** " at kimi", " at any provider (glm, kimi)", or "". */
+interface AllProviders {
+  /** " at any provider (glm, kimi)", or "" when there are none. */
   readonly where: string;
-  /** By category index: how many routable models the scope has. */
-  readonly routable: readonly number[];
+  /** By category index, counted on the first failure in that category: how many routable models there are. */
+  readonly routable: (number | undefined)[];
 }
 
-/** The unrestricted scope's summary, made once per index: a long list of providers is not joined on every failure. */
-const allProviders = new WeakMap<SnapshotIndex, ScopeSummary>();
+/** The unrestricted scope's summary, made once per index: a long list of providers is not walked on every failure. */
+const allProviders = new WeakMap<SnapshotIndex, AllProviders>();
 
-function scopeSummary(ctx: SelectionContext): ScopeSummary {
-  if (ctx.provider === null) {
-    let summary = allProviders.get(ctx.index);
-    if (summary === undefined) {
-      summary = summarize(ctx.index.providers, (scope) => (scope.length === 0 ? "" : ` at any provider (${scope.map((p) => p.id).join(", ")})`));
-      allProviders.set(ctx.index, summary);
-    }
-    return summary;
+/** Where the request looked (" at kimi", " at any provider (glm, kimi)" or ""), and how many routable models it had. */
+function scopeSummary(ctx: SelectionContext): { where: string; routable: number } {
+  const c = ctx.categoryIndex;
+  if (ctx.provider !== null) return { where: ` at ${ctx.provider.id}`, routable: ctx.provider.orderings[c]!.length };
+  let all = allProviders.get(ctx.index);
+  if (all === undefined) {
+    const { providers } = ctx.index;
+    all = { where: providers.length === 0 ? "" : ` at any provider (${providers.map((p) => p.id).join(", ")})`, routable: [] };
+    allProviders.set(ctx.index, all);
   }
-  return summarize([ctx.provider], () => ` at ${ctx.provider!.id}`);
-}
-
-function summarize(scope: readonly ProviderRecord[], where: (scope: readonly ProviderRecord[]) => string): ScopeSummary {
-  return { where: where(scope), routable: [0, 1, 2].map((c) => scope.reduce((n, p) => n + (p.orderings[c]?.length ?? 0), 0)) };
+  all.routable[c] ??= ctx.index.providers.reduce((n, p) => n + p.orderings[c]!.length, 0);
+  return { where: all.where, routable: all.routable[c] };
 }
 
 const SEVERITY: Record<SelectionErrorCode, number> = {
@@ -223,7 +264,7 @@ function requestedFailure(ctx: SelectionContext, name: string, records: readonly
   }
   const rules = inScope.map((r) => dropRule(r, ctx)!);
   const code = rules.map(codeFor).reduce((a, b) => (SEVERITY[b] > SEVERITY[a] ? b : a));
-  const reasons = inScope.map((r, i) => explainRequestedDrop(rules[i]!, r, ctx));
+  const reasons = inScope.map((r, i) => describeRequestedDrop(rules[i]!, r, ctx));
   const advice =
     code === "REQUIREMENTS_NOT_MET"
       ? `relax the request, or ask for "auto" to route to a model that meets it`
@@ -231,20 +272,6 @@ function requestedFailure(ctx: SelectionContext, name: string, records: readonly
         ? "ask for an allowed model, or change the policy (allow-lists, ALLOWED_PROVIDERS, DISABLED_PROVIDERS) and run `provider-registry register`"
         : "ask for a model its provider lists, or run `provider-registry register` again once it does";
   return new SelectionError(code, `"${name}" cannot be used: ${reasons.join("; ")}. To fix: ${advice}.`, trace);
-}
-
-function explainRequestedDrop(rule: StaticRule | DynamicRule, r: ModelRecord, ctx: SelectionContext): string {
-  const p = r.provider.id;
-  switch (rule) {
-    case "not_listed":
-      return `${r.id} is in the catalog but ${p} did not list it`;
-    case "unverified":
-      return `${r.id} at ${p}: its provider was not probed, and policy.routeUnverified is off`;
-    case "not_allowed":
-      return `${r.id} is not in ${p}'s allow-list (policy.providers.${p}.allowedModels, from ${p.toUpperCase()}_ALLOWED_MODELS)`;
-    default:
-      return `${r.id} at ${p}: ${describeDrop(rule, r, ctx)}`;
-  }
 }
 
 /** Up to three known ids close to a name that matched nothing. */

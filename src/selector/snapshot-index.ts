@@ -1,8 +1,9 @@
 // Everything select needs, computed once per snapshot: which models can ever be routed, how each provider's
-// models are ordered for each category, and a case-insensitive name lookup.
+// models are ordered for each category, and a case-insensitive name lookup. The orders of a category are built on
+// its first use (ensureCategory): a program that only asks for models by name, or for one category, never pays for
+// ranking every model three times.
 import type { Model, Policy, ProviderPolicy, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
-import { CATEGORIES, JSON_MODE, REASONING, TOOLS, UNKNOWN_SIZE, VISION } from "./vocabulary.js";
-import type { ModelChoice } from "./fallbacks.js";
+import { CATEGORIES, JSON_MODE, REASONING, TOOLS, UNKNOWN_SIZE, VISION, type ModelChoice } from "./vocabulary.js";
 import { compareVectors, lowestTierThreshold, meritFacts, meritKeys, meritVector, standing, type MeritFacts, type MeritKeyName, type MeritVector } from "./rank.js";
 
 /** Why a model can never be chosen under this snapshot, whatever the request. */
@@ -28,9 +29,9 @@ export interface ModelRecord {
   readonly byName: boolean;
   /** STANDING_KEYS as one number, smaller first: the only part of merit compared across providers. */
   readonly standing: number;
-  /** By category index: the values of the category's merit keys at base prices. */
+  /** By category index, once the category is built: the values of the category's merit keys at base prices. */
   readonly vectors: readonly MeritVector[];
-  /** By category index. */
+  /** By category index; "merit" until the category is built. */
   readonly placement: readonly PlacementRule[];
   /**
    * This model as a fallback, made on first need and shared by every choice that lists it: reading the fallbacks
@@ -54,7 +55,10 @@ export interface ProviderRecord {
   readonly policy: ProviderPolicy;
   /** By id, in code-unit order. */
   readonly models: readonly ModelRecord[];
-  /** By category index: the routable models, best first. select walks these and stops at the first fit. */
+  /**
+   * By category index, once the category is built: the routable models, best first. select walks these and stops
+   * at the first fit.
+   */
   readonly orderings: readonly (readonly ModelRecord[])[];
   /**
    * By category index: the written preferences, in order — models (routable or not) and names the snapshot lacks.
@@ -114,11 +118,12 @@ export interface SnapshotIndex {
   /** Lower-cased id or alias → the models it names, in provider priority order; within a provider an id wins over an alias. */
   readonly byName: ReadonlyMap<string, readonly ModelRecord[]>;
   /**
-   * By category index: every routable model of every provider in the order routing tries them — by band (0 for a
-   * written preference, else the model's standing), then provider priority, then the provider's own order.
+   * By category index, once the category is built: every routable model of every provider in the order routing
+   * tries them — by band (0 for a written preference, else the model's standing), then provider priority, then the
+   * provider's own order.
    */
   readonly routing: readonly (readonly ModelRecord[])[];
-  /** By category index: the choice for a request with nothing to filter, precomputed. */
+  /** By category index, once the category is built: the choice for a request with nothing to filter. */
   readonly firstRoutable: readonly (ModelRecord | null)[];
   /** Reach of every provider's routable models together: a request beyond it fits nowhere, and no provider is walked. */
   readonly reach: Reach;
@@ -164,7 +169,7 @@ export function buildIndex(snapshot: ProviderRegistrySnapshot): SnapshotIndex {
   const keys = CATEGORIES.map((category) => meritKeys(category, policy));
   for (const model of snapshot.models) {
     const provider = providerById.get(model.provider)!;
-    provider.models.push(newModel(model, provider, policy, keys));
+    provider.models.push(newModel(model, provider, policy));
   }
 
   const byName = new Map<string, ModelRecord[]>();
@@ -172,11 +177,6 @@ export function buildIndex(snapshot: ProviderRegistrySnapshot): SnapshotIndex {
     provider.models.sort(byId);
     provider.reach = reachOf(provider.models);
     const local = namesWithin(provider.models);
-    provider.orderings = CATEGORIES.map((_, c) => {
-      const { ordering, preferenceSlots } = orderProvider(provider, local, c);
-      provider.preferenceSlots.push(preferenceSlots);
-      return ordering;
-    });
     for (const [name, records] of local) {
       const all = byName.get(name);
       if (all) for (const r of records) all.push(r);
@@ -184,8 +184,6 @@ export function buildIndex(snapshot: ProviderRegistrySnapshot): SnapshotIndex {
     }
   }
 
-  const routing = CATEGORIES.map((_, c) => mergeProviders(providers.map((p) => p.orderings[c]!), c));
-  const firstRoutable = routing.map((list) => list[0] ?? null);
   const tierThreshold = lowestTierThreshold(providers.flatMap((p) => p.models.map((r) => r.merit)));
 
   const ref = policy.defaultModel;
@@ -195,7 +193,28 @@ export function buildIndex(snapshot: ProviderRegistrySnapshot): SnapshotIndex {
     records: (byName.get(ref.model.toLowerCase()) ?? []).filter((r) => r.provider.id === ref.provider),
   };
 
+  const routing: ModelRecord[][] = [];
+  const firstRoutable: (ModelRecord | null)[] = [];
   return { snapshot, policy, providers, providerById, byName, routing, firstRoutable, reach: reachOfAll(providers), keys, tierThreshold, defaultModel };
+}
+
+/**
+ * Builds a category's merit vectors, provider orderings, preference slots and routing order on its first use.
+ * Every request context is made for one category and calls this first, so the code reading `[categoryIndex]` finds
+ * it built. (A `{ model }` request reads none of it.)
+ */
+export function ensureCategory(index: SnapshotIndex, c: 0 | 1 | 2): void {
+  if (index.routing[c] !== undefined) return;
+  const keys = index.keys[c]!;
+  for (const provider of index.providers as readonly ProviderDraft[]) {
+    for (const r of provider.models) (r.vectors as MeritVector[])[c] = meritVector(keys, r.merit, r.merit.price, index.policy);
+    const { ordering, preferenceSlots } = orderProvider(provider, index.byName, c);
+    provider.orderings[c] = ordering;
+    provider.preferenceSlots[c] = preferenceSlots;
+  }
+  const routing = mergeProviders(index.providers.map((p) => p.orderings[c]!), c);
+  (index.firstRoutable as (ModelRecord | null)[])[c] = routing[0] ?? null;
+  (index.routing as ModelRecord[][])[c] = routing;
 }
 
 /** A model's band in a category: 0 when a written preference placed it, else its standing. */
@@ -258,7 +277,7 @@ function newProvider(id: string, priority: number, policy: Policy): ProviderDraf
   return { id, priority, staticRule, policy: own, allowed, models: [], orderings: [], preferenceSlots: [], reach: NO_REACH };
 }
 
-function newModel(model: Model, provider: ProviderDraft, policy: Policy, keys: readonly (readonly MeritKeyName[])[]): ModelRecord {
+function newModel(model: Model, provider: ProviderDraft, policy: Policy): ModelRecord {
   const c = model.capabilities;
   const merit = meritFacts(model);
   return {
@@ -272,7 +291,7 @@ function newModel(model: Model, provider: ProviderDraft, policy: Policy, keys: r
     merit,
     byName: model.kind === "router" || model.routing === "by_name",
     standing: standing(merit, policy),
-    vectors: keys.map((categoryKeys) => meritVector(categoryKeys, merit, merit.price, policy)),
+    vectors: [],
     placement: ["merit", "merit", "merit"],
     ref: undefined,
   };
@@ -308,10 +327,13 @@ function push(map: Map<string, ModelRecord[]>, key: string, record: ModelRecord)
   else if (!list.includes(record)) list.push(record);
 }
 
-/** Written preferences in their order (category list, provider list, provider default), then the rest on merit. */
+/**
+ * Written preferences in their order (category list, provider list, provider default), then the rest on merit.
+ * `names` is the index's lookup; a preference names the provider's own models only.
+ */
 function orderProvider(
   provider: ProviderDraft,
-  names: Map<string, ModelRecord[]>,
+  names: ReadonlyMap<string, readonly ModelRecord[]>,
   c: number,
 ): { ordering: ModelRecord[]; preferenceSlots: TraceSlot[] } {
   const category = CATEGORIES[c]!;
@@ -326,8 +348,8 @@ function orderProvider(
   const preferenceSlots: TraceSlot[] = [];
   for (const [list, rule] of preferences) {
     for (const name of list) {
-      const records = names.get(name.toLowerCase());
-      if (!records) {
+      const records = names.get(name.toLowerCase())?.filter((r) => r.provider === provider);
+      if (!records || records.length === 0) {
         if (!unresolved.has(name.toLowerCase())) preferenceSlots.push({ name, rule });
         unresolved.add(name.toLowerCase());
         continue;

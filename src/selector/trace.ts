@@ -5,28 +5,10 @@ import { describeMerit, TIE_BREAK_KEYS, type MeritKeyName } from "./rank.js";
 import { decider, requestOrder, standoff } from "./order.js";
 import { deciderLabel, healthOverride, preferenceSource } from "./phrases.js";
 import { namesRoutingCriteria } from "./request.js";
-import { isModelRecord, traceOrder, type ModelRecord, type PlacementRule, type StaticRule } from "./snapshot-index.js";
+import { isModelRecord, traceOrder, type ModelRecord, type StaticRule } from "./snapshot-index.js";
+import type { TraceEntry, TraceOutcome, TraceRule } from "./trace-entry.js";
 
-export type TraceOutcome = "chosen" | "fallback" | "dropped";
-
-/** A stable machine code; docs/selection.md lists them all. */
-export type TraceRule =
-  | "requested"
-  | "default_model"
-  | PlacementRule
-  | "not_in_snapshot"
-  | "other_provider"
-  | "by_name_only"
-  | StaticRule
-  | DynamicRule;
-
-export interface TraceEntry {
-  readonly model: string;
-  readonly provider: string;
-  readonly outcome: TraceOutcome;
-  readonly rule: TraceRule;
-  readonly detail: string;
-}
+export type { TraceEntry, TraceOutcome, TraceRule };
 
 function entry(model: string, provider: string, outcome: TraceOutcome, rule: TraceRule, detail: string): TraceEntry {
   return Object.freeze({ model, provider, outcome, rule, detail });

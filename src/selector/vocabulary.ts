@@ -15,3 +15,9 @@ export const JSON_MODE = 8;
  */
 export const NO_MINIMUM = -2;
 export const UNKNOWN_SIZE = -1;
+
+/** A model at a provider: a choice's identity, and each of its fallbacks. */
+export interface ModelChoice {
+  readonly model: string;
+  readonly provider: string;
+}
