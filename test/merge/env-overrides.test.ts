@@ -10,23 +10,20 @@ import type { Diagnostic } from "../../src/core/diagnostic.js";
 import { pricing } from "../../src/core/pricing.js";
 import { didYouMean } from "../../src/core/suggest.js";
 import { mergeModels, type ProviderListing } from "../../src/merge/merge-models.js";
+import { catalogEntry } from "../support/catalog-entry.js";
 import { readJson } from "../support/inputs.js";
 
 const PREVIOUS = readJson<ProviderRegistrySnapshot>("test/fixtures/snapshots/demo-register.json");
 
-function entry(id: string, overrides: Partial<CatalogEntry> = {}): CatalogEntry {
-  return {
-    id,
-    name: `Catalog ${id}`,
-    status: "stable",
-    tier: "standard",
+// Small limits, no capability, and a per-request charge, so that the free-tier rule has something to refuse.
+const entry = (id: string, overrides: Partial<CatalogEntry> = {}): CatalogEntry =>
+  catalogEntry(id, {
     contextWindow: 1000,
     maxOutput: 100,
     capabilities: { vision: false, tools: false, reasoning: false, json: false, streaming: true },
     pricing: { currency: "USD", input: 1, output: 2, source: "https://example.test/pricing", asOf: "2026-01-01", perRequest: 0.01 },
     ...overrides,
-  };
-}
+  });
 
 // A router, an embedding model, a free model charged per request, aliases shared across providers.
 const CATALOG: Catalog = new Map([

@@ -3,7 +3,7 @@
 // down the generic path, so it serves as the reference.
 import { expect, test } from "vitest";
 import { CATEGORIES, createSelector, SelectionError, type SelectionRequest, type Selector } from "../../src/selector/index.js";
-import { readFixture, selectorFor } from "./helpers.js";
+import { readFixture, selectorFor } from "../support/snapshots.js";
 
 function answer(selector: Selector, request: SelectionRequest): unknown {
   try {
