@@ -1,6 +1,6 @@
 // Community catalogs (models.dev, LiteLLM) as overlays beneath the built-in catalog: `register --catalog FILE`.
 // Which format a file is in is told from its shape; the facts land in the snapshot as `overlay:<name>`.
-import { FileReadError, readTextFile } from "../selector/load-snapshot.js";
+import { FileReadError, readTextFile } from "../selector/shared.js";
 import { tooDeepAt } from "../core/json-depth.js";
 import path from "node:path";
 import { isObject } from "../core/json-object.js";

@@ -1,6 +1,6 @@
 import { packageVersion } from "../core/package-root.js";
 import { ExitCode } from "../core/errors.js";
-import { escapeLine } from "../selector/text.js";
+import { escapeLine } from "../selector/shared.js";
 import { reportError } from "./report-error.js";
 import { DEFAULT_SNAPSHOT_FILE, type CliIO, type Command } from "./io.js";
 

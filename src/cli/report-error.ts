@@ -1,5 +1,5 @@
 import { ExitCode } from "../core/errors.js";
-import { escapeControls } from "../selector/text.js";
+import { escapeControls } from "../selector/shared.js";
 import type { CliIO } from "./io.js";
 
 /**

@@ -3,7 +3,7 @@
 import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import type { Diagnostic } from "../core/diagnostic.js";
 import { isRoutable } from "../core/availability.js";
-import { escapeLine } from "../selector/text.js";
+import { escapeLine } from "../selector/shared.js";
 import type { CliIO } from "./io.js";
 
 type ProbeLine = { status: "ok"; reason: string; durationMs: number } | { status: "failed"; reason: string; durationMs: number } | { status: "skipped"; reason: string };

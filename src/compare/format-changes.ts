@@ -1,7 +1,7 @@
 // How a list of changes reads: one line each for people, a summary for `register --check`, Markdown for a pull request.
 import type { Model } from "../../generated/snapshot-types.js";
 import type { Diagnostic } from "../core/diagnostic.js";
-import { escapeControls, escapeLine } from "../selector/text.js";
+import { escapeControls, escapeLine } from "../selector/shared.js";
 import type { Change } from "./compare-snapshots.js";
 
 /** Where a change is: provider/model, a provider, or the snapshot. */

@@ -2,7 +2,7 @@
 import path from "node:path";
 import { parse } from "dotenv";
 import { ConfigError } from "../core/errors.js";
-import { FileReadError, readTextFile } from "../selector/load-snapshot.js";
+import { FileReadError, readTextFile } from "../selector/shared.js";
 import type { Env } from "./env-values.js";
 
 /** A .env of a thousand variables is some 100 kB. */

@@ -3,7 +3,7 @@ import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js
 import { fitMessage, type Diagnostic } from "../core/diagnostic.js";
 import { CATEGORIES } from "../core/categories.js";
 import { SelectionError } from "../selector/index.js";
-import { selectorForBuiltSnapshot } from "../selector/select.js";
+import { selectorForBuiltSnapshot } from "../selector/shared.js";
 
 export function preferenceDiagnostics(snapshot: ProviderRegistrySnapshot): Diagnostic[] {
   // Not checked against the schema here: register checks the snapshot once it is complete, and checking it here too

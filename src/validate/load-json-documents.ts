@@ -2,7 +2,7 @@
 import path from "node:path";
 import fg from "fast-glob";
 import { ConfigError } from "../core/errors.js";
-import { FileReadError, readTextFile } from "../selector/load-snapshot.js";
+import { FileReadError, readTextFile } from "../selector/shared.js";
 import { schemaProblems, type SchemaName } from "./schema-validator.js";
 
 /** Provider definitions and catalogs of ours are a few kilobytes. */

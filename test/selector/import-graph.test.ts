@@ -3,8 +3,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import ts from "typescript";
 import { expect, test } from "vitest";
+import { importsOf, importTarget, sourceFiles, type ImportEdge } from "../support/import-graph.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const selectorDir = path.join(root, "src", "selector");
@@ -12,33 +12,8 @@ const entry = path.join(selectorDir, "index.ts");
 const VALIDATOR = path.join(root, "generated", "validate-snapshot.ts");
 const TYPES = path.join(root, "generated", "snapshot-types.ts");
 
-interface Edge {
-  from: string;
-  specifier: string;
-  typeOnly: boolean;
-}
-
-/** Every import, export-from, dynamic import() and require() in a file. */
-function edgesOf(file: string, text = readFileSync(file, "utf8")): Edge[] {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
-  const edges: Edge[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
-      edges.push({ from: file, specifier: node.moduleSpecifier.text, typeOnly: node.importClause?.isTypeOnly ?? false });
-    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
-      edges.push({ from: file, specifier: node.moduleSpecifier.text, typeOnly: node.isTypeOnly });
-    } else if (
-      ts.isCallExpression(node) &&
-      (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === "require"))
-    ) {
-      const [arg] = node.arguments;
-      edges.push({ from: file, specifier: arg && ts.isStringLiteral(arg) ? arg.text : "<computed>", typeOnly: false });
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return edges;
-}
+type Edge = ImportEdge;
+const edgesOf = importsOf;
 
 function walk(): { files: Set<string>; edges: Edge[] } {
   const files = new Set<string>();
@@ -117,4 +92,16 @@ test("the parser sees every kind of import", () => {
     ["left-pad", false],
     ["fs", false],
   ]);
+});
+
+test("the build side reaches the selector only through its two entries: index.ts (public) and shared.ts", () => {
+  const buildSide = sourceFiles(path.join(root, "src")).filter((f) => !f.startsWith(selectorDir));
+  const entries = new Set(["index.ts", "shared.ts"].map((f) => path.join(selectorDir, f)));
+  const offenders = buildSide.flatMap((file) =>
+    importsOf(file)
+      .map((edge) => importTarget(edge))
+      .filter((target): target is string => target !== undefined && target.startsWith(selectorDir + path.sep) && !entries.has(target))
+      .map((target) => `${path.relative(root, file)} → ${path.relative(root, target)}`),
+  );
+  expect(offenders).toEqual([]);
 });

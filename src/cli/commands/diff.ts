@@ -3,7 +3,7 @@ import { compareSnapshots } from "../../compare/compare-snapshots.js";
 import { markdownReport, textReport } from "../../compare/format-changes.js";
 import { ExitCode, UsageError } from "../../core/errors.js";
 import { requireSnapshotFile } from "../../snapshot/read-snapshot.js";
-import { escapeControls, terminalSafeJson } from "../../selector/text.js";
+import { escapeControls, terminalSafeJson } from "../../selector/shared.js";
 import type { Command } from "../io.js";
 import { parseCommandArgs, usageError } from "../parse-args.js";
 

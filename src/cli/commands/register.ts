@@ -8,7 +8,7 @@ import { packageVersion } from "../../core/package-root.js";
 import { redact, redactedJson, secretsInEnv } from "../../core/redact.js";
 import { loadProviderDefinitions } from "../../providers/load-definitions.js";
 import type { register } from "../../register.js";
-import { escapeLine, terminalSafeJson } from "../../selector/text.js";
+import { escapeLine, terminalSafeJson } from "../../selector/shared.js";
 import { canonicalChunks } from "../../snapshot/canonical-json.js";
 import { writeFileAtomic } from "../../snapshot/write-snapshot.js";
 import type { CliIO, Command } from "../io.js";

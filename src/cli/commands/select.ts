@@ -20,7 +20,7 @@ import {
   type Selector,
   type Choice,
 } from "../../selector/index.js";
-import { escapeControls, terminalSafeJson } from "../../selector/text.js";
+import { escapeControls, terminalSafeJson } from "../../selector/shared.js";
 import { DEFAULT_SNAPSHOT_FILE, type CliIO, type Command } from "../io.js";
 import { reportError } from "../report-error.js";
 import { parseCommandArgs, usageError } from "../parse-args.js";

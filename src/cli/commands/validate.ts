@@ -2,7 +2,7 @@ import path from "node:path";
 import { readSnapshotFile } from "../../snapshot/read-snapshot.js";
 import { SCHEMA_VERSION } from "../../snapshot/schema-version.js";
 import { ExitCode, UsageError } from "../../core/errors.js";
-import { escapeLine } from "../../selector/text.js";
+import { escapeLine } from "../../selector/shared.js";
 import type { Command } from "../io.js";
 import { parseCommandArgs } from "../parse-args.js";
 

@@ -3,7 +3,7 @@ import { checkAgainstFile } from "../../compare/check-file.js";
 import { shortSummary, summaryLine } from "../../compare/format-changes.js";
 import { ExitCode } from "../../core/errors.js";
 import type { ProviderRegistrySnapshot } from "../../../generated/snapshot-types.js";
-import { escapeLine } from "../../selector/text.js";
+import { escapeLine } from "../../selector/shared.js";
 import { readSnapshotFile } from "../../snapshot/read-snapshot.js";
 import type { CliIO } from "../io.js";
 

@@ -3,7 +3,7 @@
 import path from "node:path";
 import { DEFAULT_MAX_BYTES, MAX_RESPONSE_BYTES } from "../../probe/probe-provider.js";
 import type { RegisterResult } from "../../register.js";
-import { escapeLine } from "../../selector/text.js";
+import { escapeLine } from "../../selector/shared.js";
 import type { CliIO } from "../io.js";
 import { formatDiagnostic, formatProbeLine, type OutputStyle } from "../report.js";
 
