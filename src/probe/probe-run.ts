@@ -1,0 +1,24 @@
+// What one provider's probe carries from request to request: the request, the adapter, the limits and the clock.
+import type { ProviderAdapter } from "../providers/adapter.js";
+import type { RetryPolicy } from "./retry-delay.js";
+import type { ProbeErrorKind, ProbeOptions, ProbeRequest } from "./probe-provider.js";
+
+export interface ProbeRun {
+  readonly request: ProbeRequest;
+  readonly adapter: ProviderAdapter;
+  readonly options: ProbeOptions;
+  readonly now: () => number;
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly random: () => number;
+  readonly retry: RetryPolicy;
+  /** Requests made for the list so far, over every page and URL. */
+  attempts: number;
+}
+
+export type ProbeFailure = { readonly ok: false; readonly kind: ProbeErrorKind; readonly reason: string; readonly httpStatus?: number };
+
+/** A bug here (an adapter that throws on some body) fails this provider's probe, never the whole run. */
+export function internalFailure(error: unknown): { readonly kind: "internal_error"; readonly retry: false; readonly reason: string } {
+  const what = error instanceof Error ? error.name : typeof error;
+  return { kind: "internal_error", retry: false, reason: `the answer could not be read (internal error: ${what}); this is a bug, please report it` };
+}
