@@ -88,6 +88,11 @@ export interface ModelDetails<Raw> {
   apply(model: ProbedModel, body: unknown): ProbedModel;
 }
 
+/**
+ * `Raw` is the typed entry `parseModels` makes of the untrusted body (checked by a guard such as isOpenAiListEntry);
+ * `translateModel` and `details.body` take only entries `parseModels` gave. The registry holds adapters as
+ * `ProviderAdapter` (Raw unknown): a probe hands each entry back to the adapter that parsed it, and nothing else.
+ */
 export interface ProviderAdapter<Raw = unknown> {
   readonly id: string;
   /** Where the key goes; default `Authorization: Bearer <key>`. */

@@ -3,7 +3,7 @@
 import type { ProbedModel, ProviderAdapter } from "../adapter.js";
 import { ResponseShapeError } from "../adapter.js";
 import { isObject, type JsonObject } from "../../core/json-object.js";
-import { classifyOpenAiStyle, displayName, optionalBoolean, parseOpenAiList, positiveInteger } from "./openai-list.js";
+import { classifyOpenAiStyle, displayName, optionalBoolean, parseOpenAiList, positiveInteger, type OpenAiListEntry } from "./openai-list.js";
 
 /** A capability Anthropic states as {"supported": true|false}. */
 function supported(capabilities: JsonObject | undefined, name: string): boolean | undefined {
@@ -35,7 +35,7 @@ export const anthropicAdapter = {
     const vision = supported(capabilities, "image_input");
     const name = displayName(raw.display_name);
     return {
-      id: raw.id as string,
+      id: raw.id,
       // Every model Anthropic lists is served by the Messages API.
       kind: "chat",
       ...(name !== undefined ? { name } : {}),
@@ -48,4 +48,4 @@ export const anthropicAdapter = {
   },
   // 529 (overloaded) is a server error and retried; a 400 for an empty credit balance is not.
   classifyFailure: classifyOpenAiStyle,
-} satisfies ProviderAdapter<JsonObject>;
+} satisfies ProviderAdapter<OpenAiListEntry>;

@@ -1,15 +1,14 @@
 // Groq: the OpenAI list at /openai/v1, plus context_window, max_completion_tokens and active (inactive models are
 // not served, so they are not listed here).
 import type { ProbedModel, ProviderAdapter } from "../adapter.js";
-import type { JsonObject } from "../../core/json-object.js";
 import { kindFromId } from "./kind-from-id.js";
-import { classifyOpenAiStyle, parseOpenAiList, positiveInteger } from "./openai-list.js";
+import { classifyOpenAiStyle, parseOpenAiList, positiveInteger, type OpenAiListEntry } from "./openai-list.js";
 
 export const groqAdapter = {
   id: "groq",
   parseModels: (body: unknown) => parseOpenAiList(body).filter((entry) => entry.active !== false),
   translateModel(raw): ProbedModel {
-    const id = raw.id as string;
+    const id = raw.id;
     const contextWindow = positiveInteger(raw.context_window);
     const maxOutput = positiveInteger(raw.max_completion_tokens);
     const kindHint = kindFromId(id);
@@ -21,4 +20,4 @@ export const groqAdapter = {
     };
   },
   classifyFailure: classifyOpenAiStyle,
-} satisfies ProviderAdapter<JsonObject>;
+} satisfies ProviderAdapter<OpenAiListEntry>;

@@ -13,7 +13,7 @@ import { openRouterAdapter } from "./openrouter.js";
 import { togetherAdapter } from "./together.js";
 
 /** Adapters by the name a provider definition gives in its "adapter" field. */
-export const adapters: Readonly<Record<string, ProviderAdapter<any>>> = {
+export const adapters: Readonly<Record<string, ProviderAdapter>> = {
   kimi: kimiAdapter,
   glm: glmAdapter,
   openrouter: openRouterAdapter,

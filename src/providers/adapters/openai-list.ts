@@ -37,13 +37,20 @@ export function statusInErrorBody(error: JsonObject): number | undefined {
   return undefined;
 }
 
+/** An entry of an OpenAI-style list: an object with a string id; its other fields are untrusted and read one by one. */
+export type OpenAiListEntry = JsonObject & { readonly id: string };
+
+export function isOpenAiListEntry(raw: unknown): raw is OpenAiListEntry {
+  return isObject(raw) && typeof raw.id === "string";
+}
+
 /** The raw entries of a model list; entries without a string id are dropped here. */
-export function parseOpenAiList(body: unknown): JsonObject[] {
+export function parseOpenAiList(body: unknown): OpenAiListEntry[] {
   const error = errorObject(body);
   if (error) throw new ResponseShapeError(describeError(error), "error_body", statusInErrorBody(error));
   if (!isObject(body)) throw new ResponseShapeError("expected a JSON object with a data array");
   if (!Array.isArray(body.data)) throw new ResponseShapeError('expected a "data" array of models');
-  return body.data.filter((entry): entry is JsonObject => isObject(entry) && typeof entry.id === "string");
+  return body.data.filter(isOpenAiListEntry);
 }
 
 export function positiveInteger(value: unknown): number | undefined {

@@ -8,7 +8,7 @@ import { isCalendarDate } from "../../core/calendar-date.js";
 import { isUsableModelId } from "../../core/model-id.js";
 import { displayName } from "../../core/model-name.js";
 import { SAFETY_CLASSIFIER_ID } from "./kind-from-id.js";
-import { classifyByStatus, parseOpenAiList, positiveInteger } from "./openai-list.js";
+import { classifyByStatus, parseOpenAiList, positiveInteger, type OpenAiListEntry } from "./openai-list.js";
 import { nonNegativeDecimal, perTokenToPerMillion } from "../../core/price-units.js";
 
 function stringArray(value: unknown): string[] {
@@ -101,7 +101,7 @@ export const openRouterAdapter = {
   id: "openrouter",
   parseModels: parseOpenAiList,
   translateModel(raw): ProbedModel {
-    const id = raw.id as string;
+    const id = raw.id;
     const architecture = isObject(raw.architecture) ? raw.architecture : {};
     const topProvider = isObject(raw.top_provider) ? raw.top_provider : {};
     const inputs = stringArray(architecture.input_modalities);
@@ -151,4 +151,4 @@ export const openRouterAdapter = {
   },
   // Out of credits is 402 here, which the status alone already says.
   classifyFailure: classifyByStatus,
-} satisfies ProviderAdapter<JsonObject>;
+} satisfies ProviderAdapter<OpenAiListEntry>;

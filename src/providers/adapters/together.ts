@@ -2,8 +2,8 @@
 import type { Model } from "../../../generated/snapshot-types.js";
 import type { ProbedModel, ProviderAdapter } from "../adapter.js";
 import { ResponseShapeError } from "../adapter.js";
-import { isObject, type JsonObject } from "../../core/json-object.js";
-import { classifyOpenAiStyle, describeError, displayName, errorObject, positiveInteger, statusInErrorBody } from "./openai-list.js";
+import { isObject } from "../../core/json-object.js";
+import { classifyOpenAiStyle, describeError, displayName, errorObject, isOpenAiListEntry, positiveInteger, statusInErrorBody, type OpenAiListEntry } from "./openai-list.js";
 
 const KINDS: Readonly<Record<string, Model["kind"]>> = {
   chat: "chat",
@@ -24,11 +24,11 @@ function price(value: unknown): number | undefined {
 
 export const togetherAdapter = {
   id: "together",
-  parseModels(body): JsonObject[] {
+  parseModels(body): OpenAiListEntry[] {
     const error = errorObject(body);
     if (error) throw new ResponseShapeError(describeError(error), "error_body", statusInErrorBody(error));
     if (!Array.isArray(body)) throw new ResponseShapeError("expected a JSON array of models");
-    return body.filter((entry): entry is JsonObject => isObject(entry) && typeof entry.id === "string");
+    return body.filter(isOpenAiListEntry);
   },
   translateModel(raw): ProbedModel {
     const kind = typeof raw.type === "string" ? (Object.hasOwn(KINDS, raw.type) ? KINDS[raw.type] : "other") : undefined;
@@ -38,7 +38,7 @@ export const togetherAdapter = {
     const output = price(pricing.output);
     const name = displayName(raw.display_name);
     return {
-      id: raw.id as string,
+      id: raw.id,
       ...(name !== undefined ? { name } : {}),
       ...(kind !== undefined ? { kind } : {}),
       ...(contextWindow !== undefined ? { contextWindow } : {}),
@@ -47,4 +47,4 @@ export const togetherAdapter = {
     };
   },
   classifyFailure: classifyOpenAiStyle,
-} satisfies ProviderAdapter<JsonObject>;
+} satisfies ProviderAdapter<OpenAiListEntry>;
