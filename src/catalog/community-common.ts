@@ -28,9 +28,6 @@ export interface CommunityCatalogOptions {
   readonly providers?: readonly string[];
 }
 
-export { BUILTIN_PROVIDER_IDS } from "../core/builtin-providers.js";
-
-
 /** RFC 6901: a key becomes one pointer token. */
 export function pointer(...tokens: readonly string[]): string {
   return tokens.map((t) => `/${t.replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");

@@ -5,9 +5,10 @@
 import type { PriceTier } from "../../generated/snapshot-types.js";
 import type { JsonObject } from "../core/json-object.js";
 import type { Facts } from "../core/facts.js";
+import { pricing, priceTier, type TokenPrices } from "../core/pricing.js";
 import { isUsableModelId } from "../core/model-id.js";
+import { BUILTIN_PROVIDER_IDS } from "../core/builtin-providers.js";
 import {
-  BUILTIN_PROVIDER_IDS,
   CatalogBuilder,
   checkOptions,
   FieldReader,
@@ -53,7 +54,7 @@ function modelsDevEntry(read: FieldReader, id: string, model: JsonObject, at: st
   const status = read.optionalString(model, "status", at);
   const lastUpdated = read.optionalString(model, "last_updated", at);
 
-  let pricing: Facts["pricing"];
+  let price: Facts["pricing"];
   if (cost) {
     const unit = "USD per million tokens";
     const inputPrice = read.optionalPrice(cost, "input", `${at}/cost`, unit);
@@ -61,17 +62,15 @@ function modelsDevEntry(read: FieldReader, id: string, model: JsonObject, at: st
     const cached = read.optionalPrice(cost, "cache_read", `${at}/cost`, unit);
     if (inputPrice !== undefined && outputPrice !== undefined) {
       const tiers = contextTiers(read, cost, `${at}/cost`, { input: inputPrice, output: outputPrice });
-      pricing = {
-        currency: "USD",
-        unit: "per_million_tokens",
+      price = pricing({
         input: inputPrice,
         output: outputPrice,
-        ...(cached !== undefined ? { cachedInput: cached } : {}),
-        ...(tiers.length > 0 ? { tiers } : {}),
+        cachedInput: cached,
+        tiers,
         source: MODELS_DEV_SOURCE,
         // The day models.dev last touched this entry, where it says.
-        ...(isCalendarDate(lastUpdated) ? { asOf: lastUpdated } : {}),
-      };
+        asOf: isCalendarDate(lastUpdated) ? lastUpdated : undefined,
+      });
     }
   }
 
@@ -89,7 +88,7 @@ function modelsDevEntry(read: FieldReader, id: string, model: JsonObject, at: st
       tools: read.optionalBoolean(model, "tool_call", at),
       reasoning: read.optionalBoolean(model, "reasoning", at),
       json: read.optionalBoolean(model, "structured_output", at),
-      pricing,
+      pricing: price,
     }),
   };
 }
@@ -98,7 +97,7 @@ function modelsDevEntry(read: FieldReader, id: string, model: JsonObject, at: st
  * cost.tiers[] {tier: {type: "context", size}, input, output, cache_read}: prices past `size` prompt tokens; an
  * older file has only cost.context_over_200k {input, output, cache_read}, the same past 200,000.
  */
-function contextTiers(read: FieldReader, cost: JsonObject, at: string, base: { input: number; output: number }): PriceTier[] {
+function contextTiers(read: FieldReader, cost: JsonObject, at: string, base: TokenPrices): PriceTier[] {
   const unit = "USD per million tokens";
   const tiers = new Map<number, PriceTier>();
   const add = (above: number, prices: JsonObject, where: string) => {
@@ -106,7 +105,7 @@ function contextTiers(read: FieldReader, cost: JsonObject, at: string, base: { i
     const output = read.optionalPrice(prices, "output", where, unit);
     const cachedInput = read.optionalPrice(prices, "cache_read", where, unit);
     if ((input === undefined && output === undefined) || tiers.has(above)) return;
-    tiers.set(above, { aboveInputTokens: above, input: input ?? base.input, output: output ?? base.output, ...(cachedInput !== undefined ? { cachedInput } : {}) });
+    tiers.set(above, priceTier(above, { input, output, cachedInput }, base));
   };
   const list = cost.tiers;
   if (Array.isArray(list)) {

@@ -3,7 +3,8 @@
 import type { ProbedModel, ProviderAdapter } from "../adapter.js";
 import { ResponseShapeError } from "../adapter.js";
 import { isObject, type JsonObject } from "../../core/json-object.js";
-import { classifyOpenAiStyle, displayName, optionalBoolean, parseOpenAiList, positiveInteger, type OpenAiListEntry } from "./openai-list.js";
+import { classifyOpenAiStyle, optionalBoolean, parseOpenAiList, positiveInteger, type OpenAiListEntry } from "./openai-list.js";
+import { displayName } from "../../core/model-name.js";
 
 /** A capability Anthropic states as {"supported": true|false}. */
 function supported(capabilities: JsonObject | undefined, name: string): boolean | undefined {

@@ -5,7 +5,8 @@ import type { FailureClass, ProbedModel, ProviderAdapter } from "../adapter.js";
 import { ResponseShapeError } from "../adapter.js";
 import { isObject, type JsonObject } from "../../core/json-object.js";
 import { kindFromId } from "./kind-from-id.js";
-import { classifyByStatus, describeError, displayName, errorObject, optionalBoolean, positiveInteger, statusInErrorBody, stringList } from "./openai-list.js";
+import { classifyByStatus, describeError, errorObject, optionalBoolean, positiveInteger, statusInErrorBody, stringList } from "./openai-list.js";
+import { displayName } from "../../core/model-name.js";
 
 function kindOf(methods: readonly string[]): Model["kind"] | undefined {
   if (methods.length === 0) return undefined;

@@ -83,8 +83,6 @@ export function classifyOpenAiStyle(status: number, body: unknown): FailureClass
   return classifyByStatus(status);
 }
 
-export { displayName } from "../../core/model-name.js";
-
 export function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 }

@@ -10,12 +10,11 @@ import { displayName } from "../../core/model-name.js";
 import { SAFETY_CLASSIFIER_ID } from "./kind-from-id.js";
 import { classifyByStatus, parseOpenAiList, positiveInteger, type OpenAiListEntry } from "./openai-list.js";
 import { nonNegativeDecimal, perTokenToPerMillion } from "../../core/price-units.js";
+import { priceFigures, priceTier } from "../../core/pricing.js";
 
 function stringArray(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 }
-
-
 
 /** "-1" (or -1): OpenRouter's price of a router, decided per request by the model it picks. */
 function isRouterPrice(value: unknown): boolean {
@@ -72,7 +71,7 @@ function priceTiers(overrides: unknown, base: { input: number; output: number })
     // Overrides of other charges only (web search, a day of the week) are not token tiers.
     if (above === undefined || (input === undefined && output === undefined) || tiers.has(above)) continue;
     const cachedInput = perTokenToPerMillion(override.input_cache_read);
-    tiers.set(above, { aboveInputTokens: above, input: input ?? base.input, output: output ?? base.output, ...(cachedInput !== undefined ? { cachedInput } : {}) });
+    tiers.set(above, priceTier(above, { input, output, cachedInput }, base));
   }
   return tiers.size > 0 ? [...tiers.values()].sort((a, b) => a.aboveInputTokens - b.aboveInputTokens) : undefined;
 }
@@ -89,12 +88,7 @@ function pricingOf(raw: JsonObject | undefined, kind: Model["kind"]): ProbedPric
   if (kind !== "chat" && input === 0 && output === 0 && perRequest === undefined && perImage === undefined) return null;
   const cachedInput = perTokenToPerMillion(raw.input_cache_read);
   const tiers = raw.overrides === undefined ? undefined : priceTiers(raw.overrides, { input, output });
-  const out: { -readonly [K in keyof ProbedPricing]: ProbedPricing[K] } = { input, output };
-  if (cachedInput !== undefined) out.cachedInput = cachedInput;
-  if (perRequest !== undefined) out.perRequest = perRequest;
-  if (perImage !== undefined) out.perImage = perImage;
-  if (tiers !== undefined) out.tiers = tiers;
-  return out;
+  return priceFigures({ input, output, cachedInput, perRequest, perImage, tiers });
 }
 
 export const openRouterAdapter = {

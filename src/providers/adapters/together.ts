@@ -3,7 +3,9 @@ import type { Model } from "../../../generated/snapshot-types.js";
 import type { ProbedModel, ProviderAdapter } from "../adapter.js";
 import { ResponseShapeError } from "../adapter.js";
 import { isObject } from "../../core/json-object.js";
-import { classifyOpenAiStyle, describeError, displayName, errorObject, isOpenAiListEntry, positiveInteger, statusInErrorBody, type OpenAiListEntry } from "./openai-list.js";
+import { priceFigures } from "../../core/pricing.js";
+import { classifyOpenAiStyle, describeError, errorObject, isOpenAiListEntry, positiveInteger, statusInErrorBody, type OpenAiListEntry } from "./openai-list.js";
+import { displayName } from "../../core/model-name.js";
 
 const KINDS: Readonly<Record<string, Model["kind"]>> = {
   chat: "chat",
@@ -43,7 +45,7 @@ export const togetherAdapter = {
       ...(kind !== undefined ? { kind } : {}),
       ...(contextWindow !== undefined ? { contextWindow } : {}),
       // 0 and 0 is what a dedicated-only model (billed by the hour) shows: no per-token price, not a free one.
-      ...(input !== undefined && output !== undefined && (input > 0 || output > 0) ? { pricing: { input, output } } : {}),
+      ...(input !== undefined && output !== undefined && (input > 0 || output > 0) ? { pricing: priceFigures({ input, output }) } : {}),
     };
   },
   classifyFailure: classifyOpenAiStyle,
