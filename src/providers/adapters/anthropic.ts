@@ -3,7 +3,9 @@
 import type { ProbedModel, ProviderAdapter } from "../adapter.js";
 import { ResponseShapeError } from "../adapter.js";
 import { isObject, type JsonObject } from "../../core/json-object.js";
-import { classifyOpenAiStyle, optionalBoolean, parseOpenAiList, positiveInteger, type OpenAiListEntry } from "./openai-list.js";
+import { type OpenAiListEntry, parseOpenAiList } from "./openai-list.js";
+import { optionalBoolean, positiveInteger } from "./read-field.js";
+import { classifyOpenAiStyle } from "./classify-failure.js";
 import { displayName } from "../../core/model-name.js";
 
 /** A capability Anthropic states as {"supported": true|false}. */

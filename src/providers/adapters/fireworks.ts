@@ -1,7 +1,9 @@
 // Fireworks: the OpenAI list plus context_length and supports_chat / supports_image_input / supports_tools.
 import type { ProbedModel, ProviderAdapter } from "../adapter.js";
 import { kindFromId } from "./kind-from-id.js";
-import { classifyOpenAiStyle, optionalBoolean, parseOpenAiList, positiveInteger, type OpenAiListEntry } from "./openai-list.js";
+import { type OpenAiListEntry, parseOpenAiList } from "./openai-list.js";
+import { optionalBoolean, positiveInteger } from "./read-field.js";
+import { classifyOpenAiStyle } from "./classify-failure.js";
 
 export const fireworksAdapter = {
   id: "fireworks",

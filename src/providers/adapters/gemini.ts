@@ -5,7 +5,9 @@ import type { FailureClass, ProbedModel, ProviderAdapter } from "../adapter.js";
 import { ResponseShapeError } from "../adapter.js";
 import { isObject, type JsonObject } from "../../core/json-object.js";
 import { kindFromId } from "./kind-from-id.js";
-import { classifyByStatus, describeError, errorObject, optionalBoolean, positiveInteger, statusInErrorBody, stringList } from "./openai-list.js";
+import { describeError, errorObject, statusInErrorBody } from "./error-body.js";
+import { optionalBoolean, positiveInteger, stringList } from "./read-field.js";
+import { classifyByStatus } from "./classify-failure.js";
 import { displayName } from "../../core/model-name.js";
 
 function kindOf(methods: readonly string[]): Model["kind"] | undefined {

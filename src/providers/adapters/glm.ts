@@ -1,7 +1,9 @@
 // Zhipu / Z.ai: ids only; errors carry a business code, and a bad key can come back as HTTP 200.
 import type { ProviderAdapter } from "../adapter.js";
 import { isObject } from "../../core/json-object.js";
-import { classifyByStatus, parseOpenAiList, plainToken, type OpenAiListEntry } from "./openai-list.js";
+import { type OpenAiListEntry, parseOpenAiList } from "./openai-list.js";
+import { plainToken } from "./error-body.js";
+import { classifyByStatus } from "./classify-failure.js";
 
 // 1113: balance exhausted; 1308: usage limit reached. Both arrive as 429 and are not worth retrying.
 const NO_RETRY_CODES = new Set(["1113", "1308"]);

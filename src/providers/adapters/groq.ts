@@ -2,7 +2,9 @@
 // not served, so they are not listed here).
 import type { ProbedModel, ProviderAdapter } from "../adapter.js";
 import { kindFromId } from "./kind-from-id.js";
-import { classifyOpenAiStyle, parseOpenAiList, positiveInteger, type OpenAiListEntry } from "./openai-list.js";
+import { type OpenAiListEntry, parseOpenAiList } from "./openai-list.js";
+import { positiveInteger } from "./read-field.js";
+import { classifyOpenAiStyle } from "./classify-failure.js";
 
 export const groqAdapter = {
   id: "groq",

@@ -1,7 +1,9 @@
 // Moonshot's list: OpenAI shape, and newer answers add context_length and supports_* flags.
 import type { ProviderAdapter } from "../adapter.js";
 import { isObject } from "../../core/json-object.js";
-import { classifyByStatus, optionalBoolean, parseOpenAiList, positiveInteger, type OpenAiListEntry } from "./openai-list.js";
+import { type OpenAiListEntry, parseOpenAiList } from "./openai-list.js";
+import { optionalBoolean, positiveInteger } from "./read-field.js";
+import { classifyByStatus } from "./classify-failure.js";
 
 // 429 means three things at Moonshot; only an empty balance is not worth retrying.
 const NO_RETRY_TYPES = new Set(["exceeded_current_quota_error"]);

@@ -3,7 +3,9 @@
 import type { Model } from "../../../generated/snapshot-types.js";
 import type { ProbedModel, ProviderAdapter } from "../adapter.js";
 import { kindFromId } from "./kind-from-id.js";
-import { classifyByStatus, parseOpenAiList, positiveInteger, stringList, type OpenAiListEntry } from "./openai-list.js";
+import { type OpenAiListEntry, parseOpenAiList } from "./openai-list.js";
+import { positiveInteger, stringList } from "./read-field.js";
+import { classifyByStatus } from "./classify-failure.js";
 
 const KINDS: Readonly<Record<string, Model["kind"]>> = { llm: "chat", vlm: "chat", embeddings: "embedding" };
 

@@ -3,7 +3,9 @@
 import type { ProbedModel, ProviderAdapter } from "../adapter.js";
 import { isObject } from "../../core/json-object.js";
 import { kindFromId } from "./kind-from-id.js";
-import { classifyOpenAiStyle, optionalBoolean, parseOpenAiList, positiveInteger, stringList, type OpenAiListEntry } from "./openai-list.js";
+import { type OpenAiListEntry, parseOpenAiList } from "./openai-list.js";
+import { optionalBoolean, positiveInteger, stringList } from "./read-field.js";
+import { classifyOpenAiStyle } from "./classify-failure.js";
 
 function isCanonical(entry: OpenAiListEntry): boolean {
   return typeof entry.name === "string" && entry.name.toLowerCase() === entry.id.toLowerCase();

@@ -4,7 +4,9 @@ import type { ProbedModel, ProviderAdapter } from "../adapter.js";
 import { ResponseShapeError } from "../adapter.js";
 import { isObject } from "../../core/json-object.js";
 import { kindFromId } from "./kind-from-id.js";
-import { classifyByStatus, describeError, errorObject, positiveInteger, statusInErrorBody, stringList } from "./openai-list.js";
+import { rejectErrorBody } from "./error-body.js";
+import { positiveInteger, stringList } from "./read-field.js";
+import { classifyByStatus } from "./classify-failure.js";
 
 /** A model of /api/tags, by the id it is asked for with: "model" since Ollama 0.4, "name" before it. */
 export interface OllamaModelEntry {
@@ -20,8 +22,7 @@ function ollamaModelEntry(entry: unknown): OllamaModelEntry | undefined {
 export const ollamaAdapter = {
   id: "ollama",
   parseModels(body): OllamaModelEntry[] {
-    const error = errorObject(body);
-    if (error) throw new ResponseShapeError(describeError(error), "error_body", statusInErrorBody(error));
+    rejectErrorBody(body);
     if (!isObject(body)) throw new ResponseShapeError('expected a JSON object with a "models" array');
     // A server with nothing pulled answers {"models": []} (older ones null).
     if (body.models === null) return [];

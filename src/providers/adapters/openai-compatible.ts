@@ -1,6 +1,8 @@
 // Any OpenAI-compatible server: OpenAI itself, DeepSeek, xAI, vLLM (max_model_len), Ollama's /v1, gateways.
 import type { ProviderAdapter } from "../adapter.js";
-import { classifyOpenAiStyle, parseOpenAiList, positiveInteger, type OpenAiListEntry } from "./openai-list.js";
+import { type OpenAiListEntry, parseOpenAiList } from "./openai-list.js";
+import { positiveInteger } from "./read-field.js";
+import { classifyOpenAiStyle } from "./classify-failure.js";
 import { kindFromId } from "./kind-from-id.js";
 
 export const openAiCompatibleAdapter = {

@@ -8,13 +8,11 @@ import { isCalendarDate } from "../../core/calendar-date.js";
 import { isUsableModelId } from "../../core/model-id.js";
 import { displayName } from "../../core/model-name.js";
 import { SAFETY_CLASSIFIER_ID } from "./kind-from-id.js";
-import { classifyByStatus, parseOpenAiList, positiveInteger, type OpenAiListEntry } from "./openai-list.js";
+import { type OpenAiListEntry, parseOpenAiList } from "./openai-list.js";
+import { positiveInteger, stringList } from "./read-field.js";
+import { classifyByStatus } from "./classify-failure.js";
 import { nonNegativeDecimal, perTokenToPerMillion } from "../../core/price-units.js";
 import { priceFigures, priceTier } from "../../core/pricing.js";
-
-function stringArray(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
-}
 
 /** "-1" (or -1): OpenRouter's price of a router, decided per request by the model it picks. */
 function isRouterPrice(value: unknown): boolean {
@@ -98,9 +96,9 @@ export const openRouterAdapter = {
     const id = raw.id;
     const architecture = isObject(raw.architecture) ? raw.architecture : {};
     const topProvider = isObject(raw.top_provider) ? raw.top_provider : {};
-    const inputs = stringArray(architecture.input_modalities);
-    const outputs = stringArray(architecture.output_modalities);
-    const parameters = new Set(stringArray(raw.supported_parameters));
+    const inputs = stringList(architecture.input_modalities);
+    const outputs = stringList(architecture.output_modalities);
+    const parameters = new Set(stringList(raw.supported_parameters));
     const rawPricing = isObject(raw.pricing) ? raw.pricing : undefined;
     const kind = kindOf(id, inputs, outputs, architecture.tokenizer, isRouterPrice(rawPricing?.prompt) || isRouterPrice(rawPricing?.completion));
     const pricing = pricingOf(rawPricing, kind);

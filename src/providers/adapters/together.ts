@@ -4,7 +4,10 @@ import type { ProbedModel, ProviderAdapter } from "../adapter.js";
 import { ResponseShapeError } from "../adapter.js";
 import { isObject } from "../../core/json-object.js";
 import { priceFigures } from "../../core/pricing.js";
-import { classifyOpenAiStyle, describeError, errorObject, isOpenAiListEntry, positiveInteger, statusInErrorBody, type OpenAiListEntry } from "./openai-list.js";
+import { isOpenAiListEntry, type OpenAiListEntry } from "./openai-list.js";
+import { rejectErrorBody } from "./error-body.js";
+import { positiveInteger } from "./read-field.js";
+import { classifyOpenAiStyle } from "./classify-failure.js";
 import { displayName } from "../../core/model-name.js";
 
 const KINDS: Readonly<Record<string, Model["kind"]>> = {
@@ -27,8 +30,7 @@ function price(value: unknown): number | undefined {
 export const togetherAdapter = {
   id: "together",
   parseModels(body): OpenAiListEntry[] {
-    const error = errorObject(body);
-    if (error) throw new ResponseShapeError(describeError(error), "error_body", statusInErrorBody(error));
+    rejectErrorBody(body);
     if (!Array.isArray(body)) throw new ResponseShapeError("expected a JSON array of models");
     return body.filter(isOpenAiListEntry);
   },
