@@ -9,16 +9,8 @@ import { pricing, priceTier, type TokenPrices } from "../core/pricing.js";
 import type { Facts } from "../core/facts.js";
 import { isUsableModelId } from "../core/model-id.js";
 import { BUILTIN_PROVIDER_IDS } from "../core/builtin-providers.js";
-import {
-  CatalogBuilder,
-  checkOptions,
-  FieldReader,
-  pointer,
-  stated,
-  type CommunityCatalogOptions,
-  type OverlayCatalog,
-  type OverlayEntry,
-} from "./community-common.js";
+import { FieldReader, pointer } from "./catalog-field-reader.js";
+import { CatalogBuilder, checkOptions, stated, type CommunityCatalogOptions, type OverlayCatalog, type OverlayEntry } from "./community-common.js";
 import { LITELLM_PROVIDERS, sourceNames } from "./community-providers.js";
 import { isCalendarDate } from "../core/calendar-date.js";
 

@@ -8,16 +8,8 @@ import type { Facts } from "../core/facts.js";
 import { pricing, priceTier, type TokenPrices } from "../core/pricing.js";
 import { isUsableModelId } from "../core/model-id.js";
 import { BUILTIN_PROVIDER_IDS } from "../core/builtin-providers.js";
-import {
-  CatalogBuilder,
-  checkOptions,
-  FieldReader,
-  pointer,
-  stated,
-  type CommunityCatalogOptions,
-  type OverlayCatalog,
-  type OverlayEntry,
-} from "./community-common.js";
+import { FieldReader, pointer } from "./catalog-field-reader.js";
+import { CatalogBuilder, checkOptions, stated, type CommunityCatalogOptions, type OverlayCatalog, type OverlayEntry } from "./community-common.js";
 import { MODELS_DEV_PROVIDERS, sourceNames } from "./community-providers.js";
 import { isCalendarDate } from "../core/calendar-date.js";
 
