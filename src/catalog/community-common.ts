@@ -50,6 +50,6 @@ export class CatalogBuilder {
 }
 
 /** Drops the keys whose value is undefined: a fact the file did not state is no fact at all. */
-export function stated(facts: { [K in keyof Facts]: Facts[K] | undefined }): Facts {
+export function dropUnstated(facts: { [K in keyof Facts]: Facts[K] | undefined }): Facts {
   return Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined)) as Facts;
 }

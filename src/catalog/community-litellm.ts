@@ -10,7 +10,7 @@ import type { Facts } from "../core/facts.js";
 import { isUsableModelId } from "../core/model-id.js";
 import { BUILTIN_PROVIDER_IDS } from "../core/builtin-providers.js";
 import { FieldReader, pointer } from "./catalog-field-reader.js";
-import { CatalogBuilder, checkOptions, stated, type CommunityCatalogOptions, type OverlayCatalog, type OverlayEntry } from "./community-common.js";
+import { CatalogBuilder, checkOptions, dropUnstated, type CommunityCatalogOptions, type OverlayCatalog, type OverlayEntry } from "./community-common.js";
 import { LITELLM_PROVIDERS, sourceNames } from "./community-providers.js";
 import { isCalendarDate } from "../core/calendar-date.js";
 
@@ -76,7 +76,7 @@ function litellmEntry(read: FieldReader, id: string, model: JsonObject, at: stri
   // the model's retirement date; the merge makes a model past it deprecated.
   return {
     id,
-    facts: stated({
+    facts: dropUnstated({
       kind: kindFromMode(mode),
       retiresAt: deprecation,
       contextWindow: read.optionalTokens(model, "max_input_tokens", at),

@@ -9,7 +9,7 @@ import { pricing, priceTier, type TokenPrices } from "../core/pricing.js";
 import { isUsableModelId } from "../core/model-id.js";
 import { BUILTIN_PROVIDER_IDS } from "../core/builtin-providers.js";
 import { FieldReader, pointer } from "./catalog-field-reader.js";
-import { CatalogBuilder, checkOptions, stated, type CommunityCatalogOptions, type OverlayCatalog, type OverlayEntry } from "./community-common.js";
+import { CatalogBuilder, checkOptions, dropUnstated, type CommunityCatalogOptions, type OverlayCatalog, type OverlayEntry } from "./community-common.js";
 import { MODELS_DEV_PROVIDERS, sourceNames } from "./community-providers.js";
 import { isCalendarDate } from "../core/calendar-date.js";
 
@@ -69,7 +69,7 @@ function modelsDevEntry(read: FieldReader, id: string, model: JsonObject, at: st
   // models.dev has no notion of our tiers, and says nothing of streaming: those facts are left to others.
   return {
     id,
-    facts: stated({
+    facts: dropUnstated({
       name: read.name(model, at),
       kind: kindFromOutput(output),
       status: status === "alpha" || status === "beta" ? "preview" : status === "deprecated" ? "deprecated" : status === undefined ? undefined : "stable",

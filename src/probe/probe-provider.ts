@@ -78,7 +78,7 @@ export async function probeProvider(request: ProbeRequest, adapter: ProviderAdap
     attempts: 0,
   };
   const started = run.now();
-  const failed = (failure: Omit<ProbeFailure, "ok">): ProbeOutcome =>
+  const failureOutcome = (failure: Omit<ProbeFailure, "ok">): ProbeOutcome =>
     scrub(
       {
         status: "failed",
@@ -102,7 +102,7 @@ export async function probeProvider(request: ProbeRequest, adapter: ProviderAdap
         if (i > 0) via = ` via ${new URL(url).pathname} (${new URL(urls[0]!).pathname}: HTTP 404)`;
         break;
       }
-      if (fetched.kind !== "not_found" || i === urls.length - 1) return failed(fetched);
+      if (fetched.kind !== "not_found" || i === urls.length - 1) return failureOutcome(fetched);
     }
     const translated = translateEntries(adapter, listing!.entries);
     const models = await addModelDetails(run, listing!.entries, translated);
@@ -118,7 +118,7 @@ export async function probeProvider(request: ProbeRequest, adapter: ProviderAdap
     };
     return scrub(outcome, request.secrets);
   } catch (error) {
-    return failed(internalFailure(error));
+    return failureOutcome(internalFailure(error));
   }
 }
 

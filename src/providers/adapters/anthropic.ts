@@ -9,7 +9,7 @@ import { classifyOpenAiStyle } from "./classify-failure.js";
 import { displayName } from "../../core/model-name.js";
 
 /** A capability Anthropic states as {"supported": true|false}. */
-function supported(capabilities: JsonObject | undefined, name: string): boolean | undefined {
+function capabilitySupport(capabilities: JsonObject | undefined, name: string): boolean | undefined {
   const entry = capabilities?.[name];
   return isObject(entry) ? optionalBoolean(entry.supported) : undefined;
 }
@@ -34,8 +34,8 @@ export const anthropicAdapter = {
     const capabilities = isObject(raw.capabilities) ? raw.capabilities : undefined;
     const contextWindow = positiveInteger(raw.max_input_tokens);
     const maxOutput = positiveInteger(raw.max_tokens);
-    const reasoning = supported(capabilities, "thinking");
-    const vision = supported(capabilities, "image_input");
+    const reasoning = capabilitySupport(capabilities, "thinking");
+    const vision = capabilitySupport(capabilities, "image_input");
     const name = displayName(raw.display_name);
     return {
       id: raw.id,
