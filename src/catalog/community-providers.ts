@@ -56,8 +56,8 @@ export const LITELLM_PROVIDERS: Readonly<Record<string, readonly string[]>> = {
 } satisfies ByBuiltinProvider;
 
 /**
- * The catalog's names for one of our providers: the table's, or — for a provider the table does not know, such as
- * one from a user's provider definition file (`lmstudio`, `deepseek`) — its own id.
+ * The catalog's names for one of our providers: the table's, or — for a provider the table does not know, one from a
+ * user's own provider definition file — its own id.
  */
 export function sourceNames(table: Readonly<Record<string, readonly string[]>>, provider: string): readonly string[] {
   return Object.hasOwn(table, provider) ? table[provider]! : [provider];
