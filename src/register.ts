@@ -1,24 +1,28 @@
-// The registration pipeline as one library call: probe → normalise → merge → resolve policy → validate.
-// It writes nothing; the caller decides where the snapshot goes.
+// The registration pipeline as one library call, one call per stage: plan (configuration → provider definitions →
+// probe targets) → probe → merge → resolve policy → build the snapshot → validate. It writes nothing; the caller
+// decides where the snapshot goes.
 import type { ProviderRegistrySnapshot } from "../generated/snapshot-types.js";
 import { largeChanges, type LargeChange } from "./compare/large-changes.js";
 import { loadCommunityCatalog, overlayCounts, type CommunityOverlay } from "./catalog/community-catalog.js";
 import { loadBuiltinCatalog, type Catalog } from "./catalog/load-catalog.js";
 import type { Env } from "./config/env-values.js";
-import { readSettings } from "./config/read-settings.js";
+import { readSettings, type RoutingSettings } from "./config/read-settings.js";
 import { ConfigError, InvalidDocumentError } from "./core/errors.js";
-import { mergeModels, type LastKnownGood } from "./merge/merge-models.js";
 import type { Diagnostic } from "./core/diagnostic.js";
-import { resolvePolicy } from "./policy/resolve-policy.js";
+import { preferenceDiagnostics } from "./diagnostics/preference-diagnostics.js";
+import { probeDiagnostics } from "./diagnostics/probe-diagnostics.js";
+import { providersKeptStale } from "./merge/last-known-good.js";
+import { mergeModels } from "./merge/merge-models.js";
+import { providerListings } from "./merge/provider-listings.js";
+import { resolvePolicy, type ProviderState } from "./policy/resolve-policy.js";
 import { probeAll, type ProbeAllOptions } from "./probe/probe-all.js";
 import type { ProbeOutcome } from "./probe/probe-provider.js";
+import { failedRuns, providerRuns, type ProviderRun } from "./probe/provider-run.js";
 import { loadProviderDefinitions } from "./providers/load-definitions.js";
 import { planProbes, type ProbeTarget } from "./providers/plan-probes.js";
-import { buildSnapshot, snapshotTime } from "./snapshot/build-snapshot.js";
+import { buildSnapshot, sealSnapshot, snapshotTime } from "./snapshot/build-snapshot.js";
 import { contentHash } from "./snapshot/content-hash.js";
 import { schemaProblems } from "./validate/schema-validator.js";
-import { probeDiagnostics } from "./diagnostics/probe-diagnostics.js";
-import { preferenceDiagnostics } from "./diagnostics/preference-diagnostics.js";
 
 export interface RegisterOptions {
   /** The environment, .env already layered beneath it. */
@@ -41,8 +45,8 @@ export interface RegisterOptions {
   readonly onProbe?: ProbeAllOptions["onOutcome"];
   /**
    * Called between the stages that follow probing, each time the last stage's working data is garbage: `merged`
-   * (lists merged and policy resolved) and `diagnosed` (the draft read and dropped). The command line collects
-   * garbage there to keep its peak memory down; a library caller can ignore it.
+   * (lists merged and policy resolved) and `diagnosed` (the selector's reading of the snapshot dropped). The command
+   * line collects garbage there to keep its peak memory down; a library caller can ignore it.
    */
   readonly onStage?: (stage: "merged" | "diagnosed") => void;
   readonly probe?: ProbeAllOptions["probe"];
@@ -73,6 +77,8 @@ export interface RegisterResult {
   readonly largeChanges: readonly LargeChange[];
   /** The community catalogs read, with how many models each gave each provider. */
   readonly overlays: readonly { readonly name: string; readonly file: string; readonly models: readonly { provider: string; models: number }[] }[];
+  /** One record per planned provider: its target, its probe's outcome, and whether it listed models. */
+  readonly runs: readonly ProviderRun[];
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -80,11 +86,62 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export const MAX_TIMEOUT_MS = 3_600_000;
 
 export async function register(options: RegisterOptions): Promise<RegisterResult> {
-  const now = options.now ?? Date.now;
-  // Everything the configuration says is checked before any probe: a bad SOURCE_DATE_EPOCH or timeout found only
-  // once the answers are in would have cost every provider a request for nothing.
-  const generatedAt = snapshotTime(options.env.SOURCE_DATE_EPOCH, now);
-  // The run's day, from the one clock reading the snapshot is stamped with: retirement is judged on that day.
+  const plan = await planRun(options);
+  options.onPlan?.(plan.targets);
+  const catalogLoading = options.catalog ? Promise.resolve(options.catalog) : loadBuiltinCatalog();
+  const outcomes = await probeAll(plan.targets, probeOptions(options, plan.timeoutMs));
+  const runs = providerRuns(plan.targets, outcomes);
+  const catalog = await catalogLoading;
+  const previous = previousSnapshot(options.previous);
+
+  const merged = mergeModels({
+    providers: await providerListings(runs, previous),
+    catalog,
+    overlays: plan.overlays,
+    asOf: plan.asOf,
+    modelCosts: plan.settings.modelCosts,
+    ...(plan.settings.freeModels !== undefined ? { freeModels: plan.settings.freeModels } : {}),
+  });
+  const resolved = resolvePolicy(plan.settings, merged.models, runs.map(providerState), { asOf: plan.asOf });
+  const diagnostics = [...plan.settings.diagnostics, ...merged.diagnostics, ...resolved.diagnostics, ...probeDiagnostics(runs, providersKeptStale(merged.models))];
+  options.onStage?.("merged");
+
+  const unsealed = buildSnapshot(
+    { generatedAt: plan.generatedAt, generatorVersion: options.generatorVersion, runs, models: merged.models, policy: resolved.policy, diagnostics },
+    { hash: false },
+  );
+  const preference = diagnosePreferences(unsealed);
+  options.onStage?.("diagnosed");
+  const snapshot = sealSnapshot(unsealed, preference);
+  assertValidSnapshot(snapshot);
+  return {
+    snapshot,
+    targets: plan.targets,
+    outcomes,
+    runs,
+    failedProviders: failedRuns(runs).map((run) => run.id).sort(),
+    // Equal content hashes mean equal content: nothing to compare (a re-run of an unchanged registry, the common case).
+    largeChanges: previous && previous.contentHash !== snapshot.contentHash ? largeChanges(await previous.load(), snapshot) : [],
+    overlays: plan.overlays.map((o) => ({ name: o.name, file: o.file, models: overlayCounts(o.catalog) })),
+  };
+}
+
+interface RunPlan {
+  readonly generatedAt: string;
+  /** The run's day (YYYY-MM-DD), from the one clock reading the snapshot is stamped with: retirement is judged on it. */
+  readonly asOf: string;
+  readonly timeoutMs: number;
+  readonly settings: RoutingSettings;
+  readonly targets: readonly ProbeTarget[];
+  readonly overlays: readonly CommunityOverlay[];
+}
+
+/**
+ * Everything the configuration says, read and checked before any probe: a bad SOURCE_DATE_EPOCH, timeout or catalog
+ * file found only once the answers are in would have cost every provider a request for nothing.
+ */
+async function planRun(options: RegisterOptions): Promise<RunPlan> {
+  const generatedAt = snapshotTime(options.env.SOURCE_DATE_EPOCH, options.now ?? Date.now);
   const asOf = generatedAt.slice(0, 10);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!Number.isSafeInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS) {
@@ -93,69 +150,17 @@ export async function register(options: RegisterOptions): Promise<RegisterResult
   const definitions = await loadProviderDefinitions(options.providerGlobs ?? [], options.cwd);
   const settings = readSettings(options.env, definitions);
   const targets = planProbes(definitions, options.env, settings, { allowLinkLocal: options.allowLinkLocal === true });
-  // Read before probing: a bad catalog file is a configuration error, and should cost no provider a request.
   const overlays = await loadOverlays(options.catalogFiles ?? [], options.cwd, definitions.map((d) => d.id), asOf);
-  options.onPlan?.(targets);
-  const catalogPromise = options.catalog ? Promise.resolve(options.catalog) : loadBuiltinCatalog();
-  const outcomes = await probeAll(targets, {
+  return { generatedAt, asOf, timeoutMs, settings, targets, overlays };
+}
+
+function probeOptions(options: RegisterOptions, timeoutMs: number): ProbeAllOptions {
+  return {
     timeoutMs,
     ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
-    ...(options.onProbe ? { onOutcome: options.onProbe } : {}),
-    probe: { ...options.probe, now },
-  });
-  const catalog = await catalogPromise;
-
-  const previous = options.previous === undefined ? undefined : "load" in options.previous ? options.previous : asPrevious(options.previous);
-  const listings = await listingsOf(targets, outcomes, previous);
-  const merged = mergeModels({
-    providers: listings,
-    catalog,
-    overlays,
-    asOf,
-    modelCosts: settings.modelCosts,
-    ...(settings.freeModels ? { freeModels: settings.freeModels } : {}),
-  });
-  const states = targets.map((t) => {
-    const outcome = outcomes.get(t.definition.id);
-    const why = !t.plan.probe ? t.plan.reason : outcome?.status === "ok" ? undefined : `probe failed: ${outcome?.reason ?? "no answer"}`;
-    return { id: t.definition.id, ...(why !== undefined ? { notProbedBecause: why } : {}) };
-  });
-  const resolved = resolvePolicy(settings, merged.models, states, { asOf });
-  const diagnostics: Diagnostic[] = [...settings.diagnostics, ...merged.diagnostics, ...resolved.diagnostics, ...probeDiagnostics(targets, outcomes, keptStale(merged.models))];
-  options.onStage?.("merged");
-
-  const parts = {
-    generatedAt,
-    generatorVersion: options.generatorVersion,
-    targets,
-    outcomes,
-    models: merged.models,
-    policy: resolved.policy,
-    diagnostics,
-  };
-  // What the selector will do where the user said nothing can only be told by asking the selector itself, of a draft
-  // that is read and dropped (so it is neither hashed nor checked here: the snapshot that is returned is).
-  const draft = buildSnapshot(parts, { hash: false });
-  let preference: Diagnostic[];
-  try {
-    preference = preferenceDiagnostics(draft);
-  } catch (error) {
-    // A draft the selector cannot read breaks the schema somewhere: say where, rather than how it tripped.
-    checked(draft);
-    throw error;
-  }
-  options.onStage?.("diagnosed");
-  const snapshot = checked(buildSnapshot({ ...parts, diagnostics: [...diagnostics, ...preference] }));
-  const failedProviders = targets.filter((t) => t.plan.probe && outcomes.get(t.definition.id)?.status !== "ok").map((t) => t.definition.id).sort();
-  return {
-    snapshot,
-    targets,
-    outcomes,
-    failedProviders,
-    // Equal content hashes mean equal content: nothing to compare (a re-run of an unchanged registry, the common case).
-    largeChanges: previous && previous.contentHash !== snapshot.contentHash ? largeChanges(await previous.load(), snapshot) : [],
-    overlays: overlays.map((o) => ({ name: o.name, file: o.file, models: overlayCounts(o.catalog) })),
+    ...(options.onProbe !== undefined ? { onOutcome: options.onProbe } : {}),
+    probe: { ...options.probe, now: options.now ?? Date.now },
   };
 }
 
@@ -166,43 +171,36 @@ async function loadOverlays(files: readonly string[], cwd: string, providers: re
   return overlays;
 }
 
-function asPrevious(snapshot: ProviderRegistrySnapshot): PreviousSnapshot {
-  return { contentHash: contentHash(snapshot), load: () => Promise.resolve(snapshot) };
+/** `previous` as a PreviousSnapshot; a snapshot given whole is hashed here. */
+function previousSnapshot(previous: RegisterOptions["previous"]): PreviousSnapshot | undefined {
+  if (previous === undefined || "load" in previous) return previous;
+  return { contentHash: contentHash(previous), load: () => Promise.resolve(previous) };
 }
 
 /**
- * What each provider contributes to the merge: its listed models, or for one whose probe failed, what the previous
- * snapshot knew of it. The previous snapshot is loaded only when some probe failed, and dropped on return.
+ * A provider as the policy sees it: why it was not probed, or why its probe gave no list. A probe with no answer by
+ * the deadline reads "probe failed: no answer" here (MODEL_UNVERIFIED), shorter than PROBE_FAILED's NO_ANSWER.
  */
-async function listingsOf(targets: readonly ProbeTarget[], outcomes: ReadonlyMap<string, ProbeOutcome>, previous: PreviousSnapshot | undefined) {
-  const failed = targets.some((t) => t.plan.probe && outcomes.get(t.definition.id)?.status !== "ok");
-  const last = failed && previous ? await previous.load() : undefined;
-  return targets.map((t) => {
-    const id = t.definition.id;
-    const outcome = outcomes.get(id);
-    if (outcome?.status === "ok") return { id, listed: outcome.models };
-    const lastKnownGood = t.plan.probe && last ? lastKnownGoodOf(last, id, outcome?.reason ?? "no answer before the overall deadline") : undefined;
-    return { id, ...(lastKnownGood ? { lastKnownGood } : {}) };
-  });
+function providerState(run: ProviderRun): ProviderState {
+  const why = !run.target.plan.probe ? run.target.plan.reason : run.succeeded ? undefined : `probe failed: ${run.outcome?.reason ?? "no answer"}`;
+  return { id: run.id, ...(why !== undefined ? { notProbedBecause: why } : {}) };
 }
 
-function lastKnownGoodOf(previous: ProviderRegistrySnapshot, provider: string, failure: string): LastKnownGood {
-  const entry = previous.providers.find((p) => p.id === provider);
-  return {
-    models: previous.models.filter((m) => m.provider === provider),
-    // Its listed models were verified when that probe succeeded; stale ones carry their own lastVerifiedAt.
-    verifiedAt: (entry?.probe.status === "ok" ? entry.probe.checkedAt : undefined) ?? previous.generatedAt,
-    failure,
-  };
-}
-
-function keptStale(models: readonly { provider: string; availability: string }[]): Set<string> {
-  return new Set(models.filter((m) => m.availability === "stale").map((m) => m.provider));
+/**
+ * What the selector will do where the user said nothing can only be told by asking the selector itself, of the
+ * snapshot as built. One it cannot read breaks the schema somewhere: then say where, rather than how it tripped.
+ */
+function diagnosePreferences(snapshot: ProviderRegistrySnapshot): Diagnostic[] {
+  try {
+    return preferenceDiagnostics(snapshot);
+  } catch (error) {
+    assertValidSnapshot(snapshot);
+    throw error;
+  }
 }
 
 /** Never hand on a snapshot that breaks the schema: that is a bug here, and it must stop the run before anything is written. */
-function checked(snapshot: ProviderRegistrySnapshot): ProviderRegistrySnapshot {
+function assertValidSnapshot(snapshot: ProviderRegistrySnapshot): void {
   const problems = schemaProblems("provider-registry-snapshot", snapshot);
   if (problems.length > 0) throw new InvalidDocumentError("the generated snapshot", problems);
-  return snapshot;
 }

@@ -1,15 +1,28 @@
 import { packageVersion } from "../core/package-root.js";
 import { ExitCode } from "../core/errors.js";
-import { escapeControls, escapeLine } from "../selector/text.js";
+import { escapeLine } from "../selector/text.js";
+import { reportError } from "./report-error.js";
 import { DEFAULT_SNAPSHOT_FILE, type CliIO, type Command } from "./io.js";
 
 // Loaded on demand, so that `select` does not pay for the build-time side.
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  register: { summary: `probe providers and write ${DEFAULT_SNAPSHOT_FILE}`, load: async () => (await import("./commands/register.js")).register },
+  register: {
+    summary: `probe providers and write ${DEFAULT_SNAPSHOT_FILE}`,
+    load: async () => {
+      const [{ registerCommand }, { register }] = await Promise.all([import("./commands/register.js"), import("../register.js")]);
+      return registerCommand({ register });
+    },
+  },
   validate: { summary: "check snapshots against the published schema", load: async () => (await import("./commands/validate.js")).validate },
   diff: { summary: "what changed between two snapshots, breaking changes first", load: async () => (await import("./commands/diff.js")).diff },
   select: { summary: "choose a model for a request from a snapshot", load: async () => (await import("./commands/select.js")).select },
-  demo: { summary: "register against built-in loopback providers and show the selector (no keys, no network)", load: async () => (await import("./commands/demo.js")).demo },
+  demo: {
+    summary: "register against built-in loopback providers and show the selector (no keys, no network)",
+    load: async () => {
+      const [{ demoCommand }, { register }] = await Promise.all([import("./commands/demo.js"), import("../register.js")]);
+      return demoCommand({ register });
+    },
+  },
 };
 
 
@@ -43,24 +56,20 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`provider-registry: unknown command ${escapeLine(JSON.stringify(name))}\n\n${usage()}`);
     return ExitCode.usage;
   }
+  let command: Command;
   try {
-    const run = await entry.load();
-    return await run(rest, io);
+    command = await entry.load();
   } catch (error) {
     return reportError(error, io);
   }
+  return runCommand(command, rest, io);
 }
 
-/**
- * Typed errors carry their own exit code: the build side's RegistryError and the selector's errors, which cannot
- * import it and so are matched by shape. Anything else is a bug, reported as such.
- */
-export function reportError(error: unknown, io: CliIO): number {
-  if (error instanceof Error && typeof (error as { exitCode?: unknown }).exitCode === "number") {
-    io.stderr(`provider-registry: ${escapeControls(error.message)}\n`);
-    return (error as Error & { exitCode: number }).exitCode;
+/** One command, its typed errors turned into exit codes as the command line does (see reportError). */
+export async function runCommand(command: Command, argv: string[], io: CliIO): Promise<number> {
+  try {
+    return await command(argv, io);
+  } catch (error) {
+    return reportError(error, io);
   }
-  const message = error instanceof Error ? error.message : String(error);
-  io.stderr(`provider-registry: internal error: ${escapeControls(message)}\nThis is a bug; please report it with the command you ran.\n`);
-  return ExitCode.usage;
 }

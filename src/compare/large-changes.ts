@@ -4,6 +4,7 @@
 import type { Pricing, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { isRoutable } from "../core/availability.js";
 import type { Diagnostic } from "../core/diagnostic.js";
+import { modelKey } from "./compare-models.js";
 import { compareSnapshots, type Change } from "./compare-snapshots.js";
 import { describeChange } from "./format-changes.js";
 
@@ -37,7 +38,7 @@ export function largeChanges(before: ProviderRegistrySnapshot, after: ProviderRe
   const add = (kind: LargeChangeKind, provider: string, model: string | undefined, message: string) =>
     out.push({ kind, diagnostic: { level: "warning", code: LARGE_CHANGE_CODES[kind], provider, ...(model !== undefined ? { model } : {}), message } });
 
-  // Counted in one pass each: per provider, a filter over every model was providers × models.
+  // Counted in one pass over the models, not once per provider.
   const routableBefore = routableCounts(before);
   const routableAfter = routableCounts(after);
   const providers = [...new Set([...routableBefore.keys(), ...routableAfter.keys()])].sort();
@@ -49,11 +50,11 @@ export function largeChanges(before: ProviderRegistrySnapshot, after: ProviderRe
     }
   }
 
-  const previous = new Map(before.models.map((m) => [`${m.provider}\u0000${m.id}`, m]));
+  const previous = new Map(before.models.map((m) => [modelKey(m), m]));
   for (const change of changes) {
     if (change.provider === undefined || change.model === undefined) continue;
     const where = `${change.provider}/${change.model}`;
-    const was = previous.get(`${change.provider}\u0000${change.model}`);
+    const was = previous.get(modelKey({ provider: change.provider, id: change.model }));
     if (change.kind === "model_removed" && was && isRoutable(was)) {
       add("model-disappeared", change.provider, change.model, `${where} was routable in the previous snapshot and is gone from this one.`);
     } else if (change.kind === "availability_changed" && change.breaking) {

@@ -3,10 +3,10 @@ import path from "node:path";
 import { parse } from "dotenv";
 import { ConfigError } from "../core/errors.js";
 import { FileReadError, readTextFile } from "../selector/load-snapshot.js";
+import type { Env } from "./env-values.js";
 
 /** A .env of a thousand variables is some 100 kB. */
 export const MAX_ENV_FILE_BYTES = 1024 * 1024;
-import type { Env } from "./env-values.js";
 
 /** Pure: the file's variables, overridden by those set in the real environment. */
 export function layerEnv(fileVars: Env, realEnv: Env): Env {

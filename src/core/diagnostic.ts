@@ -1,7 +1,16 @@
+// A note the run leaves in the snapshot: one sort order for all of them, and a message within the schema's limit.
 import type { Diagnostic } from "../../generated/snapshot-types.js";
 import { compareText } from "./order.js";
 
 export type { Diagnostic };
+
+/** The longest message the snapshot schema takes (diagnostics[].message). */
+export const MAX_MESSAGE_LENGTH = 2000;
+
+/** The message cut to MAX_MESSAGE_LENGTH, an ellipsis marking the cut. */
+export function fitMessage(message: string): string {
+  return message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH - 3)}...` : message;
+}
 
 const LEVEL_ORDER = { error: 0, warning: 1, info: 2 } as const;
 

@@ -28,12 +28,12 @@ export const OPTIONAL_FACTS = ["aliasOf", "retiresAt", "routing", "variant"] as 
 export type OptionalFact = (typeof OPTIONAL_FACTS)[number];
 
 export interface FactLayer {
-  /** probe, catalog, overlay:<name>, env:<NAME>, default. */
+  /** From the top: env:<NAME>, probe, catalog, overlay:<name>, inferred; beneath them all, default. */
   readonly source: string;
   readonly facts: Facts;
 }
 
-type RequiredFacts = Required<Omit<Facts, OptionalFact>> & Pick<Facts, OptionalFact>;
+export type RequiredFacts = Required<Omit<Facts, OptionalFact>> & Pick<Facts, OptionalFact>;
 
 /** What nothing else said; every fact has one, so every model is complete. */
 export const DEFAULT_FACTS: Omit<RequiredFacts, "name"> = Object.freeze(defaultFacts(""));
@@ -83,10 +83,21 @@ function defaultSources(): Record<string, string> {
 /** Every key `sources` may hold, in order. */
 const SOURCE_KEYS: readonly string[] = [...Object.keys(defaultSources()), ...OPTIONAL_FACTS].sort();
 
+/** A model's facts once layered, and where each came from. */
+export interface LayeredFacts {
+  readonly facts: RequiredFacts;
+  sources: Record<string, string>;
+}
+
 /** Layers from lowest to highest precedence → one model's facts and where each came from. */
-export function layerFacts(id: string, layers: readonly FactLayer[]): { facts: RequiredFacts; sources: Record<string, string> } {
-  const facts = defaultFacts(id) as Record<string, unknown>;
-  let sources = defaultSources();
+export function layerFacts(id: string, layers: readonly FactLayer[]): LayeredFacts {
+  return addLayers({ facts: defaultFacts(id), sources: defaultSources() }, layers);
+}
+
+/** Lays `layers` over facts already layered, each above the last: `layered` is changed in place and returned. */
+export function addLayers(layered: LayeredFacts, layers: readonly FactLayer[]): LayeredFacts {
+  const facts = layered.facts as Record<string, unknown>;
+  const sources = layered.sources;
   let optional = false;
   for (const layer of layers) {
     const layerFacts = layer.facts as Record<string, unknown>;
@@ -106,7 +117,7 @@ export function layerFacts(id: string, layers: readonly FactLayer[]): { facts: R
   if (optional) {
     const sorted: Record<string, string> = {};
     for (const key of SOURCE_KEYS) if (sources[key] !== undefined) sorted[key] = sources[key];
-    sources = sorted;
+    layered.sources = sorted;
   }
-  return { facts: facts as RequiredFacts, sources };
+  return layered;
 }

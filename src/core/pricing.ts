@@ -24,24 +24,32 @@ export interface PriceParts extends PriceFigures {
 /** The figures of a written price: `Pricing` without its currency, unit and source. */
 export type WrittenFigures = Pick<Pricing, "input" | "output" | "cachedInput" | "perRequest" | "perImage" | "tiers">;
 
+// Both builders write keys in sorted order: the snapshot is written key-sorted, and an object already in order is
+// written without a copy. They leave out the same absent parts (test/core/single-sources.test.ts holds them equal).
+
 /** The figures with the parts that are absent left out (an empty tier list among them). */
 export function priceFigures(parts: PriceFigures): WrittenFigures {
   // Assigned field by field rather than spread from conditional literals: a probe prices every listed model.
-  const out: WrittenFigures = { input: parts.input, output: parts.output };
-  if (parts.cachedInput !== undefined) out.cachedInput = parts.cachedInput;
-  if (parts.perRequest !== undefined) out.perRequest = parts.perRequest;
+  const out: WrittenFigures =
+    parts.cachedInput !== undefined ? { cachedInput: parts.cachedInput, input: parts.input, output: parts.output } : { input: parts.input, output: parts.output };
   if (parts.perImage !== undefined) out.perImage = parts.perImage;
+  if (parts.perRequest !== undefined) out.perRequest = parts.perRequest;
   if (parts.tiers !== undefined && parts.tiers.length > 0) out.tiers = [...parts.tiers];
   return out;
 }
 
 export function pricing(parts: PriceParts): Pricing {
   return {
-    currency: "USD",
-    unit: "per_million_tokens",
-    ...priceFigures(parts),
-    source: parts.source,
     ...(parts.asOf !== undefined ? { asOf: parts.asOf } : {}),
+    ...(parts.cachedInput !== undefined ? { cachedInput: parts.cachedInput } : {}),
+    currency: "USD",
+    input: parts.input,
+    output: parts.output,
+    ...(parts.perImage !== undefined ? { perImage: parts.perImage } : {}),
+    ...(parts.perRequest !== undefined ? { perRequest: parts.perRequest } : {}),
+    source: parts.source,
+    ...(parts.tiers !== undefined && parts.tiers.length > 0 ? { tiers: [...parts.tiers] } : {}),
+    unit: "per_million_tokens",
   };
 }
 
@@ -50,8 +58,8 @@ export function priceTier(aboveInputTokens: number, stated: Partial<TokenPrices>
   const cachedInput = stated.cachedInput;
   return {
     aboveInputTokens,
+    ...(cachedInput !== undefined ? { cachedInput } : {}),
     input: stated.input ?? base.input,
     output: stated.output ?? base.output,
-    ...(cachedInput !== undefined ? { cachedInput } : {}),
   };
 }

@@ -1,13 +1,13 @@
 // A provider with several models and no preference is chosen on merit: say, per category, what that means.
 import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
-import type { Diagnostic } from "../core/diagnostic.js";
+import { fitMessage, type Diagnostic } from "../core/diagnostic.js";
 import { CATEGORIES } from "../core/categories.js";
 import { SelectionError } from "../selector/index.js";
 import { selectorForBuiltSnapshot } from "../selector/select.js";
 
 export function preferenceDiagnostics(snapshot: ProviderRegistrySnapshot): Diagnostic[] {
-  // The draft is checked against the schema as part of the snapshot register returns; checking it here too would
-  // validate every model twice.
+  // Not checked against the schema here: register checks the snapshot once it is complete, and checking it here too
+  // would validate every model twice.
   const selector = selectorForBuiltSnapshot(snapshot);
   // Counted in one pass: a filter over every model per provider would be providers × models. Chat models listed, and
   // of those the ones chosen on merit (not routed by name only).
@@ -43,7 +43,7 @@ export function preferenceDiagnostics(snapshot: ProviderRegistrySnapshot): Diagn
     const onMerit = onMeritChat.get(provider.id) ?? 0;
     const count = onMerit === listed ? `${listed} models` : `${listed} models (${onMerit} of them chat models chosen on merit)`;
     const message = `${provider.id} lists ${count} and no preference is set (${prefix}_PREFERRED_MODELS, ${prefix}_PREFERRED_MODELS_<CATEGORY>, ${prefix}_DEFAULT_MODEL), so the selector chooses on merit: ${picks.join("; ")}.`;
-    out.push({ level: "info", code: "NO_PREFERENCE", provider: provider.id, message: message.length > 2000 ? `${message.slice(0, 1997)}...` : message });
+    out.push({ level: "info", code: "NO_PREFERENCE", provider: provider.id, message: fitMessage(message) });
   }
   return out;
 }

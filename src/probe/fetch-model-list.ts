@@ -3,7 +3,7 @@
 import type { FailureKind } from "../providers/adapter.js";
 import { readModelPage } from "../normalise/read-model-page.js";
 import { httpGetJson, TransportError } from "./http-get-json.js";
-import { internalFailure, type ProbeFailure, type ProbeRun } from "./probe-run.js";
+import { internalFailure, type ProbeFailure, type ProbeSession } from "./probe-session.js";
 import type { ProbeErrorKind } from "./probe-provider.js";
 import { parseRetryAfter, retryDelay } from "./retry-delay.js";
 
@@ -26,16 +26,16 @@ type Attempt =
     };
 
 /** Every page of one list, each fetched with retries, within the page bound; a repeated cursor ends the walk. */
-export async function fetchModelList(run: ProbeRun, url: string): Promise<ModelListing | ProbeFailure> {
-  const pagination = run.adapter.pagination;
+export async function fetchModelList(session: ProbeSession, url: string): Promise<ModelListing | ProbeFailure> {
+  const pagination = session.adapter.pagination;
   const first = new URL(url);
   for (const [name, value] of Object.entries(pagination?.query ?? {})) first.searchParams.set(name, value);
-  const maxPages = run.options.maxPages ?? DEFAULT_MAX_PAGES;
+  const maxPages = session.options.maxPages ?? DEFAULT_MAX_PAGES;
   const seen = new Set<string>();
   const entries: unknown[] = [];
   let next = first.toString();
   for (let page = 1; ; page++) {
-    const got = await fetchPage(run, next);
+    const got = await fetchPage(session, next);
     // The cursor is untrusted: it never reaches a message, and neither does the URL it went into.
     if (!got.ok) return page > 1 ? { ...got, reason: `page ${page}: ${got.reason}` } : got;
     for (const entry of got.entries) entries.push(entry);
@@ -52,12 +52,12 @@ export async function fetchModelList(run: ProbeRun, url: string): Promise<ModelL
 }
 
 /** One page, retried as the answer deserves. */
-async function fetchPage(run: ProbeRun, url: string): Promise<ProbeFailure | Page> {
+async function fetchPage(session: ProbeSession, url: string): Promise<ProbeFailure | Page> {
   let attempts = 0;
   for (;;) {
     attempts++;
-    run.attempts++;
-    const result = await attempt(run, url).catch((error: unknown): Attempt => ({ done: false, ...internalFailure(error) }));
+    session.attempts++;
+    const result = await attempt(session, url).catch((error: unknown): Attempt => ({ done: false, ...internalFailure(error) }));
     if (result.done) return { ok: true, entries: result.entries, cursor: result.cursor, httpStatus: result.httpStatus };
     const failure: ProbeFailure = {
       ok: false,
@@ -65,17 +65,17 @@ async function fetchPage(run: ProbeRun, url: string): Promise<ProbeFailure | Pag
       reason: attempts > 1 ? `${result.reason} (after ${attempts} attempts)` : result.reason,
       ...(result.httpStatus !== undefined ? { httpStatus: result.httpStatus } : {}),
     };
-    if (!result.retry || attempts >= run.retry.maxAttempts) return failure;
-    const wait = retryDelay(attempts, result.retryAfterMs, run.retry, run.random);
+    if (!result.retry || attempts >= session.retry.maxAttempts) return failure;
+    const wait = retryDelay(attempts, result.retryAfterMs, session.retry, session.random);
     // A wait that would end past the deadline cannot lead to an answer in time.
-    if (run.now() + wait >= run.options.deadline) return failure;
-    await run.sleep(wait);
+    if (session.now() + wait >= session.options.deadline) return failure;
+    await session.sleep(wait);
   }
 }
 
 /** One request: fetch, classify a failed answer, and read a 2xx one. */
-async function attempt(run: ProbeRun, url: string): Promise<Attempt> {
-  const { adapter, options, request, now } = run;
+async function attempt(session: ProbeSession, url: string): Promise<Attempt> {
+  const { adapter, options, request, now } = session;
   const remaining = options.deadline - now();
   if (remaining <= 0) return { done: false, kind: "timeout", retry: false, reason: "no time left before the deadline" };
   const signal = AbortSignal.timeout(Math.min(remaining, options.requestTimeoutMs));

@@ -6,7 +6,7 @@ import { describeListing, echoedKeyCandidates, normaliseModels, translateEntries
 import type { TransportFailureKind } from "./http-get-json.js";
 import { addModelDetails } from "./fetch-model-details.js";
 import { fetchModelList, type ModelListing } from "./fetch-model-list.js";
-import { internalFailure, type ProbeFailure, type ProbeRun } from "./probe-run.js";
+import { internalFailure, type ProbeFailure, type ProbeSession } from "./probe-session.js";
 import { DEFAULT_RETRY, type RetryPolicy } from "./retry-delay.js";
 
 export type ProbeErrorKind = FailureKind | TransportFailureKind | "invalid_response" | "error_body" | "internal_error";
@@ -67,7 +67,7 @@ export const MIN_RESPONSE_BYTES = 1024;
 export const MAX_RESPONSE_BYTES = 512 * 1024 * 1024 - 64;
 
 export async function probeProvider(request: ProbeRequest, adapter: ProviderAdapter, options: ProbeOptions): Promise<ProbeOutcome> {
-  const run: ProbeRun = {
+  const session: ProbeSession = {
     request,
     adapter,
     options,
@@ -77,7 +77,7 @@ export async function probeProvider(request: ProbeRequest, adapter: ProviderAdap
     retry: options.retry ?? DEFAULT_RETRY,
     attempts: 0,
   };
-  const started = run.now();
+  const started = session.now();
   const failureOutcome = (failure: Omit<ProbeFailure, "ok">): ProbeOutcome =>
     scrub(
       {
@@ -85,8 +85,8 @@ export async function probeProvider(request: ProbeRequest, adapter: ProviderAdap
         errorKind: failure.kind,
         reason: failure.reason,
         ...(failure.httpStatus !== undefined ? { httpStatus: failure.httpStatus } : {}),
-        attempts: run.attempts,
-        durationMs: run.now() - started,
+        attempts: session.attempts,
+        durationMs: session.now() - started,
       },
       request.secrets,
     );
@@ -96,7 +96,7 @@ export async function probeProvider(request: ProbeRequest, adapter: ProviderAdap
     let listing: ModelListing | undefined;
     let via = "";
     for (const [i, url] of urls.entries()) {
-      const fetched = await fetchModelList(run, url);
+      const fetched = await fetchModelList(session, url);
       if (fetched.ok) {
         listing = fetched;
         if (i > 0) via = ` via ${new URL(url).pathname} (${new URL(urls[0]!).pathname}: HTTP 404)`;
@@ -105,15 +105,15 @@ export async function probeProvider(request: ProbeRequest, adapter: ProviderAdap
       if (fetched.kind !== "not_found" || i === urls.length - 1) return failureOutcome(fetched);
     }
     const translated = translateEntries(adapter, listing!.entries);
-    const models = await addModelDetails(run, listing!.entries, translated);
+    const models = await addModelDetails(session, listing!.entries, translated);
     const cleaned = normaliseModels(models, echoedKeyCandidates(request.secrets, request.credentials));
     const outcome: ProbeOutcome = {
       status: "ok",
       models: cleaned.models,
       reason: describeListing(cleaned, via),
       httpStatus: listing!.httpStatus,
-      attempts: run.attempts,
-      durationMs: run.now() - started,
+      attempts: session.attempts,
+      durationMs: session.now() - started,
       dropped: cleaned.dropped,
     };
     return scrub(outcome, request.secrets);

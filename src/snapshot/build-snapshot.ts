@@ -4,41 +4,58 @@ import { ConfigError } from "../core/errors.js";
 import { sortDiagnostics, type Diagnostic } from "../core/diagnostic.js";
 import { byProviderThenId, compareText } from "../core/order.js";
 import type { ProbeOutcome } from "../probe/probe-provider.js";
+import { providerRuns, type ProviderRun } from "../probe/provider-run.js";
 import type { ProbeTarget } from "../providers/plan-probes.js";
 import { contentHash } from "./content-hash.js";
 import { SCHEMA_ID, SCHEMA_VERSION } from "./schema-version.js";
 
-export interface SnapshotParts {
+/** What the stages made: each provider's run, the merged models, the policy and the diagnostics. */
+export interface SnapshotInput {
   readonly generatedAt: string;
   readonly generatorVersion: string;
-  readonly targets: readonly ProbeTarget[];
-  readonly outcomes: ReadonlyMap<string, ProbeOutcome>;
+  readonly runs: readonly ProviderRun[];
   readonly models: readonly Model[];
   readonly policy: Policy;
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Stands in for the hash in a draft that is only read, never written: hashing 10,000 models is not free. */
-export const UNHASHED = `sha256:${"0".repeat(64)}`;
-
-export function buildSnapshot(parts: SnapshotParts, { hash = true } = {}): ProviderRegistrySnapshot {
-  const providers = parts.targets
-    .map((target) => providerEntry(target, parts.outcomes.get(target.definition.id), parts.generatedAt))
-    .sort((a, b) => compareText(a.id, b.id));
-  const draft = {
-    $schema: SCHEMA_ID,
-    schemaVersion: SCHEMA_VERSION,
-    generatedAt: parts.generatedAt,
-    generator: { name: "provider-registry", version: parts.generatorVersion },
-    providers,
-    models: [...parts.models].sort(byProviderThenId),
-    policy: parts.policy,
-    diagnostics: sortDiagnostics(parts.diagnostics),
-  };
-  return { ...draft, contentHash: hash ? contentHash(draft) : UNHASHED };
+/** The same, with the plan's targets and the probes' outcomes in place of the run records. */
+export interface SnapshotParts extends Omit<SnapshotInput, "runs"> {
+  readonly targets: readonly ProbeTarget[];
+  readonly outcomes: ReadonlyMap<string, ProbeOutcome>;
 }
 
-function providerEntry(target: ProbeTarget, outcome: ProbeOutcome | undefined, checkedAt: string): Provider {
+/** Stands in for the hash of a snapshot that is not complete yet (see sealSnapshot): hashing 10,000 models is not free. */
+export const UNHASHED = `sha256:${"0".repeat(64)}`;
+
+/** The snapshot; with `hash: false` its contentHash is UNHASHED, for a snapshot sealSnapshot completes. */
+export function buildSnapshot(input: SnapshotInput | SnapshotParts, { hash = true } = {}): ProviderRegistrySnapshot {
+  const runs = "runs" in input ? input.runs : providerRuns(input.targets, input.outcomes);
+  const providers = runs.map((run) => providerEntry(run, input.generatedAt)).sort((a, b) => compareText(a.id, b.id));
+  const unhashed = {
+    $schema: SCHEMA_ID,
+    schemaVersion: SCHEMA_VERSION,
+    generatedAt: input.generatedAt,
+    generator: { name: "provider-registry", version: input.generatorVersion },
+    providers,
+    models: [...input.models].sort(byProviderThenId),
+    policy: input.policy,
+    diagnostics: sortDiagnostics(input.diagnostics),
+  };
+  return { ...unhashed, contentHash: hash ? contentHash(unhashed) : UNHASHED };
+}
+
+/**
+ * The snapshot with diagnostics that could only be found by reading it (what the selector makes of it) added in
+ * their sorted places, and hashed. `snapshot` is left as it was.
+ */
+export function sealSnapshot(snapshot: ProviderRegistrySnapshot, diagnostics: readonly Diagnostic[]): ProviderRegistrySnapshot {
+  const { contentHash: _unhashed, ...rest } = snapshot;
+  const complete = { ...rest, diagnostics: sortDiagnostics([...rest.diagnostics, ...diagnostics]) };
+  return { ...complete, contentHash: contentHash(complete) };
+}
+
+function providerEntry({ target, outcome }: ProviderRun, checkedAt: string): Provider {
   const base = {
     id: target.definition.id,
     displayName: target.definition.displayName,
@@ -68,10 +85,10 @@ function providerEntry(target: ProbeTarget, outcome: ProbeOutcome | undefined, c
   };
 }
 
-/** SOURCE_DATE_EPOCH (seconds) when set, for reproducible builds; else now. Whole seconds either way. */
 /** The last second a four-digit year holds, as the schema's date-time pattern requires: 9999-12-31T23:59:59Z. */
 export const MAX_SOURCE_DATE_EPOCH = 253_402_300_799;
 
+/** SOURCE_DATE_EPOCH (seconds) when set, for reproducible builds; else now. Whole seconds either way. */
 export function snapshotTime(sourceDateEpoch: string | undefined, now: () => number): string {
   const raw = sourceDateEpoch?.trim();
   // Decimal seconds only (a fraction is floored): no hex (0x10), exponent (1e9), sign or word.

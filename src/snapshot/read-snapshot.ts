@@ -39,12 +39,12 @@ export async function readSnapshotFile(file: string, hooks: ReadHooks = {}): Pro
     if (!(error instanceof SnapshotError)) throw error;
     if (error.code === "SNAPSHOT_INVALID" || error.code === "UNSUPPORTED_SCHEMA_VERSION") {
       // Which files are valid is the selector's reader's call; where they break is said as ajv says it, pointer by
-      // pointer, as it always was — but for a newer minor version, whose additions ajv would list as problems too.
+      // pointer — but for a newer minor version, whose additions ajv would list as problems too.
       const described = isNewerMinor(data) ? [] : schemaProblems("provider-registry-snapshot", data);
       const problems = described.length > 0 ? described : error.problems.length > 0 ? error.problems : [error.message];
-      const shown = problems.slice(0, 3).join("; ");
+      const firstProblems = problems.slice(0, 3).join("; ");
       const more = problems.length > 3 ? `; and ${problems.length - 3} more` : "";
-      return { status: "unusable", why: `is not a valid snapshot: ${shown}${more}`, problems };
+      return { status: "unusable", why: `is not a valid snapshot: ${firstProblems}${more}`, problems };
     }
     switch (error.code) {
       case "SNAPSHOT_NOT_FOUND":

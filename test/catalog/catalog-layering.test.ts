@@ -6,22 +6,12 @@ import type { CatalogEntry } from "../../src/catalog/load-catalog.js";
 import type { Facts } from "../../src/core/facts.js";
 import { mergeModels } from "../../src/merge/merge-models.js";
 import type { ProbedModel } from "../../src/providers/adapter.js";
+import { catalogEntry } from "../support/catalog-entry.js";
 
 const price = (input: number, output: number, source = "https://example.test/prices") => ({ currency: "USD", unit: "per_million_tokens" as const, input, output, source });
 
-function builtin(id: string, overrides: Partial<CatalogEntry> = {}): CatalogEntry {
-  return {
-    id,
-    name: `Built-in ${id}`,
-    status: "stable",
-    tier: "standard",
-    contextWindow: 128000,
-    maxOutput: 8192,
-    capabilities: { vision: false, tools: true, reasoning: false, json: true, streaming: true },
-    pricing: { currency: "USD", input: 1, output: 2, source: "https://example.test/builtin", asOf: "2026-01-01" },
-    ...overrides,
-  };
-}
+const builtin = (id: string, overrides: Partial<CatalogEntry> = {}): CatalogEntry =>
+  catalogEntry(id, { name: `Built-in ${id}`, pricing: { currency: "USD", input: 1, output: 2, source: "https://example.test/builtin", asOf: "2026-01-01" }, ...overrides });
 
 const overlay = (id: string, facts: Facts): OverlayCatalog => new Map([["p", [{ id, facts }]]]);
 

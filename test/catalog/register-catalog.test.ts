@@ -4,13 +4,14 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Model, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
+import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { LITELLM_SOURCE, MODELS_DEV_SOURCE } from "../../src/catalog/community-catalog.js";
 import { main } from "../../src/cli/main.js";
 import { modelListHandler } from "../../src/cli/demo/loopback-server.js";
 import { schemaProblems } from "../../src/validate/schema-validator.js";
 import { CANARY, demoList, expectNoCanary, startProviderServers, type ProviderServers } from "../support/provider-servers.js";
 import { useTempDirs } from "../support/temp-dir.js";
+import { findModel as model } from "../support/find-model.js";
 
 const FIXTURES = path.join(import.meta.dirname, "..", "fixtures", "catalogs");
 const MODELS_DEV = path.join(FIXTURES, "models-dev-api.json");
@@ -56,12 +57,6 @@ async function register(args: string[]) {
   const snapshot = existsSync(file) ? (JSON.parse(await readFile(file, "utf8")) as ProviderRegistrySnapshot) : undefined;
   expectNoCanary(stdout, stderr);
   return { code, stdout, stderr, cwd, file, snapshot };
-}
-
-function model(snapshot: ProviderRegistrySnapshot | undefined, provider: string, id: string): Model {
-  const found = snapshot?.models.find((m) => m.provider === provider && m.id === id);
-  if (!found) throw new Error(`no ${provider} ${id} in the snapshot`);
-  return found;
 }
 
 describe("register --catalog", () => {

@@ -1,4 +1,4 @@
-// Issue 10: what the commands print for hostile snapshots and settings — escaped control characters, a diff that
+// What the commands print for hostile snapshots and settings — escaped control characters, a diff that
 // agrees with the content hash, own-property lookups, huge snapshots without stack overflows, a closed pipe, and
 // the selector's { model } cache.
 import { spawn } from "node:child_process";

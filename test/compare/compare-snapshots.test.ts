@@ -1,20 +1,15 @@
 // compareSnapshots: every kind of change, its place and whether it breaks consumers; and it sees exactly what the content hash sees.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Model, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
+import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { compareSnapshots, type Change } from "../../src/compare/compare-snapshots.js";
 import { contentHash } from "../../src/snapshot/content-hash.js";
 import { readJson } from "../support/inputs.js";
+import { findModel as model } from "../support/find-model.js";
 
 const BASE = readJson<ProviderRegistrySnapshot>("test/fixtures/snapshots/demo-register.json");
 
 type Mutation = (s: ProviderRegistrySnapshot) => void;
-
-function model(s: ProviderRegistrySnapshot, provider: string, id: string): Model {
-  const found = s.models.find((m) => m.provider === provider && m.id === id);
-  if (!found) throw new Error(`no ${provider}/${id} in the fixture`);
-  return found;
-}
 
 function mutated(mutation: Mutation): ProviderRegistrySnapshot {
   const copy = structuredClone(BASE);

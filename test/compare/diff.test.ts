@@ -7,15 +7,10 @@ import type { Change } from "../../src/compare/compare-snapshots.js";
 import { runCli } from "../support/run-cli.js";
 import { useTempDirs } from "../support/temp-dir.js";
 import { readJson } from "../support/inputs.js";
+import { findModel as model } from "../support/find-model.js";
 
 const tempDir = useTempDirs();
 const BASE = readJson<ProviderRegistrySnapshot>("test/fixtures/snapshots/demo-register.json");
-
-function model(s: ProviderRegistrySnapshot, provider: string, id: string) {
-  const found = s.models.find((m) => m.provider === provider && m.id === id);
-  if (!found) throw new Error(`no ${provider}/${id}`);
-  return found;
-}
 
 /** OLD is the fixture; NEW is the fixture after `mutation`. */
 async function pair(mutation: (s: ProviderRegistrySnapshot) => void = () => undefined) {

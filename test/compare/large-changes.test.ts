@@ -1,18 +1,13 @@
 // The large changes flagged against the previous snapshot, each at its threshold; and --fail-on's names.
 import { describe, expect, it } from "vitest";
-import type { Model, Pricing, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
+import type { Pricing, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { largeChanges, parseFailOn, priceJumps } from "../../src/compare/large-changes.js";
 import { markdownReport, shortSummary, textReport } from "../../src/compare/format-changes.js";
 import { compareSnapshots } from "../../src/compare/compare-snapshots.js";
 import { readJson } from "../support/inputs.js";
+import { findModel as model } from "../support/find-model.js";
 
 const BASE = readJson<ProviderRegistrySnapshot>("test/fixtures/snapshots/demo-register.json");
-
-function model(s: ProviderRegistrySnapshot, provider: string, id: string): Model {
-  const found = s.models.find((m) => m.provider === provider && m.id === id);
-  if (!found) throw new Error(`no ${provider}/${id} in the fixture`);
-  return found;
-}
 
 function after(mutation: (s: ProviderRegistrySnapshot) => void): ProviderRegistrySnapshot {
   const copy = structuredClone(BASE);

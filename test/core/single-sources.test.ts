@@ -49,6 +49,8 @@ describe("single sources", () => {
     for (const parts of cases) {
       expect(pricing({ ...parts, source: "probe" })).toEqual({ currency: "USD", unit: "per_million_tokens", ...priceFigures(parts), source: "probe" });
       expect(Object.values(priceFigures(parts))).not.toContain(undefined);
+      // Both in sorted key order, as the snapshot is written.
+      for (const built of [priceFigures(parts), pricing({ ...parts, source: "probe", asOf: "2026-01-01" })]) expect(Object.keys(built)).toEqual(Object.keys(built).sort());
     }
     expect(priceFigures({ input: 1, output: 2, tiers: [] })).toEqual({ input: 1, output: 2 });
   });

@@ -1,5 +1,5 @@
-// Issue 10's "Invalid string length in the content hash": a provider listing 1,000,000 models (an 18 MB answer)
-// made the snapshot's canonical text longer than a JavaScript string can be, and the run died. The built command
+// A provider listing 1,000,000 models (an 18 MB answer): the snapshot's canonical text is longer than a JavaScript
+// string can be, so it must be hashed and written in pieces ("Invalid string length" otherwise). The built command
 // line, as a process of its own with a bounded heap, against one loopback server: it must finish and write every model.
 import { execFile } from "node:child_process";
 import { createReadStream } from "node:fs";

@@ -11,20 +11,8 @@ import type { ProbedModel } from "../../src/providers/adapter.js";
 import { glmAdapter } from "../../src/providers/adapters/glm.js";
 import { kimiAdapter } from "../../src/providers/adapters/kimi.js";
 import { readJson } from "../support/inputs.js";
-
-function entry(id: string, overrides: Partial<CatalogEntry> = {}): CatalogEntry {
-  return {
-    id,
-    name: `Catalog ${id}`,
-    status: "stable",
-    tier: "standard",
-    contextWindow: 128000,
-    maxOutput: 8192,
-    capabilities: { vision: false, tools: true, reasoning: false, json: true, streaming: true },
-    pricing: { currency: "USD", input: 0.6, output: 2.5, source: "https://example.test/pricing", asOf: "2026-01-01" },
-    ...overrides,
-  };
-}
+import { catalogEntry as entry } from "../support/catalog-entry.js";
+import { findModel as find } from "../support/find-model.js";
 
 const K2 = entry("kimi-k2-0905-preview", { aliases: ["kimi-k2-0905", "kimi-k2"], tier: "flagship", status: "preview", contextWindow: 200000 });
 const V1 = entry("moonshot-v1-8k", { contextWindow: 8192, pricing: null });
@@ -41,11 +29,6 @@ const CATALOG: Catalog = new Map([
 function merge(providers: ProviderListing[], extra: Partial<MergeInput> = {}) {
   return mergeModels({ providers, catalog: CATALOG, ...extra });
 }
-const find = (models: readonly Model[], provider: string, id: string) => {
-  const model = models.find((m) => m.provider === provider && m.id === id);
-  if (!model) throw new Error(`${provider}/${id} not in ${models.map((m) => `${m.provider}/${m.id}`).join(", ")}`);
-  return model;
-};
 
 describe("layerFacts", () => {
   it("gives every fact a default, with source 'default'", () => {

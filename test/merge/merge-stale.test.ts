@@ -2,26 +2,17 @@
 // sources as they were; nothing it could not route, and nothing invented.
 import { describe, expect, it } from "vitest";
 import type { Model, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
-import type { Catalog, CatalogEntry } from "../../src/catalog/load-catalog.js";
+import type { Catalog } from "../../src/catalog/load-catalog.js";
 import type { PriceOverride } from "../../src/config/read-settings.js";
 import { mergeModels, type LastKnownGood, type ProviderListing } from "../../src/merge/merge-models.js";
 import { readJson } from "../support/inputs.js";
+import { catalogEntry } from "../support/catalog-entry.js";
 
 const PREVIOUS = readJson<ProviderRegistrySnapshot>("test/fixtures/snapshots/demo-register.json");
 const glmBefore = () => structuredClone(PREVIOUS.models.filter((m) => m.provider === "glm"));
 
-function entry(id: string): CatalogEntry {
-  return {
-    id,
-    name: `Catalog ${id}`,
-    status: "stable",
-    tier: "standard",
-    contextWindow: 1000,
-    maxOutput: 100,
-    capabilities: { vision: false, tools: false, reasoning: false, json: false, streaming: true },
-    pricing: null,
-  };
-}
+const entry = (id: string) =>
+  catalogEntry(id, { contextWindow: 1000, maxOutput: 100, capabilities: { vision: false, tools: false, reasoning: false, json: false, streaming: true }, pricing: null });
 
 // The catalog has changed since: glm-4.6 now says 1000 tokens, and there is a glm-5 the previous snapshot never saw.
 const CATALOG: Catalog = new Map([["glm", [entry("glm-4.6"), entry("glm-5")]]]);

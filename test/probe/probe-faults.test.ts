@@ -10,34 +10,30 @@
 import { readFile } from "node:fs/promises";
 import type { ServerResponse } from "node:http";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { startLoopbackServer, type LoopbackHandler, type LoopbackServer, type RecordedRequest } from "../../src/cli/demo/loopback-server.js";
+import { registerCommand } from "../../src/cli/commands/register.js";
 import { ConfigError } from "../../src/core/errors.js";
 import { register, type RegisterOptions } from "../../src/register.js";
 import { checkSnapshot } from "../../src/selector/index.js";
 import { CANARY, demoList, expectNoCanary, startProviderServers } from "../support/provider-servers.js";
-import { runCli } from "../support/run-cli.js";
+import { runCliCommand } from "../support/run-cli.js";
 import { useTempDirs } from "../support/temp-dir.js";
 
 // The command line cannot take test-only options (a fake clock, a tiny size cap, a short per-request timeout),
 // so they are added where the command calls the library; errors thrown by the library are kept for the scan.
-const hooks = vi.hoisted(() => ({ extra: {} as Record<string, unknown>, thrown: [] as unknown[] }));
-vi.mock("../../src/register.js", async (importOriginal) => {
-  const real = await importOriginal<typeof import("../../src/register.js")>();
-  return {
-    ...real,
-    register: async (options: RegisterOptions) => {
-      const extra = hooks.extra as Partial<RegisterOptions>;
-      try {
-        return await real.register({ ...options, ...extra, probe: { ...options.probe, ...extra.probe } });
-      } catch (error) {
-        hooks.thrown.push(error);
-        throw error;
-      }
-    },
-  };
-});
+const hooks = { extra: {} as Record<string, unknown>, thrown: [] as unknown[] };
+const hookedRegister = async (options: RegisterOptions) => {
+  const extra = hooks.extra as Partial<RegisterOptions>;
+  try {
+    return await register({ ...options, ...extra, probe: { ...options.probe, ...extra.probe } });
+  } catch (error) {
+    hooks.thrown.push(error);
+    throw error;
+  }
+};
+const registerWithHooks = registerCommand({ register: hookedRegister });
 
 type ProviderId = "kimi" | "glm" | "openrouter" | "custom";
 const PROVIDERS: readonly ProviderId[] = ["custom", "glm", "kimi", "openrouter"];
@@ -590,7 +586,7 @@ async function runCase(c: FaultCase): Promise<{ run: Run; ctx: Context }> {
     const cwd = await tempDir();
     const env = { ...providers.env, SOURCE_DATE_EPOCH: "1764000000", ...c.env?.({ ...ctx, origin: self.origin }) };
     const timeoutMs = timing.kind === "real" ? timing.timeoutMs : 30_000;
-    const cli = await runCli(["register", "--json", "--timeout-ms", String(timeoutMs)], { cwd, env });
+    const cli = await runCliCommand(registerWithHooks, ["--json", "--timeout-ms", String(timeoutMs)], { cwd, env });
     const text = await readFile(path.join(cwd, "provider_registry_snapshot.json"), "utf8").catch(() => "");
     // The canary scan: every output of every case, and any error the library threw (message and stack).
     const errors = hooks.thrown.map((e) => (e instanceof Error ? `${e.message}\n${e.stack}` : String(e)));
@@ -654,7 +650,7 @@ describe("one slow provider never holds the build", () => {
     const providers = await startProviderServers({ kimi: neverAnswers, glm: trickles, openrouter: neverAnswers });
     try {
       const cwd = await tempDir();
-      const run = await runCli(["register", "--json", "--timeout-ms", "700"], { cwd, env: { ...providers.env, SOURCE_DATE_EPOCH: "1764000000" } });
+      const run = await runCliCommand(registerWithHooks, ["--json", "--timeout-ms", "700"], { cwd, env: { ...providers.env, SOURCE_DATE_EPOCH: "1764000000" } });
       expect(run.code).toBe(0);
       const snapshot = JSON.parse(await readFile(path.join(cwd, "provider_registry_snapshot.json"), "utf8")) as ProviderRegistrySnapshot;
       expect(Object.fromEntries(snapshot.providers.filter((p) => p.probe.status !== "skipped").map((p) => [p.id, [p.probe.status, p.probe.errorKind ?? null]]))).toEqual({
@@ -685,7 +681,7 @@ describe("secrets in thrown errors", () => {
 
   it("…and the command exits 2 with that message, and no canary on stdout or stderr", async () => {
     const cwd = await tempDir();
-    const run = await runCli(["register"], { cwd, env });
+    const run = await runCliCommand(registerWithHooks, [], { cwd, env });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/KIMI_API_URL/);
     expectNoCanary(run.stdout, run.stderr);

@@ -2,12 +2,12 @@
 // pagination (two and more pages, a repeated cursor, a failing later page, the page bound), Ollama's per-model
 // details, LM Studio's fallback list, and which facts come from the answer (source probe) and which from the catalog.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { loadBuiltinCatalog, type Catalog } from "../../src/catalog/load-catalog.js";
 import { startLoopbackServer, type LoopbackHandler } from "../../src/cli/demo/loopback-server.js";
 import { register, type RegisterResult } from "../../src/register.js";
 import { runCli } from "../support/run-cli.js";
 import { useTempDirs } from "../support/temp-dir.js";
+import { findModel as modelOf } from "../support/find-model.js";
 import {
   authorized,
   BASE_PATH,
@@ -38,11 +38,6 @@ function scan(result: RegisterResult): void {
 }
 
 const probeOf = (result: RegisterResult, id: string) => result.snapshot.providers.find((p) => p.id === id)!.probe;
-const modelOf = (s: ProviderRegistrySnapshot, provider: string, id: string) => {
-  const found = s.models.find((m) => m.provider === provider && m.id === id);
-  if (!found) throw new Error(`no ${provider} model ${id}: ${s.models.filter((m) => m.provider === provider).map((m) => m.id).join(", ")}`);
-  return found;
-};
 
 describe("every new provider, configured, answers in its own shape", () => {
   let servers: NewProviderServers;

@@ -7,6 +7,7 @@ import { pythonOrSkip, validateWithPython } from "../support/python-jsonschema.j
 import { CANARY, expectNoCanary, startProviderServers, type ProviderServers } from "../support/provider-servers.js";
 import { runCli } from "../support/run-cli.js";
 import { useTempDirs } from "../support/temp-dir.js";
+import { findModel } from "../support/find-model.js";
 
 const tempDir = useTempDirs();
 let providers: ProviderServers;
@@ -38,7 +39,7 @@ describe("register against loopback providers in their real shapes", () => {
       ["kimi", "ok", 8],
       ["openrouter", "ok", 5],
     ]);
-    const model = (provider: string, id: string) => s.models.find((m) => m.provider === provider && m.id === id)!;
+    const model = (provider: string, id: string) => findModel(s, provider, id);
 
     // Kimi reports context and vision live: the live answer beats the catalog, and says so.
     expect(model("kimi", "kimi-k2-0905-preview")).toMatchObject({ availability: "listed", contextWindow: 262144, sources: { contextWindow: "probe" } });

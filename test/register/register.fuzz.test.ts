@@ -17,6 +17,8 @@ import { body, junk, weirdString, type AdapterName } from "../support/arbitrarie
 
 type ProviderId = "kimi" | "glm" | "openrouter" | "custom";
 const ADAPTER: Record<ProviderId, AdapterName> = { kimi: "kimi", glm: "glm", openrouter: "openrouter", custom: "openai-compatible" };
+/** The providers whose answers are fuzzed, one loopback server each. */
+const FUZZED = Object.keys(ADAPTER) as ProviderId[];
 const PREVIOUS = JSON.parse(readFileSync(new URL("../fixtures/snapshots/demo-register.json", import.meta.url), "utf8")) as ProviderRegistrySnapshot;
 
 interface Answer {
@@ -82,7 +84,7 @@ describe("registration on fuzzed answers (fetch answered in-process)", () => {
     await fc.assert(
       fc.asyncProperty(answers, fc.boolean(), async (generated, withPrevious) => {
         current = generated;
-        const env = { ...canaryEnv, ...Object.fromEntries((["kimi", "glm", "openrouter", "custom"] as const).map((p) => [`${p.toUpperCase()}_API_URL`, `http://127.0.0.1:9/${p}`])) };
+        const env = { ...canaryEnv, ...Object.fromEntries(FUZZED.map((p) => [`${p.toUpperCase()}_API_URL`, `http://127.0.0.1:9/${p}`])) };
         const result = await register({
           env,
           cwd: process.cwd(),
@@ -94,7 +96,7 @@ describe("registration on fuzzed answers (fetch answered in-process)", () => {
         });
         checkResult(result.snapshot);
         // Every configured provider was probed and has an outcome, ok or failed, with a reason; the rest (no key) are skipped.
-        const configured = new Set(["kimi", "glm", "openrouter", "custom"]);
+        const configured = new Set<string>(FUZZED);
         for (const p of result.snapshot.providers) expect(configured.has(p.id) ? ["ok", "failed"] : ["skipped"]).toContain(p.probe.status);
       }),
       { numRuns: 120 },
@@ -106,7 +108,7 @@ describe("registration on fuzzed answers from real loopback servers", () => {
   let current: Record<ProviderId, Answer>;
   const servers: Partial<Record<ProviderId, LoopbackServer>> = {};
   beforeAll(async () => {
-    for (const p of ["kimi", "glm", "openrouter", "custom"] as const) {
+    for (const p of FUZZED) {
       servers[p] = await startLoopbackServer((_request, response) => {
         const a = current[p];
         response.writeHead(a.status, { "content-type": "application/json", ...a.headers });

@@ -1,4 +1,4 @@
-// Issue 10: one snapshot reader for validate, select, diff, --previous and --check, and files that are not
+// One snapshot reader for validate, select, diff, --previous and --check, and files that are not
 // regular files (a FIFO, /dev/zero, a device) refused by every command that reads or writes one.
 import { execFileSync } from "node:child_process";
 import { mkdir, stat, writeFile } from "node:fs/promises";

@@ -12,7 +12,7 @@ export function readJson<T = unknown>(relativePath: string): T {
 
 export const BUILTIN_PROVIDER_IDS = ["custom", "glm", "kimi", "openrouter"] as const;
 
-/** Every built-in provider, the seed's four and those added in issue 14, sorted by id. */
+/** Every built-in provider, sorted by id. */
 export const ALL_BUILTIN_PROVIDER_IDS = [
   "anthropic",
   "custom",

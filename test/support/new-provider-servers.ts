@@ -1,6 +1,6 @@
-// Loopback servers for the providers added in issue 14, each answering in its provider's shape, with its provider's
-// authentication checked (x-api-key + anthropic-version, x-goog-api-key, bearer) and its pagination (Anthropic,
-// Gemini) walked page by page. The answers are the fixtures of test/fixtures/providers (see SOURCES.md there).
+// Loopback servers for the providers beyond the first four (kimi, glm, openrouter, custom), each answering in its
+// provider's shape, with its provider's authentication checked (x-api-key + anthropic-version, x-goog-api-key,
+// bearer) and its pagination (Anthropic, Gemini) walked page by page. The answers are the fixtures of test/fixtures/providers (see SOURCES.md there).
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { startLoopbackServer, type LoopbackHandler, type LoopbackResponse, type LoopbackServer, type RecordedRequest } from "../../src/cli/demo/loopback-server.js";

@@ -5,6 +5,7 @@ import path from "node:path";
 import type { Model, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { modelListHandler, startLoopbackServer } from "../../src/cli/demo/loopback-server.js";
 import { register, type RegisterResult } from "../../src/register.js";
+import { findModel } from "./find-model.js";
 
 export const REAL = path.join(import.meta.dirname, "..", "fixtures", "real");
 
@@ -90,11 +91,7 @@ export async function registerReal(
     return {
       snapshot,
       result,
-      model(provider, id) {
-        const found = snapshot.models.find((m) => m.provider === provider && m.id === id);
-        if (!found) throw new Error(`${provider}/${id} is not in the snapshot`);
-        return found;
-      },
+      model: (provider, id) => findModel(snapshot, provider, id),
     };
   } finally {
     await Promise.all(servers.map((s) => s.close()));

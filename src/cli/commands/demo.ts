@@ -1,7 +1,7 @@
 import path from "node:path";
 import { startDemoProviders } from "../demo/demo-providers.js";
 import { ExitCode, UsageError } from "../../core/errors.js";
-import { register } from "../../register.js";
+import type { register } from "../../register.js";
 import { canonicalChunks } from "../../snapshot/canonical-json.js";
 import { readSnapshotFile } from "../../snapshot/read-snapshot.js";
 import { writeFileAtomic } from "../../snapshot/write-snapshot.js";
@@ -10,7 +10,7 @@ import { DEFAULT_SNAPSHOT_FILE, type Command } from "../io.js";
 import { packageVersion } from "../../core/package-root.js";
 import { parseCommandArgs } from "../parse-args.js";
 import { formatDiagnostic, formatProbeLine, modelCounts } from "../report.js";
-import { redactingIO } from "./register.js";
+import { redactingIO } from "../redacting-io.js";
 import { secretsInEnv } from "../../core/redact.js";
 
 /**
@@ -43,7 +43,7 @@ a snapshot of your own is left as it was, exit 2, unless --out names another fil
 --force is given.
 `;
 
-/** The settings a real user had when the predecessor picked kimi-latest-128k for them. */
+/** A Kimi default model and a GLM fast-response preference, as a real user set them: the demo shows both honoured. */
 const DEMO_SETTINGS = {
   KIMI_DEFAULT_MODEL: "kimi-k2-0905-preview",
   GLM_PREFERRED_MODELS_FAST_RESPONSE: "glm-4.5-flash",
@@ -60,57 +60,65 @@ const DEMO_REQUESTS: readonly { readonly label: string; readonly request: Select
   { label: "explicit glm-4.5-x (not listed)", request: { model: "glm-4.5-x" } },
 ];
 
-export const demo: Command = async (argv, rawIO) => {
-  const { values } = parseCommandArgs("demo", { args: argv, options: { out: { type: "string" }, force: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
-  if (values.help) {
-    rawIO.stdout(HELP);
-    return ExitCode.ok;
-  }
-  if (values.out !== undefined && values.out.trim() === "") throw new UsageError(`demo: --out is empty; name the file to write (default: ./${DEFAULT_SNAPSHOT_FILE})`);
-  const out = path.resolve(rawIO.cwd, values.out ?? DEFAULT_SNAPSHOT_FILE);
-  const shownOut = path.relative(rawIO.cwd, out) || out;
-  if (!values.force) {
-    // Run in a project folder, the default name is that project's real snapshot: never replace what the demo did not write.
-    const existing = await readSnapshotFile(out);
-    if (existing.status !== "missing" && !(existing.status === "ok" && writtenByDemo(existing.snapshot.generator.version))) {
-      throw new UsageError(
-        `demo: ${shownOut} already exists and was not written by the demo; it is left as it was. ` +
-          `Give --out PATH to write the demo's snapshot elsewhere, or --force to replace it.`,
-      );
-    }
-  }
-  const providers = await startDemoProviders();
-  try {
-    // Only the demo's own settings: the user's real keys and preferences stay out of it.
-    const env = { ...providers.env, ...DEMO_SETTINGS, ...(rawIO.env.SOURCE_DATE_EPOCH ? { SOURCE_DATE_EPOCH: rawIO.env.SOURCE_DATE_EPOCH } : {}) };
-    const io = redactingIO(rawIO, secretsInEnv(env));
-    io.stdout(`Registering against ${providers.servers.length} loopback providers (Kimi, GLM, OpenRouter, vLLM shapes) with:\n`);
-    for (const [name, value] of Object.entries(DEMO_SETTINGS)) io.stdout(`  ${name}=${value}\n`);
-    io.stdout("\n");
-    const result = await register({
-      env,
-      cwd: rawIO.cwd,
-      generatorVersion: demoVersion(packageVersion()),
-      onProbe: (target, outcome) => io.stdout(`  ${formatProbeLine(target.definition.id, outcome)}\n`),
-    });
-    for (const d of result.snapshot.diagnostics) io.stdout(`  ${formatDiagnostic(d)}\n`);
-    await writeFileAtomic(out, canonicalChunks(result.snapshot, { pretty: true }));
-    io.stdout(`\nWrote ${shownOut}: ${modelCounts(result.snapshot)}, ${result.snapshot.contentHash}\n\n`);
+/** What the command calls beyond its arguments and IO. */
+export interface DemoCollaborators {
+  /** The library's register (src/register.ts), or a stand-in with its signature. */
+  readonly register: typeof register;
+}
 
-    io.stdout("What the selector chooses (it reads only the snapshot):\n");
-    const selector = createSelector(result.snapshot);
-    for (const { label, request } of DEMO_REQUESTS) {
-      try {
-        const choice = selector.select(request);
-        io.stdout(`  ${label}\n    → ${choice.model} (${choice.provider}): ${choice.reason}\n`);
-      } catch (error) {
-        if (!(error instanceof SelectionError)) throw error;
-        io.stdout(`  ${label}\n    → refused, ${error.code}: ${error.message}\n`);
+export function demoCommand({ register }: DemoCollaborators): Command {
+  return async (argv, rawIO) => {
+    const { values } = parseCommandArgs("demo", { args: argv, options: { out: { type: "string" }, force: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
+    if (values.help) {
+      rawIO.stdout(HELP);
+      return ExitCode.ok;
+    }
+    if (values.out !== undefined && values.out.trim() === "") throw new UsageError(`demo: --out is empty; name the file to write (default: ./${DEFAULT_SNAPSHOT_FILE})`);
+    const out = path.resolve(rawIO.cwd, values.out ?? DEFAULT_SNAPSHOT_FILE);
+    const displayOut = path.relative(rawIO.cwd, out) || out;
+    if (!values.force) {
+      // Run in a project folder, the default name is that project's real snapshot: never replace what the demo did not write.
+      const existing = await readSnapshotFile(out);
+      if (existing.status !== "missing" && !(existing.status === "ok" && writtenByDemo(existing.snapshot.generator.version))) {
+        throw new UsageError(
+          `demo: ${displayOut} already exists and was not written by the demo; it is left as it was. ` +
+            `Give --out PATH to write the demo's snapshot elsewhere, or --force to replace it.`,
+        );
       }
     }
-    io.stdout(`\nTry: npx provider-registry select --snapshot ${shownOut} --category fast_response --explain\n`);
-    return ExitCode.ok;
-  } finally {
-    await providers.close();
-  }
-};
+    const providers = await startDemoProviders();
+    try {
+      // Only the demo's own settings: the user's real keys and preferences stay out of it.
+      const env = { ...providers.env, ...DEMO_SETTINGS, ...(rawIO.env.SOURCE_DATE_EPOCH ? { SOURCE_DATE_EPOCH: rawIO.env.SOURCE_DATE_EPOCH } : {}) };
+      const io = redactingIO(rawIO, secretsInEnv(env));
+      io.stdout(`Registering against ${providers.servers.length} loopback providers (Kimi, GLM, OpenRouter, vLLM shapes) with:\n`);
+      for (const [name, value] of Object.entries(DEMO_SETTINGS)) io.stdout(`  ${name}=${value}\n`);
+      io.stdout("\n");
+      const result = await register({
+        env,
+        cwd: rawIO.cwd,
+        generatorVersion: demoVersion(packageVersion()),
+        onProbe: (target, outcome) => io.stdout(`  ${formatProbeLine(target.definition.id, outcome)}\n`),
+      });
+      for (const d of result.snapshot.diagnostics) io.stdout(`  ${formatDiagnostic(d)}\n`);
+      await writeFileAtomic(out, canonicalChunks(result.snapshot, { pretty: true }));
+      io.stdout(`\nWrote ${displayOut}: ${modelCounts(result.snapshot)}, ${result.snapshot.contentHash}\n\n`);
+
+      io.stdout("What the selector chooses (it reads only the snapshot):\n");
+      const selector = createSelector(result.snapshot);
+      for (const { label, request } of DEMO_REQUESTS) {
+        try {
+          const choice = selector.select(request);
+          io.stdout(`  ${label}\n    → ${choice.model} (${choice.provider}): ${choice.reason}\n`);
+        } catch (error) {
+          if (!(error instanceof SelectionError)) throw error;
+          io.stdout(`  ${label}\n    → refused, ${error.code}: ${error.message}\n`);
+        }
+      }
+      io.stdout(`\nTry: npx provider-registry select --snapshot ${displayOut} --category fast_response --explain\n`);
+      return ExitCode.ok;
+    } finally {
+      await providers.close();
+    }
+  };
+}

@@ -22,7 +22,7 @@ import {
 } from "../../selector/index.js";
 import { escapeControls, terminalSafeJson } from "../../selector/text.js";
 import { DEFAULT_SNAPSHOT_FILE, type CliIO, type Command } from "../io.js";
-import { reportError } from "../main.js";
+import { reportError } from "../report-error.js";
 import { parseCommandArgs, usageError } from "../parse-args.js";
 
 const CAPABILITIES = ["vision", "tools", "reasoning", "json"] as const;

@@ -27,12 +27,12 @@ export const validate: Command = async (argv, io) => {
   for (const name of positionals) {
     const { problems, note } = await problemsOf(path.resolve(io.cwd, name));
     // The name as typed and the problems as found, neither able to reach the terminal with a control character.
-    const shown = escapeLine(name);
+    const displayName = escapeLine(name);
     if (problems.length === 0) {
-      io.stdout(`${shown}: valid${note ?? ""}\n`);
+      io.stdout(`${displayName}: valid${note ?? ""}\n`);
     } else {
       invalid++;
-      io.stderr(`${shown}: invalid\n${problems.map((p) => `  ${escapeLine(p)}\n`).join("")}`);
+      io.stderr(`${displayName}: invalid\n${problems.map((p) => `  ${escapeLine(p)}\n`).join("")}`);
     }
   }
   return invalid === 0 ? ExitCode.ok : ExitCode.invalid;

@@ -1,9 +1,10 @@
-// What one provider's probe carries from request to request: the request, the adapter, the limits and the clock.
+// One provider's probe while it runs: the request, the adapter, the limits and the clock, carried from request to
+// request (ProviderRun, in provider-run.ts, is the record of it once probing is over).
 import type { ProviderAdapter } from "../providers/adapter.js";
 import type { RetryPolicy } from "./retry-delay.js";
 import type { ProbeErrorKind, ProbeOptions, ProbeRequest } from "./probe-provider.js";
 
-export interface ProbeRun {
+export interface ProbeSession {
   readonly request: ProbeRequest;
   readonly adapter: ProviderAdapter;
   readonly options: ProbeOptions;
