@@ -5,19 +5,12 @@
 import type { PriceTier } from "../../generated/snapshot-types.js";
 import { isObject, type JsonObject } from "../core/json-object.js";
 import { perTokenToPerMillion } from "../core/price-units.js";
+import { pricing, priceTier, type TokenPrices } from "../core/pricing.js";
 import type { Facts } from "../core/facts.js";
 import { isUsableModelId } from "../core/model-id.js";
-import {
-  BUILTIN_PROVIDER_IDS,
-  CatalogBuilder,
-  checkOptions,
-  FieldReader,
-  pointer,
-  stated,
-  type CommunityCatalogOptions,
-  type OverlayCatalog,
-  type OverlayEntry,
-} from "./community-common.js";
+import { BUILTIN_PROVIDER_IDS } from "../core/builtin-providers.js";
+import { FieldReader, pointer } from "./catalog-field-reader.js";
+import { CatalogBuilder, checkOptions, dropUnstated, type CommunityCatalogOptions, type OverlayCatalog, type OverlayEntry } from "./community-common.js";
 import { LITELLM_PROVIDERS, sourceNames } from "./community-providers.js";
 import { isCalendarDate } from "../core/calendar-date.js";
 
@@ -65,26 +58,25 @@ function litellmEntry(read: FieldReader, id: string, model: JsonObject, at: stri
   const perImage = read.optionalPrice(model, "input_cost_per_image", at, "USD per image");
   const tiers = input !== undefined && output !== undefined ? longContextTiers(read, model, at, { input, output }) : [];
   // LiteLLM dates none of its prices, so none is dated here: the day of the run is not the day a price was seen.
-  const pricing: Facts["pricing"] =
+  // A charge of 0 per request or per image is no charge: only one above 0 is written.
+  const price: Facts["pricing"] =
     input !== undefined && output !== undefined
-      ? {
-          currency: "USD",
-          unit: "per_million_tokens",
+      ? pricing({
           input,
           output,
-          ...(cached !== undefined ? { cachedInput: cached } : {}),
-          ...(perRequest !== undefined && perRequest > 0 ? { perRequest } : {}),
-          ...(perImage !== undefined && perImage > 0 ? { perImage } : {}),
-          ...(tiers.length > 0 ? { tiers } : {}),
+          cachedInput: cached,
+          perRequest: perRequest !== undefined && perRequest > 0 ? perRequest : undefined,
+          perImage: perImage !== undefined && perImage > 0 ? perImage : undefined,
+          tiers,
           source: LITELLM_SOURCE,
-        }
+        })
       : undefined;
 
   // LiteLLM names no model, and has no notion of our tiers: those facts are left to others. Its deprecation date is
   // the model's retirement date; the merge makes a model past it deprecated.
   return {
     id,
-    facts: stated({
+    facts: dropUnstated({
       kind: kindFromMode(mode),
       retiresAt: deprecation,
       contextWindow: read.optionalTokens(model, "max_input_tokens", at),
@@ -93,7 +85,7 @@ function litellmEntry(read: FieldReader, id: string, model: JsonObject, at: stri
       tools: read.optionalBoolean(model, "supports_function_calling", at),
       reasoning: read.optionalBoolean(model, "supports_reasoning", at),
       json: read.optionalBoolean(model, "supports_response_schema", at),
-      pricing,
+      pricing: price,
     }),
   };
 }
@@ -102,7 +94,7 @@ function litellmEntry(read: FieldReader, id: string, model: JsonObject, at: stri
 // tokens. Keys with a further suffix (_priority, _flex) price other service levels and are not read.
 const ABOVE = /^(input_cost_per_token|output_cost_per_token|cache_read_input_token_cost)_above_(\d+)k_tokens$/;
 
-function longContextTiers(read: FieldReader, model: JsonObject, at: string, base: { input: number; output: number }): PriceTier[] {
+function longContextTiers(read: FieldReader, model: JsonObject, at: string, base: TokenPrices): PriceTier[] {
   const byThreshold = new Map<number, { input?: number; output?: number; cachedInput?: number }>();
   for (const key of Object.keys(model)) {
     const match = ABOVE.exec(key);
@@ -119,7 +111,7 @@ function longContextTiers(read: FieldReader, model: JsonObject, at: string, base
   return [...byThreshold]
     .filter(([, t]) => t.input !== undefined || t.output !== undefined)
     .sort(([a], [b]) => a - b)
-    .map(([above, t]) => ({ aboveInputTokens: above, input: t.input ?? base.input, output: t.output ?? base.output, ...(t.cachedInput !== undefined ? { cachedInput: t.cachedInput } : {}) }));
+    .map(([above, t]) => priceTier(above, t, base));
 }
 
 /** USD per token as LiteLLM writes it → USD per million tokens, exactly (0.00000055 → 0.55, not 0.5499999…). */

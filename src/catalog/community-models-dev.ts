@@ -5,18 +5,11 @@
 import type { PriceTier } from "../../generated/snapshot-types.js";
 import type { JsonObject } from "../core/json-object.js";
 import type { Facts } from "../core/facts.js";
+import { pricing, priceTier, type TokenPrices } from "../core/pricing.js";
 import { isUsableModelId } from "../core/model-id.js";
-import {
-  BUILTIN_PROVIDER_IDS,
-  CatalogBuilder,
-  checkOptions,
-  FieldReader,
-  pointer,
-  stated,
-  type CommunityCatalogOptions,
-  type OverlayCatalog,
-  type OverlayEntry,
-} from "./community-common.js";
+import { BUILTIN_PROVIDER_IDS } from "../core/builtin-providers.js";
+import { FieldReader, pointer } from "./catalog-field-reader.js";
+import { CatalogBuilder, checkOptions, dropUnstated, type CommunityCatalogOptions, type OverlayCatalog, type OverlayEntry } from "./community-common.js";
 import { MODELS_DEV_PROVIDERS, sourceNames } from "./community-providers.js";
 import { isCalendarDate } from "../core/calendar-date.js";
 
@@ -53,7 +46,7 @@ function modelsDevEntry(read: FieldReader, id: string, model: JsonObject, at: st
   const status = read.optionalString(model, "status", at);
   const lastUpdated = read.optionalString(model, "last_updated", at);
 
-  let pricing: Facts["pricing"];
+  let price: Facts["pricing"];
   if (cost) {
     const unit = "USD per million tokens";
     const inputPrice = read.optionalPrice(cost, "input", `${at}/cost`, unit);
@@ -61,24 +54,22 @@ function modelsDevEntry(read: FieldReader, id: string, model: JsonObject, at: st
     const cached = read.optionalPrice(cost, "cache_read", `${at}/cost`, unit);
     if (inputPrice !== undefined && outputPrice !== undefined) {
       const tiers = contextTiers(read, cost, `${at}/cost`, { input: inputPrice, output: outputPrice });
-      pricing = {
-        currency: "USD",
-        unit: "per_million_tokens",
+      price = pricing({
         input: inputPrice,
         output: outputPrice,
-        ...(cached !== undefined ? { cachedInput: cached } : {}),
-        ...(tiers.length > 0 ? { tiers } : {}),
+        cachedInput: cached,
+        tiers,
         source: MODELS_DEV_SOURCE,
         // The day models.dev last touched this entry, where it says.
-        ...(isCalendarDate(lastUpdated) ? { asOf: lastUpdated } : {}),
-      };
+        asOf: isCalendarDate(lastUpdated) ? lastUpdated : undefined,
+      });
     }
   }
 
   // models.dev has no notion of our tiers, and says nothing of streaming: those facts are left to others.
   return {
     id,
-    facts: stated({
+    facts: dropUnstated({
       name: read.name(model, at),
       kind: kindFromOutput(output),
       status: status === "alpha" || status === "beta" ? "preview" : status === "deprecated" ? "deprecated" : status === undefined ? undefined : "stable",
@@ -89,7 +80,7 @@ function modelsDevEntry(read: FieldReader, id: string, model: JsonObject, at: st
       tools: read.optionalBoolean(model, "tool_call", at),
       reasoning: read.optionalBoolean(model, "reasoning", at),
       json: read.optionalBoolean(model, "structured_output", at),
-      pricing,
+      pricing: price,
     }),
   };
 }
@@ -98,7 +89,7 @@ function modelsDevEntry(read: FieldReader, id: string, model: JsonObject, at: st
  * cost.tiers[] {tier: {type: "context", size}, input, output, cache_read}: prices past `size` prompt tokens; an
  * older file has only cost.context_over_200k {input, output, cache_read}, the same past 200,000.
  */
-function contextTiers(read: FieldReader, cost: JsonObject, at: string, base: { input: number; output: number }): PriceTier[] {
+function contextTiers(read: FieldReader, cost: JsonObject, at: string, base: TokenPrices): PriceTier[] {
   const unit = "USD per million tokens";
   const tiers = new Map<number, PriceTier>();
   const add = (above: number, prices: JsonObject, where: string) => {
@@ -106,7 +97,7 @@ function contextTiers(read: FieldReader, cost: JsonObject, at: string, base: { i
     const output = read.optionalPrice(prices, "output", where, unit);
     const cachedInput = read.optionalPrice(prices, "cache_read", where, unit);
     if ((input === undefined && output === undefined) || tiers.has(above)) return;
-    tiers.set(above, { aboveInputTokens: above, input: input ?? base.input, output: output ?? base.output, ...(cachedInput !== undefined ? { cachedInput } : {}) });
+    tiers.set(above, priceTier(above, { input, output, cachedInput }, base));
   };
   const list = cost.tiers;
   if (Array.isArray(list)) {

@@ -1,5 +1,9 @@
 // Which of a community catalog's providers hold facts for which of ours. Documented in the README
-// ("Community catalogs"); keep the two in step.
+// ("Community catalogs"); keep the two in step. Each table names every built-in provider and no other (the compiler
+// checks it against src/core/builtin-providers.ts).
+import type { BuiltinProviderId } from "../core/builtin-providers.js";
+
+type ByBuiltinProvider = Readonly<Record<BuiltinProviderId, readonly string[]>>;
 
 /**
  * models.dev `api.json` provider keys, by our provider id, most trusted first: where two keys list the same model
@@ -25,7 +29,7 @@ export const MODELS_DEV_PROVIDERS: Readonly<Record<string, readonly string[]>> =
   // entries, not the user's own machine.
   ollama: [],
   lmstudio: [],
-};
+} satisfies ByBuiltinProvider;
 
 /**
  * LiteLLM `litellm_provider` values, by our provider id, most trusted first. A key spelled `<litellm_provider>/<id>`
@@ -49,11 +53,11 @@ export const LITELLM_PROVIDERS: Readonly<Record<string, readonly string[]>> = {
   // LiteLLM's "ollama" entries describe the models by their Ollama names (context length, tools), priced at 0.
   ollama: ["ollama", "ollama_chat"],
   lmstudio: [],
-};
+} satisfies ByBuiltinProvider;
 
 /**
- * The catalog's names for one of our providers: the table's, or — for a provider the table does not know, such as
- * one from a user's provider definition file (`lmstudio`, `deepseek`) — its own id.
+ * The catalog's names for one of our providers: the table's, or — for a provider the table does not know, one from a
+ * user's own provider definition file — its own id.
  */
 export function sourceNames(table: Readonly<Record<string, readonly string[]>>, provider: string): readonly string[] {
   return Object.hasOwn(table, provider) ? table[provider]! : [provider];

@@ -7,17 +7,37 @@ export interface TokenPrices {
   readonly cachedInput?: number | undefined;
 }
 
-export interface PriceParts extends TokenPrices {
-  /** Where the price was read: a URL, or a fact source such as `probe` or `env:MODEL_COSTS_JSON`. */
-  readonly source: string;
-  readonly asOf?: string | undefined;
+/** The figures of a price, without where it was read: what a provider's answer states (a probed price). */
+export interface PriceFigures extends TokenPrices {
   readonly perRequest?: number | undefined;
   readonly perImage?: number | undefined;
   /** Long-context tiers; an empty list is the same as none. */
   readonly tiers?: readonly PriceTier[] | undefined;
 }
 
-// Keys in sorted order: the snapshot is written key-sorted, and an object already in order is written without a copy.
+export interface PriceParts extends PriceFigures {
+  /** Where the price was read: a URL, or a fact source such as `probe` or `env:MODEL_COSTS_JSON`. */
+  readonly source: string;
+  readonly asOf?: string | undefined;
+}
+
+/** The figures of a written price: `Pricing` without its currency, unit and source. */
+export type WrittenFigures = Pick<Pricing, "input" | "output" | "cachedInput" | "perRequest" | "perImage" | "tiers">;
+
+// Both builders write keys in sorted order: the snapshot is written key-sorted, and an object already in order is
+// written without a copy. They leave out the same absent parts (test/core/single-sources.test.ts holds them equal).
+
+/** The figures with the parts that are absent left out (an empty tier list among them). */
+export function priceFigures(parts: PriceFigures): WrittenFigures {
+  // Assigned field by field rather than spread from conditional literals: a probe prices every listed model.
+  const out: WrittenFigures =
+    parts.cachedInput !== undefined ? { cachedInput: parts.cachedInput, input: parts.input, output: parts.output } : { input: parts.input, output: parts.output };
+  if (parts.perImage !== undefined) out.perImage = parts.perImage;
+  if (parts.perRequest !== undefined) out.perRequest = parts.perRequest;
+  if (parts.tiers !== undefined && parts.tiers.length > 0) out.tiers = [...parts.tiers];
+  return out;
+}
+
 export function pricing(parts: PriceParts): Pricing {
   return {
     ...(parts.asOf !== undefined ? { asOf: parts.asOf } : {}),

@@ -1,5 +1,6 @@
 // The contract each provider adapter satisfies: parse the untrusted body, translate one model. Both pure.
-import type { Capabilities, Model, PriceTier } from "../../generated/snapshot-types.js";
+import type { Capabilities, Model } from "../../generated/snapshot-types.js";
+import type { PriceFigures } from "../core/pricing.js";
 
 /** What a provider's live answer says about one model; anything it does not say is left out. */
 export interface ProbedModel {
@@ -38,14 +39,8 @@ export interface ProbedModel {
   readonly kindHint?: Model["kind"];
 }
 
-export interface ProbedPricing {
-  readonly input: number;
-  readonly output: number;
-  readonly cachedInput?: number;
-  readonly perRequest?: number;
-  readonly perImage?: number;
-  readonly tiers?: readonly PriceTier[];
-}
+/** A price as a provider's answer states it: the figures of a written price, without a source. */
+export type ProbedPricing = PriceFigures;
 
 export type FailureKind =
   | "unauthorized"
@@ -88,6 +83,11 @@ export interface ModelDetails<Raw> {
   apply(model: ProbedModel, body: unknown): ProbedModel;
 }
 
+/**
+ * `Raw` is the typed entry `parseModels` makes of the untrusted body (checked by a guard such as isOpenAiListEntry);
+ * `translateModel` and `details.body` take only entries `parseModels` gave. The registry holds adapters as
+ * `ProviderAdapter` (Raw unknown): a probe hands each entry back to the adapter that parsed it, and nothing else.
+ */
 export interface ProviderAdapter<Raw = unknown> {
   readonly id: string;
   /** Where the key goes; default `Authorization: Bearer <key>`. */

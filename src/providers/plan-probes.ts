@@ -1,11 +1,10 @@
 // Which providers to probe, and why each of the others is skipped. Pure: the environment is passed in.
 import type { ProviderDefinition } from "../../generated/provider-definition-types.js";
 import { envBoolean, envString, firstSet, type Env } from "../config/env-values.js";
-import { ConfigError } from "../core/errors.js";
 import type { ProbeRequest } from "../probe/probe-provider.js";
-import { decodeCredential, holdsAnyCredential, scrub } from "../core/redact.js";
 import { adapters } from "./adapters/index.js";
-import { linkLocalReason } from "./base-url-safety.js";
+import { checkKey } from "./check-key.js";
+import { parseBaseUrl, withScheme, type BaseUrl } from "./read-base-url.js";
 
 export interface ProbeTarget {
   readonly definition: ProviderDefinition;
@@ -34,9 +33,6 @@ export interface PlanOptions {
 export function planProbes(definitions: readonly ProviderDefinition[], env: Env, filters: ProviderFilters, options: PlanOptions = {}): ProbeTarget[] {
   return definitions.map((definition) => planOne(definition, env, filters, options));
 }
-
-/** The longest base URL the snapshot schema takes (providers[].baseUrl). */
-export const MAX_BASE_URL_LENGTH = 2048;
 
 function planOne(definition: ProviderDefinition, env: Env, filters: ProviderFilters, options: PlanOptions): ProbeTarget {
   const urlSetting = firstSet(env, definition.baseUrl.env);
@@ -81,123 +77,31 @@ function planOne(definition: ProviderDefinition, env: Env, filters: ProviderFilt
   if (definition.apiKey.required && !key) return skip(`no API key: set ${definition.apiKey.env.join(" or ")}`);
   if (key) checkKey(key.name, key.value);
 
+  return { ...target(base), plan: { probe: true, ...probeRequest(definition, key?.value, base) } };
+}
+
+/** What to request for a provider to be probed, with the key (if any) where its adapter wants it. */
+function probeRequest(definition: ProviderDefinition, key: string | undefined, base: BaseUrl): ProbeRequest & { readonly credentials: readonly string[] } {
   // Basic credentials travel base64-encoded, a spelling of them that must be redacted as well.
-  const basic = !key && base.username !== undefined ? Buffer.from(`${base.username}:${base.password ?? ""}`).toString("base64") : undefined;
+  const basic = key === undefined && base.username !== undefined ? Buffer.from(`${base.username}:${base.password ?? ""}`).toString("base64") : undefined;
   // Where the key goes is the adapter's to say (x-api-key, x-goog-api-key); everything else rides in Authorization.
   const adapter = adapters[definition.adapter];
   const keyHeader = adapter?.keyHeader;
   const headers: Record<string, string> = { ...adapter?.headers };
-  if (key && keyHeader) headers[keyHeader.header.toLowerCase()] = `${keyHeader.prefix ?? ""}${key.value}`;
-  const authorization = key && !keyHeader ? `Bearer ${key.value}` : basic !== undefined ? `Basic ${basic}` : undefined;
-  const secrets = [key?.value, base.password, base.username, ...base.queryValues, basic].filter((s): s is string => typeof s === "string" && s.length > 0);
+  if (key !== undefined && keyHeader) headers[keyHeader.header.toLowerCase()] = `${keyHeader.prefix ?? ""}${key}`;
+  const authorization = key !== undefined && !keyHeader ? `Bearer ${key}` : basic !== undefined ? `Basic ${basic}` : undefined;
+  const secrets = [key, base.password, base.username, ...base.queryValues, basic].filter((s): s is string => typeof s === "string" && s.length > 0);
   // Gateways may need their query (?api-version=…, Gemini's ?key=…): it is sent, but never printed or written.
   const at = (path: string) => `${base.href}${path}${base.query}`;
   const fallbackPaths = definition.fallbackModelsPaths ?? [];
-  const credentials = [key?.value, base.password, base.username, ...base.queryTokens, basic].filter((s): s is string => typeof s === "string" && s.length > 0);
+  const credentials = [key, base.password, base.username, ...base.queryTokens, basic].filter((s): s is string => typeof s === "string" && s.length > 0);
   return {
-    ...target(base),
-    plan: {
-      probe: true,
-      url: at(definition.modelsPath ?? "/models"),
-      ...(authorization !== undefined ? { authorization } : {}),
-      ...(Object.keys(headers).length > 0 ? { headers } : {}),
-      ...(fallbackPaths.length > 0 ? { fallbackUrls: fallbackPaths.map(at) } : {}),
-      ...(adapter?.details ? { detailsUrl: at(adapter.details.path) } : {}),
-      secrets,
-      credentials,
-    },
+    url: at(definition.modelsPath ?? "/models"),
+    ...(authorization !== undefined ? { authorization } : {}),
+    ...(Object.keys(headers).length > 0 ? { headers } : {}),
+    ...(fallbackPaths.length > 0 ? { fallbackUrls: fallbackPaths.map(at) } : {}),
+    ...(adapter?.details ? { detailsUrl: at(adapter.details.path) } : {}),
+    secrets,
+    credentials,
   };
-}
-
-/** OLLAMA_HOST is written as host:port (127.0.0.1:11434, 0.0.0.0): such a value is read with the given scheme. */
-function withScheme(value: string, scheme: string | undefined): string {
-  return scheme !== undefined && !/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(value) ? `${scheme}://${value}` : value;
-}
-
-/**
- * A key goes into an HTTP header: a line break or other control character there is refused by the HTTP client as a
- * network error (and was retried three times); a non-ASCII character cannot be sent at all. Said once, here, naming
- * the variable and never the value.
- */
-function checkKey(variable: string, value: string): void {
-  const control = /\p{Cc}/u.exec(value);
-  if (control) {
-    const what = control[0] === "\n" || control[0] === "\r" ? "a line break" : "a control character";
-    throw new ConfigError(`${variable} contains ${what} (at character ${control.index + 1}), which an HTTP header cannot carry: check how the key was pasted`, { variable });
-  }
-  const nonAscii = /[^\x20-\x7e]/.exec(value);
-  if (nonAscii) {
-    throw new ConfigError(`${variable} contains a non-ASCII character (at character ${nonAscii.index + 1}), which an HTTP header cannot carry: API keys are plain ASCII; check for a smart quote or a look-alike letter`, { variable });
-  }
-}
-
-interface BaseUrl {
-  /** Without credentials, query or fragment, and with any credential in its path cut out: safe to print and write. */
-  readonly display: string;
-  /** Without credentials (sent as a header), query or fragment: what is requested. */
-  readonly href: string;
-  /** "" or "?…", as written. */
-  readonly query: string;
-  readonly queryValues: readonly string[];
-  /** The values of query parameters that carry a credential (?api_key=…, ?token=…, ?sig=…). */
-  readonly queryTokens: readonly string[];
-  readonly username?: string;
-  readonly password?: string;
-}
-
-/** Query parameter names that carry a credential rather than a setting such as api-version. */
-const CREDENTIAL_PARAMETER = /key|token|secret|pass|auth|sig|cred|session|code/i;
-
-/** Credentials in a URL (https://user:pass@host) are taken out: used for auth, never printed or written. */
-function parseBaseUrl(raw: string, variable: string, keys: readonly string[], options: PlanOptions): BaseUrl {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError(`${variable} is not a URL`, { variable });
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new ConfigError(`${variable} must be an http or https URL, not ${url.protocol}`, { variable });
-  }
-  const unsafe = options.allowLinkLocal ? undefined : linkLocalReason(url.hostname);
-  if (unsafe !== undefined) {
-    throw new ConfigError(
-      `${variable} points at ${unsafe}, where a cloud metadata service answers rather than a model server; the key is not sent there. ` +
-        "If a model server really lives there, pass --allow-link-local",
-      { variable },
-    );
-  }
-  const username = url.username ? decodeCredential(url.username) : undefined;
-  const password = url.password ? decodeCredential(url.password) : undefined;
-  const query = url.search;
-  const params = [...url.searchParams];
-  url.username = "";
-  url.password = "";
-  url.search = "";
-  url.hash = "";
-  const href = url.toString().replace(/\/+$/, "");
-  const queryTokens = params.filter(([name]) => CREDENTIAL_PARAMETER.test(name)).map(([, value]) => value).filter((v) => v !== "");
-  // A key (or token) may also be part of the path (a tenant, a gateway route): the URL written and printed goes without it.
-  const credentials = [...keys, ...queryTokens, ...(username !== undefined ? [username] : []), ...(password !== undefined ? [password] : [])];
-  const display = holdsAnyCredential(decodeSafely(href), credentials) || holdsAnyCredential(href, credentials) ? scrub(decodeSafely(href), credentials) : href;
-  if (display.length > MAX_BASE_URL_LENGTH) {
-    throw new ConfigError(`${variable} is ${display.length} characters long; a base URL may be at most ${MAX_BASE_URL_LENGTH}`, { variable });
-  }
-  return {
-    display,
-    href,
-    query,
-    queryValues: params.map(([, value]) => value),
-    queryTokens,
-    ...(username !== undefined ? { username } : {}),
-    ...(password !== undefined ? { password } : {}),
-  };
-}
-
-function decodeSafely(text: string): string {
-  try {
-    return decodeURI(text);
-  } catch {
-    return text;
-  }
 }

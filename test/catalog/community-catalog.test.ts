@@ -224,7 +224,7 @@ function catchError(fn: () => unknown): ConfigError {
   throw new Error("expected an error");
 }
 
-describe("every built-in provider added for issue 14 has its community names mapped", () => {
+describe("every built-in provider beyond the first four has its community names mapped", () => {
   // One model per provider, under the key each catalog files it by (models.dev provider key; LiteLLM
   // litellm_provider with its "<provider>/" prefix), as both catalogs spell them.
   const CASES = [

@@ -1,5 +1,5 @@
 // The real LiteLLM and models.dev excerpts (test/fixtures/real) through the community catalog parsers: long-context
-// tiers, retirement dates, kinds from output modalities, and the entries issue 9 names.
+// tiers, retirement dates, kinds from output modalities, and a router priced at 0/0.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseCommunityCatalog, type OverlayCatalog } from "../../src/catalog/community-catalog.js";
@@ -27,7 +27,7 @@ describe("LiteLLM, 2026-08-01", () => {
     expect(facts(catalog, "openrouter", id).pricing?.tiers).toMatchObject(tiers);
   });
 
-  it("openrouter/openrouter/auto is listed at 0/0, as the issue says (the merge, not the parser, refuses it)", () => {
+  it("openrouter/openrouter/auto is listed at 0/0 (the merge, not the parser, refuses it)", () => {
     expect(facts(catalog, "openrouter", "openrouter/auto").pricing).toMatchObject({ input: 0, output: 0 });
   });
 

@@ -1,4 +1,4 @@
-// The fault table of probe-faults.test.ts, run against every adapter added in issue 14: retries, Retry-After,
+// The fault table of probe-faults.test.ts, run against every provider of NEW_PROVIDERS: retries, Retry-After,
 // quota 429s not retried (in each provider's own words), HTML, HTTP 200 with an error body, redirects never followed
 // across origins, keys never printed — a key in x-api-key or x-goog-api-key, echoed back in bodies and headers, or
 // listed as a model id. Each case is a loopback server misbehaving on purpose, run through the real register on a
@@ -170,7 +170,7 @@ afterAll(async () => other.close());
 
 const TABLE = CASES.flatMap((c) => NEW_PROVIDERS.filter((id) => c.only?.(id) ?? true).map((id) => [`${id}: ${c.name}`, id, c] as const));
 
-describe("probe faults, for every adapter added in issue 14", () => {
+describe("probe faults, for every provider beyond the first four", () => {
   it.each(TABLE)("%s", async (_name, id, c) => {
     other.requests.length = 0;
     const ctx = { other };

@@ -16,8 +16,8 @@ describe("bounds", () => {
         env: { ...providers.env, SOURCE_DATE_EPOCH: "1764000000" },
         cwd: process.cwd(),
         generatorVersion: "0.0.0-test",
-        // Long enough that the first answer and the backoff fit even on a loaded machine (at 400 ms the probe
-        // sometimes gave up on the wait itself, before the backstop this case is about).
+        // Long enough that the first answer and the backoff fit even on a loaded machine: a shorter deadline can
+        // end the probe at the wait itself, before the backstop this case is about.
         timeoutMs: 2000,
         probe: { sleep: () => new Promise<void>(() => undefined) },
       });

@@ -1,4 +1,4 @@
-// Issue 14's acceptance case: a user with only OPENAI_API_KEY and ANTHROPIC_API_KEY set (their URLs pointed at
+// The acceptance case for the added providers: a user with only OPENAI_API_KEY and ANTHROPIC_API_KEY set (their URLs pointed at
 // loopback servers answering in OpenAI's and Anthropic's shapes) registers, and `select --category fast_response`
 // and `--category extended_reasoning`, restricted to either provider, answer with a priced model of that provider.
 // The OpenAI answer is the recorded one of test/fixtures/providers plus current ids (see openAiAnswer); Anthropic's

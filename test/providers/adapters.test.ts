@@ -1,4 +1,4 @@
-// Each provider's recorded answer shape (../shared/reference/provider-apis.md and data/demo/*.json) → ProbedModel.
+// Each provider's recorded answer shape (the providers' documented examples and data/demo/*.json) → ProbedModel.
 import { describe, expect, it } from "vitest";
 import { ResponseShapeError, type ProbedModel, type ProviderAdapter } from "../../src/providers/adapter.js";
 import { adapters } from "../../src/providers/adapters/index.js";
@@ -11,7 +11,7 @@ import { builtinDefinitions, readJson, thrown } from "../support/inputs.js";
 const listOf = (adapter: ProviderAdapter, body: unknown): ProbedModel[] => adapter.parseModels(body).map((raw) => adapter.translateModel(raw));
 const byId = (models: readonly ProbedModel[]) => Object.fromEntries(models.map((m) => [m.id, m]));
 
-// Recorded shapes, verbatim from provider-apis.md.
+// Recorded shapes, verbatim from the providers' documented examples.
 const KIMI_NEW = {
   object: "list",
   data: [

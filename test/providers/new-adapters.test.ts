@@ -1,4 +1,4 @@
-// The recorded (or, where none exists, documented) answers of the providers added for issue 14, through their
+// The recorded (or, where none exists, documented) answers of the providers with a native API of their own, through their
 // adapters: test/fixtures/providers/SOURCES.md says where each answer comes from.
 import { describe, expect, it } from "vitest";
 import { ResponseShapeError, type ProbedModel, type ProviderAdapter } from "../../src/providers/adapter.js";

@@ -265,7 +265,7 @@ describe("planProbes: filters come before the URL", () => {
   });
 });
 
-describe("planProbes: the providers added in issue 14", () => {
+describe("planProbes: the providers beyond the first four", () => {
   const all = allBuiltinDefinitions();
   const plan = (env: Env): Record<string, ProbeTarget> => Object.fromEntries(planProbes(all, env, NO_FILTERS).map((t) => [t.definition.id, t]));
 

@@ -3,10 +3,13 @@
 import type { ProbedModel, ProviderAdapter } from "../adapter.js";
 import { ResponseShapeError } from "../adapter.js";
 import { isObject, type JsonObject } from "../../core/json-object.js";
-import { classifyOpenAiStyle, displayName, optionalBoolean, parseOpenAiList, positiveInteger } from "./openai-list.js";
+import { type OpenAiListEntry, parseOpenAiList } from "./openai-list.js";
+import { optionalBoolean, positiveInteger } from "./read-field.js";
+import { classifyOpenAiStyle } from "./classify-failure.js";
+import { displayName } from "../../core/model-name.js";
 
 /** A capability Anthropic states as {"supported": true|false}. */
-function supported(capabilities: JsonObject | undefined, name: string): boolean | undefined {
+function capabilitySupport(capabilities: JsonObject | undefined, name: string): boolean | undefined {
   const entry = capabilities?.[name];
   return isObject(entry) ? optionalBoolean(entry.supported) : undefined;
 }
@@ -31,11 +34,11 @@ export const anthropicAdapter = {
     const capabilities = isObject(raw.capabilities) ? raw.capabilities : undefined;
     const contextWindow = positiveInteger(raw.max_input_tokens);
     const maxOutput = positiveInteger(raw.max_tokens);
-    const reasoning = supported(capabilities, "thinking");
-    const vision = supported(capabilities, "image_input");
+    const reasoning = capabilitySupport(capabilities, "thinking");
+    const vision = capabilitySupport(capabilities, "image_input");
     const name = displayName(raw.display_name);
     return {
-      id: raw.id as string,
+      id: raw.id,
       // Every model Anthropic lists is served by the Messages API.
       kind: "chat",
       ...(name !== undefined ? { name } : {}),
@@ -48,4 +51,4 @@ export const anthropicAdapter = {
   },
   // 529 (overloaded) is a server error and retried; a 400 for an empty credit balance is not.
   classifyFailure: classifyOpenAiStyle,
-} satisfies ProviderAdapter<JsonObject>;
+} satisfies ProviderAdapter<OpenAiListEntry>;

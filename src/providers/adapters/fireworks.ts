@@ -1,14 +1,15 @@
 // Fireworks: the OpenAI list plus context_length and supports_chat / supports_image_input / supports_tools.
 import type { ProbedModel, ProviderAdapter } from "../adapter.js";
-import type { JsonObject } from "../../core/json-object.js";
 import { kindFromId } from "./kind-from-id.js";
-import { classifyOpenAiStyle, optionalBoolean, parseOpenAiList, positiveInteger } from "./openai-list.js";
+import { type OpenAiListEntry, parseOpenAiList } from "./openai-list.js";
+import { optionalBoolean, positiveInteger } from "./read-field.js";
+import { classifyOpenAiStyle } from "./classify-failure.js";
 
 export const fireworksAdapter = {
   id: "fireworks",
   parseModels: parseOpenAiList,
   translateModel(raw): ProbedModel {
-    const id = raw.id as string;
+    const id = raw.id;
     const chat = optionalBoolean(raw.supports_chat);
     const vision = optionalBoolean(raw.supports_image_input);
     const tools = optionalBoolean(raw.supports_tools);
@@ -23,4 +24,4 @@ export const fireworksAdapter = {
     };
   },
   classifyFailure: classifyOpenAiStyle,
-} satisfies ProviderAdapter<JsonObject>;
+} satisfies ProviderAdapter<OpenAiListEntry>;

@@ -5,7 +5,10 @@ import type { FailureClass, ProbedModel, ProviderAdapter } from "../adapter.js";
 import { ResponseShapeError } from "../adapter.js";
 import { isObject, type JsonObject } from "../../core/json-object.js";
 import { kindFromId } from "./kind-from-id.js";
-import { classifyByStatus, describeError, displayName, errorObject, optionalBoolean, positiveInteger, statusInErrorBody, stringList } from "./openai-list.js";
+import { describeError, errorObject, statusInErrorBody } from "./error-body.js";
+import { optionalBoolean, positiveInteger, stringList } from "./read-field.js";
+import { classifyByStatus } from "./classify-failure.js";
+import { displayName } from "../../core/model-name.js";
 
 function kindOf(methods: readonly string[]): Model["kind"] | undefined {
   if (methods.length === 0) return undefined;
@@ -22,6 +25,13 @@ function details(body: unknown, type: string): JsonObject[] {
   return list.filter((d): d is JsonObject => isObject(d) && typeof d["@type"] === "string" && d["@type"].endsWith(`.${type}`));
 }
 
+/** An entry of Gemini's list: an object with a string name ("models/…"); its other fields are untrusted. */
+export type GeminiModelEntry = JsonObject & { readonly name: string };
+
+export function isGeminiModelEntry(raw: unknown): raw is GeminiModelEntry {
+  return isObject(raw) && typeof raw.name === "string";
+}
+
 export const geminiAdapter = {
   id: "gemini",
   keyHeader: { header: "x-goog-api-key" },
@@ -32,17 +42,17 @@ export const geminiAdapter = {
       return isObject(body) && typeof body.nextPageToken === "string" && body.nextPageToken !== "" ? body.nextPageToken : undefined;
     },
   },
-  parseModels(body): JsonObject[] {
+  parseModels(body): GeminiModelEntry[] {
     const error = errorObject(body);
     if (error) throw new ResponseShapeError(describeError(isObject(error) ? { type: error.status, code: error.code } : {}), "error_body", statusInErrorBody(error));
     if (!isObject(body)) throw new ResponseShapeError('expected a JSON object with a "models" array');
     // Google's JSON leaves out an empty list altogether: {} (or only a page token) is a page with no models.
     if (body.models === undefined && Object.keys(body).every((k) => k === "nextPageToken")) return [];
     if (!Array.isArray(body.models)) throw new ResponseShapeError('expected a "models" array');
-    return body.models.filter((entry): entry is JsonObject => isObject(entry) && typeof entry.name === "string");
+    return body.models.filter(isGeminiModelEntry);
   },
   translateModel(raw): ProbedModel {
-    const fullName = raw.name as string;
+    const fullName = raw.name;
     // "models/gemini-2.5-flash" is asked for as "gemini-2.5-flash".
     const id = fullName.startsWith("models/") ? fullName.slice("models/".length) : fullName;
     const stated = kindOf(stringList(raw.supportedGenerationMethods));
@@ -75,4 +85,4 @@ export const geminiAdapter = {
     }
     return classifyByStatus(status);
   },
-} satisfies ProviderAdapter<JsonObject>;
+} satisfies ProviderAdapter<GeminiModelEntry>;

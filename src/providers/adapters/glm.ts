@@ -1,7 +1,9 @@
 // Zhipu / Z.ai: ids only; errors carry a business code, and a bad key can come back as HTTP 200.
 import type { ProviderAdapter } from "../adapter.js";
-import { isObject, type JsonObject } from "../../core/json-object.js";
-import { classifyByStatus, parseOpenAiList, plainToken } from "./openai-list.js";
+import { isObject } from "../../core/json-object.js";
+import { type OpenAiListEntry, parseOpenAiList } from "./openai-list.js";
+import { plainToken } from "./error-body.js";
+import { classifyByStatus } from "./classify-failure.js";
 
 // 1113: balance exhausted; 1308: usage limit reached. Both arrive as 429 and are not worth retrying.
 const NO_RETRY_CODES = new Set(["1113", "1308"]);
@@ -10,7 +12,7 @@ export const glmAdapter = {
   id: "glm",
   parseModels: parseOpenAiList,
   translateModel(raw) {
-    const id = raw.id as string;
+    const id = raw.id;
     // The list mixes in embedding models; they must never be routed as chat.
     return /^embedding-/i.test(id) ? { id, kind: "embedding" as const } : { id };
   },
@@ -21,4 +23,4 @@ export const glmAdapter = {
     if (status === 429 && code !== undefined && NO_RETRY_CODES.has(code)) return { kind: "quota_exhausted", retry: false };
     return classifyByStatus(status);
   },
-} satisfies ProviderAdapter<JsonObject>;
+} satisfies ProviderAdapter<OpenAiListEntry>;

@@ -1,15 +1,16 @@
 // Groq: the OpenAI list at /openai/v1, plus context_window, max_completion_tokens and active (inactive models are
 // not served, so they are not listed here).
 import type { ProbedModel, ProviderAdapter } from "../adapter.js";
-import type { JsonObject } from "../../core/json-object.js";
 import { kindFromId } from "./kind-from-id.js";
-import { classifyOpenAiStyle, parseOpenAiList, positiveInteger } from "./openai-list.js";
+import { type OpenAiListEntry, parseOpenAiList } from "./openai-list.js";
+import { positiveInteger } from "./read-field.js";
+import { classifyOpenAiStyle } from "./classify-failure.js";
 
 export const groqAdapter = {
   id: "groq",
   parseModels: (body: unknown) => parseOpenAiList(body).filter((entry) => entry.active !== false),
   translateModel(raw): ProbedModel {
-    const id = raw.id as string;
+    const id = raw.id;
     const contextWindow = positiveInteger(raw.context_window);
     const maxOutput = positiveInteger(raw.max_completion_tokens);
     const kindHint = kindFromId(id);
@@ -21,4 +22,4 @@ export const groqAdapter = {
     };
   },
   classifyFailure: classifyOpenAiStyle,
-} satisfies ProviderAdapter<JsonObject>;
+} satisfies ProviderAdapter<OpenAiListEntry>;

@@ -12,18 +12,20 @@ import { openAiCompatibleAdapter } from "./openai-compatible.js";
 import { openRouterAdapter } from "./openrouter.js";
 import { togetherAdapter } from "./together.js";
 
-/** Adapters by the name a provider definition gives in its "adapter" field. */
-export const adapters: Readonly<Record<string, ProviderAdapter<any>>> = {
-  kimi: kimiAdapter,
-  glm: glmAdapter,
-  openrouter: openRouterAdapter,
-  "openai-compatible": openAiCompatibleAdapter,
-  anthropic: anthropicAdapter,
-  gemini: geminiAdapter,
-  mistral: mistralAdapter,
-  groq: groqAdapter,
-  together: togetherAdapter,
-  fireworks: fireworksAdapter,
-  ollama: ollamaAdapter,
-  lmstudio: lmStudioAdapter,
-};
+const ALL_ADAPTERS: readonly ProviderAdapter[] = [
+  kimiAdapter,
+  glmAdapter,
+  openRouterAdapter,
+  openAiCompatibleAdapter,
+  anthropicAdapter,
+  geminiAdapter,
+  mistralAdapter,
+  groqAdapter,
+  togetherAdapter,
+  fireworksAdapter,
+  ollamaAdapter,
+  lmStudioAdapter,
+];
+
+/** Adapters by the name a provider definition gives in its "adapter" field: each adapter's own id. */
+export const adapters: Readonly<Record<string, ProviderAdapter>> = Object.fromEntries(ALL_ADAPTERS.map((adapter) => [adapter.id, adapter]));

@@ -1,7 +1,9 @@
 // Moonshot's list: OpenAI shape, and newer answers add context_length and supports_* flags.
 import type { ProviderAdapter } from "../adapter.js";
-import { isObject, type JsonObject } from "../../core/json-object.js";
-import { classifyByStatus, optionalBoolean, parseOpenAiList, positiveInteger } from "./openai-list.js";
+import { isObject } from "../../core/json-object.js";
+import { type OpenAiListEntry, parseOpenAiList } from "./openai-list.js";
+import { optionalBoolean, positiveInteger } from "./read-field.js";
+import { classifyByStatus } from "./classify-failure.js";
 
 // 429 means three things at Moonshot; only an empty balance is not worth retrying.
 const NO_RETRY_TYPES = new Set(["exceeded_current_quota_error"]);
@@ -14,7 +16,7 @@ export const kimiAdapter = {
     const vision = optionalBoolean(raw.supports_image_in);
     const reasoning = optionalBoolean(raw.supports_reasoning);
     return {
-      id: raw.id as string,
+      id: raw.id,
       ...(contextWindow !== undefined ? { contextWindow } : {}),
       ...(vision !== undefined || reasoning !== undefined
         ? { capabilities: { ...(vision !== undefined ? { vision } : {}), ...(reasoning !== undefined ? { reasoning } : {}) } }
@@ -26,4 +28,4 @@ export const kimiAdapter = {
     if (status === 429 && typeof type === "string" && NO_RETRY_TYPES.has(type)) return { kind: "quota_exhausted", retry: false };
     return classifyByStatus(status);
   },
-} satisfies ProviderAdapter<JsonObject>;
+} satisfies ProviderAdapter<OpenAiListEntry>;

@@ -2,9 +2,10 @@
 // max_context_length. Servers without it answer 404 there, and the definition falls back to /v1/models (ids only).
 import type { Model } from "../../../generated/snapshot-types.js";
 import type { ProbedModel, ProviderAdapter } from "../adapter.js";
-import type { JsonObject } from "../../core/json-object.js";
 import { kindFromId } from "./kind-from-id.js";
-import { classifyByStatus, parseOpenAiList, positiveInteger, stringList } from "./openai-list.js";
+import { type OpenAiListEntry, parseOpenAiList } from "./openai-list.js";
+import { positiveInteger, stringList } from "./read-field.js";
+import { classifyByStatus } from "./classify-failure.js";
 
 const KINDS: Readonly<Record<string, Model["kind"]>> = { llm: "chat", vlm: "chat", embeddings: "embedding" };
 
@@ -12,7 +13,7 @@ export const lmStudioAdapter = {
   id: "lmstudio",
   parseModels: parseOpenAiList,
   translateModel(raw): ProbedModel {
-    const id = raw.id as string;
+    const id = raw.id;
     const type = typeof raw.type === "string" ? raw.type : undefined;
     const contextWindow = positiveInteger(raw.max_context_length);
     const kindHint = kindFromId(id);
@@ -27,4 +28,4 @@ export const lmStudioAdapter = {
     };
   },
   classifyFailure: classifyByStatus,
-} satisfies ProviderAdapter<JsonObject>;
+} satisfies ProviderAdapter<OpenAiListEntry>;

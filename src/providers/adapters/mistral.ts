@@ -1,23 +1,25 @@
 // Mistral: the OpenAI list plus capabilities, max_context_length, aliases and deprecation. Each alias is also listed
 // as an entry of its own; an alias group is kept once, under the entry whose `name` is its own id (the version).
 import type { ProbedModel, ProviderAdapter } from "../adapter.js";
-import { isObject, type JsonObject } from "../../core/json-object.js";
+import { isObject } from "../../core/json-object.js";
 import { kindFromId } from "./kind-from-id.js";
-import { classifyOpenAiStyle, optionalBoolean, parseOpenAiList, positiveInteger, stringList } from "./openai-list.js";
+import { type OpenAiListEntry, parseOpenAiList } from "./openai-list.js";
+import { optionalBoolean, positiveInteger, stringList } from "./read-field.js";
+import { classifyOpenAiStyle } from "./classify-failure.js";
 
-function isCanonical(entry: JsonObject): boolean {
-  return typeof entry.name === "string" && entry.name.toLowerCase() === (entry.id as string).toLowerCase();
+function isCanonical(entry: OpenAiListEntry): boolean {
+  return typeof entry.name === "string" && entry.name.toLowerCase() === entry.id.toLowerCase();
 }
 
 export const mistralAdapter = {
   id: "mistral",
-  parseModels(body): JsonObject[] {
+  parseModels(body): OpenAiListEntry[] {
     const entries = parseOpenAiList(body);
     const claimed = new Set<string>();
-    const kept: JsonObject[] = [];
+    const kept: OpenAiListEntry[] = [];
     // Canonical entries first (a stable sort), so an alias never claims its model's id.
     for (const entry of [...entries].sort((a, b) => Number(isCanonical(b)) - Number(isCanonical(a)))) {
-      const id = (entry.id as string).toLowerCase();
+      const id = entry.id.toLowerCase();
       if (claimed.has(id)) continue;
       kept.push(entry);
       claimed.add(id);
@@ -26,7 +28,7 @@ export const mistralAdapter = {
     return kept;
   },
   translateModel(raw): ProbedModel {
-    const id = raw.id as string;
+    const id = raw.id;
     const capabilities = isObject(raw.capabilities) ? raw.capabilities : {};
     const chat = optionalBoolean(capabilities.completion_chat);
     const tools = optionalBoolean(capabilities.function_calling);
@@ -54,4 +56,4 @@ export const mistralAdapter = {
     };
   },
   classifyFailure: classifyOpenAiStyle,
-} satisfies ProviderAdapter<JsonObject>;
+} satisfies ProviderAdapter<OpenAiListEntry>;

@@ -2,34 +2,42 @@
 // tells each one's context length (model_info["<arch>.context_length"]) and capabilities, when the server says.
 import type { ProbedModel, ProviderAdapter } from "../adapter.js";
 import { ResponseShapeError } from "../adapter.js";
-import { isObject, type JsonObject } from "../../core/json-object.js";
+import { isObject } from "../../core/json-object.js";
 import { kindFromId } from "./kind-from-id.js";
-import { classifyByStatus, describeError, errorObject, positiveInteger, statusInErrorBody, stringList } from "./openai-list.js";
+import { rejectErrorBody } from "./error-body.js";
+import { positiveInteger, stringList } from "./read-field.js";
+import { classifyByStatus } from "./classify-failure.js";
 
-function idOf(entry: JsonObject): string | undefined {
-  return typeof entry.model === "string" ? entry.model : typeof entry.name === "string" ? entry.name : undefined;
+/** A model of /api/tags, by the id it is asked for with: "model" since Ollama 0.4, "name" before it. */
+export interface OllamaModelEntry {
+  readonly id: string;
+}
+
+function ollamaModelEntry(entry: unknown): OllamaModelEntry | undefined {
+  if (!isObject(entry)) return undefined;
+  const id = typeof entry.model === "string" ? entry.model : typeof entry.name === "string" ? entry.name : undefined;
+  return id !== undefined ? { id } : undefined;
 }
 
 export const ollamaAdapter = {
   id: "ollama",
-  parseModels(body): JsonObject[] {
-    const error = errorObject(body);
-    if (error) throw new ResponseShapeError(describeError(error), "error_body", statusInErrorBody(error));
+  parseModels(body): OllamaModelEntry[] {
+    rejectErrorBody(body);
     if (!isObject(body)) throw new ResponseShapeError('expected a JSON object with a "models" array');
     // A server with nothing pulled answers {"models": []} (older ones null).
     if (body.models === null) return [];
     if (!Array.isArray(body.models)) throw new ResponseShapeError('expected a "models" array');
-    return body.models.filter((entry): entry is JsonObject => isObject(entry) && idOf(entry) !== undefined);
+    return body.models.map(ollamaModelEntry).filter((entry) => entry !== undefined);
   },
   translateModel(raw): ProbedModel {
-    const id = idOf(raw)!;
+    const id = raw.id;
     const kindHint = kindFromId(id);
     return { id, ...(kindHint !== undefined ? { kindHint } : {}) };
   },
   details: {
     path: "/api/show",
     // "model" since Ollama 0.4, "name" before it.
-    body: (raw: JsonObject) => ({ model: idOf(raw), name: idOf(raw) }),
+    body: (raw: OllamaModelEntry) => ({ model: raw.id, name: raw.id }),
     apply(model, body) {
       if (!isObject(body)) return model;
       const info = isObject(body.model_info) ? body.model_info : {};
@@ -50,4 +58,4 @@ export const ollamaAdapter = {
     },
   },
   classifyFailure: classifyByStatus,
-} satisfies ProviderAdapter<JsonObject>;
+} satisfies ProviderAdapter<OllamaModelEntry>;

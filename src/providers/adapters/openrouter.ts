@@ -1,33 +1,17 @@
 // OpenRouter: the richest list — context, output cap, per-token prices as strings (with per-request, per-image and
 // long-context charges), modalities, parameters, moving aliases (~…-latest with alias_target), variants (id:tag),
 // routers (price "-1", tokenizer Router) and retirement dates (expiration_date).
-import type { Model, PriceTier } from "../../../generated/snapshot-types.js";
-import type { ProbedModel, ProbedPricing, ProviderAdapter } from "../adapter.js";
-import { isObject, type JsonObject } from "../../core/json-object.js";
+import type { Model } from "../../../generated/snapshot-types.js";
+import type { ProbedModel, ProviderAdapter } from "../adapter.js";
+import { isObject } from "../../core/json-object.js";
 import { isCalendarDate } from "../../core/calendar-date.js";
 import { isUsableModelId } from "../../core/model-id.js";
 import { displayName } from "../../core/model-name.js";
 import { SAFETY_CLASSIFIER_ID } from "./kind-from-id.js";
-import { classifyByStatus, parseOpenAiList, positiveInteger } from "./openai-list.js";
-import { nonNegativeDecimal, perTokenToPerMillion } from "../../core/price-units.js";
-
-function stringArray(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
-}
-
-
-
-/** "-1" (or -1): OpenRouter's price of a router, decided per request by the model it picks. */
-function isRouterPrice(value: unknown): boolean {
-  return (typeof value === "string" && value.trim() === "-1") || value === -1;
-}
-
-/** A per-unit charge (per request, per image) when the answer states one above zero. */
-function charge(value: unknown): number | undefined {
-  if (value === undefined || value === "0" || value === 0) return undefined;
-  const price = nonNegativeDecimal(value);
-  return price !== undefined && price > 0 ? price : undefined;
-}
+import { type OpenAiListEntry, parseOpenAiList } from "./openai-list.js";
+import { positiveInteger, stringList } from "./read-field.js";
+import { classifyByStatus } from "./classify-failure.js";
+import { isRouterPrice, openRouterPricing } from "./openrouter-pricing.js";
 
 // Variants served under their own id (`base:tag`). Those not meant for interactive calls are routed by name only:
 // `:batch` answers through OpenRouter's batch API, asynchronously, within hours.
@@ -60,56 +44,19 @@ function kindOf(id: string, inputs: readonly string[], outputs: readonly string[
   return "chat";
 }
 
-/** pricing.overrides[] {min_prompt_tokens, prompt, completion, input_cache_read}: long-context prices, ascending. */
-function priceTiers(overrides: unknown, base: { input: number; output: number }): PriceTier[] | undefined {
-  if (!Array.isArray(overrides)) return undefined;
-  const tiers = new Map<number, PriceTier>();
-  for (const override of overrides) {
-    if (!isObject(override)) continue;
-    const above = positiveInteger(override.min_prompt_tokens);
-    const input = perTokenToPerMillion(override.prompt);
-    const output = perTokenToPerMillion(override.completion);
-    // Overrides of other charges only (web search, a day of the week) are not token tiers.
-    if (above === undefined || (input === undefined && output === undefined) || tiers.has(above)) continue;
-    const cachedInput = perTokenToPerMillion(override.input_cache_read);
-    tiers.set(above, { aboveInputTokens: above, input: input ?? base.input, output: output ?? base.output, ...(cachedInput !== undefined ? { cachedInput } : {}) });
-  }
-  return tiers.size > 0 ? [...tiers.values()].sort((a, b) => a.aboveInputTokens - b.aboveInputTokens) : undefined;
-}
-
-function pricingOf(raw: JsonObject | undefined, kind: Model["kind"]): ProbedPricing | null | undefined {
-  if (kind === "router") return null;
-  if (raw === undefined) return undefined;
-  const input = perTokenToPerMillion(raw.prompt);
-  const output = perTokenToPerMillion(raw.completion);
-  if (input === undefined || output === undefined) return undefined;
-  const perRequest = charge(raw.request);
-  const perImage = charge(raw.image);
-  // Token prices of 0 on a music or image model say nothing: it is charged per clip or image, at a price not given.
-  if (kind !== "chat" && input === 0 && output === 0 && perRequest === undefined && perImage === undefined) return null;
-  const cachedInput = perTokenToPerMillion(raw.input_cache_read);
-  const tiers = raw.overrides === undefined ? undefined : priceTiers(raw.overrides, { input, output });
-  const out: { -readonly [K in keyof ProbedPricing]: ProbedPricing[K] } = { input, output };
-  if (cachedInput !== undefined) out.cachedInput = cachedInput;
-  if (perRequest !== undefined) out.perRequest = perRequest;
-  if (perImage !== undefined) out.perImage = perImage;
-  if (tiers !== undefined) out.tiers = tiers;
-  return out;
-}
-
 export const openRouterAdapter = {
   id: "openrouter",
   parseModels: parseOpenAiList,
   translateModel(raw): ProbedModel {
-    const id = raw.id as string;
+    const id = raw.id;
     const architecture = isObject(raw.architecture) ? raw.architecture : {};
     const topProvider = isObject(raw.top_provider) ? raw.top_provider : {};
-    const inputs = stringArray(architecture.input_modalities);
-    const outputs = stringArray(architecture.output_modalities);
-    const parameters = new Set(stringArray(raw.supported_parameters));
+    const inputs = stringList(architecture.input_modalities);
+    const outputs = stringList(architecture.output_modalities);
+    const parameters = new Set(stringList(raw.supported_parameters));
     const rawPricing = isObject(raw.pricing) ? raw.pricing : undefined;
     const kind = kindOf(id, inputs, outputs, architecture.tokenizer, isRouterPrice(rawPricing?.prompt) || isRouterPrice(rawPricing?.completion));
-    const pricing = pricingOf(rawPricing, kind);
+    const pricing = openRouterPricing(rawPricing, kind);
     const contextWindow = positiveInteger(raw.context_length) ?? positiveInteger(topProvider.context_length);
     const maxOutput = positiveInteger(topProvider.max_completion_tokens);
     const variant = openRouterVariant(id);
@@ -151,4 +98,4 @@ export const openRouterAdapter = {
   },
   // Out of credits is 402 here, which the status alone already says.
   classifyFailure: classifyByStatus,
-} satisfies ProviderAdapter<JsonObject>;
+} satisfies ProviderAdapter<OpenAiListEntry>;

@@ -2,8 +2,13 @@
 import type { Model } from "../../../generated/snapshot-types.js";
 import type { ProbedModel, ProviderAdapter } from "../adapter.js";
 import { ResponseShapeError } from "../adapter.js";
-import { isObject, type JsonObject } from "../../core/json-object.js";
-import { classifyOpenAiStyle, describeError, displayName, errorObject, positiveInteger, statusInErrorBody } from "./openai-list.js";
+import { isObject } from "../../core/json-object.js";
+import { priceFigures } from "../../core/pricing.js";
+import { isOpenAiListEntry, type OpenAiListEntry } from "./openai-list.js";
+import { rejectErrorBody } from "./error-body.js";
+import { positiveInteger } from "./read-field.js";
+import { classifyOpenAiStyle } from "./classify-failure.js";
+import { displayName } from "../../core/model-name.js";
 
 const KINDS: Readonly<Record<string, Model["kind"]>> = {
   chat: "chat",
@@ -24,11 +29,10 @@ function price(value: unknown): number | undefined {
 
 export const togetherAdapter = {
   id: "together",
-  parseModels(body): JsonObject[] {
-    const error = errorObject(body);
-    if (error) throw new ResponseShapeError(describeError(error), "error_body", statusInErrorBody(error));
+  parseModels(body): OpenAiListEntry[] {
+    rejectErrorBody(body);
     if (!Array.isArray(body)) throw new ResponseShapeError("expected a JSON array of models");
-    return body.filter((entry): entry is JsonObject => isObject(entry) && typeof entry.id === "string");
+    return body.filter(isOpenAiListEntry);
   },
   translateModel(raw): ProbedModel {
     const kind = typeof raw.type === "string" ? (Object.hasOwn(KINDS, raw.type) ? KINDS[raw.type] : "other") : undefined;
@@ -38,13 +42,13 @@ export const togetherAdapter = {
     const output = price(pricing.output);
     const name = displayName(raw.display_name);
     return {
-      id: raw.id as string,
+      id: raw.id,
       ...(name !== undefined ? { name } : {}),
       ...(kind !== undefined ? { kind } : {}),
       ...(contextWindow !== undefined ? { contextWindow } : {}),
       // 0 and 0 is what a dedicated-only model (billed by the hour) shows: no per-token price, not a free one.
-      ...(input !== undefined && output !== undefined && (input > 0 || output > 0) ? { pricing: { input, output } } : {}),
+      ...(input !== undefined && output !== undefined && (input > 0 || output > 0) ? { pricing: priceFigures({ input, output }) } : {}),
     };
   },
   classifyFailure: classifyOpenAiStyle,
-} satisfies ProviderAdapter<JsonObject>;
+} satisfies ProviderAdapter<OpenAiListEntry>;
