@@ -4,6 +4,7 @@
 // new export is a deliberate change. Helpers the command line shares with the library stay in their modules.
 
 export { register, type RegisterOptions, type RegisterResult } from "./register.js";
+export type { ProviderRun } from "./probe/provider-run.js";
 export { loadEnv } from "./config/load-env.js";
 export type { Env } from "./config/env-values.js";
 

@@ -112,7 +112,7 @@ function requestedModel(name: unknown): string | null {
 
 /**
  * Checks a request and resolves it against the snapshot: one object per select call, which the choice keeps.
- * The rare paths live in helpers so that this stays under V8's inlining limit (460 bytes of bytecode; it was 489).
+ * The rare paths live in helpers so that this stays under V8's inlining limit (460 bytes of bytecode).
  */
 export function normalizeRequest(request: unknown, index: SnapshotIndex): SelectionContext {
   if (request === undefined) request = {};

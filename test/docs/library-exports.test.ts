@@ -38,6 +38,7 @@ const TYPES = [
   "Env",
   "ModelCatalog",
   "ProviderDefinition",
+  "ProviderRun",
   "RegisterOptions",
   "RegisterResult",
   "SchemaName",

@@ -334,7 +334,7 @@ describe("a preference for a deprecated model", () => {
   });
 });
 
-describe("issue 9: the predecessor's names, typos, moving aliases and retiring models", () => {
+describe("legacy variable names, typos, moving aliases and retiring models", () => {
   const extra = (id: string, provider: string, facts: Partial<Model>): Model => ({ ...model(provider, id), ...facts });
   const MORE: Model[] = [
     ...MODELS,

@@ -49,7 +49,7 @@ function checkTranslated(model: ProbedModel): void {
   }
   if (model.retiresAt !== undefined) expect(model.retiresAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   if (model.routing !== undefined) expect(["merit", "by_name"]).toContain(model.routing);
-  // Issue 9's invariants, whatever the answer: a router is routed by name and unpriced; only a chat model without a
+  // Invariants whatever the answer: a router is routed by name and unpriced; only a chat model without a
   // per-request or per-image charge is free.
   if (model.kind === "router") expect(model).toMatchObject({ routing: "by_name", pricing: null, freeTier: false });
   if (model.freeTier === true) {

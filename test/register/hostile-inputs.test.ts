@@ -1,4 +1,4 @@
-// Issue 10: hostile configuration and provider answers given to `register`. Probe cases run against real servers on
+// Hostile configuration and provider answers given to `register`. Probe cases run against real servers on
 // 127.0.0.1; each case ends in a clear result (exit 0, or exit 2 naming the variable, file or field) and no
 // credential of any length reaches the snapshot or any output.
 import { execFileSync } from "node:child_process";

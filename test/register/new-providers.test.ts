@@ -1,4 +1,4 @@
-// The providers added in issue 14 against loopback servers in their real shapes: each one's authentication, its
+// The providers beyond the first four, against loopback servers in their real shapes: each one's authentication, its
 // pagination (two and more pages, a repeated cursor, a failing later page, the page bound), Ollama's per-model
 // details, LM Studio's fallback list, and which facts come from the answer (source probe) and which from the catalog.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -14,8 +14,7 @@ const REAL = path.join(packageRoot, "test", "fixtures", "real");
 const OPENROUTER_ANSWERS = ["openrouter-2026-02-27.json", "openrouter-2026-05-01.json", "openrouter-2026-08-01.json"] as const;
 const KIMI_18 = JSON.parse(readFileSync(path.join(REAL, "kimi-predecessor-18.json"), "utf8")) as unknown;
 /**
- * GLM's /models answer carries ids only; these are the predecessor's five GLM ids (its model table in
- * /work/shared/reference/predecessor.md), in GLM's list shape. Written for this test: no recorded answer of that
+ * GLM's /models answer carries ids only; these are the predecessor's five GLM ids (the model table of the registry this one replaces), in GLM's list shape. Written for this test: no recorded answer of that
  * era was found.
  */
 const GLM_PREDECESSOR = { object: "list", data: ["glm-4.6", "glm-4.5-flash", "glm-4.5", "glm-4.5-air", "glm-4.5v"].map((id) => ({ id, object: "model", created: 1759000000, owned_by: "z-ai" })) };

@@ -195,7 +195,7 @@ describe("checkSnapshot", () => {
 
   test("createSelector does not validate again what loadSnapshot returned", () => {
     const snapshot = loadSnapshot(write("once.json", JSON.stringify(valid())));
-    // Already checked, and frozen so that it stays what was checked (issue 10: a mutated snapshot was trusted).
+    // Already checked, and frozen so that it stays what was checked (a mutated snapshot must not be trusted).
     expect(() => ((snapshot as unknown as { surprise: boolean }).surprise = true)).toThrow(TypeError);
     expect(Object.isFrozen(snapshot.models[0]!.capabilities)).toBe(true);
     expect(() => createSelector(snapshot)).not.toThrow();

@@ -1,4 +1,4 @@
-// fast-check generators for untrusted provider answers: real shapes (data/demo and provider-apis.md), mutated.
+// fast-check generators for untrusted provider answers: real shapes (data/demo and the providers' documented examples), mutated.
 import fc from "fast-check";
 import { providerFixture } from "./new-provider-servers.js";
 import { CANARY, demoList } from "./provider-servers.js";
@@ -21,9 +21,9 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 const demoEntries = (file: "kimi" | "glm" | "openrouter" | "vllm") => (demoList(file) as { data: Json[] }).data;
 
-/** Real entries per adapter: the recorded demo lists and the shapes quoted in provider-apis.md. */
+/** Real entries per adapter: the recorded demo lists and the shapes the providers document. */
 export const SEED_ENTRIES: Record<AdapterName, Json[]> = {
-  // The demo lists already hold provider-apis.md's Kimi, GLM and OpenRouter examples verbatim; only shapes they lack are added.
+  // The demo lists already hold the documented Kimi, GLM and OpenRouter examples verbatim; only shapes they lack are added.
   kimi: demoEntries("kimi"),
   glm: [...demoEntries("glm"), { id: "embedding-3", object: "model" }],
   openrouter: demoEntries("openrouter"),
@@ -56,7 +56,7 @@ const ENVELOPE: Partial<Record<AdapterName, (entries: Json[]) => Json>> = {
   ollama: (models) => ({ models }),
 };
 
-/** Error bodies as the providers send them (provider-apis.md), to be mutated too. */
+/** Error bodies as the providers send them, to be mutated too. */
 export const SEED_ERRORS: Json[] = [
   { error: { message: "Invalid Authentication", type: "invalid_authentication_error" } },
   { error: { message: "slow down", type: "rate_limit_reached_error" } },
