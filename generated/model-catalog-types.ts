@@ -1,4 +1,3 @@
-/* eslint-disable */
 // @generated from schema/model-catalog.schema.json by scripts/generate.ts. DO NOT EDIT BY HAND: run `npm run generate`.
 
 /**

@@ -1,4 +1,3 @@
-/* eslint-disable */
 // @generated from schema/provider-registry-snapshot.schema.json by scripts/generate.ts. DO NOT EDIT BY HAND: run `npm run generate`.
 // @ts-nocheck
 const snapshotFormats = {

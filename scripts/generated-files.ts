@@ -13,7 +13,7 @@ import { packageRoot as repoRoot } from "../src/core/package-root.js";
 export { repoRoot };
 
 const banner = (from: string) =>
-  `/* eslint-disable */\n// @generated from ${from} by scripts/generate.ts. DO NOT EDIT BY HAND: run \`npm run generate\`.\n`;
+  `// @generated from ${from} by scripts/generate.ts. DO NOT EDIT BY HAND: run \`npm run generate\`.\n`;
 
 const typeSources = [
   { schema: "schema/provider-registry-snapshot.schema.json", out: "generated/snapshot-types.ts" },
