@@ -60,7 +60,13 @@ function perAnswer(command: string, args: string[], env: NodeJS.ProcessEnv, line
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function perLine(command: string, args: string[], env: NodeJS.ProcessEnv, lines: readonly string[], runs: number): Promise<number> {
+async function perLine(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  lines: readonly string[],
+  runs: number,
+): Promise<number> {
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) samples.push(await perAnswer(command, args, env, lines));
   return median(samples);
@@ -83,13 +89,27 @@ function tsRows(selector: Selector, requests: readonly SelectionRequest[], label
   let j = 0;
   const answer = inProcess(() => void answerLine(selector, lines[j++ % lines.length]!, j), 5_000);
   return [
-    { id: `ts_batch_${label}`, job: `select --stdin, per line (${label})`, baseline: "select in process", jobNs: batchNs, baselineNs: select },
-    { id: `ts_batch_${label}_vs_answer`, job: `select --stdin, per line (${label})`, baseline: "select + JSON answer in process", jobNs: batchNs, baselineNs: answer },
+    {
+      id: `ts_batch_${label}`,
+      job: `select --stdin, per line (${label})`,
+      baseline: "select in process",
+      jobNs: batchNs,
+      baselineNs: select,
+    },
+    {
+      id: `ts_batch_${label}_vs_answer`,
+      job: `select --stdin, per line (${label})`,
+      baseline: "select + JSON answer in process",
+      jobNs: batchNs,
+      baselineNs: answer,
+    },
   ];
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { json: { type: "boolean" }, requests: { type: "string" }, runs: { type: "string" } } });
+  const { values } = parseArgs({
+    options: { json: { type: "boolean" }, requests: { type: "string" }, runs: { type: "string" } },
+  });
   const n = Number(values.requests ?? 4000);
   const runs = Number(values.runs ?? 3);
   const dir = mkdtempSync(path.join(tmpdir(), "bench-python-"));
@@ -100,14 +120,28 @@ async function main(): Promise<void> {
     writeFileSync(big, canonicalJson(syntheticSnapshot()));
 
     process.stderr.write("bench:python: Python load_snapshot and select…\n");
-    const py = spawnSync(PYTHON, [path.join(packageRoot, "python", "benchmarks", "bench_selector.py"), "--snapshot", big], { env: pythonEnv, encoding: "utf8", maxBuffer: 1 << 26 });
+    const py = spawnSync(
+      PYTHON,
+      [path.join(packageRoot, "python", "benchmarks", "bench_selector.py"), "--snapshot", big],
+      { env: pythonEnv, encoding: "utf8", maxBuffer: 1 << 26 },
+    );
     if (py.status !== 0) throw new Error(`python benchmark failed: ${py.stderr}`);
-    const pyResult = JSON.parse(py.stdout) as { rows: Row[]; explicitRequests: string[]; answerLineNs: number; python: string };
+    const pyResult = JSON.parse(py.stdout) as {
+      rows: Row[];
+      explicitRequests: string[];
+      answerLineNs: number;
+      python: string;
+    };
     rows.push(...pyResult.rows);
 
     const demo = path.join(packageRoot, "conformance", "snapshots", "demo.json");
     const explicit: SelectionRequest[] = pyResult.explicitRequests.map((model) => ({ model }));
-    const auto: SelectionRequest[] = [{ category: "fast_response", requires: { tools: true } }, { category: "extended_reasoning" }, { requires: { vision: true } }, { category: "balanced", exclude: ["glm-4.6"] }];
+    const auto: SelectionRequest[] = [
+      { category: "fast_response", requires: { tools: true } },
+      { category: "extended_reasoning" },
+      { requires: { vision: true } },
+      { category: "balanced", exclude: ["glm-4.6"] },
+    ];
     const batches = [
       { label: "explicit, 10,000 models", file: big, requests: explicit },
       { label: "auto, demo snapshot", file: demo, requests: auto },
@@ -115,27 +149,59 @@ async function main(): Promise<void> {
     for (const b of batches) {
       const lines = Array.from({ length: n }, (_, i) => JSON.stringify(b.requests[i % b.requests.length]));
       process.stderr.write(`bench:python: batch mode, ${b.label}…\n`);
-      const tsBatch = await perLine(process.execPath, [BIN, "select", "--snapshot", b.file, "--stdin"], process.env, lines, runs);
+      const tsBatch = await perLine(
+        process.execPath,
+        [BIN, "select", "--snapshot", b.file, "--stdin"],
+        process.env,
+        lines,
+        runs,
+      );
       rows.push(...tsRows(createSelector(loadSnapshot(b.file)), b.requests, b.label, tsBatch));
-      const pyBatch = await perLine(PYTHON, ["-m", "provider_registry_selector", "select", "--snapshot", b.file, "--stdin"], pythonEnv, lines, runs);
-      const inPy = spawnSync(PYTHON, ["-c", PY_IN_PROCESS, b.file, JSON.stringify(b.requests)], { env: pythonEnv, encoding: "utf8" });
+      const pyBatch = await perLine(
+        PYTHON,
+        ["-m", "provider_registry_selector", "select", "--snapshot", b.file, "--stdin"],
+        pythonEnv,
+        lines,
+        runs,
+      );
+      const inPy = spawnSync(PYTHON, ["-c", PY_IN_PROCESS, b.file, JSON.stringify(b.requests)], {
+        env: pythonEnv,
+        encoding: "utf8",
+      });
       if (inPy.status !== 0) throw new Error(inPy.stderr);
       const { select, answer } = JSON.parse(inPy.stdout) as { select: number; answer: number };
       rows.push(
-        { id: `py_batch_${b.label}`, job: `python select --stdin, per line (${b.label})`, baseline: "select in process", jobNs: pyBatch, baselineNs: select },
-        { id: `py_batch_${b.label}_vs_answer`, job: `python select --stdin, per line (${b.label})`, baseline: "select + JSON answer in process", jobNs: pyBatch, baselineNs: answer },
+        {
+          id: `py_batch_${b.label}`,
+          job: `python select --stdin, per line (${b.label})`,
+          baseline: "select in process",
+          jobNs: pyBatch,
+          baselineNs: select,
+        },
+        {
+          id: `py_batch_${b.label}_vs_answer`,
+          job: `python select --stdin, per line (${b.label})`,
+          baseline: "select + JSON answer in process",
+          jobNs: pyBatch,
+          baselineNs: answer,
+        },
       );
     }
     if (values.json) {
       process.stdout.write(`${JSON.stringify({ python: pyResult.python, node: process.version, rows }, null, 2)}\n`);
       return;
     }
-    const fmt = (ns: number) => (ns >= 1e6 ? `${(ns / 1e6).toFixed(1)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(1)} µs` : `${ns.toFixed(0)} ns`);
-    process.stdout.write(`Python ${pyResult.python}, Node ${process.version}\n\n| job | baseline | job | baseline | ratio | target |\n| --- | --- | --- | --- | --- | --- |\n`);
+    const fmt = (ns: number) =>
+      ns >= 1e6 ? `${(ns / 1e6).toFixed(1)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(1)} µs` : `${ns.toFixed(0)} ns`;
+    process.stdout.write(
+      `Python ${pyResult.python}, Node ${process.version}\n\n| job | baseline | job | baseline | ratio | target |\n| --- | --- | --- | --- | --- | --- |\n`,
+    );
     for (const r of rows) {
       const ratio = r.jobNs / r.baselineNs;
       const target = r.target === undefined ? "" : `≤ ${r.target}x ${ratio <= r.target ? "met" : "NOT met"}`;
-      process.stdout.write(`| ${r.job} | ${r.baseline} | ${fmt(r.jobNs)} | ${fmt(r.baselineNs)} | ${ratio.toFixed(2)}x | ${target} |\n`);
+      process.stdout.write(
+        `| ${r.job} | ${r.baseline} | ${fmt(r.jobNs)} | ${fmt(r.baselineNs)} | ${ratio.toFixed(2)}x | ${target} |\n`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -8,7 +8,14 @@ import { parseArgs } from "node:util";
 import { createSelector } from "../src/selector/index.js";
 import { canonicalJson } from "../src/snapshot/canonical-json.js";
 import { drainSink } from "./bench/measure.js";
-import { measureCliAllowList, measureCliFleet, measureCliRegister, measureColdImport, measureSelectJsonSize, measureValidateCli } from "./bench/cli-rows.js";
+import {
+  measureCliAllowList,
+  measureCliFleet,
+  measureCliRegister,
+  measureColdImport,
+  measureSelectJsonSize,
+  measureValidateCli,
+} from "./bench/cli-rows.js";
 import { measureBundle, writeDemoSnapshot } from "./bench/process-rows.js";
 import { measureBigList } from "./bench/register-rows.js";
 import { machine, renderJson, renderTable, type Row } from "./bench/report.js";
@@ -61,7 +68,16 @@ export async function main(argv: readonly string[]): Promise<number> {
   const dir = await mkdtemp(path.join(tmpdir(), "provider-registry-bench-"));
   const rows: Row[] = [];
   try {
-    if (wanted("select_auto", "select_explicit", "select_explicit_uncached", "select_model_category", "select_nothing_fits", "load_snapshot")) {
+    if (
+      wanted(
+        "select_auto",
+        "select_explicit",
+        "select_explicit_uncached",
+        "select_model_category",
+        "select_nothing_fits",
+        "load_snapshot",
+      )
+    ) {
       progress("building the 10 × 1,000-model snapshot");
       const snapshot = syntheticSnapshot();
       createSelector(snapshot); // Proves it valid: createSelector checks it against the schema first.

@@ -72,7 +72,10 @@ export const SNAPSHOT_FORMATS_SOURCE = `const snapshotFormats = {
 
 /** The same functions, to compile with. */
 export function snapshotFormats(): Record<"date" | "date-time", (text: string) => boolean> {
-  return new Function(`${SNAPSHOT_FORMATS_SOURCE}\nreturn snapshotFormats;`)() as Record<"date" | "date-time", (text: string) => boolean>;
+  return new Function(`${SNAPSHOT_FORMATS_SOURCE}\nreturn snapshotFormats;`)() as Record<
+    "date" | "date-time",
+    (text: string) => boolean
+  >;
 }
 
 /**

@@ -27,11 +27,19 @@ export async function openRouterBody(fixture: string): Promise<unknown> {
 }
 
 /** `register` over a loopback OpenRouter answering with `body`, and nothing else configured. */
-export async function registerOpenRouter(body: unknown, env: Record<string, string> = {}): Promise<ProviderRegistrySnapshot> {
+export async function registerOpenRouter(
+  body: unknown,
+  env: Record<string, string> = {},
+): Promise<ProviderRegistrySnapshot> {
   const server = await startLoopbackServer(modelListHandler(body, { prefix: "/api/v1", apiKey: KEY }));
   try {
     const result = await register({
-      env: { OPENROUTER_API_URL: `${server.origin}/api/v1`, OPENROUTER_API_KEY: KEY, SOURCE_DATE_EPOCH: String(RECORDED_AT), ...env },
+      env: {
+        OPENROUTER_API_URL: `${server.origin}/api/v1`,
+        OPENROUTER_API_KEY: KEY,
+        SOURCE_DATE_EPOCH: String(RECORDED_AT),
+        ...env,
+      },
       cwd: packageRoot,
       generatorVersion: "0.0.0-table",
     });
@@ -50,11 +58,17 @@ export interface StandardRequest {
 
 /** The requests the table answers, and the rubric test checks. */
 export const STANDARD_REQUESTS: readonly StandardRequest[] = [
-  ...(["fast_response", "balanced", "extended_reasoning"] as const).map((category) => ({ label: `--category ${category}`, request: { category } })),
+  ...(["fast_response", "balanced", "extended_reasoning"] as const).map((category) => ({
+    label: `--category ${category}`,
+    request: { category },
+  })),
   { label: "--require vision (balanced)", request: { requires: { vision: true } } },
   { label: "--require tools (balanced)", request: { requires: { tools: true } } },
   { label: "--min-context 1000000 (balanced)", request: { requires: { minContext: 1_000_000 } } },
-  { label: "--category extended_reasoning --min-context 1000000", request: { category: "extended_reasoning", requires: { minContext: 1_000_000 } } },
+  {
+    label: "--category extended_reasoning --min-context 1000000",
+    request: { category: "extended_reasoning", requires: { minContext: 1_000_000 } },
+  },
   ...(["fast_response", "balanced", "extended_reasoning"] as const).map((category) => ({
     label: `--category ${category}, free-tier preference on`,
     request: { category },
@@ -75,7 +89,11 @@ export function tableRows(plain: ProviderRegistrySnapshot, freeTier: ProviderReg
     try {
       const choice = (free ? selectors.freeTier : selectors.plain).select(request);
       const chosen = choice.trace.find((e) => e.outcome === "chosen")!;
-      return { label, model: choice.model, why: chosen.detail.replace(/^#\d+ in \S+ \S+ ordering: ranked on merit: /, "") };
+      return {
+        label,
+        model: choice.model,
+        why: chosen.detail.replace(/^#\d+ in \S+ \S+ ordering: ranked on merit: /, ""),
+      };
     } catch (error) {
       if (!(error instanceof SelectionError)) throw error;
       return { label, model: `(none: ${error.code})`, why: error.message };
@@ -118,7 +136,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   const next = withTable(page, await currentTable());
   if (argv.includes("--check")) {
     if (next === page) return 0;
-    process.stderr.write(`${DOC}: the table of choices is out of date; run \`npm run build && node dist/scripts/selection-table.js\`\n`);
+    process.stderr.write(
+      `${DOC}: the table of choices is out of date; run \`npm run build && node dist/scripts/selection-table.js\`\n`,
+    );
     return 1;
   }
   if (next !== page) await writeFile(file, next);
@@ -126,8 +146,11 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main(process.argv.slice(2)).then((code) => process.exit(code), (error: unknown) => {
-    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-    process.exit(1);
-  });
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+      process.exit(1);
+    },
+  );
 }

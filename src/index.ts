@@ -13,7 +13,14 @@ export { SCHEMA_VERSION, SCHEMA_ID } from "./snapshot/schema-version.js";
 export { canonicalJson } from "./snapshot/canonical-json.js";
 export { contentHash } from "./snapshot/content-hash.js";
 
-export { RegistryError, UsageError, ConfigError, InvalidDocumentError, StrictProbeError, ExitCode } from "./core/errors.js";
+export {
+  RegistryError,
+  UsageError,
+  ConfigError,
+  InvalidDocumentError,
+  StrictProbeError,
+  ExitCode,
+} from "./core/errors.js";
 
 export { loadBuiltinCatalog, type Catalog, type CatalogEntry } from "./catalog/load-catalog.js";
 export {

@@ -76,7 +76,11 @@ export interface RegisterResult {
   /** Against `previous`: shrunk lists, vanished models, price jumps, shrunk context windows. Empty without one. */
   readonly largeChanges: readonly LargeChange[];
   /** The community catalogs read, with how many models each gave each provider. */
-  readonly overlays: readonly { readonly name: string; readonly file: string; readonly models: readonly { provider: string; models: number }[] }[];
+  readonly overlays: readonly {
+    readonly name: string;
+    readonly file: string;
+    readonly models: readonly { provider: string; models: number }[];
+  }[];
   /** One record per planned provider: its target, its probe's outcome, and whether it listed models. */
   readonly runs: readonly ProviderRun[];
 }
@@ -103,11 +107,23 @@ export async function register(options: RegisterOptions): Promise<RegisterResult
     ...(plan.settings.freeModels !== undefined ? { freeModels: plan.settings.freeModels } : {}),
   });
   const resolved = resolvePolicy(plan.settings, merged.models, runs.map(providerState), { asOf: plan.asOf });
-  const diagnostics = [...plan.settings.diagnostics, ...merged.diagnostics, ...resolved.diagnostics, ...probeDiagnostics(runs, providersKeptStale(merged.models))];
+  const diagnostics = [
+    ...plan.settings.diagnostics,
+    ...merged.diagnostics,
+    ...resolved.diagnostics,
+    ...probeDiagnostics(runs, providersKeptStale(merged.models)),
+  ];
   options.onStage?.("merged");
 
   const unsealed = buildSnapshot(
-    { generatedAt: plan.generatedAt, generatorVersion: options.generatorVersion, runs, models: merged.models, policy: resolved.policy, diagnostics },
+    {
+      generatedAt: plan.generatedAt,
+      generatorVersion: options.generatorVersion,
+      runs,
+      models: merged.models,
+      policy: resolved.policy,
+      diagnostics,
+    },
     { hash: false },
   );
   const preference = diagnosePreferences(unsealed);
@@ -119,9 +135,12 @@ export async function register(options: RegisterOptions): Promise<RegisterResult
     targets: plan.targets,
     outcomes,
     runs,
-    failedProviders: failedRuns(runs).map((run) => run.id).sort(),
+    failedProviders: failedRuns(runs)
+      .map((run) => run.id)
+      .sort(),
     // Equal content hashes mean equal content: nothing to compare (a re-run of an unchanged registry, the common case).
-    largeChanges: previous && previous.contentHash !== snapshot.contentHash ? largeChanges(await previous.load(), snapshot) : [],
+    largeChanges:
+      previous && previous.contentHash !== snapshot.contentHash ? largeChanges(await previous.load(), snapshot) : [],
     overlays: plan.overlays.map((o) => ({ name: o.name, file: o.file, models: overlayCounts(o.catalog) })),
   };
 }
@@ -145,12 +164,20 @@ async function planRun(options: RegisterOptions): Promise<RunPlan> {
   const asOf = generatedAt.slice(0, 10);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!Number.isSafeInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS) {
-    throw new ConfigError(`timeoutMs must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, not ${timeoutMs}`, { field: "timeoutMs" });
+    throw new ConfigError(
+      `timeoutMs must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, not ${timeoutMs}`,
+      { field: "timeoutMs" },
+    );
   }
   const definitions = await loadProviderDefinitions(options.providerGlobs ?? [], options.cwd);
   const settings = readSettings(options.env, definitions);
   const targets = planProbes(definitions, options.env, settings, { allowLinkLocal: options.allowLinkLocal === true });
-  const overlays = await loadOverlays(options.catalogFiles ?? [], options.cwd, definitions.map((d) => d.id), asOf);
+  const overlays = await loadOverlays(
+    options.catalogFiles ?? [],
+    options.cwd,
+    definitions.map((d) => d.id),
+    asOf,
+  );
   return { generatedAt, asOf, timeoutMs, settings, targets, overlays };
 }
 
@@ -165,7 +192,12 @@ function probeOptions(options: RegisterOptions, timeoutMs: number): ProbeAllOpti
 }
 
 /** Each community catalog file, in order, read for the providers there are; deprecation dates compare with the run's day. */
-async function loadOverlays(files: readonly string[], cwd: string, providers: readonly string[], asOf: string): Promise<CommunityOverlay[]> {
+async function loadOverlays(
+  files: readonly string[],
+  cwd: string,
+  providers: readonly string[],
+  asOf: string,
+): Promise<CommunityOverlay[]> {
   const overlays: CommunityOverlay[] = [];
   for (const file of files) overlays.push(await loadCommunityCatalog(file, { cwd, asOf, providers }));
   return overlays;
@@ -182,7 +214,11 @@ function previousSnapshot(previous: RegisterOptions["previous"]): PreviousSnapsh
  * the deadline reads "probe failed: no answer" here (MODEL_UNVERIFIED), shorter than PROBE_FAILED's NO_ANSWER.
  */
 function providerState(run: ProviderRun): ProviderState {
-  const why = !run.target.plan.probe ? run.target.plan.reason : run.succeeded ? undefined : `probe failed: ${run.outcome?.reason ?? "no answer"}`;
+  const why = !run.target.plan.probe
+    ? run.target.plan.reason
+    : run.succeeded
+      ? undefined
+      : `probe failed: ${run.outcome?.reason ?? "no answer"}`;
   return { id: run.id, ...(why !== undefined ? { notProbedBecause: why } : {}) };
 }
 

@@ -16,10 +16,17 @@ export interface ProcessRun {
 const TIME = "/usr/bin/time";
 
 /** How peak RSS is read on this machine: GNU time's -v report, else /proc/<pid>/status VmHWM polled, else not at all. */
-export const rssMethod: "time -v" | "VmHWM" | "none" = existsSync(TIME) ? "time -v" : existsSync("/proc/self/status") ? "VmHWM" : "none";
+export const rssMethod: "time -v" | "VmHWM" | "none" = existsSync(TIME)
+  ? "time -v"
+  : existsSync("/proc/self/status")
+    ? "VmHWM"
+    : "none";
 
 /** Runs `node args…` to its end. The child's own stderr is kept apart from time(1)'s report. */
-export function runNode(args: readonly string[], options: { cwd: string; env: Record<string, string> }): Promise<ProcessRun> {
+export function runNode(
+  args: readonly string[],
+  options: { cwd: string; env: Record<string, string> },
+): Promise<ProcessRun> {
   const useTime = rssMethod === "time -v";
   const command = useTime ? TIME : process.execPath;
   const argv = useTime ? ["-v", process.execPath, ...args] : [...args];
@@ -64,8 +71,15 @@ export function runNode(args: readonly string[], options: { cwd: string; env: Re
 }
 
 /** Runs it and insists on `expected` as the exit code, showing the child's stderr otherwise. */
-export async function runNodeOk(args: readonly string[], options: { cwd: string; env: Record<string, string> }, expected = 0): Promise<ProcessRun> {
+export async function runNodeOk(
+  args: readonly string[],
+  options: { cwd: string; env: Record<string, string> },
+  expected = 0,
+): Promise<ProcessRun> {
   const run = await runNode(args, options);
-  if (run.code !== expected) throw new Error(`node ${args.join(" ")} exited with ${run.code} (expected ${expected}):\n${run.stderr.slice(-2000)}`);
+  if (run.code !== expected)
+    throw new Error(
+      `node ${args.join(" ")} exited with ${run.code} (expected ${expected}):\n${run.stderr.slice(-2000)}`,
+    );
   return run;
 }

@@ -76,8 +76,20 @@ export async function measureCliRegister(dir: string, count: number, samples: nu
     const keep = (runs: ProcessRun[]) => runs.slice(-samples);
     if (big) {
       return [
-        rssRow("cli_register_100k_rss", `peak RSS: CLI register, fresh, one provider answering ${label} models`, keep(fresh), 450e6, times),
-        rssRow("cli_register_100k_rerun_rss", `peak RSS: CLI register, re-run over its ${label}-model file`, keep(rerun), 450e6, times),
+        rssRow(
+          "cli_register_100k_rss",
+          `peak RSS: CLI register, fresh, one provider answering ${label} models`,
+          keep(fresh),
+          450e6,
+          times,
+        ),
+        rssRow(
+          "cli_register_100k_rerun_rss",
+          `peak RSS: CLI register, re-run over its ${label}-model file`,
+          keep(rerun),
+          450e6,
+          times,
+        ),
       ];
     }
     return [
@@ -90,7 +102,13 @@ export async function measureCliRegister(dir: string, count: number, samples: nu
         `cold processes; ${times}`,
       ),
       rssRow("cli_register_10k_rss", `peak RSS: CLI register, fresh, ${label} models`, keep(fresh), 150e6, times),
-      rssRow("cli_register_10k_rerun_rss", `peak RSS: CLI register, re-run over its ${label}-model file`, keep(rerun), 160e6, times),
+      rssRow(
+        "cli_register_10k_rerun_rss",
+        `peak RSS: CLI register, re-run over its ${label}-model file`,
+        keep(rerun),
+        160e6,
+        times,
+      ),
     ];
   } finally {
     await server.close();
@@ -106,10 +124,15 @@ export async function measureCliFleet(dir: string, count: number, samples: numbe
     const runIn = async (fleet: typeof many) => {
       const out = path.join(fleet.cwd, "provider_registry_snapshot.json");
       await rm(out, { force: true });
-      return runNodeOk([BIN, "register", "--quiet", "--providers", "providers/*.json"], { cwd: fleet.cwd, env: { ...BASE_ENV, ...fleet.env } });
+      return runNodeOk([BIN, "register", "--quiet", "--providers", "providers/*.json"], {
+        cwd: fleet.cwd,
+        env: { ...BASE_ENV, ...fleet.env },
+      });
     };
     await runIn(many);
-    const written = JSON.parse(await readFile(path.join(many.cwd, "provider_registry_snapshot.json"), "utf8")) as { providers: { probe: { status: string } }[] };
+    const written = JSON.parse(await readFile(path.join(many.cwd, "provider_registry_snapshot.json"), "utf8")) as {
+      providers: { probe: { status: string } }[];
+    };
     const ok = written.providers.filter((p) => p.probe.status === "ok").length;
     if (ok !== count) throw new Error(`expected ${count} providers probed, got ${ok}`);
     const m = await sideBySideAsync(
@@ -147,7 +170,11 @@ export async function measureCliAllowList(dir: string, count: number, samples: n
     return (await runNodeOk([BIN, "register", "--quiet", "--env-file", envFile], { cwd, env })).ns;
   };
   try {
-    const m = await sideBySideAsync({ samples, warmup: 1 }, () => runWith("none.env"), () => runWith("allow.env"));
+    const m = await sideBySideAsync(
+      { samples, warmup: 1 },
+      () => runWith("none.env"),
+      () => runWith("allow.env"),
+    );
     return ratioRow(
       "cli_allow_list",
       `CLI register, ${count.toLocaleString("en-US")} models, a ${count.toLocaleString("en-US")}-entry allow-list`,
@@ -190,7 +217,14 @@ export async function measureValidateCli(dir: string, snapshotFile: string, samp
     async () => (await runNodeOk([BIN, "select", "--snapshot", snapshotFile], { cwd: dir, env: BASE_ENV })).ns,
     async () => (await runNodeOk([BIN, "validate", snapshotFile], { cwd: dir, env: BASE_ENV })).ns,
   );
-  return ratioRow("validate_cli", "CLI validate on the demo snapshot", "CLI select on the same file", m, { kind: "ratio", max: 1.5 }, "cold processes");
+  return ratioRow(
+    "validate_cli",
+    "CLI validate on the demo snapshot",
+    "CLI select on the same file",
+    m,
+    { kind: "ratio", max: 1.5 },
+    "cold processes",
+  );
 }
 
 /** A process that imports the selector and does nothing else, against `node -e ""`. */

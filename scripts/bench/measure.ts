@@ -69,7 +69,11 @@ export function sideBySide(schedule: Schedule, baseline: Sample, subject: Sample
   return compare(b, s);
 }
 
-export async function sideBySideAsync(schedule: Schedule, baseline: AsyncSample, subject: AsyncSample): Promise<SideBySide> {
+export async function sideBySideAsync(
+  schedule: Schedule,
+  baseline: AsyncSample,
+  subject: AsyncSample,
+): Promise<SideBySide> {
   for (let i = 0; i < schedule.warmup; i++) {
     await baseline();
     await subject();

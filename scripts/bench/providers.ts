@@ -25,9 +25,13 @@ export function preserializedListHandler(
   const headers = { "content-type": "application/json" };
   return (request) => {
     options.arrivals?.push(performance.now());
-    if (request.method !== "GET" || request.path.split("?")[0] !== route) return { status: 404, json: { error: { message: "no route", type: "not_found" } } };
+    if (request.method !== "GET" || request.path.split("?")[0] !== route)
+      return { status: 404, json: { error: { message: "no route", type: "not_found" } } };
     if (options.apiKey !== undefined && request.headers.authorization !== `Bearer ${options.apiKey}`) {
-      return { status: 401, json: { error: { message: "Invalid Authentication", type: "invalid_authentication_error" } } };
+      return {
+        status: 401,
+        json: { error: { message: "Invalid Authentication", type: "invalid_authentication_error" } },
+      };
     }
     return { text: body, headers, ...(options.delayMs !== undefined ? { delayMs: options.delayMs } : {}) };
   };
@@ -55,7 +59,12 @@ export function vllmList(count: number, seed: number): unknown {
  * `count` openai-compatible providers, each its own definition file (with its own BASE_URL variable) and its own
  * server, each answering after `delayMs`.
  */
-export async function startSlowFleet(dir: string, count: number, delayMs: number, modelsEach: number): Promise<ProviderFleet> {
+export async function startSlowFleet(
+  dir: string,
+  count: number,
+  delayMs: number,
+  modelsEach: number,
+): Promise<ProviderFleet> {
   const defs = path.join(dir, "providers");
   await mkdir(defs, { recursive: true });
   const servers: LoopbackServer[] = [];
@@ -79,7 +88,9 @@ export async function startSlowFleet(dir: string, count: number, delayMs: number
           2,
         )}\n`,
       );
-      const server = await startLoopbackServer(preserializedListHandler(JSON.stringify(vllmList(modelsEach, i)), { prefix: "/v1", delayMs, arrivals }));
+      const server = await startLoopbackServer(
+        preserializedListHandler(JSON.stringify(vllmList(modelsEach, i)), { prefix: "/v1", delayMs, arrivals }),
+      );
       servers.push(server);
       env[`${upper}_API_URL`] = `${server.origin}/v1`;
     }
@@ -97,8 +108,33 @@ export async function startSlowFleet(dir: string, count: number, delayMs: number
   };
 }
 
-const OR_VENDORS = ["openai", "anthropic", "google", "meta-llama", "mistralai", "qwen", "deepseek", "moonshotai", "z-ai", "x-ai", "cohere", "nvidia"];
-const OR_PARAMS = ["tools", "tool_choice", "max_tokens", "temperature", "top_p", "response_format", "structured_outputs", "reasoning", "include_reasoning", "seed", "stop"];
+const OR_VENDORS = [
+  "openai",
+  "anthropic",
+  "google",
+  "meta-llama",
+  "mistralai",
+  "qwen",
+  "deepseek",
+  "moonshotai",
+  "z-ai",
+  "x-ai",
+  "cohere",
+  "nvidia",
+];
+const OR_PARAMS = [
+  "tools",
+  "tool_choice",
+  "max_tokens",
+  "temperature",
+  "top_p",
+  "response_format",
+  "structured_outputs",
+  "reasoning",
+  "include_reasoning",
+  "seed",
+  "stop",
+];
 
 /** An OpenRouter-shaped list: the richest shape an adapter reads (prices as per-token strings, modalities, parameters). */
 export function openRouterList(count: number, seed = 7): unknown {
@@ -135,7 +171,11 @@ export function openRouterList(count: number, seed = 7): unknown {
           image: "0",
           ...(random() < 0.4 ? { input_cache_read: perToken(input / 4) } : {}),
         },
-        top_provider: { context_length: context, max_completion_tokens: random() < 0.2 ? null : 16384, is_moderated: random() < 0.3 },
+        top_provider: {
+          context_length: context,
+          max_completion_tokens: random() < 0.2 ? null : 16384,
+          is_moderated: random() < 0.3,
+        },
         per_request_limits: null,
         supported_parameters: params,
       };
@@ -147,6 +187,8 @@ export const OPENROUTER_KEY = "sk-or-bench-0000";
 
 /** The built-in openrouter provider pointed at one loopback server answering `body`. */
 export async function startBigProvider(body: string): Promise<{ env: Record<string, string>; server: LoopbackServer }> {
-  const server = await startLoopbackServer(preserializedListHandler(body, { prefix: "/api/v1", apiKey: OPENROUTER_KEY }));
+  const server = await startLoopbackServer(
+    preserializedListHandler(body, { prefix: "/api/v1", apiKey: OPENROUTER_KEY }),
+  );
   return { env: { OPENROUTER_API_URL: `${server.origin}/api/v1`, OPENROUTER_API_KEY: OPENROUTER_KEY }, server };
 }

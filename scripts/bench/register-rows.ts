@@ -37,7 +37,9 @@ export async function measureBigList(samples: number): Promise<Row> {
   try {
     const once = () => register({ env, cwd: process.cwd(), generatorVersion: GENERATOR, timeoutMs: 60_000 });
     const check = await once();
-    const listed = check.snapshot.models.filter((mo) => mo.provider === "openrouter" && mo.availability === "listed").length;
+    const listed = check.snapshot.models.filter(
+      (mo) => mo.provider === "openrouter" && mo.availability === "listed",
+    ).length;
     if (listed !== BIG_LIST) throw new Error(`expected ${BIG_LIST} listed models, got ${listed}`);
     const m = await sideBySideAsync(
       { samples, warmup: 2 },
@@ -52,7 +54,13 @@ export async function measureBigList(samples: number): Promise<Row> {
     // One more run, noting when the probe's outcome (fetched, parsed, translated) was ready.
     let probed = 0;
     const start = performance.now();
-    await register({ env, cwd: process.cwd(), generatorVersion: GENERATOR, timeoutMs: 60_000, onProbe: () => void (probed = performance.now()) });
+    await register({
+      env,
+      cwd: process.cwd(),
+      generatorVersion: GENERATOR,
+      timeoutMs: 60_000,
+      onProbe: () => void (probed = performance.now()),
+    });
     const total = performance.now() - start;
     const target: Target = { kind: "ratio", max: 5 };
     return row(
@@ -68,4 +76,3 @@ export async function measureBigList(samples: number): Promise<Row> {
     await server.close();
   }
 }
-

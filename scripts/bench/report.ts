@@ -37,7 +37,9 @@ export interface Machine {
 export function machine(): Machine {
   let cpuModel = cpus()[0]?.model ?? "unknown";
   try {
-    const line = readFileSync("/proc/cpuinfo", "utf8").split("\n").find((l) => l.startsWith("model name"));
+    const line = readFileSync("/proc/cpuinfo", "utf8")
+      .split("\n")
+      .find((l) => l.startsWith("model name"));
     if (line) cpuModel = line.split(":").slice(1).join(":").trim();
   } catch {
     // Not Linux: os.cpus() said what it could.
@@ -109,7 +111,14 @@ export function renderJson(rows: readonly Row[], m: Machine): string {
 }
 
 /** A row whose result is the ratio of a subject to its baseline, measured side by side. */
-export function ratioRow(id: string, job: string, baselineJob: string, m: SideBySide, target: Target, note?: string): Row {
+export function ratioRow(
+  id: string,
+  job: string,
+  baselineJob: string,
+  m: SideBySide,
+  target: Target,
+  note?: string,
+): Row {
   return {
     id,
     job,

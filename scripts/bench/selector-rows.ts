@@ -1,7 +1,14 @@
 // The selector's rows: select (auto and explicit) against Map.get, and loading a snapshot against JSON.parse.
 import { readFileSync } from "node:fs";
 import type { Model, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
-import { checkSnapshot, createSelector, loadSnapshot, SelectionError, type SelectionRequest, type Selector } from "../../src/selector/index.js";
+import {
+  checkSnapshot,
+  createSelector,
+  loadSnapshot,
+  SelectionError,
+  type SelectionRequest,
+  type Selector,
+} from "../../src/selector/index.js";
 import { checksum, elapsedNs, formatNs, sideBySide, sink, summarize, type SideBySide } from "./measure.js";
 import { ratioRow as row, type Row, type Target } from "./report.js";
 
@@ -10,7 +17,15 @@ const BATCH = 10_000;
 const KEYS = 64;
 const KEY_MASK = KEYS - 1;
 
-const DYNAMIC_RULES = new Set(["excluded", "requires_vision", "requires_tools", "requires_reasoning", "requires_json", "min_context", "min_output"]);
+const DYNAMIC_RULES = new Set([
+  "excluded",
+  "requires_vision",
+  "requires_tools",
+  "requires_reasoning",
+  "requires_json",
+  "min_context",
+  "min_output",
+]);
 
 /**
  * Auto requests, each with a category and requirements, rotated through so that no single path is all the
@@ -74,19 +89,33 @@ function explicitIds(selector: Selector, snapshot: ProviderRegistrySnapshot): st
   return ids;
 }
 
-
 export function measureSelect(snapshot: ProviderRegistrySnapshot, samples: number): Row[] {
   const selector = createSelector(snapshot);
   const byId = new Map(snapshot.models.map((m) => [m.id, m]));
   const ids = explicitIds(selector, snapshot).map(copyOf);
   const explicit: SelectionRequest[] = ids.map((model) => ({ model }));
-  const withCategory: SelectionRequest[] = ids.map((model, i) => ({ model, category: CATEGORY_NAMES[i % CATEGORY_NAMES.length]! }));
+  const withCategory: SelectionRequest[] = ids.map((model, i) => ({
+    model,
+    category: CATEGORY_NAMES[i % CATEGORY_NAMES.length]!,
+  }));
   const walks = walkLengths(selector, AUTO_REQUESTS);
   const schedule = { samples, warmup: 10 };
 
-  const auto = sideBySide(schedule, () => mapGetBatch(byId, ids), () => selectBatch(selector, AUTO_REQUESTS, AUTO_REQUESTS.length - 1));
-  const named = sideBySide(schedule, () => mapGetBatch(byId, ids), () => selectBatch(selector, explicit, KEY_MASK));
-  const categorized = sideBySide(schedule, () => mapGetBatch(byId, ids), () => selectBatch(selector, withCategory, KEY_MASK));
+  const auto = sideBySide(
+    schedule,
+    () => mapGetBatch(byId, ids),
+    () => selectBatch(selector, AUTO_REQUESTS, AUTO_REQUESTS.length - 1),
+  );
+  const named = sideBySide(
+    schedule,
+    () => mapGetBatch(byId, ids),
+    () => selectBatch(selector, explicit, KEY_MASK),
+  );
+  const categorized = sideBySide(
+    schedule,
+    () => mapGetBatch(byId, ids),
+    () => selectBatch(selector, withCategory, KEY_MASK),
+  );
   const models = snapshot.models.length.toLocaleString("en-US");
   return [
     row(
@@ -97,7 +126,14 @@ export function measureSelect(snapshot: ProviderRegistrySnapshot, samples: numbe
       { kind: "ratio", max: 10 },
       `${AUTO_REQUESTS.length} requests in turn; each passes over ${walks.join(", ")} routable models that do not fit before its choice`,
     ),
-    row("select_explicit", `select: { model }, cached (the same ${KEYS} names again and again), ${models} models`, "Map.get by id", named, { kind: "ratio", max: 1.5 }, `${KEYS} different ids in turn`),
+    row(
+      "select_explicit",
+      `select: { model }, cached (the same ${KEYS} names again and again), ${models} models`,
+      "Map.get by id",
+      named,
+      { kind: "ratio", max: 1.5 },
+      `${KEYS} different ids in turn`,
+    ),
     measureUncached(snapshot, samples),
     row(
       "select_model_category",
@@ -168,7 +204,10 @@ export function measureNothingFits(snapshot: ProviderRegistrySnapshot, samples: 
   const selector = createSelector(snapshot);
   const byId = new Map(snapshot.models.map((m) => [m.id, m]));
   const ids = explicitIds(selector, snapshot).map(copyOf);
-  const request: SelectionRequest = { category: "balanced", requires: { tools: true, minContext: 900_000_000, minOutput: 900_000_000 } };
+  const request: SelectionRequest = {
+    category: "balanced",
+    requires: { tools: true, minContext: 900_000_000, minOutput: 900_000_000 },
+  };
   const calls = snapshot.models.length >= 100_000 ? 20 : 200;
   let message = "";
   try {
@@ -253,5 +292,7 @@ function loadPhases(file: string, text: string): string {
     times.index!.push(elapsedNs(start));
   }
   sink[1] = sink[2] = null;
-  return Object.entries(times).map(([name, ns]) => `${name} ${formatNs(summarize(ns).median)}`).join(", ");
+  return Object.entries(times)
+    .map(([name, ns]) => `${name} ${formatNs(summarize(ns).median)}`)
+    .join(", ");
 }

@@ -43,15 +43,49 @@ function shuffle<T>(random: Random, items: T[]): T[] {
 }
 
 const FAMILIES = [
-  "nova", "atlas", "lumen", "orca", "pico", "sage", "tern", "vega", "zephyr", "quill", "raven", "ember", "delta",
-  "fjord", "gale", "harbor", "iris", "jade", "kestrel", "lynx", "mistral", "nimbus", "onyx", "prism", "quartz",
+  "nova",
+  "atlas",
+  "lumen",
+  "orca",
+  "pico",
+  "sage",
+  "tern",
+  "vega",
+  "zephyr",
+  "quill",
+  "raven",
+  "ember",
+  "delta",
+  "fjord",
+  "gale",
+  "harbor",
+  "iris",
+  "jade",
+  "kestrel",
+  "lynx",
+  "mistral",
+  "nimbus",
+  "onyx",
+  "prism",
+  "quartz",
 ];
 const SIZES = ["nano", "mini", "small", "medium", "large", "xl"];
 const VERSIONS = ["2024-05-13", "2024-11-20", "2025-03-01", "2025-08-07", "v1", "v2", "v3", "v4"];
 const CONTEXTS = [8192, 16384, 32768, 65536, 128000, 131072, 200000, 262144, 1000000];
 const OUTPUTS = [4096, 8192, 16384, 32768, 65536];
 
-export const PROVIDER_IDS = ["acme", "borealis", "cirrus", "dynamo", "ember", "flux", "granite", "helix", "ion", "juniper"] as const;
+export const PROVIDER_IDS = [
+  "acme",
+  "borealis",
+  "cirrus",
+  "dynamo",
+  "ember",
+  "flux",
+  "granite",
+  "helix",
+  "ion",
+  "juniper",
+] as const;
 
 /** The roles some providers play, so that routing meets every rule. */
 const FAILED = "helix"; // probe failed: its models are stale, kept from the last good snapshot
@@ -84,20 +118,42 @@ export function syntheticSnapshot(options: SyntheticOptions = {}): ProviderRegis
   for (const provider of providerIds) {
     // Some providers prefix ids with a vendor, as gateways do.
     const vendored = provider === "dynamo" || provider === "granite";
-    const ids = shuffle(random, [...pool]).slice(0, perProvider).map((id) => (vendored ? `${id.split("-")[0]}/${id}` : id));
+    const ids = shuffle(random, [...pool])
+      .slice(0, perProvider)
+      .map((id) => (vendored ? `${id.split("-")[0]}/${id}` : id));
     const own = ids.map((id) => syntheticModel(random, provider, id));
     addAliases(own);
     byProvider.set(provider, own);
     models.push(...own);
   }
-  models.sort((a, b) => (a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  models.sort((a, b) =>
+    a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
 
-  const providers: Provider[] = providerIds.map((id) => syntheticProvider(id, byProvider.get(id) ?? [])).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const providers: Provider[] = providerIds
+    .map((id) => syntheticProvider(id, byProvider.get(id) ?? []))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
   const policy = syntheticPolicy(random, providerIds, byProvider);
   const diagnostics: Diagnostic[] = [
-    { level: "warning", code: "PROBE_FAILED", message: `${FAILED}: connection refused (ECONNREFUSED); its models are kept from the last good snapshot`, provider: FAILED },
-    { level: "info", code: "PROVIDER_SKIPPED", message: `${SKIPPED}: no API key: set JUNIPER_API_KEY`, provider: SKIPPED },
-    { level: "warning", code: "PREFERENCE_NOT_FOUND", message: "cirrus: CIRRUS_PREFERRED_MODELS names orca-ultra-v9, which cirrus does not serve", provider: "cirrus", model: "orca-ultra-v9" },
+    {
+      level: "warning",
+      code: "PROBE_FAILED",
+      message: `${FAILED}: connection refused (ECONNREFUSED); its models are kept from the last good snapshot`,
+      provider: FAILED,
+    },
+    {
+      level: "info",
+      code: "PROVIDER_SKIPPED",
+      message: `${SKIPPED}: no API key: set JUNIPER_API_KEY`,
+      provider: SKIPPED,
+    },
+    {
+      level: "warning",
+      code: "PREFERENCE_NOT_FOUND",
+      message: "cirrus: CIRRUS_PREFERRED_MODELS names orca-ultra-v9, which cirrus does not serve",
+      provider: "cirrus",
+      model: "orca-ultra-v9",
+    },
   ].filter((d) => providerIds.includes(d.provider as (typeof providerIds)[number])) as Diagnostic[];
 
   const draft = {
@@ -114,12 +170,27 @@ export function syntheticSnapshot(options: SyntheticOptions = {}): ProviderRegis
 }
 
 function syntheticModel(random: Random, provider: string, id: string): Model {
-  const kind = weighted<Model["kind"]>(random, [["chat", 90], ["embedding", 4], ["image", 3], ["audio", 1], ["other", 2]]);
+  const kind = weighted<Model["kind"]>(random, [
+    ["chat", 90],
+    ["embedding", 4],
+    ["image", 3],
+    ["audio", 1],
+    ["other", 2],
+  ]);
   const availability: Model["availability"] =
     provider === FAILED ? "stale" : provider === SKIPPED ? "unverified" : random() < 0.08 ? "not_listed" : "listed";
-  const tier = weighted<Model["tier"]>(random, [["fast", 35], ["standard", 45], ["flagship", 20]]);
-  const status = weighted<Model["status"]>(random, [["stable", 75], ["preview", 18], ["deprecated", 7]]);
-  const contextWindow = random() < 0.08 ? null : pick(random, tier === "fast" ? CONTEXTS.slice(0, 6) : CONTEXTS.slice(3));
+  const tier = weighted<Model["tier"]>(random, [
+    ["fast", 35],
+    ["standard", 45],
+    ["flagship", 20],
+  ]);
+  const status = weighted<Model["status"]>(random, [
+    ["stable", 75],
+    ["preview", 18],
+    ["deprecated", 7],
+  ]);
+  const contextWindow =
+    random() < 0.08 ? null : pick(random, tier === "fast" ? CONTEXTS.slice(0, 6) : CONTEXTS.slice(3));
   const maxOutput = random() < 0.15 ? null : pick(random, OUTPUTS);
   const reasoning = random() < (tier === "flagship" ? 0.6 : tier === "standard" ? 0.25 : 0.05);
   const capabilities = {
@@ -131,7 +202,11 @@ function syntheticModel(random: Random, provider: string, id: string): Model {
   };
   const free = random() < 0.05;
   const priced = free || random() < 0.9;
-  const input = free ? 0 : Math.round((tier === "fast" ? 0.05 + random() * 0.5 : tier === "standard" ? 0.3 + random() * 3 : 2 + random() * 13) * 1000) / 1000;
+  const input = free
+    ? 0
+    : Math.round(
+        (tier === "fast" ? 0.05 + random() * 0.5 : tier === "standard" ? 0.3 + random() * 3 : 2 + random() * 13) * 1000,
+      ) / 1000;
   const output = free ? 0 : Math.round(input * (2 + random() * 3) * 1000) / 1000;
   const fromProbe = random() < 0.4;
   const model: Model = {
@@ -201,17 +276,42 @@ function syntheticProvider(id: string, models: readonly Model[]): Provider {
     baseUrl: `https://api.${id}.example/v1`,
     apiKeyVariable: id === SKIPPED ? null : `${id.toUpperCase()}_API_KEY`,
   };
-  if (id === SKIPPED) return { ...base, probe: { status: "skipped", reason: "no API key: set JUNIPER_API_KEY", modelCount: 0 } };
+  if (id === SKIPPED)
+    return { ...base, probe: { status: "skipped", reason: "no API key: set JUNIPER_API_KEY", modelCount: 0 } };
   if (id === FAILED) {
-    return { ...base, probe: { status: "failed", errorKind: "network", reason: "connection refused (ECONNREFUSED) (after 3 attempts)", attempts: 3, modelCount: 0, checkedAt: GENERATED_AT } };
+    return {
+      ...base,
+      probe: {
+        status: "failed",
+        errorKind: "network",
+        reason: "connection refused (ECONNREFUSED) (after 3 attempts)",
+        attempts: 3,
+        modelCount: 0,
+        checkedAt: GENERATED_AT,
+      },
+    };
   }
   const listed = models.filter((m) => m.availability === "listed").length;
-  return { ...base, probe: { status: "ok", reason: `listed ${listed} models`, httpStatus: 200, attempts: 1, modelCount: listed, checkedAt: GENERATED_AT } };
+  return {
+    ...base,
+    probe: {
+      status: "ok",
+      reason: `listed ${listed} models`,
+      httpStatus: 200,
+      attempts: 1,
+      modelCount: listed,
+      checkedAt: GENERATED_AT,
+    },
+  };
 }
 
 const EMPTY_PREFERENCES = { fast_response: [], balanced: [], extended_reasoning: [] };
 
-function syntheticPolicy(random: Random, providerIds: readonly string[], byProvider: ReadonlyMap<string, Model[]>): Policy {
+function syntheticPolicy(
+  random: Random,
+  providerIds: readonly string[],
+  byProvider: ReadonlyMap<string, Model[]>,
+): Policy {
   const providers: Record<string, ProviderPolicy> = {};
   for (const id of providerIds) {
     const own = byProvider.get(id) ?? [];
@@ -222,13 +322,22 @@ function syntheticPolicy(random: Random, providerIds: readonly string[], byProvi
       allowedModels:
         allowCount === undefined
           ? null
-          : shuffle(random, chat.map((m) => m.id)).slice(0, allowCount).map((name, i) => (i % 7 === 0 ? name.toUpperCase() : name)),
+          : shuffle(
+              random,
+              chat.map((m) => m.id),
+            )
+              .slice(0, allowCount)
+              .map((name, i) => (i % 7 === 0 ? name.toUpperCase() : name)),
       preferredModels: [],
       preferredByCategory: { ...EMPTY_PREFERENCES },
       defaultModel: null,
     };
     if (WITH_PREFERENCES.includes(id)) {
-      const names = (n: number) => shuffle(random, chat.map((m) => (m.aliases[0] !== undefined && random() < 0.3 ? m.aliases[0] : m.id))).slice(0, n);
+      const names = (n: number) =>
+        shuffle(
+          random,
+          chat.map((m) => (m.aliases[0] !== undefined && random() < 0.3 ? m.aliases[0] : m.id)),
+        ).slice(0, n);
       policy.preferredByCategory = {
         fast_response: names(3),
         // A preference naming a model the provider no longer serves.

@@ -17,7 +17,11 @@ function isStringList(value: unknown): value is string[] {
 function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  if (typeof value === "string")
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value).replace(
+      /[\u007f-\u009f]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+    );
   if (typeof value === "object") return "an object";
   return String(value);
 }
@@ -30,7 +34,10 @@ export class FieldReader {
   ) {}
 
   fail(at: string, message: string): never {
-    throw new ConfigError(`${this.file}: ${this.format} catalog: ${at || "/"}: ${message}`, { file: this.file, field: at || "/" });
+    throw new ConfigError(`${this.file}: ${this.format} catalog: ${at || "/"}: ${message}`, {
+      file: this.file,
+      field: at || "/",
+    });
   }
 
   object(value: unknown, at: string, what = "an object"): JsonObject {
@@ -88,7 +95,8 @@ export class FieldReader {
     const name = this.optionalString(parent, "name", at)?.trim();
     if (name === undefined || name === "") return undefined;
     // A name is printed and written: a control character in one would be a terminal escape in someone's output.
-    if (hasControlCharacter(name)) this.fail(`${at}${pointer("name")}`, "must not contain a control character (a line break, an escape sequence)");
+    if (hasControlCharacter(name))
+      this.fail(`${at}${pointer("name")}`, "must not contain a control character (a line break, an escape sequence)");
     return name.length > MAX_NAME_LENGTH ? `${name.slice(0, MAX_NAME_LENGTH - 1)}…` : name;
   }
 }

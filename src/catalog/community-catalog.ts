@@ -32,14 +32,19 @@ export function detectCatalogFormat(json: unknown): CommunityCatalogFormat | und
   // Counted, not required of every entry, so that a damaged entry is reported where it is rather than as "unknown format".
   const values = Object.values(json).filter(isObject);
   const modelsDev = values.filter((v) => "models" in v).length;
-  const litellm = values.filter((v) => "litellm_provider" in v || "input_cost_per_token" in v || "max_input_tokens" in v).length + (Object.hasOwn(json, "sample_spec") ? 1 : 0);
+  const litellm =
+    values.filter((v) => "litellm_provider" in v || "input_cost_per_token" in v || "max_input_tokens" in v).length +
+    (Object.hasOwn(json, "sample_spec") ? 1 : 0);
   if (modelsDev > 0 && modelsDev >= litellm) return MODELS_DEV_NAME;
   if (litellm > 0) return LITELLM_NAME;
   return undefined;
 }
 
 /** Parses JSON already read, in whichever of the two formats it is. */
-export function parseCommunityCatalog(json: unknown, options: CommunityCatalogOptions): { name: CommunityCatalogFormat; catalog: OverlayCatalog } {
+export function parseCommunityCatalog(
+  json: unknown,
+  options: CommunityCatalogOptions,
+): { name: CommunityCatalogFormat; catalog: OverlayCatalog } {
   const format = detectCatalogFormat(json);
   if (format === MODELS_DEV_NAME) return { name: format, catalog: parseModelsDevCatalog(json, options) };
   if (format === LITELLM_NAME) return { name: format, catalog: parseLiteLLMCatalog(json, options) };
@@ -54,13 +59,17 @@ export function parseCommunityCatalog(json: unknown, options: CommunityCatalogOp
 export const MAX_CATALOG_BYTES = 64 * 1024 * 1024;
 
 /** Reads and parses one `--catalog FILE` (relative to cwd). */
-export async function loadCommunityCatalog(file: string, options: Omit<CommunityCatalogOptions, "file"> & { cwd: string }): Promise<CommunityOverlay> {
+export async function loadCommunityCatalog(
+  file: string,
+  options: Omit<CommunityCatalogOptions, "file"> & { cwd: string },
+): Promise<CommunityOverlay> {
   const absolute = path.resolve(options.cwd, file);
   let text: string;
   try {
     text = readTextFile(absolute, MAX_CATALOG_BYTES);
   } catch (error) {
-    const why = error instanceof FileReadError ? error.why : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+    const why =
+      error instanceof FileReadError ? error.why : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
     throw new ConfigError(`--catalog ${file}: cannot read it: ${why}`, { file: absolute });
   }
   let json: unknown;
@@ -70,8 +79,16 @@ export async function loadCommunityCatalog(file: string, options: Omit<Community
     throw new ConfigError(`${file} is not valid JSON: ${(error as Error).message}`, { file: absolute });
   }
   const deep = tooDeepAt(json);
-  if (deep !== null) throw new ConfigError(`${file}: nested too deep at ${deep.slice(0, 200)} for a community catalog`, { file: absolute, field: deep.slice(0, 200) });
-  const { name, catalog } = parseCommunityCatalog(json, { file, asOf: options.asOf, ...(options.providers ? { providers: options.providers } : {}) });
+  if (deep !== null)
+    throw new ConfigError(`${file}: nested too deep at ${deep.slice(0, 200)} for a community catalog`, {
+      file: absolute,
+      field: deep.slice(0, 200),
+    });
+  const { name, catalog } = parseCommunityCatalog(json, {
+    file,
+    asOf: options.asOf,
+    ...(options.providers ? { providers: options.providers } : {}),
+  });
   return { name, file: absolute, catalog };
 }
 

@@ -26,7 +26,8 @@ export interface CommunityCatalogOptions {
 }
 
 export function checkOptions(options: CommunityCatalogOptions): void {
-  if (!isCalendarDate(options.asOf)) throw new TypeError(`asOf must be a calendar date (YYYY-MM-DD), not ${JSON.stringify(options.asOf)}`);
+  if (!isCalendarDate(options.asOf))
+    throw new TypeError(`asOf must be a calendar date (YYYY-MM-DD), not ${JSON.stringify(options.asOf)}`);
 }
 
 /** Entries per provider; the first entry to claim an id (compared without regard to case) keeps it. */

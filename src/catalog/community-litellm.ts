@@ -10,7 +10,14 @@ import type { Facts } from "../core/facts.js";
 import { isUsableModelId } from "../core/model-id.js";
 import { BUILTIN_PROVIDER_IDS } from "../core/builtin-providers.js";
 import { FieldReader, pointer } from "./catalog-field-reader.js";
-import { CatalogBuilder, checkOptions, dropUnstated, type CommunityCatalogOptions, type OverlayCatalog, type OverlayEntry } from "./community-common.js";
+import {
+  CatalogBuilder,
+  checkOptions,
+  dropUnstated,
+  type CommunityCatalogOptions,
+  type OverlayCatalog,
+  type OverlayEntry,
+} from "./community-common.js";
 import { LITELLM_PROVIDERS, sourceNames } from "./community-providers.js";
 import { isCalendarDate } from "../core/calendar-date.js";
 
@@ -48,7 +55,8 @@ export function parseLiteLLMCatalog(json: unknown, options: CommunityCatalogOpti
 function litellmEntry(read: FieldReader, id: string, model: JsonObject, at: string): OverlayEntry {
   const mode = read.optionalString(model, "mode", at);
   const deprecation = read.optionalString(model, "deprecation_date", at);
-  if (deprecation !== undefined && !isCalendarDate(deprecation)) read.fail(`${at}/deprecation_date`, `must be a date (YYYY-MM-DD), not ${JSON.stringify(deprecation)}`);
+  if (deprecation !== undefined && !isCalendarDate(deprecation))
+    read.fail(`${at}/deprecation_date`, `must be a date (YYYY-MM-DD), not ${JSON.stringify(deprecation)}`);
 
   const unit = "USD per token";
   const input = perMillion(read, model, "input_cost_per_token", at, unit);

@@ -9,7 +9,14 @@ import { pricing, priceTier, type TokenPrices } from "../core/pricing.js";
 import { isUsableModelId } from "../core/model-id.js";
 import { BUILTIN_PROVIDER_IDS } from "../core/builtin-providers.js";
 import { FieldReader, pointer } from "./catalog-field-reader.js";
-import { CatalogBuilder, checkOptions, dropUnstated, type CommunityCatalogOptions, type OverlayCatalog, type OverlayEntry } from "./community-common.js";
+import {
+  CatalogBuilder,
+  checkOptions,
+  dropUnstated,
+  type CommunityCatalogOptions,
+  type OverlayCatalog,
+  type OverlayEntry,
+} from "./community-common.js";
 import { MODELS_DEV_PROVIDERS, sourceNames } from "./community-providers.js";
 import { isCalendarDate } from "../core/calendar-date.js";
 
@@ -29,7 +36,10 @@ export function parseModelsDevCatalog(json: unknown, options: CommunityCatalogOp
       const models = read.object(read.object(root[key], at).models, `${at}/models`, "an object of models by id");
       for (const [id, value] of Object.entries(models)) {
         if (!isUsableModelId(id)) continue;
-        builder.add(provider, modelsDevEntry(read, id, read.object(value, `${at}/models${pointer(id)}`), `${at}/models${pointer(id)}`));
+        builder.add(
+          provider,
+          modelsDevEntry(read, id, read.object(value, `${at}/models${pointer(id)}`), `${at}/models${pointer(id)}`),
+        );
       }
     }
   }
@@ -72,7 +82,14 @@ function modelsDevEntry(read: FieldReader, id: string, model: JsonObject, at: st
     facts: dropUnstated({
       name: read.name(model, at),
       kind: kindFromOutput(output),
-      status: status === "alpha" || status === "beta" ? "preview" : status === "deprecated" ? "deprecated" : status === undefined ? undefined : "stable",
+      status:
+        status === "alpha" || status === "beta"
+          ? "preview"
+          : status === "deprecated"
+            ? "deprecated"
+            : status === undefined
+              ? undefined
+              : "stable",
       contextWindow: limit ? read.optionalTokens(limit, "context", `${at}/limit`) : undefined,
       maxOutput: limit ? read.optionalTokens(limit, "output", `${at}/limit`) : undefined,
       // Image input is what the snapshot calls vision; `attachment` (files of any kind) only where modalities are missing.

@@ -30,7 +30,10 @@ export function checkUniqueNames(provider: string, entries: readonly CatalogEntr
       const key = name.toLowerCase();
       const other = owner.get(key);
       if (other !== undefined) {
-        throw new ConfigError(`${file}: "${name}" names both ${other} and ${entry.id} in the ${provider} catalog`, { file, field: `/models/${entry.id}` });
+        throw new ConfigError(`${file}: "${name}" names both ${other} and ${entry.id} in the ${provider} catalog`, {
+          file,
+          field: `/models/${entry.id}`,
+        });
       }
       owner.set(key, entry.id);
     }

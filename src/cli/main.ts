@@ -9,22 +9,36 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   register: {
     summary: `probe providers and write ${DEFAULT_SNAPSHOT_FILE}`,
     load: async () => {
-      const [{ registerCommand }, { register }] = await Promise.all([import("./commands/register.js"), import("../register.js")]);
+      const [{ registerCommand }, { register }] = await Promise.all([
+        import("./commands/register.js"),
+        import("../register.js"),
+      ]);
       return registerCommand({ register });
     },
   },
-  validate: { summary: "check snapshots against the published schema", load: async () => (await import("./commands/validate.js")).validate },
-  diff: { summary: "what changed between two snapshots, breaking changes first", load: async () => (await import("./commands/diff.js")).diff },
-  select: { summary: "choose a model for a request from a snapshot", load: async () => (await import("./commands/select.js")).select },
+  validate: {
+    summary: "check snapshots against the published schema",
+    load: async () => (await import("./commands/validate.js")).validate,
+  },
+  diff: {
+    summary: "what changed between two snapshots, breaking changes first",
+    load: async () => (await import("./commands/diff.js")).diff,
+  },
+  select: {
+    summary: "choose a model for a request from a snapshot",
+    load: async () => (await import("./commands/select.js")).select,
+  },
   demo: {
     summary: "register against built-in loopback providers and show the selector (no keys, no network)",
     load: async () => {
-      const [{ demoCommand }, { register }] = await Promise.all([import("./commands/demo.js"), import("../register.js")]);
+      const [{ demoCommand }, { register }] = await Promise.all([
+        import("./commands/demo.js"),
+        import("../register.js"),
+      ]);
       return demoCommand({ register });
     },
   },
 };
-
 
 function usage(): string {
   const width = Math.max(...Object.keys(commands).map((c) => c.length));

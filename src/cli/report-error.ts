@@ -12,6 +12,8 @@ export function reportError(error: unknown, io: CliIO): number {
     return (error as Error & { exitCode: number }).exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr(`provider-registry: internal error: ${escapeControls(message)}\nThis is a bug; please report it with the command you ran.\n`);
+  io.stderr(
+    `provider-registry: internal error: ${escapeControls(message)}\nThis is a bug; please report it with the command you ran.\n`,
+  );
   return ExitCode.usage;
 }

@@ -6,7 +6,10 @@ import { isRoutable } from "../core/availability.js";
 import { escapeLine } from "../selector/shared.js";
 import type { CliIO } from "./io.js";
 
-type ProbeLine = { status: "ok"; reason: string; durationMs: number } | { status: "failed"; reason: string; durationMs: number } | { status: "skipped"; reason: string };
+type ProbeLine =
+  | { status: "ok"; reason: string; durationMs: number }
+  | { status: "failed"; reason: string; durationMs: number }
+  | { status: "skipped"; reason: string };
 
 export interface OutputStyle {
   /** ANSI colours. */

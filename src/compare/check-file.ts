@@ -17,9 +17,21 @@ export interface CheckResult {
 
 export function checkAgainstFile(generated: ProviderRegistrySnapshot, onDisk: SnapshotRead): CheckResult {
   if (onDisk.status !== "ok") {
-    return { upToDate: false, onDisk: null, generated: generated.contentHash, problem: onDisk.status === "missing" ? "does not exist" : onDisk.why, changes: [] };
+    return {
+      upToDate: false,
+      onDisk: null,
+      generated: generated.contentHash,
+      problem: onDisk.status === "missing" ? "does not exist" : onDisk.why,
+      changes: [],
+    };
   }
   const hash = contentHash(onDisk.snapshot);
-  if (hash === generated.contentHash) return { upToDate: true, onDisk: hash, generated: generated.contentHash, changes: [] };
-  return { upToDate: false, onDisk: hash, generated: generated.contentHash, changes: compareSnapshots(onDisk.snapshot, generated) };
+  if (hash === generated.contentHash)
+    return { upToDate: true, onDisk: hash, generated: generated.contentHash, changes: [] };
+  return {
+    upToDate: false,
+    onDisk: hash,
+    generated: generated.contentHash,
+    changes: compareSnapshots(onDisk.snapshot, generated),
+  };
 }

@@ -3,7 +3,11 @@ import type { Diagnostic } from "../core/diagnostic.js";
 import type { PushChange } from "./change.js";
 import { canonicalJson } from "./json-values.js";
 
-export function compareDiagnostics(before: readonly Diagnostic[], after: readonly Diagnostic[], push: PushChange): void {
+export function compareDiagnostics(
+  before: readonly Diagnostic[],
+  after: readonly Diagnostic[],
+  push: PushChange,
+): void {
   const remaining = new Map<string, number>();
   for (const d of before) remaining.set(canonicalJson(d), (remaining.get(canonicalJson(d)) ?? 0) + 1);
   const added: Diagnostic[] = [];
@@ -20,7 +24,11 @@ export function compareDiagnostics(before: readonly Diagnostic[], after: readonl
       removed.push(d);
     }
   }
-  const at = (d: Diagnostic) => ({ ...(d.provider !== undefined ? { provider: d.provider } : {}), ...(d.model !== undefined ? { model: d.model } : {}), field: d.code });
+  const at = (d: Diagnostic) => ({
+    ...(d.provider !== undefined ? { provider: d.provider } : {}),
+    ...(d.model !== undefined ? { model: d.model } : {}),
+    field: d.code,
+  });
   for (const d of removed) push({ kind: "diagnostic_removed", ...at(d), before: d, after: null, breaking: false });
   for (const d of added) push({ kind: "diagnostic_added", ...at(d), before: null, after: d, breaking: false });
 }

@@ -6,11 +6,22 @@ import { EMPTY_PROVIDER_POLICY, modelAllowedIn, providerAllowed } from "../core/
 import type { PushChange } from "./change.js";
 import { jsonEquals, ownValue } from "./json-values.js";
 
-export function comparePolicy(beforeSnapshot: ProviderRegistrySnapshot, afterSnapshot: ProviderRegistrySnapshot, push: PushChange): void {
+export function comparePolicy(
+  beforeSnapshot: ProviderRegistrySnapshot,
+  afterSnapshot: ProviderRegistrySnapshot,
+  push: PushChange,
+): void {
   const before = beforeSnapshot.policy;
   const after = afterSnapshot.policy;
 
-  if (!jsonEquals(before.defaultModel, after.defaultModel)) push({ kind: "default_changed", field: "defaultModel", before: before.defaultModel, after: after.defaultModel, breaking: true });
+  if (!jsonEquals(before.defaultModel, after.defaultModel))
+    push({
+      kind: "default_changed",
+      field: "defaultModel",
+      before: before.defaultModel,
+      after: after.defaultModel,
+      breaking: true,
+    });
 
   // Provider filters: said per provider when they let one in or out, as a policy change otherwise.
   const known = [...new Set([...beforeSnapshot.providers, ...afterSnapshot.providers].map((p) => p.id))].sort();
@@ -23,7 +34,8 @@ export function comparePolicy(beforeSnapshot: ProviderRegistrySnapshot, afterSna
     push({ kind: b ? "provider_allowed" : "provider_disallowed", provider: id, before: a, after: b, breaking: !b });
   }
   for (const field of ["allowedProviders", "disabledProviders"] as const) {
-    if (!filterEffect && !jsonEquals(before[field], after[field])) push({ kind: "policy_changed", field, before: before[field], after: after[field], breaking: false });
+    if (!filterEffect && !jsonEquals(before[field], after[field]))
+      push({ kind: "policy_changed", field, before: before[field], after: after[field], breaking: false });
   }
 
   const handled = new Set(["defaultModel", "allowedProviders", "disabledProviders", "providers"]);
@@ -35,7 +47,8 @@ export function comparePolicy(beforeSnapshot: ProviderRegistrySnapshot, afterSna
     if (!jsonEquals(a, b)) push({ kind: "policy_changed", field, before: a, after: b, breaking: false });
   }
 
-  const modelsOf = (s: ProviderRegistrySnapshot, provider: string) => new Set(s.models.filter((m) => m.provider === provider).map((m) => m.id));
+  const modelsOf = (s: ProviderRegistrySnapshot, provider: string) =>
+    new Set(s.models.filter((m) => m.provider === provider).map((m) => m.id));
   for (const id of [...new Set([...Object.keys(before.providers), ...Object.keys(after.providers)])].sort()) {
     const a = (ownValue(before.providers, id) ?? EMPTY_PROVIDER_POLICY) as unknown as Record<string, unknown>;
     const b = (ownValue(after.providers, id) ?? EMPTY_PROVIDER_POLICY) as unknown as Record<string, unknown>;
@@ -55,7 +68,15 @@ export function comparePolicy(beforeSnapshot: ProviderRegistrySnapshot, afterSna
         for (const category of [...new Set([...Object.keys(x), ...Object.keys(y)])].sort()) {
           const xs = ownValue(x, category) ?? null;
           const ys = ownValue(y, category) ?? null;
-          if (!jsonEquals(xs, ys)) push({ kind: "policy_changed", provider: id, field: `preferredByCategory.${category}`, before: xs, after: ys, breaking: false });
+          if (!jsonEquals(xs, ys))
+            push({
+              kind: "policy_changed",
+              provider: id,
+              field: `preferredByCategory.${category}`,
+              before: xs,
+              after: ys,
+              breaking: false,
+            });
         }
       } else {
         push({ kind: "policy_changed", provider: id, field, before: x, after: y, breaking: false });

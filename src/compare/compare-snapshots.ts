@@ -17,7 +17,14 @@ export function compareSnapshots(before: ProviderRegistrySnapshot, after: Provid
   const push = (change: Change) => changes.push(change);
 
   for (const field of ["$schema", "schemaVersion", "generator"] as const) {
-    if (!jsonEquals(before[field], after[field])) push({ kind: "snapshot_changed", field, before: before[field], after: after[field], breaking: field === "$schema" });
+    if (!jsonEquals(before[field], after[field]))
+      push({
+        kind: "snapshot_changed",
+        field,
+        before: before[field],
+        after: after[field],
+        breaking: field === "$schema",
+      });
   }
 
   compareProviders(before.providers, after.providers, push);
@@ -27,7 +34,13 @@ export function compareSnapshots(before: ProviderRegistrySnapshot, after: Provid
   compareOrder(before, after, push);
   // A change exists exactly when the content hashes differ: whatever differs and was not itemised above is said so.
   if (changes.length === 0 && contentHash(before) !== contentHash(after)) {
-    push({ kind: "order_changed", field: "content", before: contentHash(before), after: contentHash(after), breaking: false });
+    push({
+      kind: "order_changed",
+      field: "content",
+      before: contentHash(before),
+      after: contentHash(after),
+      breaking: false,
+    });
   }
 
   return changes.sort(byPlace);

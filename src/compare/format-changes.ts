@@ -23,7 +23,9 @@ export function describeChange(change: Change): string {
     case "provider_removed":
       return "provider removed";
     case "provider_changed":
-      return change.field === "probe" ? `probe ${probe(before)} → ${probe(after)}` : `${change.field} ${show(before)} → ${show(after)}`;
+      return change.field === "probe"
+        ? `probe ${probe(before)} → ${probe(after)}`
+        : `${change.field} ${show(before)} → ${show(after)}`;
     case "provider_allowed":
       return "now allowed by the provider filters";
     case "provider_disallowed":
@@ -75,7 +77,8 @@ export function describeChange(change: Change): string {
 
 /** Breaking first, diagnostics last; otherwise in the order given. */
 export function byImportance(changes: readonly Change[]): Change[] {
-  const rank = (c: Change) => (c.breaking ? 0 : c.kind === "diagnostic_added" || c.kind === "diagnostic_removed" ? 2 : 1);
+  const rank = (c: Change) =>
+    c.breaking ? 0 : c.kind === "diagnostic_added" || c.kind === "diagnostic_removed" ? 2 : 1;
   return [...changes].sort((a, b) => rank(a) - rank(b));
 }
 
@@ -113,7 +116,8 @@ export function summaryLine(changes: readonly Change[]): string {
 export function shortSummary(changes: readonly Change[], limit = 10): string {
   const ordered = byImportance(changes);
   const lines = ordered.slice(0, limit).map((c) => `  ${c.breaking ? "breaking: " : ""}${changeLine(c)}`);
-  if (ordered.length > limit) lines.push(`  … and ${ordered.length - limit} more (provider-registry diff shows them all)`);
+  if (ordered.length > limit)
+    lines.push(`  … and ${ordered.length - limit} more (provider-registry diff shows them all)`);
   return `${lines.join("\n")}\n`;
 }
 
@@ -128,7 +132,10 @@ export function markdownReport(changes: readonly Change[]): string {
     for (const c of list) out.push(`| ${cell(changeSubject(c), true)} | ${cell(describeChange(c), false)} |`);
     out.push("");
   };
-  table("⚠️ Breaking", changes.filter((c) => c.breaking));
+  table(
+    "⚠️ Breaking",
+    changes.filter((c) => c.breaking),
+  );
   table("Other", byImportance(changes.filter((c) => !c.breaking)));
   return `${out.join("\n").trimEnd()}\n`;
 }

@@ -33,10 +33,23 @@ function routableCounts(snapshot: ProviderRegistrySnapshot): Map<string, number>
   return counts;
 }
 
-export function largeChanges(before: ProviderRegistrySnapshot, after: ProviderRegistrySnapshot, changes: readonly Change[] = compareSnapshots(before, after)): LargeChange[] {
+export function largeChanges(
+  before: ProviderRegistrySnapshot,
+  after: ProviderRegistrySnapshot,
+  changes: readonly Change[] = compareSnapshots(before, after),
+): LargeChange[] {
   const out: LargeChange[] = [];
   const add = (kind: LargeChangeKind, provider: string, model: string | undefined, message: string) =>
-    out.push({ kind, diagnostic: { level: "warning", code: LARGE_CHANGE_CODES[kind], provider, ...(model !== undefined ? { model } : {}), message } });
+    out.push({
+      kind,
+      diagnostic: {
+        level: "warning",
+        code: LARGE_CHANGE_CODES[kind],
+        provider,
+        ...(model !== undefined ? { model } : {}),
+        message,
+      },
+    });
 
   // Counted in one pass over the models, not once per provider.
   const routableBefore = routableCounts(before);
@@ -46,7 +59,12 @@ export function largeChanges(before: ProviderRegistrySnapshot, after: ProviderRe
     const was = routableBefore.get(provider) ?? 0;
     const now = routableAfter.get(provider) ?? 0;
     if (was > 0 && now * 2 < was) {
-      add("list-shrank", provider, undefined, `${provider} has ${now} routable model${now === 1 ? "" : "s"}, down from ${was} in the previous snapshot: more than half are gone.`);
+      add(
+        "list-shrank",
+        provider,
+        undefined,
+        `${provider} has ${now} routable model${now === 1 ? "" : "s"}, down from ${was} in the previous snapshot: more than half are gone.`,
+      );
     }
   }
 
@@ -56,12 +74,23 @@ export function largeChanges(before: ProviderRegistrySnapshot, after: ProviderRe
     const where = `${change.provider}/${change.model}`;
     const was = previous.get(modelKey({ provider: change.provider, id: change.model }));
     if (change.kind === "model_removed" && was && isRoutable(was)) {
-      add("model-disappeared", change.provider, change.model, `${where} was routable in the previous snapshot and is gone from this one.`);
+      add(
+        "model-disappeared",
+        change.provider,
+        change.model,
+        `${where} was routable in the previous snapshot and is gone from this one.`,
+      );
     } else if (change.kind === "availability_changed" && change.breaking) {
-      add("model-disappeared", change.provider, change.model, `${where} was routable in the previous snapshot and is now ${String(change.after)}.`);
+      add(
+        "model-disappeared",
+        change.provider,
+        change.model,
+        `${where} was routable in the previous snapshot and is now ${String(change.after)}.`,
+      );
     } else if (change.kind === "price_changed") {
       const jumps = priceJumps(change.before as Pricing | null, change.after as Pricing | null);
-      if (jumps.length > 0) add("price-jump", change.provider, change.model, `${where}: ${describeChange(change)}: ${jumps.join("; ")}.`);
+      if (jumps.length > 0)
+        add("price-jump", change.provider, change.model, `${where}: ${describeChange(change)}: ${jumps.join("; ")}.`);
     } else if (change.kind === "context_changed" && change.breaking) {
       add("context-shrank", change.provider, change.model, `${where}: ${describeChange(change)}.`);
     }
@@ -78,7 +107,8 @@ export function priceJumps(before: Pricing | null, after: Pricing | null): strin
     const b = after[field];
     if (a === undefined || b === undefined || a === b) continue;
     if ((a === 0) !== (b === 0)) out.push(`${field} crossed zero: ${a} → ${b}`);
-    else if (Math.max(a, b) > PRICE_JUMP_FACTOR * Math.min(a, b)) out.push(`${field} moved more than ${PRICE_JUMP_FACTOR}-fold: ${a} → ${b}`);
+    else if (Math.max(a, b) > PRICE_JUMP_FACTOR * Math.min(a, b))
+      out.push(`${field} moved more than ${PRICE_JUMP_FACTOR}-fold: ${a} → ${b}`);
   }
   return out;
 }

@@ -45,7 +45,10 @@ export function envBoolean(env: Env, name: string, fallback: boolean): boolean {
   const value = raw.toLowerCase();
   if (TRUE.has(value)) return true;
   if (FALSE.has(value)) return false;
-  throw new ConfigError(`${name} must be true or false (also 1/0, yes/no, on/off), not ${JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw)}`, { variable: name });
+  throw new ConfigError(
+    `${name} must be true or false (also 1/0, yes/no, on/off), not ${JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw)}`,
+    { variable: name },
+  );
 }
 
 export function envNumber(env: Env, name: string, fallback: number, { min = 0 } = {}): number {
@@ -54,7 +57,10 @@ export function envNumber(env: Env, name: string, fallback: number, { min = 0 } 
   // Decimal only: Number() would also take 0x10, 1e3 and Infinity.
   const value = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isFinite(value) || value < min) {
-    throw new ConfigError(`${name} must be a number of at least ${min} in decimal digits, not ${JSON.stringify(raw.slice(0, 40))}`, { variable: name });
+    throw new ConfigError(
+      `${name} must be a number of at least ${min} in decimal digits, not ${JSON.stringify(raw.slice(0, 40))}`,
+      { variable: name },
+    );
   }
   return value;
 }

@@ -37,7 +37,7 @@ export async function loadEnv(options: { cwd: string; envFile?: string; realEnv:
 /** dotenv skips lines it cannot read; a skipped line is a setting the user thinks they made, so say so. */
 export function parseEnvFile(text: string, file: string): Env {
   const lines = text.split(/\r?\n/);
-  for (let start = 0; start < lines.length; ) start = checkLines(lines, start, file);
+  for (let start = 0; start < lines.length;) start = checkLines(lines, start, file);
   return parse(text);
 }
 
@@ -56,7 +56,10 @@ function checkLines(lines: readonly string[], start: number, file: string): numb
     // As dotenv reads it: NAME=value, or NAME: value with a space (dotenv drops NAME:value and NAME : value).
     const match = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)(?:\s*=|:\s)\s?(.*)$/.exec(trimmed);
     if (!match) {
-      throw new ConfigError(`${file}:${index + 1}: cannot read this line; expected NAME=value`, { file, field: `line ${index + 1}` });
+      throw new ConfigError(`${file}:${index + 1}: cannot read this line; expected NAME=value`, {
+        file,
+        field: `line ${index + 1}`,
+      });
     }
     const value = match[2]!.trim();
     const quote = value[0];

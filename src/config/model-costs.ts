@@ -24,15 +24,25 @@ export function readModelCosts(env: Env): Map<string, PriceOverride> {
     throw new ConfigError(`${variable} is not valid JSON (${(error as Error).message})`, { variable });
   }
   const deep = tooDeepAt(parsed, MAX_COSTS_DEPTH);
-  if (deep !== null) throw new ConfigError(`${variable} nests too deep (at ${deep.slice(0, 60)}${deep.length > 60 ? "…" : ""}): it is model id → price or {"input", "output"}`, { variable });
+  if (deep !== null)
+    throw new ConfigError(
+      `${variable} nests too deep (at ${deep.slice(0, 60)}${deep.length > 60 ? "…" : ""}): it is model id → price or {"input", "output"}`,
+      { variable },
+    );
   if (!isObject(parsed)) {
-    throw new ConfigError(`${variable} must be a JSON object of model id to price, e.g. {"glm-4.5-air": 0.6} or {"glm-4.5": {"input": 0.6, "output": 2.2}}`, { variable });
+    throw new ConfigError(
+      `${variable} must be a JSON object of model id to price, e.g. {"glm-4.5-air": 0.6} or {"glm-4.5": {"input": 0.6, "output": 2.2}}`,
+      { variable },
+    );
   }
   for (const [model, value] of Object.entries(parsed)) {
     const field = `${variable}.${model}`;
     const price = (v: unknown, part: string): number => {
       if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
-        throw new ConfigError(`${field}${part} must be a non-negative number (USD per million tokens), not ${preview(v)}`, { variable, field });
+        throw new ConfigError(
+          `${field}${part} must be a non-negative number (USD per million tokens), not ${preview(v)}`,
+          { variable, field },
+        );
       }
       return v;
     };
@@ -42,14 +52,21 @@ export function readModelCosts(env: Env): Map<string, PriceOverride> {
       costs.set(model, { input: p, output: p });
     } else if (isObject(value)) {
       const extra = Object.keys(value).filter((k) => !["input", "output", "cachedInput"].includes(k));
-      if (extra.length > 0) throw new ConfigError(`${field} has unknown field "${extra[0]}" (expected input, output, cachedInput)`, { variable, field });
+      if (extra.length > 0)
+        throw new ConfigError(`${field} has unknown field "${extra[0]}" (expected input, output, cachedInput)`, {
+          variable,
+          field,
+        });
       costs.set(model, {
         input: price(value.input, ".input"),
         output: price(value.output, ".output"),
         ...(value.cachedInput !== undefined ? { cachedInput: price(value.cachedInput, ".cachedInput") } : {}),
       });
     } else {
-      throw new ConfigError(`${field} must be a number or {"input", "output"}, not ${preview(value)}`, { variable, field });
+      throw new ConfigError(`${field} must be a number or {"input", "output"}, not ${preview(value)}`, {
+        variable,
+        field,
+      });
     }
   }
   return costs;

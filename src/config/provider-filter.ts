@@ -3,7 +3,12 @@ import type { Diagnostic } from "../core/diagnostic.js";
 import { envList, type Env } from "./env-values.js";
 
 /** The known providers the variable names, lower-cased; null when it names none. Unknown names are reported. */
-export function readProviderFilter(env: Env, variable: string, known: ReadonlySet<string>, diagnostics: Diagnostic[]): string[] | null {
+export function readProviderFilter(
+  env: Env,
+  variable: string,
+  known: ReadonlySet<string>,
+  diagnostics: Diagnostic[],
+): string[] | null {
   const list = envList(env, variable)?.map((v) => v.toLowerCase());
   // One rule for empty lists: ",,," names no provider, as "   " and an unset variable do, so it filters nothing.
   if (list === undefined || list.length === 0) return null;

@@ -4,7 +4,12 @@ import { envBoolean, envList, envNumber, envString, type Env } from "./env-value
 import { readModelCosts, type PriceOverride } from "./model-costs.js";
 import { readProviderFilter } from "./provider-filter.js";
 import { readPriority } from "./provider-priority.js";
-import { readProviderSettings, type ListSetting, type ProviderNaming, type ProviderSettings } from "./provider-settings.js";
+import {
+  readProviderSettings,
+  type ListSetting,
+  type ProviderNaming,
+  type ProviderSettings,
+} from "./provider-settings.js";
 import { findUnusedVariables } from "./unused-variables.js";
 
 export type { PriceOverride } from "./model-costs.js";

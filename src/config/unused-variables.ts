@@ -22,7 +22,8 @@ const GENERIC_SUFFIXES: ReadonlySet<string> = new Set(["API_KEY", "API_URL"]);
 
 /** Variables users of earlier routers set that mean nothing here; said once so nobody wonders. */
 const RETIRED_VARIABLES: Readonly<Record<string, string>> = {
-  MAX_COST_PER_REQUEST: "provider-registry does not cap cost per request; prices are in the snapshot for the application to use",
+  MAX_COST_PER_REQUEST:
+    "provider-registry does not cap cost per request; prices are in the snapshot for the application to use",
 };
 
 /** Typos first (by variable name), then retired variables. */
@@ -69,7 +70,12 @@ function findTypos(env: Env, providers: readonly ProviderNaming[]): Diagnostic[]
 function findRetired(env: Env): Diagnostic[] {
   return Object.entries(RETIRED_VARIABLES)
     .filter(([variable]) => envString(env, variable) !== undefined)
-    .map(([variable, why]) => ({ level: "info", code: "VARIABLE_NOT_USED", variable, message: `${variable} is set but not used: ${why}.` }));
+    .map(([variable, why]) => ({
+      level: "info",
+      code: "VARIABLE_NOT_USED",
+      variable,
+      message: `${variable} is set but not used: ${why}.`,
+    }));
 }
 
 /** Every variable a definition names, so that MOONSHOT_API_KEY is not taken for a typo. */

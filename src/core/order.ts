@@ -5,6 +5,9 @@ export function compareText(a: string, b: string): number {
 }
 
 /** The order of the snapshot's models: by provider, then by id. */
-export function byProviderThenId(a: { readonly provider: string; readonly id: string }, b: { readonly provider: string; readonly id: string }): number {
+export function byProviderThenId(
+  a: { readonly provider: string; readonly id: string },
+  b: { readonly provider: string; readonly id: string },
+): number {
   return compareText(a.provider, b.provider) || compareText(a.id, b.id);
 }

@@ -13,8 +13,14 @@ export const EMPTY_PROVIDER_POLICY: ProviderPolicy = Object.freeze({
 });
 
 /** Whether the provider filters let a provider in: allowedProviders (null: all) names it and disabledProviders does not. */
-export function providerAllowed(policy: Pick<Policy, "allowedProviders" | "disabledProviders">, provider: string): boolean {
-  return (policy.allowedProviders === null || policy.allowedProviders.includes(provider)) && !policy.disabledProviders.includes(provider);
+export function providerAllowed(
+  policy: Pick<Policy, "allowedProviders" | "disabledProviders">,
+  provider: string,
+): boolean {
+  return (
+    (policy.allowedProviders === null || policy.allowedProviders.includes(provider)) &&
+    !policy.disabledProviders.includes(provider)
+  );
 }
 
 /** Each allow-list as a lower-cased set, made once per list: it is matched against every model of its provider. */

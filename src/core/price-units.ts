@@ -5,7 +5,14 @@ const DECIMAL = /^(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
 
 /** USD per token → USD per million tokens; undefined for anything that is not a non-negative decimal. */
 export function perTokenToPerMillion(value: unknown): number | undefined {
-  const text = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : typeof value === "string" ? value.trim() : "";
+  const text =
+    typeof value === "number"
+      ? Number.isFinite(value)
+        ? String(value)
+        : ""
+      : typeof value === "string"
+        ? value.trim()
+        : "";
   const match = DECIMAL.exec(text);
   if (!match) return undefined;
   const [, whole = "", fraction = "", exponent = "0"] = match;
@@ -18,14 +25,25 @@ export function perTokenToPerMillion(value: unknown): number | undefined {
   const digits = whole + fraction;
   const point = whole.length + Number(exponent) + 6;
   const shifted =
-    point <= 0 ? `0.${"0".repeat(-point)}${digits}` : point >= digits.length ? digits + "0".repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`;
+    point <= 0
+      ? `0.${"0".repeat(-point)}${digits}`
+      : point >= digits.length
+        ? digits + "0".repeat(point - digits.length)
+        : `${digits.slice(0, point)}.${digits.slice(point)}`;
   const result = Number(shifted);
   return Number.isFinite(result) ? result : undefined;
 }
 
 /** A non-negative decimal as text or number (a per-request or per-image charge), as it is; undefined otherwise. */
 export function nonNegativeDecimal(value: unknown): number | undefined {
-  const text = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : typeof value === "string" ? value.trim() : "";
+  const text =
+    typeof value === "number"
+      ? Number.isFinite(value)
+        ? String(value)
+        : ""
+      : typeof value === "string"
+        ? value.trim()
+        : "";
   if (!DECIMAL.test(text)) return undefined;
   const result = Number(text);
   return Number.isFinite(result) ? result : undefined;

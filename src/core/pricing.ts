@@ -31,7 +31,9 @@ export type WrittenFigures = Pick<Pricing, "input" | "output" | "cachedInput" | 
 export function priceFigures(parts: PriceFigures): WrittenFigures {
   // Assigned field by field rather than spread from conditional literals: a probe prices every listed model.
   const out: WrittenFigures =
-    parts.cachedInput !== undefined ? { cachedInput: parts.cachedInput, input: parts.input, output: parts.output } : { input: parts.input, output: parts.output };
+    parts.cachedInput !== undefined
+      ? { cachedInput: parts.cachedInput, input: parts.input, output: parts.output }
+      : { input: parts.input, output: parts.output };
   if (parts.perImage !== undefined) out.perImage = parts.perImage;
   if (parts.perRequest !== undefined) out.perRequest = parts.perRequest;
   if (parts.tiers !== undefined && parts.tiers.length > 0) out.tiers = [...parts.tiers];

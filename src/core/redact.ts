@@ -32,7 +32,8 @@ export function scrub(text: string, credentials: readonly string[], replacement 
   let out = text;
   for (const credential of longestFirst(credentials)) {
     if (credential.length >= ANYWHERE_LENGTH) out = out.replace(credentialPattern(credential, "g"), () => replacement);
-    else if (credential.length > 0) out = out.replace(credentialPattern(credential, "g"), (_match, lead: string) => `${lead}${replacement}`);
+    else if (credential.length > 0)
+      out = out.replace(credentialPattern(credential, "g"), (_match, lead: string) => `${lead}${replacement}`);
   }
   return out;
 }
@@ -61,14 +62,18 @@ export function redactedJson(value: unknown, secrets: readonly string[]): string
  * A value equal to a public word we print anyway — a provider id (`OPENROUTER_API_KEY=openrouter`) — is left out:
  * there is nothing to hide in it, and redacting it would turn every provider name into [REDACTED].
  */
-export function secretsInEnv(env: Readonly<Record<string, string | undefined>>, publicWords: readonly string[] = []): string[] {
+export function secretsInEnv(
+  env: Readonly<Record<string, string | undefined>>,
+  publicWords: readonly string[] = [],
+): string[] {
   const open = new Set(publicWords.map((w) => w.toLowerCase()));
   const found = new Set<string>();
   for (const [name, value] of Object.entries(env)) {
     if (!value) continue;
     if (/(_KEY|_TOKEN|_SECRET|PASSWORD)$/i.test(name)) found.add(value.trim());
     const credentials = /^[a-z][a-z0-9+.-]*:\/\/([^@/\s]+)@/i.exec(value.trim());
-    if (credentials) for (const part of credentials[1]!.split(":")) if (part) found.add(decodeCredential(part)), found.add(part);
+    if (credentials)
+      for (const part of credentials[1]!.split(":")) if (part) (found.add(decodeCredential(part)), found.add(part));
   }
   return longestFirst([...found].filter((s) => s.length > 0 && !open.has(s.toLowerCase())));
 }

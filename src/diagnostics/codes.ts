@@ -21,7 +21,14 @@ export const CONFIGURATION_WARNING_CODES = [
 ] as const;
 
 /** Warnings about what the providers answered or what the run found: not the configuration's fault. */
-export const DATA_WARNING_CODES = ["PREVIOUS_UNUSABLE", "PROBE_FAILED", "PROVIDER_LISTED_NOTHING", "STALE_MODELS", "UNCATALOGUED_MODELS"] as const;
+export const DATA_WARNING_CODES = [
+  "PREVIOUS_UNUSABLE",
+  "PROBE_FAILED",
+  "PROVIDER_LISTED_NOTHING",
+  "RESPONSE_TOO_LARGE",
+  "STALE_MODELS",
+  "UNCATALOGUED_MODELS",
+] as const;
 
 export const WARNING_CODES: readonly string[] = [...CONFIGURATION_WARNING_CODES, ...DATA_WARNING_CODES].sort();
 

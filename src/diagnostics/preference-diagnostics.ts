@@ -24,7 +24,9 @@ export function preferenceDiagnostics(snapshot: ProviderRegistrySnapshot): Diagn
     const policy = snapshot.policy.providers[provider.id];
     const hasPreference =
       policy !== undefined &&
-      (policy.preferredModels.length > 0 || policy.defaultModel !== null || CATEGORIES.some((c) => policy.preferredByCategory[c].length > 0));
+      (policy.preferredModels.length > 0 ||
+        policy.defaultModel !== null ||
+        CATEGORIES.some((c) => policy.preferredByCategory[c].length > 0));
     if (hasPreference) continue;
     const routable = listedChat.get(provider.id) ?? 0;
     if (routable < 2) continue;
@@ -41,7 +43,8 @@ export function preferenceDiagnostics(snapshot: ProviderRegistrySnapshot): Diagn
     // The probe's count, as the progress line and the summary give it; how many of them answer on merit besides.
     const listed = provider.probe.modelCount;
     const onMerit = onMeritChat.get(provider.id) ?? 0;
-    const count = onMerit === listed ? `${listed} models` : `${listed} models (${onMerit} of them chat models chosen on merit)`;
+    const count =
+      onMerit === listed ? `${listed} models` : `${listed} models (${onMerit} of them chat models chosen on merit)`;
     const message = `${provider.id} lists ${count} and no preference is set (${prefix}_PREFERRED_MODELS, ${prefix}_PREFERRED_MODELS_<CATEGORY>, ${prefix}_DEFAULT_MODEL), so the selector chooses on merit: ${picks.join("; ")}.`;
     out.push({ level: "info", code: "NO_PREFERENCE", provider: provider.id, message: fitMessage(message) });
   }

@@ -59,7 +59,13 @@ export function buildModel(context: ModelContext, { id, entry, probed, availabil
   const model: Model = {
     aliases: aliases.length > 1 ? [...aliases].sort(compareText) : [...aliases],
     availability,
-    capabilities: { json: facts.json, reasoning: facts.reasoning, streaming: facts.streaming, tools: facts.tools, vision: facts.vision },
+    capabilities: {
+      json: facts.json,
+      reasoning: facts.reasoning,
+      streaming: facts.streaming,
+      tools: facts.tools,
+      vision: facts.vision,
+    },
     contextWindow: facts.contextWindow,
     freeTier: facts.freeTier,
     id,
@@ -73,17 +79,42 @@ export function buildModel(context: ModelContext, { id, entry, probed, availabil
     status: facts.status,
     tier: facts.tier,
   };
-  if (described && facts.aliasOf === undefined && facts.retiresAt === undefined && facts.routing === undefined && facts.variant === undefined) return model;
-  return withOptionalFacts(model, { described, aliasOf: facts.aliasOf, retiresAt: facts.retiresAt, routing: facts.routing, variant: facts.variant });
+  if (
+    described &&
+    facts.aliasOf === undefined &&
+    facts.retiresAt === undefined &&
+    facts.routing === undefined &&
+    facts.variant === undefined
+  )
+    return model;
+  return withOptionalFacts(model, {
+    described,
+    aliasOf: facts.aliasOf,
+    retiresAt: facts.retiresAt,
+    routing: facts.routing,
+    variant: facts.variant,
+  });
 }
 
 /** Whether a provider's answer says anything of a model beyond its id and name. */
 function describes(probed: ProbedModel): boolean {
-  return probed.described ?? (probed.contextWindow !== undefined || probed.pricing != null || probed.capabilities !== undefined);
+  return (
+    probed.described ??
+    (probed.contextWindow !== undefined || probed.pricing != null || probed.capabilities !== undefined)
+  );
 }
 
 /** The model with its optional facts, every key in sorted order. */
-function withOptionalFacts(model: Model, extra: { described: boolean; aliasOf?: string; retiresAt?: string; routing?: Model["routing"]; variant?: Model["variant"] }): Model {
+function withOptionalFacts(
+  model: Model,
+  extra: {
+    described: boolean;
+    aliasOf?: string;
+    retiresAt?: string;
+    routing?: Model["routing"];
+    variant?: Model["variant"];
+  },
+): Model {
   const all: Record<string, unknown> = { ...model };
   if (!extra.described) all.described = false;
   if (extra.aliasOf !== undefined) all.aliasOf = extra.aliasOf;
@@ -97,6 +128,24 @@ function withOptionalFacts(model: Model, extra: { described: boolean; aliasOf?: 
 
 /** Every key a merged model may hold, in order. */
 const MODEL_KEYS = [
-  "aliasOf", "aliases", "availability", "capabilities", "contextWindow", "described", "freeTier", "id", "kind", "maxOutput", "movingAlias",
-  "name", "pricing", "provider", "retiresAt", "routing", "sources", "status", "tier", "variant",
+  "aliasOf",
+  "aliases",
+  "availability",
+  "capabilities",
+  "contextWindow",
+  "described",
+  "freeTier",
+  "id",
+  "kind",
+  "maxOutput",
+  "movingAlias",
+  "name",
+  "pricing",
+  "provider",
+  "retiresAt",
+  "routing",
+  "sources",
+  "status",
+  "tier",
+  "variant",
 ].sort(compareText);

@@ -56,12 +56,24 @@ class NamedOverrides {
   unmatched(candidates: () => string[]): Diagnostic[] {
     const variable = this.variable;
     return this.names.flatMap((name, i): Diagnostic[] =>
-      this.matched[i] ? [] : [{ level: "warning", code: "UNKNOWN_MODEL", variable, message: `${variable} names "${name}", which no provider has${didYouMean(name, candidates())}; it has no effect.` }],
+      this.matched[i]
+        ? []
+        : [
+            {
+              level: "warning",
+              code: "UNKNOWN_MODEL",
+              variable,
+              message: `${variable} names "${name}", which no provider has${didYouMean(name, candidates())}; it has no effect.`,
+            },
+          ],
     );
   }
 }
 
-export function envOverrides(modelCosts: ReadonlyMap<string, PriceOverride> | undefined, freeModels: ListSetting | undefined): EnvOverrides {
+export function envOverrides(
+  modelCosts: ReadonlyMap<string, PriceOverride> | undefined,
+  freeModels: ListSetting | undefined,
+): EnvOverrides {
   const costs = new NamedOverrides(MODEL_COSTS_VARIABLE, [...(modelCosts?.keys() ?? [])]);
   const prices = [...(modelCosts?.values() ?? [])];
   const free = new NamedOverrides(freeModels?.variable ?? FREE_MODELS_VARIABLE, freeModels?.values ?? []);
@@ -72,10 +84,18 @@ export function envOverrides(modelCosts: ReadonlyMap<string, PriceOverride> | un
       const names = new Set([id.toLowerCase(), ...aliases.map((a) => a.toLowerCase())]);
       const layers: EnvLayer[] = [];
       // Of several names for one model, the one written last wins.
-      const price = costs.match(names).map((i) => prices[i]!).at(-1);
+      const price = costs
+        .match(names)
+        .map((i) => prices[i]!)
+        .at(-1);
       if (price !== undefined) {
         const source = `env:${costs.variable}`;
-        layers.push({ source, facts: { pricing: pricing({ input: price.input, output: price.output, cachedInput: price.cachedInput, source }) } });
+        layers.push({
+          source,
+          facts: {
+            pricing: pricing({ input: price.input, output: price.output, cachedInput: price.cachedInput, source }),
+          },
+        });
       }
       if (free.match(names).length > 0) layers.push({ source: `env:${free.variable}`, facts: { freeTier: true } });
       return layers;

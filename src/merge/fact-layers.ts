@@ -98,5 +98,10 @@ function probedPricing(p: ProbedPricing): Pricing {
 function sortTiers(tiers: readonly PriceTier[]): PriceTier[] {
   return [...tiers]
     .sort((a, b) => a.aboveInputTokens - b.aboveInputTokens)
-    .map((t) => ({ aboveInputTokens: t.aboveInputTokens, ...(t.cachedInput !== undefined ? { cachedInput: t.cachedInput } : {}), input: t.input, output: t.output }));
+    .map((t) => ({
+      aboveInputTokens: t.aboveInputTokens,
+      ...(t.cachedInput !== undefined ? { cachedInput: t.cachedInput } : {}),
+      input: t.input,
+      output: t.output,
+    }));
 }

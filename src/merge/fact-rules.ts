@@ -19,7 +19,8 @@ export function applyFactRules({ facts, sources }: LayeredFacts, asOf: string | 
       sources.pricing = sources.kind!;
     }
   }
-  const charged = facts.pricing !== null && (facts.pricing.perRequest !== undefined || facts.pricing.perImage !== undefined);
+  const charged =
+    facts.pricing !== null && (facts.pricing.perRequest !== undefined || facts.pricing.perImage !== undefined);
   if (facts.freeTier && (facts.kind !== "chat" || charged)) {
     facts.freeTier = false;
     sources.freeTier = facts.kind !== "chat" ? sources.kind! : sources.pricing!;

@@ -28,14 +28,26 @@ export function lastKnownGoodOf(previous: ProviderRegistrySnapshot, provider: st
  * The models kept for `provider`, by lower-cased id: facts and sources as they were, availability stale. A
  * retirement date that has come (on or before `asOf`) while the provider was down still retires the model.
  */
-export function staleModels(provider: string, lastKnownGood: LastKnownGood, asOf: string | undefined): Map<string, Model> {
+export function staleModels(
+  provider: string,
+  lastKnownGood: LastKnownGood,
+  asOf: string | undefined,
+): Map<string, Model> {
   const kept = new Map<string, Model>();
   for (const previous of lastKnownGood.models) {
     if (previous.provider !== provider || !isRoutable(previous)) continue;
     if (kept.has(previous.id.toLowerCase())) continue;
-    const lastVerifiedAt = previous.availability === "stale" && previous.lastVerifiedAt !== undefined ? previous.lastVerifiedAt : lastKnownGood.verifiedAt;
+    const lastVerifiedAt =
+      previous.availability === "stale" && previous.lastVerifiedAt !== undefined
+        ? previous.lastVerifiedAt
+        : lastKnownGood.verifiedAt;
     const model: Model = { ...structuredClone(previous), availability: "stale", lastVerifiedAt };
-    if (asOf !== undefined && model.retiresAt !== undefined && model.retiresAt <= asOf && model.status !== "deprecated") {
+    if (
+      asOf !== undefined &&
+      model.retiresAt !== undefined &&
+      model.retiresAt <= asOf &&
+      model.status !== "deprecated"
+    ) {
       model.status = "deprecated";
       model.sources = { ...model.sources, status: model.sources.retiresAt ?? "inferred" };
     }

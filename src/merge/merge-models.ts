@@ -31,14 +31,26 @@ export function mergeModels(input: MergeInput): { models: Model[]; diagnostics: 
   const models: Model[] = [];
   const staleDiagnostics: Diagnostic[] = [];
   for (const provider of input.providers) {
-    const overlays = (input.overlays ?? []).map((o): OverlayIndex => ({ name: o.name, index: new Map((o.catalog.get(provider.id) ?? []).map((e) => [e.id.toLowerCase(), e])) }));
-    const merged = providerModels(provider, input.catalog.get(provider.id) ?? [], { provider: provider.id, overlays, asOf: input.asOf, env });
+    const overlays = (input.overlays ?? []).map((o): OverlayIndex => ({
+      name: o.name,
+      index: new Map((o.catalog.get(provider.id) ?? []).map((e) => [e.id.toLowerCase(), e])),
+    }));
+    const merged = providerModels(provider, input.catalog.get(provider.id) ?? [], {
+      provider: provider.id,
+      overlays,
+      asOf: input.asOf,
+      env,
+    });
     // Not push(...merged): a provider may list more models than a call can take arguments.
     for (const model of merged) models.push(model);
     const stale = merged.filter((m) => m.availability === "stale");
     if (stale.length > 0) staleDiagnostics.push(staleDiagnostic(provider.id, stale, provider.lastKnownGood!.failure));
   }
-  const diagnostics = [...staleDiagnostics, ...uncataloguedDiagnostics(input.providers, models), ...env.unmatched(models)];
+  const diagnostics = [
+    ...staleDiagnostics,
+    ...uncataloguedDiagnostics(input.providers, models),
+    ...env.unmatched(models),
+  ];
   models.sort(byProviderThenId);
   return { models, diagnostics };
 }

@@ -19,7 +19,10 @@ export interface PreviousLoader {
 }
 
 /** One listing per run. The previous snapshot is loaded only when some probe failed, and dropped on return. */
-export async function providerListings(runs: readonly ProviderRun[], previous: PreviousLoader | undefined): Promise<ProviderListing[]> {
+export async function providerListings(
+  runs: readonly ProviderRun[],
+  previous: PreviousLoader | undefined,
+): Promise<ProviderListing[]> {
   const last = previous && failedRuns(runs).length > 0 ? await previous.load() : undefined;
   return runs.map(({ id, listed, failure }) => {
     if (listed !== undefined) return { id, listed };

@@ -11,7 +11,11 @@ import { staleModels } from "./last-known-good.js";
 import type { ProviderListing } from "./provider-listings.js";
 
 /** `entries`: the built-in catalog's entries for the provider. */
-export function providerModels(provider: ProviderListing, entries: readonly CatalogEntry[], context: ModelContext): Model[] {
+export function providerModels(
+  provider: ProviderListing,
+  entries: readonly CatalogEntry[],
+  context: ModelContext,
+): Model[] {
   const out = new Map<string, Model>();
   if (!provider.listed && provider.lastKnownGood) {
     for (const [key, model] of staleModels(provider.id, provider.lastKnownGood, context.asOf)) {
@@ -22,7 +26,8 @@ export function providerModels(provider: ProviderListing, entries: readonly Cata
   const index = indexEntries(entries);
   // The catalog entry a listed model is: by its id or a catalog alias, else by an alias the answer gives (Mistral's).
   const entryOf = (probed: ProbedModel): CatalogEntry | undefined =>
-    index.get(probed.id.toLowerCase()) ?? probed.aliases?.map((a) => index.get(a.toLowerCase())).find((e) => e !== undefined);
+    index.get(probed.id.toLowerCase()) ??
+    probed.aliases?.map((a) => index.get(a.toLowerCase())).find((e) => e !== undefined);
   // Ids the provider lists under their own name: never folded into another listed id, never another model's alias.
   const ownName = new Set<string>();
   if (provider.listed) {
@@ -34,7 +39,8 @@ export function providerModels(provider: ProviderListing, entries: readonly Cata
       const entry = entryOf(probed);
       // A provider may list an alias (kimi-k2): it is the catalog's model, listed under another name — unless the
       // model's own id, or another of its aliases, is listed too: then each listed id is a model of its own.
-      if (entry && entry.id.toLowerCase() !== key && (listedIds.has(entry.id.toLowerCase()) || folded.has(entry))) ownName.add(key);
+      if (entry && entry.id.toLowerCase() !== key && (listedIds.has(entry.id.toLowerCase()) || folded.has(entry)))
+        ownName.add(key);
       else if (entry && entry.id.toLowerCase() !== key) folded.add(entry);
     }
     for (const probed of provider.listed) {
@@ -42,13 +48,23 @@ export function providerModels(provider: ProviderListing, entries: readonly Cata
       const entry = entryOf(probed);
       const id = ownName.has(key) ? probed.id : (entry?.id ?? probed.id);
       const aliases = ownName.has(key) ? [] : aliasesOf(id, entry, probed, ownName);
-      if (!out.has(id.toLowerCase())) out.set(id.toLowerCase(), buildModel(context, { id, entry, probed, availability: "listed", aliases }));
+      if (!out.has(id.toLowerCase()))
+        out.set(id.toLowerCase(), buildModel(context, { id, entry, probed, availability: "listed", aliases }));
     }
   }
   const availability = provider.listed ? "not_listed" : "unverified";
   for (const entry of entries) {
     if (!out.has(entry.id.toLowerCase())) {
-      out.set(entry.id.toLowerCase(), buildModel(context, { id: entry.id, entry, probed: undefined, availability, aliases: aliasesOf(entry.id, entry, undefined, ownName) }));
+      out.set(
+        entry.id.toLowerCase(),
+        buildModel(context, {
+          id: entry.id,
+          entry,
+          probed: undefined,
+          availability,
+          aliases: aliasesOf(entry.id, entry, undefined, ownName),
+        }),
+      );
     }
   }
   return [...out.values()];
@@ -58,7 +74,12 @@ export function providerModels(provider: ProviderListing, entries: readonly Cata
  * The catalog's aliases and those the answer gives (Mistral's), once each, never the model's own id, nor an id the
  * provider lists under its own name (that is a model of its own).
  */
-function aliasesOf(id: string, entry: CatalogEntry | undefined, probed: ProbedModel | undefined, ownName: ReadonlySet<string>): string[] {
+function aliasesOf(
+  id: string,
+  entry: CatalogEntry | undefined,
+  probed: ProbedModel | undefined,
+  ownName: ReadonlySet<string>,
+): string[] {
   if (entry?.aliases === undefined && probed?.aliases === undefined) return [];
   const seen = new Set([id.toLowerCase()]);
   const out: string[] = [];

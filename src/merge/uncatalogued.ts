@@ -6,7 +6,10 @@ import type { Diagnostic } from "../core/diagnostic.js";
 const MAX_NAMED_UNCATALOGUED = 10;
 
 /** In the order of `providers`; `models` are read in one pass, not one per provider. */
-export function uncataloguedDiagnostics(providers: readonly { readonly id: string }[], models: readonly Model[]): Diagnostic[] {
+export function uncataloguedDiagnostics(
+  providers: readonly { readonly id: string }[],
+  models: readonly Model[],
+): Diagnostic[] {
   const undescribed = new Map<string, string[]>();
   for (const m of models) {
     if (m.described !== false || m.availability !== "listed") continue;
@@ -14,13 +17,17 @@ export function uncataloguedDiagnostics(providers: readonly { readonly id: strin
     if (ids) ids.push(m.id);
     else undescribed.set(m.provider, [m.id]);
   }
-  return providers.map((p) => uncataloguedDiagnostic(p.id, undescribed.get(p.id) ?? [])).filter((d): d is Diagnostic => d !== undefined);
+  return providers
+    .map((p) => uncataloguedDiagnostic(p.id, undescribed.get(p.id) ?? []))
+    .filter((d): d is Diagnostic => d !== undefined);
 }
 
 function uncataloguedDiagnostic(provider: string, ids: readonly string[]): Diagnostic | undefined {
   if (ids.length === 0) return undefined;
   const n = ids.length;
-  const named = ids.slice(0, MAX_NAMED_UNCATALOGUED).join(", ") + (n > MAX_NAMED_UNCATALOGUED ? ` and ${n - MAX_NAMED_UNCATALOGUED} more` : "");
+  const named =
+    ids.slice(0, MAX_NAMED_UNCATALOGUED).join(", ") +
+    (n > MAX_NAMED_UNCATALOGUED ? ` and ${n - MAX_NAMED_UNCATALOGUED} more` : "");
   return {
     level: "warning",
     code: "UNCATALOGUED_MODELS",

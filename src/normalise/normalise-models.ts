@@ -18,7 +18,10 @@ const MIN_ECHOED_KEY_LENGTH = 16;
  * only the secrets of key length, since secrets may hold settings such as ?api-version=2024-10-21 that a real model
  * id contains.
  */
-export function echoedKeyCandidates(secrets: readonly string[], credentials: readonly string[] | undefined): readonly string[] {
+export function echoedKeyCandidates(
+  secrets: readonly string[],
+  credentials: readonly string[] | undefined,
+): readonly string[] {
   return credentials ?? secrets.filter((secret) => secret.length >= MIN_ECHOED_KEY_LENGTH);
 }
 
@@ -31,7 +34,10 @@ export function normaliseModels(models: readonly ProbedModel[], keys: readonly s
   // In a fixed order before repeats are dropped, so that which of `Model-A` and `model-a` is kept (the first) depends
   // on the ids and facts alone, never on the order the provider happened to list them in.
   const cleaned = cleanModelList(inFixedOrder(withoutSecrets.map((m) => withoutEchoes(m, keys))));
-  return { models: cleaned.models, dropped: { invalid: cleaned.dropped.invalid + echoed, duplicates: cleaned.dropped.duplicates } };
+  return {
+    models: cleaned.models,
+    dropped: { invalid: cleaned.dropped.invalid + echoed, duplicates: cleaned.dropped.duplicates },
+  };
 }
 
 /** What a successful probe says: how many models it kept, where from (`via`), and how many it dropped. */
@@ -48,7 +54,8 @@ export function describeListing(list: CleanedList, via: string): string {
 function withoutEchoes(model: ProbedModel, keys: readonly string[]): ProbedModel {
   let out = model;
   if (out.name !== undefined && holdsAnyCredential(out.name, keys)) out = withoutName(out);
-  if (out.aliases && out.aliases.some((a) => holdsAnyCredential(a, keys))) out = { ...out, aliases: out.aliases.filter((a) => !holdsAnyCredential(a, keys)) };
+  if (out.aliases && out.aliases.some((a) => holdsAnyCredential(a, keys)))
+    out = { ...out, aliases: out.aliases.filter((a) => !holdsAnyCredential(a, keys)) };
   return out;
 }
 
@@ -57,7 +64,9 @@ function inFixedOrder(models: readonly ProbedModel[]): ProbedModel[] {
   // Facts are spelt out only for the rare ids listed twice.
   const facts = new Map<ProbedModel, string>();
   const factsOf = (m: ProbedModel) => facts.get(m) ?? facts.set(m, JSON.stringify(sortKeysDeep(m))).get(m)!;
-  return [...models].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : factsOf(a) < factsOf(b) ? -1 : factsOf(a) > factsOf(b) ? 1 : 0));
+  return [...models].sort((a, b) =>
+    a.id < b.id ? -1 : a.id > b.id ? 1 : factsOf(a) < factsOf(b) ? -1 : factsOf(a) > factsOf(b) ? 1 : 0,
+  );
 }
 
 function withoutName(model: ProbedModel): ProbedModel {

@@ -32,7 +32,12 @@ export function readModelPage<Raw>(adapter: ProviderAdapter<Raw>, answer: ListAn
     if (!(error instanceof ResponseShapeError)) throw error;
     // An error that says its own status (GLM answers a bad key with HTTP 200 and {"code":401}) means what that status means.
     if (error.kind === "error_body" && error.bodyStatus !== undefined) {
-      return { ok: false, kind: error.kind, reason: `HTTP ${status} but the body says ${error.bodyStatus}`, statedStatus: error.bodyStatus };
+      return {
+        ok: false,
+        kind: error.kind,
+        reason: `HTTP ${status} but the body says ${error.bodyStatus}`,
+        statedStatus: error.bodyStatus,
+      };
     }
     return { ok: false, kind: error.kind, reason: `HTTP ${status} but ${error.message}` };
   }

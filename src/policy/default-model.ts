@@ -19,9 +19,14 @@ export function resolveDefaultModel(
   const setting = settings.defaultModel;
   if (!setting) return null;
   const wanted = setting.value.toLowerCase();
-  const holders = settings.providerPriority.map((p) => byProvider.get(p)?.get(wanted)).filter((m): m is Model => m !== undefined);
+  const holders = settings.providerPriority
+    .map((p) => byProvider.get(p)?.get(wanted))
+    .filter((m): m is Model => m !== undefined);
   if (holders.length === 0) {
-    const hint = didYouMean(setting.value, settings.providerPriority.flatMap((p) => modelNames(byProvider.get(p) ?? new Map())));
+    const hint = didYouMean(
+      setting.value,
+      settings.providerPriority.flatMap((p) => modelNames(byProvider.get(p) ?? new Map())),
+    );
     diagnostics.push({
       level: "warning",
       code: "DEFAULT_MODEL_UNKNOWN",

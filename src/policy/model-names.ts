@@ -8,7 +8,10 @@ import { didYouMean } from "../core/suggest.js";
 export type ModelIndex = ReadonlyMap<string, Model>;
 
 /** Per provider, every id and alias of its models, lower-cased; models of providers not in the list are left out. */
-export function indexModelNames(models: readonly Model[], providers: readonly { readonly id: string }[]): Map<string, ModelIndex> {
+export function indexModelNames(
+  models: readonly Model[],
+  providers: readonly { readonly id: string }[],
+): Map<string, ModelIndex> {
   const byProvider = new Map<string, Map<string, Model>>();
   for (const p of providers) byProvider.set(p.id, new Map());
   for (const model of models) {
@@ -20,7 +23,12 @@ export function indexModelNames(models: readonly Model[], providers: readonly { 
 }
 
 /** Ids and aliases as written → canonical ids of this provider; names it does not know are reported and left out. */
-export function resolveList(list: ListSetting, provider: string, index: ModelIndex, diagnostics: Diagnostic[]): string[] {
+export function resolveList(
+  list: ListSetting,
+  provider: string,
+  index: ModelIndex,
+  diagnostics: Diagnostic[],
+): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   for (const value of list.values) {

@@ -15,12 +15,16 @@ export function resolveProviderPolicy(
   diagnostics: Diagnostic[],
   asOf: string | undefined,
 ): ProviderPolicy {
-  const resolve = (list: ListSetting | undefined): string[] => (list ? resolveList(list, provider.id, index, diagnostics) : []);
+  const resolve = (list: ListSetting | undefined): string[] =>
+    list ? resolveList(list, provider.id, index, diagnostics) : [];
 
   const allowedModels = settingsFor?.allowedModels ? resolve(settingsFor.allowedModels) : null;
   const isAllowed = (id: string) => modelAllowed(allowedModels, id);
   const check = (variable: string, ids: readonly string[]) => {
-    for (const id of ids) diagnostics.push(...usabilityDiagnostics(variable, provider.id, index.get(id.toLowerCase())!, isAllowed(id), provider, asOf));
+    for (const id of ids)
+      diagnostics.push(
+        ...usabilityDiagnostics(variable, provider.id, index.get(id.toLowerCase())!, isAllowed(id), provider, asOf),
+      );
   };
 
   const preferredModels = resolve(settingsFor?.preferredModels);

@@ -26,7 +26,13 @@ export function resolvePolicy(
 
   const policies: Record<string, ProviderPolicy> = {};
   for (const provider of providers) {
-    policies[provider.id] = resolveProviderPolicy(settings.providers[provider.id], state.get(provider.id)!, byProvider.get(provider.id)!, diagnostics, options.asOf);
+    policies[provider.id] = resolveProviderPolicy(
+      settings.providers[provider.id],
+      state.get(provider.id)!,
+      byProvider.get(provider.id)!,
+      diagnostics,
+      options.asOf,
+    );
   }
 
   const policy: Policy = {

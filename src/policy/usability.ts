@@ -16,29 +16,83 @@ export const RETIRING_SOON_DAYS = 30;
  * The first reason the model will never (or not yet) be chosen; else the warnings it is honoured with: deprecated or
  * retiring soon (as of `asOf`, YYYY-MM-DD), a moving alias.
  */
-export function usabilityDiagnostics(variable: string, provider: string, model: Model, allowed: boolean, state: ProviderState, asOf: string | undefined): Diagnostic[] {
+export function usabilityDiagnostics(
+  variable: string,
+  provider: string,
+  model: Model,
+  allowed: boolean,
+  state: ProviderState,
+  asOf: string | undefined,
+): Diagnostic[] {
   const at = { variable, provider, model: model.id };
   if (!allowed) {
-    return [{ level: "warning", code: "MODEL_NOT_ALLOWED", ...at, message: `${variable} names ${model.id}, which ${provider.toUpperCase()}_ALLOWED_MODELS does not allow; it will never be chosen.` }];
+    return [
+      {
+        level: "warning",
+        code: "MODEL_NOT_ALLOWED",
+        ...at,
+        message: `${variable} names ${model.id}, which ${provider.toUpperCase()}_ALLOWED_MODELS does not allow; it will never be chosen.`,
+      },
+    ];
   }
   if (model.availability === "not_listed") {
-    return [{ level: "warning", code: "MODEL_NOT_LISTED", ...at, message: `${variable} names ${model.id}, which ${provider} did not list; it will not be chosen until it is.` }];
+    return [
+      {
+        level: "warning",
+        code: "MODEL_NOT_LISTED",
+        ...at,
+        message: `${variable} names ${model.id}, which ${provider} did not list; it will not be chosen until it is.`,
+      },
+    ];
   }
   if (model.kind === "router") {
-    return [{ level: "warning", code: "MODEL_NOT_CHAT", ...at, message: `${variable} names ${model.id}, which is a router (it hands each request to a model it picks): routers are chosen only when a request names them, never from a preference.` }];
+    return [
+      {
+        level: "warning",
+        code: "MODEL_NOT_CHAT",
+        ...at,
+        message: `${variable} names ${model.id}, which is a router (it hands each request to a model it picks): routers are chosen only when a request names them, never from a preference.`,
+      },
+    ];
   }
   if (model.kind !== "chat") {
-    return [{ level: "warning", code: "MODEL_NOT_CHAT", ...at, message: `${variable} names ${model.id}, which is ${/^[aeiou]/.test(model.kind) ? "an" : "a"} ${model.kind} model, not a chat model; it will never be chosen.` }];
+    return [
+      {
+        level: "warning",
+        code: "MODEL_NOT_CHAT",
+        ...at,
+        message: `${variable} names ${model.id}, which is ${/^[aeiou]/.test(model.kind) ? "an" : "a"} ${model.kind} model, not a chat model; it will never be chosen.`,
+      },
+    ];
   }
   if (model.availability === "unverified" && state.notProbedBecause !== undefined) {
-    return [{ level: "info", code: "MODEL_UNVERIFIED", ...at, message: `${variable} names ${model.id}, which could not be checked: ${provider} was not probed (${state.notProbedBecause}).` }];
+    return [
+      {
+        level: "info",
+        code: "MODEL_UNVERIFIED",
+        ...at,
+        message: `${variable} names ${model.id}, which could not be checked: ${provider} was not probed (${state.notProbedBecause}).`,
+      },
+    ];
   }
   // Honoured all the same (it is what the user wrote), but each of these is worth knowing before it bites.
   const out: Diagnostic[] = [];
   if (model.status === "deprecated") {
-    const retired = model.retiresAt !== undefined && asOf !== undefined && model.retiresAt <= asOf ? ` (retired on ${model.retiresAt})` : "";
-    out.push({ level: "warning", code: "MODEL_DEPRECATED", ...at, message: `${variable} names ${model.id}, which ${provider} has deprecated${retired}; it is still honoured while it is listed, but choose a live model before it is withdrawn.` });
-  } else if (model.retiresAt !== undefined && asOf !== undefined && daysBetween(asOf, model.retiresAt) <= RETIRING_SOON_DAYS) {
+    const retired =
+      model.retiresAt !== undefined && asOf !== undefined && model.retiresAt <= asOf
+        ? ` (retired on ${model.retiresAt})`
+        : "";
+    out.push({
+      level: "warning",
+      code: "MODEL_DEPRECATED",
+      ...at,
+      message: `${variable} names ${model.id}, which ${provider} has deprecated${retired}; it is still honoured while it is listed, but choose a live model before it is withdrawn.`,
+    });
+  } else if (
+    model.retiresAt !== undefined &&
+    asOf !== undefined &&
+    daysBetween(asOf, model.retiresAt) <= RETIRING_SOON_DAYS
+  ) {
     const days = daysBetween(asOf, model.retiresAt);
     out.push({
       level: "warning",

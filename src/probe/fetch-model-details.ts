@@ -9,7 +9,11 @@ const MAX_DETAILED_MODELS = 200;
 const DETAILS_CONCURRENCY = 4;
 
 /** The translated models (`models[i]` from `entries[i]`), with what a per-model request adds where the adapter asks for one. */
-export async function addModelDetails(session: ProbeSession, entries: readonly unknown[], translated: readonly ProbedModel[]): Promise<ProbedModel[]> {
+export async function addModelDetails(
+  session: ProbeSession,
+  entries: readonly unknown[],
+  translated: readonly ProbedModel[],
+): Promise<ProbedModel[]> {
   const models = [...translated];
   const details = session.adapter.details;
   const url = session.request.detailsUrl;
@@ -28,7 +32,8 @@ export async function addModelDetails(session: ProbeSession, entries: readonly u
           ...(session.request.headers ? { headers: session.request.headers } : {}),
         });
         // A model the server cannot describe keeps what the list said: details are a bonus, never a failure.
-        if (answer.status >= 200 && answer.status < 300 && answer.isJson) models[i] = details.apply(models[i]!, answer.json);
+        if (answer.status >= 200 && answer.status < 300 && answer.isJson)
+          models[i] = details.apply(models[i]!, answer.json);
       } catch {
         // As above: a detail that does not come is no fact, and no reason to fail the list.
       }

@@ -4,7 +4,7 @@ import type { FailureKind } from "../providers/adapter.js";
 import { readModelPage } from "../normalise/read-model-page.js";
 import { httpGetJson, TransportError } from "./http-get-json.js";
 import { internalFailure, type ProbeFailure, type ProbeSession } from "./probe-session.js";
-import type { ProbeErrorKind } from "./probe-provider.js";
+import type { ProbeErrorKind } from "./probe-types.js";
 import { parseRetryAfter, retryDelay } from "./retry-delay.js";
 
 /** Far beyond any real list (Anthropic and Gemini fit theirs in one page of 1000), short of a walk that never ends. */
@@ -12,10 +12,20 @@ export const DEFAULT_MAX_PAGES = 50;
 
 export type ModelListing = { readonly ok: true; readonly entries: unknown[]; readonly httpStatus: number };
 
-type Page = { readonly ok: true; readonly entries: readonly unknown[]; readonly cursor: string | undefined; readonly httpStatus: number };
+type Page = {
+  readonly ok: true;
+  readonly entries: readonly unknown[];
+  readonly cursor: string | undefined;
+  readonly httpStatus: number;
+};
 
 type Attempt =
-  | { readonly done: true; readonly entries: readonly unknown[]; readonly cursor: string | undefined; readonly httpStatus: number }
+  | {
+      readonly done: true;
+      readonly entries: readonly unknown[];
+      readonly cursor: string | undefined;
+      readonly httpStatus: number;
+    }
   | {
       readonly done: false;
       readonly kind: ProbeErrorKind;
@@ -41,9 +51,20 @@ export async function fetchModelList(session: ProbeSession, url: string): Promis
     for (const entry of got.entries) entries.push(entry);
     if (got.cursor === undefined) return { ok: true, entries, httpStatus: got.httpStatus };
     if (seen.has(got.cursor) || !pagination) {
-      return { ok: false, kind: "invalid_response", reason: `page ${page} points back to an earlier page (a repeated cursor); the list was not walked further`, httpStatus: got.httpStatus };
+      return {
+        ok: false,
+        kind: "invalid_response",
+        reason: `page ${page} points back to an earlier page (a repeated cursor); the list was not walked further`,
+        httpStatus: got.httpStatus,
+      };
     }
-    if (page >= maxPages) return { ok: false, kind: "too_large", reason: `the list did not end within ${maxPages} pages`, httpStatus: got.httpStatus };
+    if (page >= maxPages)
+      return {
+        ok: false,
+        kind: "too_large",
+        reason: `the list did not end within ${maxPages} pages`,
+        httpStatus: got.httpStatus,
+      };
     seen.add(got.cursor);
     const following = new URL(first);
     following.searchParams.set(pagination.cursorParam, got.cursor);
@@ -57,7 +78,10 @@ async function fetchPage(session: ProbeSession, url: string): Promise<ProbeFailu
   for (;;) {
     attempts++;
     session.attempts++;
-    const result = await attempt(session, url).catch((error: unknown): Attempt => ({ done: false, ...internalFailure(error) }));
+    const result = await attempt(session, url).catch((error: unknown): Attempt => ({
+      done: false,
+      ...internalFailure(error),
+    }));
     if (result.done) return { ok: true, entries: result.entries, cursor: result.cursor, httpStatus: result.httpStatus };
     const failure: ProbeFailure = {
       ok: false,
@@ -90,7 +114,8 @@ async function attempt(session: ProbeSession, url: string): Promise<Attempt> {
   } catch (error) {
     // A dropped connection or a slow answer may go better next time; a refused redirect, an oversized list or a
     // host that does not exist will not.
-    if (error instanceof TransportError) return { done: false, kind: error.kind, retry: error.retryable, reason: error.message };
+    if (error instanceof TransportError)
+      return { done: false, kind: error.kind, retry: error.retryable, reason: error.message };
     throw error;
   }
   const { status } = answer;

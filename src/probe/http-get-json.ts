@@ -41,7 +41,12 @@ export async function httpGetJson(url: string, options: GetJsonOptions): Promise
   for (let hop = 0; ; hop++) {
     const response = await send(current, options);
     const location = header(response, "location");
-    if (response.statusCode !== undefined && response.statusCode >= 300 && response.statusCode < 400 && location !== null) {
+    if (
+      response.statusCode !== undefined &&
+      response.statusCode >= 300 &&
+      response.statusCode < 400 &&
+      location !== null
+    ) {
       response.destroy();
       // The Location is untrusted: it may not parse, and may carry anything (a key, a host name of any length),
       // so nothing of it goes into a message. Host names are case-folded too, so a key in one would escape redaction.
@@ -52,7 +57,10 @@ export async function httpGetJson(url: string, options: GetJsonOptions): Promise
         throw new TransportError("redirect", "redirected to a Location that is not a URL");
       }
       if (next.origin !== origin) {
-        throw new TransportError("redirect", "redirected to another origin; not followed, so the key is not sent there");
+        throw new TransportError(
+          "redirect",
+          "redirected to another origin; not followed, so the key is not sent there",
+        );
       }
       if (hop >= (options.maxRedirects ?? 3)) throw new TransportError("redirect", "too many redirects");
       current = next;
@@ -99,7 +107,9 @@ function send(url: URL, options: GetJsonOptions): Promise<IncomingMessage> {
           headers: {
             accept: "application/json",
             ...options.headers,
-            ...(body !== undefined ? { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) } : {}),
+            ...(body !== undefined
+              ? { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) }
+              : {}),
             ...(options.authorization ? { authorization: options.authorization } : {}),
           },
         },
@@ -147,7 +157,16 @@ function readCapped(response: IncomingMessage, maxBytes: number, signal: AbortSi
     response.on("end", () => settle(() => resolve(buffer.toString("utf8", 0, size))));
     response.on("error", (error) => settle(() => reject(transportFailure(error, signal))));
     // Closed before its end: the connection was cut, or the deadline aborted it.
-    response.on("close", () => settle(() => reject(transportFailure(Object.assign(new Error("terminated"), { code: response.complete ? undefined : "ECONNRESET" }), signal))));
+    response.on("close", () =>
+      settle(() =>
+        reject(
+          transportFailure(
+            Object.assign(new Error("terminated"), { code: response.complete ? undefined : "ECONNRESET" }),
+            signal,
+          ),
+        ),
+      ),
+    );
   });
 }
 
@@ -156,7 +175,13 @@ function transportFailure(error: unknown, signal: AbortSignal): TransportError {
   const cause = (error as { cause?: { code?: string } }).cause;
   const code = cause?.code ?? (error as NodeJS.ErrnoException).code;
   const what =
-    code === "ECONNREFUSED" ? "connection refused" : code === "ENOTFOUND" || code === "EAI_AGAIN" ? "host not found" : code === "ECONNRESET" ? "connection reset" : "network error";
+    code === "ECONNREFUSED"
+      ? "connection refused"
+      : code === "ENOTFOUND" || code === "EAI_AGAIN"
+        ? "host not found"
+        : code === "ECONNRESET"
+          ? "connection reset"
+          : "network error";
   // ENOTFOUND is the resolver's final word that the name does not exist; EAI_AGAIN is a lookup that may yet work.
   return new TransportError("network", code ? `${what} (${code})` : what, code !== "ENOTFOUND");
 }

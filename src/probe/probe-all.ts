@@ -5,7 +5,9 @@ import { DEFAULT_MAX_BYTES, probeProvider, type ProbeOptions, type ProbeOutcome 
 import { DEFAULT_RETRY } from "./retry-delay.js";
 
 /** How probing behaves, for callers that need other limits (and tests that need a fake clock). */
-export interface ProbeTuning extends Partial<Pick<ProbeOptions, "retry" | "now" | "sleep" | "random" | "maxBytes" | "requestTimeoutMs" | "maxPages">> {
+export interface ProbeTuning extends Partial<
+  Pick<ProbeOptions, "retry" | "now" | "sleep" | "random" | "maxBytes" | "requestTimeoutMs" | "maxPages">
+> {
   /** Each provider must be done this long after its probe starts, and by the overall deadline in any case. */
   readonly providerTimeoutMs?: number;
 }
@@ -40,30 +42,46 @@ export const DEFAULT_CONCURRENCY = 256;
 /** The most --probe-concurrency accepts. */
 export const MAX_CONCURRENCY = 1024;
 
-export async function probeAll(targets: readonly ProbeTarget[], options: ProbeAllOptions): Promise<Map<string, ProbeOutcome>> {
+export async function probeAll(
+  targets: readonly ProbeTarget[],
+  options: ProbeAllOptions,
+): Promise<Map<string, ProbeOutcome>> {
   const { providerTimeoutMs, ...tuning } = options.probe ?? {};
   const now = tuning.now ?? Date.now;
   const deadline = now() + options.timeoutMs;
-  const requestTimeoutMs = options.requestTimeoutMs ?? tuning.requestTimeoutMs ?? defaultRequestTimeoutMs(options.timeoutMs, (tuning.retry ?? DEFAULT_RETRY).maxAttempts);
+  const requestTimeoutMs =
+    options.requestTimeoutMs ??
+    tuning.requestTimeoutMs ??
+    defaultRequestTimeoutMs(options.timeoutMs, (tuning.retry ?? DEFAULT_RETRY).maxAttempts);
   const maxBytes = tuning.maxBytes ?? DEFAULT_MAX_BYTES;
   const outcomes = new Map<string, ProbeOutcome>();
   const queue = targets.filter((t) => t.plan.probe);
-  const workers = Array.from({ length: Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, queue.length) }, async () => {
-    for (let target = queue.shift(); target; target = queue.shift()) {
-      if (!target.plan.probe) continue;
-      const adapter = adapters[target.definition.adapter];
-      if (!adapter) throw new Error(`no adapter "${target.definition.adapter}" for provider ${target.definition.id}`);
-      const started = now();
-      const providerDeadline = providerTimeoutMs !== undefined ? Math.min(deadline, started + providerTimeoutMs) : deadline;
-      const outcome = await withBackstop(
-        probeProvider(target.plan, adapter, { ...tuning, deadline: providerDeadline, requestTimeoutMs, maxBytes }),
-        providerDeadline - started,
-        () => ({ status: "failed", errorKind: "timeout", reason: "no answer before the deadline", attempts: 1, durationMs: now() - started }),
-      );
-      outcomes.set(target.definition.id, outcome);
-      options.onOutcome?.(target, outcome);
-    }
-  });
+  const workers = Array.from(
+    { length: Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, queue.length) },
+    async () => {
+      for (let target = queue.shift(); target; target = queue.shift()) {
+        if (!target.plan.probe) continue;
+        const adapter = adapters[target.definition.adapter];
+        if (!adapter) throw new Error(`no adapter "${target.definition.adapter}" for provider ${target.definition.id}`);
+        const started = now();
+        const providerDeadline =
+          providerTimeoutMs !== undefined ? Math.min(deadline, started + providerTimeoutMs) : deadline;
+        const outcome = await withBackstop(
+          probeProvider(target.plan, adapter, { ...tuning, deadline: providerDeadline, requestTimeoutMs, maxBytes }),
+          providerDeadline - started,
+          () => ({
+            status: "failed",
+            errorKind: "timeout",
+            reason: "no answer before the deadline",
+            attempts: 1,
+            durationMs: now() - started,
+          }),
+        );
+        outcomes.set(target.definition.id, outcome);
+        options.onOutcome?.(target, outcome);
+      }
+    },
+  );
   await Promise.all(workers);
   return outcomes;
 }
@@ -72,7 +90,11 @@ export async function probeAll(targets: readonly ProbeTarget[], options: ProbeAl
  * Every request is aborted at the deadline, so a probe should always return by then; should one not (a body that
  * will not cancel, a `sleep` that never wakes), the run does not wait for it: one provider never holds the build.
  */
-async function withBackstop(probe: Promise<ProbeOutcome>, remainingMs: number, late: () => ProbeOutcome): Promise<ProbeOutcome> {
+async function withBackstop(
+  probe: Promise<ProbeOutcome>,
+  remainingMs: number,
+  late: () => ProbeOutcome,
+): Promise<ProbeOutcome> {
   let timer: NodeJS.Timeout | undefined;
   const backstop = new Promise<ProbeOutcome>((resolve) => {
     // Not unref'd: while a probe is pending, this timer is what guarantees the run ends.

@@ -2,7 +2,7 @@
 // request (ProviderRun, in provider-run.ts, is the record of it once probing is over).
 import type { ProviderAdapter } from "../providers/adapter.js";
 import type { RetryPolicy } from "./retry-delay.js";
-import type { ProbeErrorKind, ProbeOptions, ProbeRequest } from "./probe-provider.js";
+import type { ProbeErrorKind, ProbeOptions, ProbeRequest } from "./probe-types.js";
 
 export interface ProbeSession {
   readonly request: ProbeRequest;
@@ -16,10 +16,23 @@ export interface ProbeSession {
   attempts: number;
 }
 
-export type ProbeFailure = { readonly ok: false; readonly kind: ProbeErrorKind; readonly reason: string; readonly httpStatus?: number };
+export type ProbeFailure = {
+  readonly ok: false;
+  readonly kind: ProbeErrorKind;
+  readonly reason: string;
+  readonly httpStatus?: number;
+};
 
 /** A bug here (an adapter that throws on some body) fails this provider's probe, never the whole run. */
-export function internalFailure(error: unknown): { readonly kind: "internal_error"; readonly retry: false; readonly reason: string } {
+export function internalFailure(error: unknown): {
+  readonly kind: "internal_error";
+  readonly retry: false;
+  readonly reason: string;
+} {
   const what = error instanceof Error ? error.name : typeof error;
-  return { kind: "internal_error", retry: false, reason: `the answer could not be read (internal error: ${what}); this is a bug, please report it` };
+  return {
+    kind: "internal_error",
+    retry: false,
+    reason: `the answer could not be read (internal error: ${what}); this is a bug, please report it`,
+  };
 }

@@ -23,7 +23,10 @@ export interface ProviderRun {
 export const NO_ANSWER = "no answer before the overall deadline";
 
 /** Every target, in plan order, with its outcome. */
-export function providerRuns(targets: readonly ProbeTarget[], outcomes: ReadonlyMap<string, ProbeOutcome>): ProviderRun[] {
+export function providerRuns(
+  targets: readonly ProbeTarget[],
+  outcomes: ReadonlyMap<string, ProbeOutcome>,
+): ProviderRun[] {
   return targets.map((target) => providerRun(target, outcomes.get(target.definition.id)));
 }
 

@@ -8,11 +8,21 @@ import { packageRoot } from "../core/package-root.js";
 
 export const BUILTIN_PROVIDERS_GLOB = "data/providers/*.json";
 
-export async function loadProviderDefinitions(userGlobs: readonly string[], cwd: string): Promise<ProviderDefinition[]> {
-  const builtin = await loadJsonDocuments<ProviderDefinition>([BUILTIN_PROVIDERS_GLOB], packageRoot, "provider-definition");
-  const user = userGlobs.length > 0 ? await loadJsonDocuments<ProviderDefinition>(userGlobs, cwd, "provider-definition") : [];
+export async function loadProviderDefinitions(
+  userGlobs: readonly string[],
+  cwd: string,
+): Promise<ProviderDefinition[]> {
+  const builtin = await loadJsonDocuments<ProviderDefinition>(
+    [BUILTIN_PROVIDERS_GLOB],
+    packageRoot,
+    "provider-definition",
+  );
+  const user =
+    userGlobs.length > 0 ? await loadJsonDocuments<ProviderDefinition>(userGlobs, cwd, "provider-definition") : [];
   if (userGlobs.length > 0 && user.length === 0) {
-    throw new ConfigError(`--providers ${userGlobs.join(" ")} matched no file (relative to ${cwd})`, { field: "--providers" });
+    throw new ConfigError(`--providers ${userGlobs.join(" ")} matched no file (relative to ${cwd})`, {
+      field: "--providers",
+    });
   }
   for (const doc of user) checkKeyVariables(doc);
   return uniqueById([...builtin, ...user]);
@@ -45,10 +55,13 @@ function uniqueById(docs: readonly LoadedDocument<ProviderDefinition>[]): Provid
   for (const doc of docs) {
     const earlier = byId.get(doc.document.id);
     if (earlier) {
-      throw new ConfigError(`provider id "${doc.document.id}" is defined twice: ${path.relative(process.cwd(), earlier.file) || earlier.file} and ${doc.file}`, {
-        file: doc.file,
-        field: "/id",
-      });
+      throw new ConfigError(
+        `provider id "${doc.document.id}" is defined twice: ${path.relative(process.cwd(), earlier.file) || earlier.file} and ${doc.file}`,
+        {
+          file: doc.file,
+          field: "/id",
+        },
+      );
     }
     byId.set(doc.document.id, doc);
   }

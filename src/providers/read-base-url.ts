@@ -62,12 +62,26 @@ export function parseBaseUrl(raw: string, variable: string, keys: readonly strin
   url.search = "";
   url.hash = "";
   const href = url.toString().replace(/\/+$/, "");
-  const queryTokens = params.filter(([name]) => CREDENTIAL_PARAMETER.test(name)).map(([, value]) => value).filter((v) => v !== "");
+  const queryTokens = params
+    .filter(([name]) => CREDENTIAL_PARAMETER.test(name))
+    .map(([, value]) => value)
+    .filter((v) => v !== "");
   // A key (or token) may also be part of the path (a tenant, a gateway route): the URL written and printed goes without it.
-  const credentials = [...keys, ...queryTokens, ...(username !== undefined ? [username] : []), ...(password !== undefined ? [password] : [])];
-  const display = holdsAnyCredential(decodeSafely(href), credentials) || holdsAnyCredential(href, credentials) ? scrub(decodeSafely(href), credentials) : href;
+  const credentials = [
+    ...keys,
+    ...queryTokens,
+    ...(username !== undefined ? [username] : []),
+    ...(password !== undefined ? [password] : []),
+  ];
+  const display =
+    holdsAnyCredential(decodeSafely(href), credentials) || holdsAnyCredential(href, credentials)
+      ? scrub(decodeSafely(href), credentials)
+      : href;
   if (display.length > MAX_BASE_URL_LENGTH) {
-    throw new ConfigError(`${variable} is ${display.length} characters long; a base URL may be at most ${MAX_BASE_URL_LENGTH}`, { variable });
+    throw new ConfigError(
+      `${variable} is ${display.length} characters long; a base URL may be at most ${MAX_BASE_URL_LENGTH}`,
+      { variable },
+    );
   }
   return {
     display,

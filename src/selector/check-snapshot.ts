@@ -43,7 +43,10 @@ export function checkSnapshot(data: unknown, source = "the snapshot"): ProviderR
  * of this version). The same checks as checkSnapshot, the same SnapshotError. The original is not changed: parts
  * that lose a field are copied, the rest is shared.
  */
-export function knownSnapshot(data: unknown, source = "the snapshot"): { snapshot: ProviderRegistrySnapshot; unknownFields: readonly string[] } {
+export function knownSnapshot(
+  data: unknown,
+  source = "the snapshot",
+): { snapshot: ProviderRegistrySnapshot; unknownFields: readonly string[] } {
   return verify(data, source);
 }
 
@@ -52,14 +55,19 @@ export function trustFrozen(snapshot: ProviderRegistrySnapshot): void {
   trusted.add(snapshot);
 }
 
-function verify(data: unknown, source: string): { snapshot: ProviderRegistrySnapshot; unknownFields: readonly string[] } {
+function verify(
+  data: unknown,
+  source: string,
+): { snapshot: ProviderRegistrySnapshot; unknownFields: readonly string[] } {
   const minor = checkVersion(data, source);
   let errors = schemaErrors(data);
   let known = data;
   let unknownFields: string[] = [];
   // Minor versions only add optional fields, so a newer minor's unknown fields are expected; nothing else is.
-  if (errors.length > 0 && minor !== null && minor > SUPPORTED_MINOR) ({ errors, known, unknownFields } = errorsBesidesAdditions(data, errors));
-  const problems = errors.length > 0 ? unique(errors.map(describeError)) : semanticProblems(known as ProviderRegistrySnapshot);
+  if (errors.length > 0 && minor !== null && minor > SUPPORTED_MINOR)
+    ({ errors, known, unknownFields } = errorsBesidesAdditions(data, errors));
+  const problems =
+    errors.length > 0 ? unique(errors.map(describeError)) : semanticProblems(known as ProviderRegistrySnapshot);
   if (problems.length > 0) {
     const listed = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => `  - ${p}`);
     if (problems.length > MAX_LISTED_PROBLEMS) listed.push(`  - … and ${problems.length - MAX_LISTED_PROBLEMS} more`);
@@ -123,14 +131,21 @@ function schemaErrors(data: unknown): SchemaError[] {
  * The copy is made along the paths to the removed fields only (never a deep clone: an unknown field may nest
  * 100,000 levels deep, and a recursive copy of it overflows the stack).
  */
-function errorsBesidesAdditions(data: unknown, errors: SchemaError[]): { errors: SchemaError[]; known: unknown; unknownFields: string[] } {
+function errorsBesidesAdditions(
+  data: unknown,
+  errors: SchemaError[],
+): { errors: SchemaError[]; known: unknown; unknownFields: string[] } {
   let known = data;
   const unknownFields: string[] = [];
   for (let round = 0; round < 8; round++) {
     const additions = errors.filter((e) => e.keyword === "additionalProperties");
     if (additions.length === 0) break;
-    for (const e of additions) unknownFields.push(`${e.instancePath}/${escapePointer(String(e.params.additionalProperty))}`);
-    known = withoutFields(known, additions.map((e) => ({ pointer: e.instancePath, key: String(e.params.additionalProperty) })));
+    for (const e of additions)
+      unknownFields.push(`${e.instancePath}/${escapePointer(String(e.params.additionalProperty))}`);
+    known = withoutFields(
+      known,
+      additions.map((e) => ({ pointer: e.instancePath, key: String(e.params.additionalProperty) })),
+    );
     errors = schemaErrors(known);
   }
   return { errors, known, unknownFields };
@@ -198,7 +213,8 @@ function semanticProblems(snapshot: ProviderRegistrySnapshot): string[] {
     for (let i = 1; i < models.length; i++) {
       const a = models[first]!;
       const b = models[i]!;
-      if (a.provider === b.provider && a.id === b.id) problems.push(`/models/${i}: repeats /models/${first} (${b.provider} ${b.id})`);
+      if (a.provider === b.provider && a.id === b.id)
+        problems.push(`/models/${i}: repeats /models/${first} (${b.provider} ${b.id})`);
       else first = i;
     }
     return problems;

@@ -78,7 +78,13 @@ export class Choice implements ModelChoice {
 
   /** The shape `provider-registry select --json` prints; the lazy parts are getters, which JSON.stringify skips. */
   toJSON(): ChoiceJSON {
-    return { model: this.model, provider: this.provider, reason: this.reason, fallbacks: this.fallbacks, trace: this.trace };
+    return {
+      model: this.model,
+      provider: this.provider,
+      reason: this.reason,
+      fallbacks: this.fallbacks,
+      trace: this.trace,
+    };
   }
 
   /** So that console.log shows what JSON.stringify does. */

@@ -25,11 +25,7 @@ export class SnapshotError extends Error {
 }
 
 export type SelectionErrorCode =
-  | "INVALID_REQUEST"
-  | "NO_SUCH_MODEL"
-  | "MODEL_NOT_ALLOWED"
-  | "REQUIREMENTS_NOT_MET"
-  | "NO_MODEL_AVAILABLE";
+  "INVALID_REQUEST" | "NO_SUCH_MODEL" | "MODEL_NOT_ALLOWED" | "REQUIREMENTS_NOT_MET" | "NO_MODEL_AVAILABLE";
 
 const noTrace = (): readonly TraceEntry[] => [];
 

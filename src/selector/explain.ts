@@ -30,7 +30,15 @@ export interface BoundedTrace {
 }
 
 /** Rules whose entries come from what the request or the user's settings named: always shown. */
-const NAMED_RULES = new Set(["requested", "default_model", "category_preference", "provider_preference", "provider_default", "not_in_snapshot", "other_provider"]);
+const NAMED_RULES = new Set([
+  "requested",
+  "default_model",
+  "category_preference",
+  "provider_preference",
+  "provider_default",
+  "not_in_snapshot",
+  "other_provider",
+]);
 
 const key = (e: { model: string; provider: string }) => `${e.provider}\u0000${e.model}`;
 
@@ -40,7 +48,11 @@ const key = (e: { model: string; provider: string }) => `${e.provider}\u0000${e.
  * `limit` other dropped entries are kept too, so that the trace still shows why models fell away. The rest is
  * counted by rule.
  */
-export function boundTrace(trace: readonly TraceEntry[], fallbacks: readonly ModelChoice[], limit: number): BoundedTrace {
+export function boundTrace(
+  trace: readonly TraceEntry[],
+  fallbacks: readonly ModelChoice[],
+  limit: number,
+): BoundedTrace {
   if (limit === Infinity) return { fallbacks, trace, omittedFallbacks: 0, omittedTrace: [] };
   const shownFallbacks = fallbacks.slice(0, Math.max(0, limit));
   const keep = new Set(shownFallbacks.map(key));
@@ -54,14 +66,20 @@ export function boundTrace(trace: readonly TraceEntry[], fallbacks: readonly Mod
     else if (e.outcome === "dropped" && spare > 0) {
       spare--;
       kept.push(e);
-    }
-    else {
+    } else {
       const rule = e.outcome === "fallback" ? "fallback" : e.rule;
       omitted.set(rule, (omitted.get(rule) ?? 0) + 1);
     }
   }
-  const omittedTrace = [...omitted].map(([rule, count]) => ({ rule, count })).sort((a, b) => b.count - a.count || (a.rule < b.rule ? -1 : 1));
-  return { fallbacks: shownFallbacks, trace: kept, omittedFallbacks: fallbacks.length - shownFallbacks.length, omittedTrace };
+  const omittedTrace = [...omitted]
+    .map(([rule, count]) => ({ rule, count }))
+    .sort((a, b) => b.count - a.count || (a.rule < b.rule ? -1 : 1));
+  return {
+    fallbacks: shownFallbacks,
+    trace: kept,
+    omittedFallbacks: fallbacks.length - shownFallbacks.length,
+    omittedTrace,
+  };
 }
 
 export function renderExplanation(
@@ -78,7 +96,9 @@ export function renderExplanation(
   } catch {
     // The outcome is then the INVALID_REQUEST error, which says what is wrong.
   }
-  lines.push(`request: ${shown(request ?? {})}${req ? ` (${describeRequest(req)}${req.categoryNamed ? "" : "; balanced is the default category"})` : ""}`);
+  lines.push(
+    `request: ${shown(request ?? {})}${req ? ` (${describeRequest(req)}${req.categoryNamed ? "" : "; balanced is the default category"})` : ""}`,
+  );
   if (req !== null && req.model === null && index.defaultModel !== null && namesRoutingCriteria(req)) {
     lines.push(
       `default model: ${index.defaultModel.model} (${index.defaultModel.provider}) not considered, since the request names a category, provider or requirement`,
@@ -113,8 +133,12 @@ export function renderFallbacks(bounded: Pick<BoundedTrace, "fallbacks" | "omitt
 export function renderOmitted(bounded: Pick<BoundedTrace, "omittedTrace">): string[] {
   if (bounded.omittedTrace.length === 0) return [];
   const total = bounded.omittedTrace.reduce((n, o) => n + o.count, 0);
-  const parts = bounded.omittedTrace.map((o) => `${o.count} ${o.rule === "fallback" ? (o.count === 1 ? "fallback" : "fallbacks") : o.rule}`);
-  return [`  not shown: ${total} more ${total === 1 ? "model" : "models"} (${parts.join(", ")}); --fallbacks all shows every one`];
+  const parts = bounded.omittedTrace.map(
+    (o) => `${o.count} ${o.rule === "fallback" ? (o.count === 1 ? "fallback" : "fallbacks") : o.rule}`,
+  );
+  return [
+    `  not shown: ${total} more ${total === 1 ? "model" : "models"} (${parts.join(", ")}); --fallbacks all shows every one`,
+  ];
 }
 
 /** One block per provider, in the order the trace visited them. */
@@ -135,7 +159,9 @@ export function renderTrace(trace: readonly TraceEntry[]): string[] {
       provider = e.provider;
       lines.push(`  ${provider}`);
     }
-    lines.push(escapeLine(`    ${e.outcome.padEnd(8)}  ${e.model.padEnd(width)}  ${e.rule.padEnd(ruleWidth)}  ${e.detail}`));
+    lines.push(
+      escapeLine(`    ${e.outcome.padEnd(8)}  ${e.model.padEnd(width)}  ${e.rule.padEnd(ruleWidth)}  ${e.detail}`),
+    );
   }
   return lines;
 }

@@ -21,7 +21,11 @@ export function routedFallbacks(ctx: SelectionContext, chosen: ModelRecord): Mod
 }
 
 /** A model asked for by name is never swapped for another: its fallbacks are the same model at later providers. */
-export function requestedFallbacks(ctx: SelectionContext, records: readonly ModelRecord[], chosen: ModelRecord): ModelChoice[] {
+export function requestedFallbacks(
+  ctx: SelectionContext,
+  records: readonly ModelRecord[],
+  chosen: ModelRecord,
+): ModelChoice[] {
   const list: ModelChoice[] = [];
   for (const r of records) {
     if (r === chosen || r.staticRule !== null) continue;

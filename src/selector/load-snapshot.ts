@@ -38,18 +38,31 @@ export function readSnapshotJson(path: string): unknown {
   } catch (error) {
     const code = error instanceof FileReadError ? error.code : (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") {
-      throw new SnapshotError("SNAPSHOT_NOT_FOUND", `no snapshot at ${path}: ${REGISTER}, or pass the path of an existing one.`, [], { cause: error });
+      throw new SnapshotError(
+        "SNAPSHOT_NOT_FOUND",
+        `no snapshot at ${path}: ${REGISTER}, or pass the path of an existing one.`,
+        [],
+        { cause: error },
+      );
     }
     const why = error instanceof FileReadError ? error.why : String(error);
-    throw new SnapshotError("SNAPSHOT_UNREADABLE", `cannot read the snapshot ${path} (${why}): check the path and its permissions.`, [], { cause: error });
+    throw new SnapshotError(
+      "SNAPSHOT_UNREADABLE",
+      `cannot read the snapshot ${path} (${why}): check the path and its permissions.`,
+      [],
+      { cause: error },
+    );
   }
   // Editors on some systems add a byte-order mark, which JSON.parse refuses.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
     return JSON.parse(text);
   } catch (error) {
-    const what = text.trim() === "" ? "is empty" : `is not JSON (${(error as Error).message}); it may have been cut short`;
-    throw new SnapshotError("SNAPSHOT_NOT_JSON", `the snapshot ${path} ${what}: ${REGISTER} again.`, [], { cause: error });
+    const what =
+      text.trim() === "" ? "is empty" : `is not JSON (${(error as Error).message}); it may have been cut short`;
+    throw new SnapshotError("SNAPSHOT_NOT_JSON", `the snapshot ${path} ${what}: ${REGISTER} again.`, [], {
+      cause: error,
+    });
   }
 }
 
@@ -135,7 +148,10 @@ export function readRegularFile(path: string, maxBytes: number): Buffer {
  */
 export function readTextFile(path: string, maxBytes: number): string {
   const bytes = readRegularFile(path, maxBytes);
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes.length >= 2 && (bytes[0] === 0 || bytes[1] === 0));
+  const utf16 =
+    (bytes[0] === 0xff && bytes[1] === 0xfe) ||
+    (bytes[0] === 0xfe && bytes[1] === 0xff) ||
+    (bytes.length >= 2 && (bytes[0] === 0 || bytes[1] === 0));
   if (utf16) throw new FileReadError("EENCODING", "it is UTF-16 text; save it as UTF-8");
   const text = bytes.toString("utf8");
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

@@ -2,7 +2,15 @@
 // a long-context price tier is ranked again at the prices it would pay (docs/selection.md, "Price").
 import { providersInScope, type SelectionContext } from "./context.js";
 import { fits } from "./fit.js";
-import { compareVectors, decidingKey, meritVector, priceAt, type MeritKeyName, type MeritVector, type Price } from "./rank.js";
+import {
+  compareVectors,
+  decidingKey,
+  meritVector,
+  priceAt,
+  type MeritKeyName,
+  type MeritVector,
+  type Price,
+} from "./rank.js";
 import { band, mergeProviders, type ModelRecord, type ProviderRecord } from "./snapshot-index.js";
 
 export interface RequestOrder {
@@ -101,7 +109,8 @@ export function standoff(ctx: SelectionContext, chosen: ModelRecord): Standoff {
 export function decider(ctx: SelectionContext, a: ModelRecord, b: ModelRecord): Decider {
   const c = ctx.categoryIndex;
   if (a.placement[c] !== "merit" || b.placement[c] !== "merit") {
-    if (a.provider === b.provider || band(a, c) === band(b, c)) return a.provider === b.provider ? "written_preference" : "provider_priority";
+    if (a.provider === b.provider || band(a, c) === band(b, c))
+      return a.provider === b.provider ? "written_preference" : "provider_priority";
   }
   const order = requestOrder(ctx);
   const keys = ctx.index.keys[c]!;

@@ -26,9 +26,12 @@ export function healthOverride(ctx: SelectionContext, chosen: ModelRecord, passe
     return `${r.provider.id}'s best fit ${r.id} is ${facts.length > 0 ? joinWords(facts) : "less healthy"}`;
   });
   const mine = standingFacts(chosen, ctx);
-  const good = chosen.placement[ctx.categoryIndex] !== "merit"
-    ? `named by ${preferenceSource(chosen.placement[ctx.categoryIndex]!, chosen.provider, ctx)}`
-    : mine.length === 0 ? "described, live and pinned" : `only ${joinWords(mine)}`;
+  const good =
+    chosen.placement[ctx.categoryIndex] !== "merit"
+      ? `named by ${preferenceSource(chosen.placement[ctx.categoryIndex]!, chosen.provider, ctx)}`
+      : mine.length === 0
+        ? "described, live and pinned"
+        : `only ${joinWords(mine)}`;
   return `health overrode provider priority: ${chosen.id} is ${good}, while ${why.join("; ")}`;
 }
 
@@ -48,4 +51,3 @@ export function deciderLabel(decidedBy: Decider): string {
   if (decidedBy === "written_preference") return "a written preference";
   return keyLabel(decidedBy);
 }
-

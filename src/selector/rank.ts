@@ -59,7 +59,9 @@ export function meritFacts(model: Model): MeritFacts {
     context: model.contextWindow ?? -1,
     output: model.maxOutput ?? -1,
     price: p === null ? UNKNOWN_PRICE : { total: p.input + p.output, output: p.output },
-    tiers: p?.tiers?.map((t) => ({ above: t.aboveInputTokens, price: { total: t.input + t.output, output: t.output } })) ?? [],
+    tiers:
+      p?.tiers?.map((t) => ({ above: t.aboveInputTokens, price: { total: t.input + t.output, output: t.output } })) ??
+      [],
   };
 }
 
@@ -143,7 +145,13 @@ const KEYS: Record<MeritKeyName, MeritKey> = {
   free: {
     value: (f, _, policy) => (policy.freeTierPreference ? yes(f.free) : yes(!f.free)),
     fact: (f, _, policy) =>
-      policy.freeTierPreference ? (f.free ? "free tier" : "not free tier") : f.free ? `free tier${f.freeVariant ? " (a :free variant)" : ""}, so after paid models` : "",
+      policy.freeTierPreference
+        ? f.free
+          ? "free tier"
+          : "not free tier"
+        : f.free
+          ? `free tier${f.freeVariant ? " (a :free variant)" : ""}, so after paid models`
+          : "",
     label: "free tier (last unless free-tier preference is on, then first)",
   },
   fast_tier: {
@@ -196,7 +204,8 @@ const KEYS: Record<MeritKeyName, MeritKey> = {
   },
   cheaper: {
     value: (_, price) => price.total,
-    fact: (_, price) => (price.total === Infinity ? "price unknown" : `${formatNumber(price.total)} per million tokens in+out`),
+    fact: (_, price) =>
+      price.total === Infinity ? "price unknown" : `${formatNumber(price.total)} per million tokens in+out`,
     label: "lower price",
   },
   larger_context: {
@@ -226,7 +235,9 @@ export const STANDING_KEYS: readonly MeritKeyName[] = ["described", "live", "pin
 export function categoryKeys(category: Category, policy: Policy): readonly MeritKeyName[] {
   switch (category) {
     case "fast_response":
-      return policy.costAwareRouting ? ["free", "cheaper", "fast_tier", "no_reasoning"] : ["free", "price_known", "fast_tier", "no_reasoning", "cheaper"];
+      return policy.costAwareRouting
+        ? ["free", "cheaper", "fast_tier", "no_reasoning"]
+        : ["free", "price_known", "fast_tier", "no_reasoning", "cheaper"];
     case "balanced":
       return ["tools", "free", "price_band", "capable_tier", "larger_context", "cheaper"];
     case "extended_reasoning":
@@ -266,13 +277,21 @@ export function compareVectors(a: MeritVector, aId: string, b: MeritVector, bId:
 }
 
 /** The key that told a ahead of b ("id" when only the ids differ; null when they are the same model). */
-export function decidingKey(keys: readonly MeritKeyName[], a: MeritVector, b: MeritVector, aId: string, bId: string): MeritKeyName | "id" | null {
+export function decidingKey(
+  keys: readonly MeritKeyName[],
+  a: MeritVector,
+  b: MeritVector,
+  aId: string,
+  bId: string,
+): MeritKeyName | "id" | null {
   for (let i = 0; i < keys.length; i++) if (a[i] !== b[i]) return keys[i]!;
   return aId === bId ? null : "id";
 }
 
 export function keyLabel(key: MeritKeyName | "id"): string {
-  return key === "id" ? "the tie-break on id (UTF-16 code-unit order): equal on every fact the ranking reads" : KEYS[key].label;
+  return key === "id"
+    ? "the tie-break on id (UTF-16 code-unit order): equal on every fact the ranking reads"
+    : KEYS[key].label;
 }
 
 export function keyFact(key: MeritKeyName, f: MeritFacts, price: Price, policy: Policy): string {

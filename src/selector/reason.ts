@@ -26,7 +26,9 @@ function requestedReason(ctx: SelectionContext, chosen: ModelRecord): string {
   );
   const notes = earlier.map((r) => {
     const rule = dropRule(r, ctx);
-    return rule === null ? `${r.provider.id} serves it too` : `${r.provider.id}, earlier in priority, cannot serve it: ${describeDrop(rule, r, ctx)}`;
+    return rule === null
+      ? `${r.provider.id} serves it too`
+      : `${r.provider.id}, earlier in priority, cannot serve it: ${describeDrop(rule, r, ctx)}`;
   });
   return `${chosen.id} (${chosen.provider.id}) was requested by name${as} and meets the request${notes.length ? `; ${notes.join("; ")}` : ""}.`;
 }
@@ -43,9 +45,10 @@ function routedReason(ctx: SelectionContext, chosen: ModelRecord): string {
       : placement === "provider_default"
         ? `${chosen.id} is ${preferenceSource(placement, p, ctx)}`
         : `${chosen.id} is the first model that fits in ${preferenceSource(placement, p, ctx)}`;
-  const ahead = runnerUp !== null && decidedBy !== null && placement === "merit" && decidedBy !== "provider_priority"
-    ? `, ahead of ${runnerUp.id}${runnerUp.provider === p ? "" : ` (${runnerUp.provider.id})`} on ${deciderLabel(decidedBy)}`
-    : "";
+  const ahead =
+    runnerUp !== null && decidedBy !== null && placement === "merit" && decidedBy !== "provider_priority"
+      ? `, ahead of ${runnerUp.id}${runnerUp.provider === p ? "" : ` (${runnerUp.provider.id})`} on ${deciderLabel(decidedBy)}`
+      : "";
   if (ctx.provider !== null) return `${what}${ahead}, and ${p.id} is the requested provider`;
   if (passedOver.length > 0) return `${what}${ahead}, and ${healthOverride(ctx, chosen, passedOver)}`;
   const earlier = ctx.index.providers.filter((q) => q.priority < p.priority).map((q) => q.id);
@@ -58,6 +61,9 @@ export function defaultPassedOver(ctx: SelectionContext): string {
   const ref = ctx.index.defaultModel;
   if (ref === null || namesRoutingCriteria(ctx)) return "";
   const first = ref.records[0];
-  const why = first === undefined ? "the snapshot has no such model" : describeDrop(dropRule(first, ctx) ?? "excluded", first, ctx);
+  const why =
+    first === undefined
+      ? "the snapshot has no such model"
+      : describeDrop(dropRule(first, ctx) ?? "excluded", first, ctx);
   return `; the default model ${ref.model} (${ref.provider}) was passed over because ${why}`;
 }

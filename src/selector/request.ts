@@ -65,8 +65,12 @@ function minimum(value: unknown, key: "minContext" | "minOutput"): number {
 }
 
 function capabilities(requires: Requirements): number {
-  return flag(requires.vision, "vision", VISION) | flag(requires.tools, "tools", TOOLS) |
-    flag(requires.reasoning, "reasoning", REASONING) | flag(requires.json, "json", JSON_MODE);
+  return (
+    flag(requires.vision, "vision", VISION) |
+    flag(requires.tools, "tools", TOOLS) |
+    flag(requires.reasoning, "reasoning", REASONING) |
+    flag(requires.json, "json", JSON_MODE)
+  );
 }
 
 // A misspelt key (`minContex`) would otherwise drop a requirement silently and return a model that breaks it.
@@ -102,7 +106,8 @@ function categoryIndex(category: unknown): 0 | 1 | 2 {
   }
 }
 
-const isRecord = (value: unknown): value is object => typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is object =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The model a request names; null for auto (any case). */
 function requestedModel(name: unknown): string | null {
@@ -116,7 +121,7 @@ function requestedModel(name: unknown): string | null {
  */
 export function normalizeRequest(request: unknown, index: SnapshotIndex): SelectionContext {
   if (request === undefined) request = {};
-  if (!isRecord(request)) invalid("it must be an object such as { category: \"balanced\" }");
+  if (!isRecord(request)) invalid('it must be an object such as { category: "balanced" }');
   checkRequestKeys(request);
   const r = request as SelectionRequest;
 
@@ -154,7 +159,9 @@ function resolveProvider(index: SnapshotIndex, name: unknown): ProviderRecord {
   if (typeof name !== "string" || name === "") return invalid("provider must be a provider id");
   const p = index.providerById.get(name) ?? index.providerById.get(name.toLowerCase());
   if (p) return p;
-  return invalid(`unknown provider "${name}"; the snapshot knows ${index.providers.map((q) => q.id).join(", ") || "no providers"}`);
+  return invalid(
+    `unknown provider "${name}"; the snapshot knows ${index.providers.map((q) => q.id).join(", ") || "no providers"}`,
+  );
 }
 
 /** Names that match no model exclude nothing: a model that failed and has since left the snapshot is gone anyway. */
@@ -173,8 +180,13 @@ function resolveExcluded(index: SnapshotIndex, exclude: unknown): ReadonlySet<Mo
 
 /** Rule 2 applies only to requests that name none of these. */
 export function namesRoutingCriteria(ctx: SelectionContext): boolean {
-  return ctx.categoryNamed || ctx.provider !== null || ctx.need !== 0 || ctx.minContext !== NO_MINIMUM ||
-    ctx.minOutput !== NO_MINIMUM;
+  return (
+    ctx.categoryNamed ||
+    ctx.provider !== null ||
+    ctx.need !== 0 ||
+    ctx.minContext !== NO_MINIMUM ||
+    ctx.minOutput !== NO_MINIMUM
+  );
 }
 
 /**

@@ -10,7 +10,14 @@ import { defaultPassedOver } from "./reason.js";
 import { describeRequest, namesRoutingCriteria, normalizeRequest, type SelectionRequest } from "./request.js";
 import { NO_MINIMUM } from "./vocabulary.js";
 import { isRepriced, requestOrder } from "./order.js";
-import { buildIndex, lookup, mightFit, type ModelRecord, type SnapshotIndex, type StaticRule } from "./snapshot-index.js";
+import {
+  buildIndex,
+  lookup,
+  mightFit,
+  type ModelRecord,
+  type SnapshotIndex,
+  type StaticRule,
+} from "./snapshot-index.js";
 import { autoTrace, requestedTrace } from "./trace.js";
 
 export interface Selector {
@@ -129,7 +136,13 @@ class SnapshotSelector implements Selector {
  */
 function namesOnlyModel(request: SelectionRequest, category: unknown): boolean {
   if (request.requires !== undefined || request.exclude !== undefined || request.provider !== undefined) return false;
-  if (category !== undefined && category !== "balanced" && category !== "fast_response" && category !== "extended_reasoning") return false;
+  if (
+    category !== undefined &&
+    category !== "balanced" &&
+    category !== "fast_response" &&
+    category !== "extended_reasoning"
+  )
+    return false;
   for (const key in request) if (key !== "model" && key !== "category") return false;
   return true;
 }
@@ -168,9 +181,15 @@ function route(ctx: SelectionContext): Choice {
   if (ctx.need === 0 && ctx.minContext === NO_MINIMUM && ctx.minOutput === NO_MINIMUM && ctx.excluded === null) {
     const first = ctx.provider === null ? ctx.index.firstRoutable[c] : ctx.provider.orderings[c]?.[0];
     if (first) return new Choice(ctx, first, "routed");
-  } else if (mightFit(ctx.provider === null ? ctx.index.reach : ctx.provider.reach, ctx.need, ctx.minContext, ctx.minOutput)) {
+  } else if (
+    mightFit(ctx.provider === null ? ctx.index.reach : ctx.provider.reach, ctx.need, ctx.minContext, ctx.minOutput)
+  ) {
     // The precomputed order unless the request pays a long-context price somewhere (then it is ranked again).
-    const ordering = isRepriced(ctx) ? requestOrder(ctx).routing : ctx.provider === null ? ctx.index.routing[c]! : ctx.provider.orderings[c]!;
+    const ordering = isRepriced(ctx)
+      ? requestOrder(ctx).routing
+      : ctx.provider === null
+        ? ctx.index.routing[c]!
+        : ctx.provider.orderings[c]!;
     for (let j = 0; j < ordering.length; j++) {
       const r = ordering[j]!;
       if (fits(r, ctx)) return new Choice(ctx, r, "routed");
@@ -212,7 +231,10 @@ function scopeSummary(ctx: SelectionContext): { where: string; routable: number 
   let all = allProviders.get(ctx.index);
   if (all === undefined) {
     const { providers } = ctx.index;
-    all = { where: providers.length === 0 ? "" : ` at any provider (${providers.map((p) => p.id).join(", ")})`, routable: [] };
+    all = {
+      where: providers.length === 0 ? "" : ` at any provider (${providers.map((p) => p.id).join(", ")})`,
+      routable: [],
+    };
     allProviders.set(ctx.index, all);
   }
   all.routable[c] ??= ctx.index.providers.reduce((n, p) => n + p.orderings[c]!.length, 0);
@@ -283,5 +305,10 @@ function suggest(index: SnapshotIndex, name: string): string {
     if (key.includes(wanted) || (key.length >= 3 && wanted.includes(key))) for (const r of records) close.add(r.id);
     if (close.size >= 3) break;
   }
-  return close.size === 0 ? "" : ` (did you mean ${[...close].slice(0, 3).map((id) => `"${id}"`).join(" or ")}?)`;
+  return close.size === 0
+    ? ""
+    : ` (did you mean ${[...close]
+        .slice(0, 3)
+        .map((id) => `"${id}"`)
+        .join(" or ")}?)`;
 }

@@ -4,10 +4,21 @@
 // ranking every model three times.
 import type { Model, Policy, ProviderPolicy, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { CATEGORIES, JSON_MODE, REASONING, TOOLS, UNKNOWN_SIZE, VISION, type ModelChoice } from "./vocabulary.js";
-import { compareVectors, lowestTierThreshold, meritFacts, meritKeys, meritVector, standing, type MeritFacts, type MeritKeyName, type MeritVector } from "./rank.js";
+import {
+  compareVectors,
+  lowestTierThreshold,
+  meritFacts,
+  meritKeys,
+  meritVector,
+  standing,
+  type MeritFacts,
+  type MeritKeyName,
+  type MeritVector,
+} from "./rank.js";
 
 /** Why a model can never be chosen under this snapshot, whatever the request. */
-export type StaticRule = "not_chat" | "not_listed" | "unverified" | "provider_disabled" | "provider_not_allowed" | "not_allowed";
+export type StaticRule =
+  "not_chat" | "not_listed" | "unverified" | "provider_disabled" | "provider_not_allowed" | "not_allowed";
 /** What put a routable model where it is in its provider's ordering. */
 export type PlacementRule = "category_preference" | "provider_preference" | "provider_default" | "merit";
 
@@ -132,7 +143,11 @@ export interface SnapshotIndex {
   /** A request whose minContext exceeds this reaches some model's long-context price tier; Infinity when none has tiers. */
   readonly tierThreshold: number;
   /** policy.defaultModel and the models it names (none when the snapshot lacks it). */
-  readonly defaultModel: { readonly model: string; readonly provider: string; readonly records: readonly ModelRecord[] } | null;
+  readonly defaultModel: {
+    readonly model: string;
+    readonly provider: string;
+    readonly records: readonly ModelRecord[];
+  } | null;
 }
 
 export const isModelRecord = (slot: TraceSlot): slot is ModelRecord => "staticRule" in slot;
@@ -156,7 +171,10 @@ function reachOfAll(providers: readonly ProviderRecord[]): Reach {
   return { context, output };
 }
 
-const NO_REACH: Reach = { context: new Float64Array(MASKS).fill(-Infinity), output: new Float64Array(MASKS).fill(-Infinity) };
+const NO_REACH: Reach = {
+  context: new Float64Array(MASKS).fill(-Infinity),
+  output: new Float64Array(MASKS).fill(-Infinity),
+};
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -195,7 +213,19 @@ export function buildIndex(snapshot: ProviderRegistrySnapshot): SnapshotIndex {
 
   const routing: ModelRecord[][] = [];
   const firstRoutable: (ModelRecord | null)[] = [];
-  return { snapshot, policy, providers, providerById, byName, routing, firstRoutable, reach: reachOfAll(providers), keys, tierThreshold, defaultModel };
+  return {
+    snapshot,
+    policy,
+    providers,
+    providerById,
+    byName,
+    routing,
+    firstRoutable,
+    reach: reachOfAll(providers),
+    keys,
+    tierThreshold,
+    defaultModel,
+  };
 }
 
 /**
@@ -207,12 +237,16 @@ export function ensureCategory(index: SnapshotIndex, c: 0 | 1 | 2): void {
   if (index.routing[c] !== undefined) return;
   const keys = index.keys[c]!;
   for (const provider of index.providers as readonly ProviderDraft[]) {
-    for (const r of provider.models) (r.vectors as MeritVector[])[c] = meritVector(keys, r.merit, r.merit.price, index.policy);
+    for (const r of provider.models)
+      (r.vectors as MeritVector[])[c] = meritVector(keys, r.merit, r.merit.price, index.policy);
     const { ordering, preferenceSlots } = orderProvider(provider, index.byName, c);
     provider.orderings[c] = ordering;
     provider.preferenceSlots[c] = preferenceSlots;
   }
-  const routing = mergeProviders(index.providers.map((p) => p.orderings[c]!), c);
+  const routing = mergeProviders(
+    index.providers.map((p) => p.orderings[c]!),
+    c,
+  );
   (index.firstRoutable as (ModelRecord | null)[])[c] = routing[0] ?? null;
   (index.routing as ModelRecord[][])[c] = routing;
 }
@@ -274,7 +308,17 @@ function newProvider(id: string, priority: number, policy: Policy): ProviderDraf
   // An own property only: a provider named "constructor" must not find Object.prototype.constructor here.
   const own = Object.hasOwn(policy.providers, id) ? policy.providers[id]! : NO_POLICY;
   const allowed = own.allowedModels === null ? null : new Set(own.allowedModels.map((name) => name.toLowerCase()));
-  return { id, priority, staticRule, policy: own, allowed, models: [], orderings: [], preferenceSlots: [], reach: NO_REACH };
+  return {
+    id,
+    priority,
+    staticRule,
+    policy: own,
+    allowed,
+    models: [],
+    orderings: [],
+    preferenceSlots: [],
+    reach: NO_REACH,
+  };
 }
 
 function newModel(model: Model, provider: ProviderDraft, policy: Policy): ModelRecord {

@@ -36,13 +36,19 @@ function keptDetail(r: ModelRecord, rank: number, ctx: SelectionContext, note: s
 
 function droppedDetail(rule: StaticRule | DynamicRule, r: ModelRecord, ctx: SelectionContext): string {
   const placement = r.placement[ctx.categoryIndex];
-  const passedOver = placement !== undefined && placement !== "merit" ? `${preferenceSource(placement, r.provider, ctx)}, passed over: ` : "";
+  const passedOver =
+    placement !== undefined && placement !== "merit"
+      ? `${preferenceSource(placement, r.provider, ctx)}, passed over: `
+      : "";
   return passedOver + describeDrop(rule, r, ctx);
 }
 
 /** Chosen on merit only when a request, the default model or a written preference names it. */
 function byNameDetail(r: ModelRecord): string {
-  const what = r.model.kind === "router" ? "a router (it forwards each request to a model it picks)" : `routed by name only (routing "by_name"${r.model.variant ? `, a :${r.model.variant.tag} variant` : ""})`;
+  const what =
+    r.model.kind === "router"
+      ? "a router (it forwards each request to a model it picks)"
+      : `routed by name only (routing "by_name"${r.model.variant ? `, a :${r.model.variant.tag} variant` : ""})`;
   return `${what}: chosen only when a request names it, never on merit or as a fallback of another model`;
 }
 
@@ -58,14 +64,18 @@ function notes(ctx: SelectionContext, chosen: ModelRecord | null): Map<ModelReco
       if (r.placement[c] !== "merit" || dropRule(r, ctx) !== null) continue;
       if (previous !== null) {
         const key = decider(ctx, previous, r);
-        if (key === "id" || TIE_BREAK_KEYS.includes(key as MeritKeyName)) out.set(previous, `; ahead of ${r.id} on ${deciderLabel(key)}`);
+        if (key === "id" || TIE_BREAK_KEYS.includes(key as MeritKeyName))
+          out.set(previous, `; ahead of ${r.id} on ${deciderLabel(key)}`);
       }
       previous = r;
     }
   }
   if (chosen !== null && chosen.placement[c] === "merit") {
     const { runnerUp, decidedBy, passedOver } = standoff(ctx, chosen);
-    let note = runnerUp !== null && decidedBy !== null ? `; ahead of ${runnerUp.id} (${runnerUp.provider.id}) on ${deciderLabel(decidedBy)}` : "";
+    let note =
+      runnerUp !== null && decidedBy !== null
+        ? `; ahead of ${runnerUp.id} (${runnerUp.provider.id}) on ${deciderLabel(decidedBy)}`
+        : "";
     if (passedOver.length > 0 && ctx.provider === null) note += `; ${healthOverride(ctx, chosen, passedOver)}`;
     out.set(chosen, note);
   } else if (chosen !== null && ctx.provider === null) {
@@ -76,7 +86,11 @@ function notes(ctx: SelectionContext, chosen: ModelRecord | null): Map<ModelReco
 }
 
 /** Rule 3: each provider in scope, in priority order, each model in its ordering, then the models it can never route. */
-export function routingTrace(ctx: SelectionContext, chosen: ModelRecord | null, skip: ReadonlySet<ModelRecord>): TraceEntry[] {
+export function routingTrace(
+  ctx: SelectionContext,
+  chosen: ModelRecord | null,
+  skip: ReadonlySet<ModelRecord>,
+): TraceEntry[] {
   const trace: TraceEntry[] = [];
   const order = requestOrder(ctx);
   const c = ctx.categoryIndex;
@@ -85,7 +99,15 @@ export function routingTrace(ctx: SelectionContext, chosen: ModelRecord | null, 
     let rank = 0;
     for (const slot of traceOrder(p, c, order.provider(p))) {
       if (!isModelRecord(slot)) {
-        trace.push(entry(slot.name, p.id, "dropped", "not_in_snapshot", `${preferenceSource(slot.rule, p, ctx)} names it, but the snapshot has no such ${p.id} model`));
+        trace.push(
+          entry(
+            slot.name,
+            p.id,
+            "dropped",
+            "not_in_snapshot",
+            `${preferenceSource(slot.rule, p, ctx)} names it, but the snapshot has no such ${p.id} model`,
+          ),
+        );
         continue;
       }
       const byNameOnly = slot.staticRule === null && slot.byName && slot.placement[c] === "merit";
@@ -97,21 +119,47 @@ export function routingTrace(ctx: SelectionContext, chosen: ModelRecord | null, 
       }
       const rule = dropRule(slot, ctx);
       if (rule !== null) trace.push(entry(slot.id, p.id, "dropped", rule, droppedDetail(rule, slot, ctx)));
-      else trace.push(entry(slot.id, p.id, slot === chosen ? "chosen" : "fallback", slot.placement[c]!, keptDetail(slot, rank, ctx, noted.get(slot) ?? "")));
+      else
+        trace.push(
+          entry(
+            slot.id,
+            p.id,
+            slot === chosen ? "chosen" : "fallback",
+            slot.placement[c]!,
+            keptDetail(slot, rank, ctx, noted.get(slot) ?? ""),
+          ),
+        );
     }
   }
   return trace;
 }
 
 /** Rule 1: every model the name resolves to, in provider priority order. */
-export function requestedTrace(ctx: SelectionContext, name: string, records: readonly ModelRecord[], chosen: ModelRecord | null): TraceEntry[] {
+export function requestedTrace(
+  ctx: SelectionContext,
+  name: string,
+  records: readonly ModelRecord[],
+  chosen: ModelRecord | null,
+): TraceEntry[] {
   return records.map((r) => {
     if (ctx.provider !== null && r.provider !== ctx.provider) {
-      return entry(r.id, r.provider.id, "dropped", "other_provider", `the request is restricted to provider ${ctx.provider.id}`);
+      return entry(
+        r.id,
+        r.provider.id,
+        "dropped",
+        "other_provider",
+        `the request is restricted to provider ${ctx.provider.id}`,
+      );
     }
     const rule = dropRule(r, ctx);
     if (rule !== null) return entry(r.id, r.provider.id, "dropped", rule, describeDrop(rule, r, ctx));
-    return entry(r.id, r.provider.id, r === chosen ? "chosen" : "fallback", "requested", `requested as "${name}"${staleNote(r)}`);
+    return entry(
+      r.id,
+      r.provider.id,
+      r === chosen ? "chosen" : "fallback",
+      "requested",
+      `requested as "${name}"${staleNote(r)}`,
+    );
   });
 }
 
@@ -120,14 +168,36 @@ export function defaultTrace(ctx: SelectionContext, chosen: ModelRecord | null):
   const ref = ctx.index.defaultModel;
   if (ref === null) return [];
   if (ref.records.length === 0) {
-    return [entry(ref.model, ref.provider, "dropped", "not_in_snapshot", `the default model (policy.defaultModel), passed over: the snapshot has no such ${ref.provider} model`)];
+    return [
+      entry(
+        ref.model,
+        ref.provider,
+        "dropped",
+        "not_in_snapshot",
+        `the default model (policy.defaultModel), passed over: the snapshot has no such ${ref.provider} model`,
+      ),
+    ];
   }
   return ref.records.map((r) => {
     const rule = dropRule(r, ctx);
-    if (rule !== null) return entry(r.id, r.provider.id, "dropped", rule, `the default model (policy.defaultModel), passed over: ${describeDrop(rule, r, ctx)}`);
+    if (rule !== null)
+      return entry(
+        r.id,
+        r.provider.id,
+        "dropped",
+        rule,
+        `the default model (policy.defaultModel), passed over: ${describeDrop(rule, r, ctx)}`,
+      );
     // Another model the default's name matches is a fallback only through routing, which never places this one.
-    if (r !== chosen && r.byName && r.placement[ctx.categoryIndex] === "merit") return entry(r.id, r.provider.id, "dropped", "by_name_only", byNameDetail(r));
-    return entry(r.id, r.provider.id, r === chosen ? "chosen" : "fallback", "default_model", `the default model (policy.defaultModel), used because the request names no category, provider or requirement${staleNote(r)}`);
+    if (r !== chosen && r.byName && r.placement[ctx.categoryIndex] === "merit")
+      return entry(r.id, r.provider.id, "dropped", "by_name_only", byNameDetail(r));
+    return entry(
+      r.id,
+      r.provider.id,
+      r === chosen ? "chosen" : "fallback",
+      "default_model",
+      `the default model (policy.defaultModel), used because the request names no category, provider or requirement${staleNote(r)}`,
+    );
   });
 }
 

@@ -49,7 +49,10 @@ export function buildSnapshot(input: SnapshotInput | SnapshotParts, { hash = tru
  * The snapshot with diagnostics that could only be found by reading it (what the selector makes of it) added in
  * their sorted places, and hashed. `snapshot` is left as it was.
  */
-export function sealSnapshot(snapshot: ProviderRegistrySnapshot, diagnostics: readonly Diagnostic[]): ProviderRegistrySnapshot {
+export function sealSnapshot(
+  snapshot: ProviderRegistrySnapshot,
+  diagnostics: readonly Diagnostic[],
+): ProviderRegistrySnapshot {
   const { contentHash: _unhashed, ...rest } = snapshot;
   const complete = { ...rest, diagnostics: sortDiagnostics([...rest.diagnostics, ...diagnostics]) };
   return { ...complete, contentHash: contentHash(complete) };
@@ -64,11 +67,27 @@ function providerEntry({ target, outcome }: ProviderRun, checkedAt: string): Pro
     apiKeyVariable: target.apiKeyVariable,
   };
   if (!target.plan.probe) return { ...base, probe: { status: "skipped", reason: target.plan.reason, modelCount: 0 } };
-  if (!outcome) return { ...base, probe: { status: "failed", errorKind: "timeout", reason: "not probed before the overall deadline", modelCount: 0 } };
+  if (!outcome)
+    return {
+      ...base,
+      probe: {
+        status: "failed",
+        errorKind: "timeout",
+        reason: "not probed before the overall deadline",
+        modelCount: 0,
+      },
+    };
   if (outcome.status === "ok") {
     return {
       ...base,
-      probe: { status: "ok", reason: outcome.reason, httpStatus: outcome.httpStatus, attempts: outcome.attempts, modelCount: outcome.models.length, checkedAt },
+      probe: {
+        status: "ok",
+        reason: outcome.reason,
+        httpStatus: outcome.httpStatus,
+        attempts: outcome.attempts,
+        modelCount: outcome.models.length,
+        checkedAt,
+      },
     };
   }
   return {

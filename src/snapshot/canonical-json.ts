@@ -34,8 +34,14 @@ export function sortKeysDeep(value: unknown): unknown {
   if (!changed) return value;
   const order = keys.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
   const out: Record<string, unknown> = {};
-  for (const i of order) if (children[i] !== undefined) out[keys[i]!] = children[i];
+  for (const i of order) if (children[i] !== undefined) setOwn(out, keys[i]!, children[i]);
   return out;
+}
+
+/** `out[key] = value`, except that a "__proto__" key (JSON.parse makes it an own property) stays data, not a prototype. */
+function setOwn(out: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
 }
 
 /**
@@ -56,7 +62,10 @@ const WALKED_DEPTH = 2;
  * The text of `JSON.stringify(sortKeysDeep(value), null, pretty ? 2 : undefined)` (plus the final newline when
  * pretty), in pieces of about one model each: joined, byte for byte the same. Keys are sorted here, per piece.
  */
-export function* canonicalChunks(value: unknown, { pretty }: { readonly pretty: boolean }): Generator<string, void, undefined> {
+export function* canonicalChunks(
+  value: unknown,
+  { pretty }: { readonly pretty: boolean },
+): Generator<string, void, undefined> {
   const root = serializable(value);
   if (root === undefined) throw new TypeError("canonicalChunks: the value has no JSON form");
   yield* chunksOf(root, 0, pretty);
@@ -65,13 +74,18 @@ export function* canonicalChunks(value: unknown, { pretty }: { readonly pretty: 
 
 /** What JSON.stringify would serialise in place of the value: toJSON's result; undefined where it leaves a member out. */
 function serializable(value: unknown): unknown {
-  if (value !== null && typeof value === "object" && typeof (value as { toJSON?: unknown }).toJSON === "function") return value;
+  if (value !== null && typeof value === "object" && typeof (value as { toJSON?: unknown }).toJSON === "function")
+    return value;
   if (value === undefined || typeof value === "function" || typeof value === "symbol") return undefined;
   return value;
 }
 
 function* chunksOf(value: unknown, depth: number, pretty: boolean): Generator<string, void, undefined> {
-  const walk = depth < WALKED_DEPTH && value !== null && typeof value === "object" && typeof (value as { toJSON?: unknown }).toJSON !== "function";
+  const walk =
+    depth < WALKED_DEPTH &&
+    value !== null &&
+    typeof value === "object" &&
+    typeof (value as { toJSON?: unknown }).toJSON !== "function";
   if (!walk) {
     const text = JSON.stringify(sortKeysDeep(value), null, pretty ? 2 : undefined);
     // A nested value's own line breaks take its depth's indentation; JSON strings never hold a raw line break.

@@ -4,7 +4,9 @@ import type { Provider, ProviderRegistrySnapshot } from "../../generated/snapsho
 import { canonicalChunks } from "./canonical-json.js";
 
 /** The snapshot without contentHash and without its timestamps. */
-export function withoutTimestamps(snapshot: Omit<ProviderRegistrySnapshot, "contentHash"> & { contentHash?: string }): unknown {
+export function withoutTimestamps(
+  snapshot: Omit<ProviderRegistrySnapshot, "contentHash"> & { contentHash?: string },
+): unknown {
   const { contentHash: _hash, generatedAt: _at, ...rest } = snapshot;
   return {
     ...rest,
@@ -28,7 +30,9 @@ export function withoutCheckedAt(provider: Provider): Provider {
  * SHA-256 of the compact canonical JSON of the snapshot without its timestamps, fed to the hash a piece at a time:
  * the whole text is never one string (at a million models it would be longer than a string can be).
  */
-export function contentHash(snapshot: Omit<ProviderRegistrySnapshot, "contentHash"> & { contentHash?: string }): string {
+export function contentHash(
+  snapshot: Omit<ProviderRegistrySnapshot, "contentHash"> & { contentHash?: string },
+): string {
   const hash = createHash("sha256");
   // Pieces are encoded into one reused buffer and hashed a buffer at a time: fewer calls than one per piece, and no
   // rope of pieces to flatten.

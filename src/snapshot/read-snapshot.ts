@@ -52,7 +52,11 @@ export async function readSnapshotFile(file: string, hooks: ReadHooks = {}): Pro
       case "SNAPSHOT_UNREADABLE":
         return { status: "unusable", why: `cannot be read (${whyUnreadable(error)})`, problems: [] };
       case "SNAPSHOT_NOT_JSON":
-        return { status: "unusable", why: /is empty/.test(error.message) ? "is empty" : `is not JSON (${(error.cause as Error).message})`, problems: [] };
+        return {
+          status: "unusable",
+          why: /is empty/.test(error.message) ? "is empty" : `is not JSON (${(error.cause as Error).message})`,
+          problems: [],
+        };
       default:
         return { status: "unusable", why: error.message, problems: [] };
     }
@@ -65,7 +69,11 @@ function whyUnreadable(error: SnapshotError): string {
 }
 
 /** For inputs the user named: anything but a valid snapshot is a configuration error naming the file and the flag. */
-export async function requireSnapshotFile(file: string, what: string, hooks: ReadHooks = {}): Promise<ProviderRegistrySnapshot> {
+export async function requireSnapshotFile(
+  file: string,
+  what: string,
+  hooks: ReadHooks = {},
+): Promise<ProviderRegistrySnapshot> {
   const read = await readSnapshotFile(file, hooks);
   if (read.status === "ok") return read.snapshot;
   const why = read.status === "missing" ? "does not exist" : read.why;

@@ -10,7 +10,10 @@ import { ConfigError } from "../core/errors.js";
  * file system's limit (255 bytes) still leaves room for the rest.
  */
 export function tempFileFor(file: string): string {
-  return path.join(path.dirname(file), `.${shortened(path.basename(file), 120)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  return path.join(
+    path.dirname(file),
+    `.${shortened(path.basename(file), 120)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
+  );
 }
 
 function shortened(name: string, maxBytes: number): string {
@@ -31,18 +34,23 @@ export async function checkWritable(file: string): Promise<void> {
     const handle = await open(temp, "wx");
     await handle.close();
   } catch (error) {
-    throw new ConfigError(`cannot write ${file}: ${describeWriteError(error)} (a temporary file beside it could not be made)`, { file });
+    throw new ConfigError(
+      `cannot write ${file}: ${describeWriteError(error)} (a temporary file beside it could not be made)`,
+      { file },
+    );
   } finally {
     await rm(temp, { force: true }).catch(() => undefined);
   }
   // An immutable or append-only file cannot be replaced, though a file can be made beside it. Opening it for writing
   // (nothing is written, nor truncated) says so. Permission alone (EACCES) is no obstacle: the rename replaces it.
-  const existing = await open(file, constants.O_WRONLY | (constants.O_NONBLOCK ?? 0)).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === "EPERM" || error.code === "EROFS" || error.code === "ETXTBSY") {
-      throw new ConfigError(`cannot write ${file}: ${describeWriteError(error)}`, { file });
-    }
-    return undefined;
-  });
+  const existing = await open(file, constants.O_WRONLY | (constants.O_NONBLOCK ?? 0)).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPERM" || error.code === "EROFS" || error.code === "ETXTBSY") {
+        throw new ConfigError(`cannot write ${file}: ${describeWriteError(error)}`, { file });
+      }
+      return undefined;
+    },
+  );
   await existing?.close();
 }
 

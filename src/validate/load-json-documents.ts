@@ -13,7 +13,11 @@ export interface LoadedDocument<T> {
   readonly document: T;
 }
 
-export async function loadJsonDocuments<T>(patterns: readonly string[], cwd: string, schema: SchemaName): Promise<LoadedDocument<T>[]> {
+export async function loadJsonDocuments<T>(
+  patterns: readonly string[],
+  cwd: string,
+  schema: SchemaName,
+): Promise<LoadedDocument<T>[]> {
   const files = (await fg([...patterns], { cwd, absolute: true, onlyFiles: true, unique: true })).sort();
   return Promise.all(files.map((file) => loadJsonDocument<T>(file, schema)));
 }
@@ -23,7 +27,8 @@ export async function loadJsonDocument<T>(file: string, schema: SchemaName): Pro
   try {
     text = readTextFile(file, MAX_DOCUMENT_BYTES);
   } catch (error) {
-    const why = error instanceof FileReadError ? error.why : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+    const why =
+      error instanceof FileReadError ? error.why : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
     throw new ConfigError(`cannot read ${file}: ${why}`, { file });
   }
   let document: unknown;
@@ -34,10 +39,13 @@ export async function loadJsonDocument<T>(file: string, schema: SchemaName): Pro
   }
   const problems = schemaProblems(schema, document);
   if (problems.length > 0) {
-    throw new ConfigError(`${file} does not match ${schema}.schema.json:\n${problems.map((p) => `  - ${p}`).join("\n")}`, {
-      file,
-      field: problems[0]!.split(":")[0],
-    });
+    throw new ConfigError(
+      `${file} does not match ${schema}.schema.json:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+      {
+        file,
+        field: problems[0]!.split(":")[0],
+      },
+    );
   }
   return { file: path.resolve(file), document: document as T };
 }

@@ -8,10 +8,20 @@ import { mergeModels } from "../../src/merge/merge-models.js";
 import type { ProbedModel } from "../../src/providers/adapter.js";
 import { catalogEntry } from "../support/catalog-entry.js";
 
-const price = (input: number, output: number, source = "https://example.test/prices") => ({ currency: "USD", unit: "per_million_tokens" as const, input, output, source });
+const price = (input: number, output: number, source = "https://example.test/prices") => ({
+  currency: "USD",
+  unit: "per_million_tokens" as const,
+  input,
+  output,
+  source,
+});
 
 const builtin = (id: string, overrides: Partial<CatalogEntry> = {}): CatalogEntry =>
-  catalogEntry(id, { name: `Built-in ${id}`, pricing: { currency: "USD", input: 1, output: 2, source: "https://example.test/builtin", asOf: "2026-01-01" }, ...overrides });
+  catalogEntry(id, {
+    name: `Built-in ${id}`,
+    pricing: { currency: "USD", input: 1, output: 2, source: "https://example.test/builtin", asOf: "2026-01-01" },
+    ...overrides,
+  });
 
 const overlay = (id: string, facts: Facts): OverlayCatalog => new Map([["p", [{ id, facts }]]]);
 
@@ -40,7 +50,11 @@ const cases: Case[] = [
       expect(m.sources.name).toBe("overlay:models.dev");
       expect(m.pricing).toMatchObject({ input: 5, output: 6 });
       expect(m.sources.pricing).toBe("overlay:litellm");
-      expect(m).toMatchObject({ contextWindow: 1000, maxOutput: 500, sources: { contextWindow: "overlay:models.dev", maxOutput: "overlay:litellm" } });
+      expect(m).toMatchObject({
+        contextWindow: 1000,
+        maxOutput: 500,
+        sources: { contextWindow: "overlay:models.dev", maxOutput: "overlay:litellm" },
+      });
     },
   },
   {
@@ -49,7 +63,10 @@ const cases: Case[] = [
     overlays: [{ name: "litellm", facts: { pricing: price(2, 5), contextWindow: 131072 } }],
     expect: (m) => {
       expect(m.pricing).toMatchObject({ input: 2, output: 5 });
-      expect(m).toMatchObject({ contextWindow: 131072, sources: { pricing: "overlay:litellm", contextWindow: "overlay:litellm" } });
+      expect(m).toMatchObject({
+        contextWindow: 131072,
+        sources: { pricing: "overlay:litellm", contextWindow: "overlay:litellm" },
+      });
     },
   },
   {
@@ -61,25 +78,49 @@ const cases: Case[] = [
     name: "a value in the built-in catalog wins over a community file",
     builtin: builtin(ID),
     overlays: [{ name: "litellm", facts: { pricing: price(9, 9), contextWindow: 1 } }],
-    expect: (m) => expect(m).toMatchObject({ pricing: { input: 1, output: 2 }, contextWindow: 128000, sources: { pricing: "catalog", contextWindow: "catalog" } }),
+    expect: (m) =>
+      expect(m).toMatchObject({
+        pricing: { input: 1, output: 2 },
+        contextWindow: 128000,
+        sources: { pricing: "catalog", contextWindow: "catalog" },
+      }),
   },
   {
     name: "the probe wins over the built-in catalog",
     builtin: builtin(ID),
     probed: { id: ID, contextWindow: 200000, pricing: { input: 0.5, output: 1 } },
-    expect: (m) => expect(m).toMatchObject({ contextWindow: 200000, pricing: { input: 0.5, output: 1, source: "probe" }, sources: { pricing: "probe" } }),
+    expect: (m) =>
+      expect(m).toMatchObject({
+        contextWindow: 200000,
+        pricing: { input: 0.5, output: 1, source: "probe" },
+        sources: { pricing: "probe" },
+      }),
   },
   {
     name: "a router's answer says it has no price: no catalog may price it (LiteLLM's 0/0)",
     probed: { id: ID, kind: "router", pricing: null, routing: "by_name" },
     overlays: [{ name: "litellm", facts: { kind: "chat", pricing: price(0, 0) } }],
-    expect: (m) => expect(m).toMatchObject({ kind: "router", routing: "by_name", pricing: null, freeTier: false, sources: { pricing: "probe", kind: "probe" } }),
+    expect: (m) =>
+      expect(m).toMatchObject({
+        kind: "router",
+        routing: "by_name",
+        pricing: null,
+        freeTier: false,
+        sources: { pricing: "probe", kind: "probe" },
+      }),
   },
   {
     name: "a catalog's router is routed by name and unpriced, whatever a community file says",
     builtin: builtin(ID, { kind: "router", pricing: null }),
     overlays: [{ name: "litellm", facts: { pricing: price(0, 0), freeTier: true } }],
-    expect: (m) => expect(m).toMatchObject({ kind: "router", routing: "by_name", pricing: null, freeTier: false, sources: { routing: "catalog", pricing: "catalog" } }),
+    expect: (m) =>
+      expect(m).toMatchObject({
+        kind: "router",
+        routing: "by_name",
+        pricing: null,
+        freeTier: false,
+        sources: { routing: "catalog", pricing: "catalog" },
+      }),
   },
   {
     name: "free tier only for a chat model: a catalog cannot make a music model free",
@@ -96,7 +137,12 @@ const cases: Case[] = [
     name: "past its retirement date on the run's day, a model is deprecated",
     probed: { id: ID, retiresAt: "2026-08-10" },
     asOf: "2026-08-10",
-    expect: (m) => expect(m).toMatchObject({ retiresAt: "2026-08-10", status: "deprecated", sources: { retiresAt: "probe", status: "probe" } }),
+    expect: (m) =>
+      expect(m).toMatchObject({
+        retiresAt: "2026-08-10",
+        status: "deprecated",
+        sources: { retiresAt: "probe", status: "probe" },
+      }),
   },
   {
     name: "before its retirement date it keeps its status",
@@ -109,13 +155,22 @@ const cases: Case[] = [
     builtin: builtin(ID),
     overlays: [{ name: "litellm", facts: { retiresAt: "2026-01-28" } }],
     asOf: "2026-02-01",
-    expect: (m) => expect(m).toMatchObject({ retiresAt: "2026-01-28", status: "deprecated", sources: { retiresAt: "overlay:litellm", status: "overlay:litellm" } }),
+    expect: (m) =>
+      expect(m).toMatchObject({
+        retiresAt: "2026-01-28",
+        status: "deprecated",
+        sources: { retiresAt: "overlay:litellm", status: "overlay:litellm" },
+      }),
   },
   {
     name: "the environment is the top layer",
     probed: { id: ID, pricing: { input: 1, output: 1 } },
     env: { costs: { [ID]: { input: 7, output: 8 } } },
-    expect: (m) => expect(m).toMatchObject({ pricing: { input: 7, output: 8, source: "env:MODEL_COSTS_JSON" }, sources: { pricing: "env:MODEL_COSTS_JSON" } }),
+    expect: (m) =>
+      expect(m).toMatchObject({
+        pricing: { input: 7, output: 8, source: "env:MODEL_COSTS_JSON" },
+        sources: { pricing: "env:MODEL_COSTS_JSON" },
+      }),
   },
 ];
 
@@ -149,7 +204,10 @@ describe("catalog layering (docs/catalog.md)", () => {
   });
 
   it("a catalog's movingAlias: false wins over the inference", () => {
-    const { models } = mergeModels({ providers: [{ id: "p", listed: [{ id: "x-latest" }] }], catalog: new Map([["p", [builtin("x-latest", { movingAlias: false })]]]) });
+    const { models } = mergeModels({
+      providers: [{ id: "p", listed: [{ id: "x-latest" }] }],
+      catalog: new Map([["p", [builtin("x-latest", { movingAlias: false })]]]),
+    });
     expect(models[0]).toMatchObject({ movingAlias: false, sources: { movingAlias: "catalog" } });
   });
 });
@@ -178,7 +236,12 @@ describe("a model kept from the last good snapshot", () => {
     { asOf: "2026-08-09", status: "stable", source: "default" },
   ])("retiring 2026-08-10, on $asOf: $status", ({ asOf, status, source }) => {
     const { models } = mergeModels({
-      providers: [{ id: "p", lastKnownGood: { models: [previous("2026-08-10")], verifiedAt: "2026-08-01T00:00:00Z", failure: "HTTP 503" } }],
+      providers: [
+        {
+          id: "p",
+          lastKnownGood: { models: [previous("2026-08-10")], verifiedAt: "2026-08-01T00:00:00Z", failure: "HTTP 503" },
+        },
+      ],
       catalog: new Map(),
       asOf,
     });
@@ -210,7 +273,10 @@ describe("UNCATALOGUED_MODELS", () => {
   });
 
   it("no warning when every listed model is described", () => {
-    const { diagnostics } = mergeModels({ providers: [{ id: "p", listed: [{ id: "a", contextWindow: 1 }] }], catalog: new Map() });
+    const { diagnostics } = mergeModels({
+      providers: [{ id: "p", listed: [{ id: "a", contextWindow: 1 }] }],
+      catalog: new Map(),
+    });
     expect(diagnostics.filter((d) => d.code === "UNCATALOGUED_MODELS")).toEqual([]);
   });
 });

@@ -24,14 +24,19 @@ const AS_OF = "2026-02-01";
 
 function found(catalog: OverlayCatalog, provider: string, id: string): OverlayEntry {
   const hit = catalog.get(provider)?.find((e) => e.id === id);
-  if (!hit) throw new Error(`no ${provider} ${id} in [${[...catalog].map(([p, es]) => `${p}: ${es.map((e) => e.id).join(" ")}`).join("; ")}]`);
+  if (!hit)
+    throw new Error(
+      `no ${provider} ${id} in [${[...catalog].map(([p, es]) => `${p}: ${es.map((e) => e.id).join(" ")}`).join("; ")}]`,
+    );
   return hit;
 }
 
 /** The facts the file states, with capabilities grouped as the snapshot groups them, for compact expectations. */
 function entry(catalog: OverlayCatalog, provider: string, id: string) {
   const { vision, tools, reasoning, json, streaming, ...rest } = found(catalog, provider, id).facts;
-  const capabilities = Object.fromEntries(Object.entries({ vision, tools, reasoning, json, streaming }).filter(([, v]) => v !== undefined));
+  const capabilities = Object.fromEntries(
+    Object.entries({ vision, tools, reasoning, json, streaming }).filter(([, v]) => v !== undefined),
+  );
   return { ...rest, ...(Object.keys(capabilities).length > 0 ? { capabilities } : {}) };
 }
 
@@ -55,13 +60,25 @@ describe("models.dev api.json", () => {
       contextWindow: 262144,
       maxOutput: 262144,
       capabilities: { vision: false, tools: true, reasoning: true, json: true },
-      pricing: { currency: "USD", unit: "per_million_tokens", input: 0.6, output: 2.5, cachedInput: 0.15, source: MODELS_DEV_SOURCE, asOf: "2025-11-06" },
+      pricing: {
+        currency: "USD",
+        unit: "per_million_tokens",
+        input: 0.6,
+        output: 2.5,
+        cachedInput: 0.15,
+        source: MODELS_DEV_SOURCE,
+        asOf: "2025-11-06",
+      },
     });
   });
 
   it("reads beta as preview, image input as vision; an output limit of 0 and a missing cost state nothing", () => {
     const facts = entry(catalog, "kimi", "kimi-vl-preview");
-    expect(facts).toMatchObject({ status: "preview", capabilities: { vision: true, tools: false }, contextWindow: 131072 });
+    expect(facts).toMatchObject({
+      status: "preview",
+      capabilities: { vision: true, tools: false },
+      contextWindow: 131072,
+    });
     expect(facts).not.toHaveProperty("maxOutput");
     expect(facts).not.toHaveProperty("pricing");
   });
@@ -71,12 +88,22 @@ describe("models.dev api.json", () => {
       { source: "catalog", facts: { tier: "flagship", maxOutput: 4096, streaming: false } },
       { source: "overlay:models.dev", facts: found(catalog, "kimi", "kimi-vl-preview").facts },
     ]);
-    expect(facts).toMatchObject({ tier: "flagship", maxOutput: 4096, streaming: false, contextWindow: 131072, status: "preview" });
+    expect(facts).toMatchObject({
+      tier: "flagship",
+      maxOutput: 4096,
+      streaming: false,
+      contextWindow: 131072,
+      status: "preview",
+    });
     expect(sources).toMatchObject({ tier: "catalog", maxOutput: "catalog", contextWindow: "overlay:models.dev" });
   });
 
   it("prefers the first provider key of the mapping (zai over zhipuai) and ignores regional keys (moonshotai-cn)", () => {
-    expect(entry(catalog, "glm", "glm-4.7")).toMatchObject({ name: "GLM-4.7", pricing: { input: 0.6, output: 2.2 }, contextWindow: 204800 });
+    expect(entry(catalog, "glm", "glm-4.7")).toMatchObject({
+      name: "GLM-4.7",
+      pricing: { input: 0.6, output: 2.2 },
+      contextWindow: 204800,
+    });
     // Only zhipuai has it, so zhipuai's entry is used; its last_updated is not a whole date, so the price stays undated.
     expect(entry(catalog, "glm", "glm-4.7-flash")).toMatchObject({ pricing: { input: 0, output: 0 } });
     expect(entry(catalog, "glm", "glm-4.7-flash").pricing).not.toHaveProperty("asOf");
@@ -84,9 +111,24 @@ describe("models.dev api.json", () => {
   });
 
   it("gives a provider from a user's definition file the catalog's provider of the same id", () => {
-    const json = { deepseek: { models: { "deepseek-chat": { name: "DeepSeek V3", tool_call: true, cost: { input: 0.28, output: 0.42 }, limit: { context: 131072, output: 8192 } } } } };
+    const json = {
+      deepseek: {
+        models: {
+          "deepseek-chat": {
+            name: "DeepSeek V3",
+            tool_call: true,
+            cost: { input: 0.28, output: 0.42 },
+            limit: { context: 131072, output: 8192 },
+          },
+        },
+      },
+    };
     const own = parseModelsDevCatalog(json, { file: "api.json", asOf: AS_OF, providers: ["deepseek", "kimi"] });
-    expect(entry(own, "deepseek", "deepseek-chat")).toMatchObject({ name: "DeepSeek V3", contextWindow: 131072, pricing: { input: 0.28, output: 0.42 } });
+    expect(entry(own, "deepseek", "deepseek-chat")).toMatchObject({
+      name: "DeepSeek V3",
+      contextWindow: 131072,
+      pricing: { input: 0.28, output: 0.42 },
+    });
   });
 });
 
@@ -101,7 +143,14 @@ describe("LiteLLM model_prices_and_context_window.json", () => {
   });
 
   it("converts USD per token to USD per million tokens exactly, and leaves the prices undated as the file does", () => {
-    expect(entry(catalog, "kimi", "kimi-k2-thinking").pricing).toEqual({ currency: "USD", unit: "per_million_tokens", input: 0.6, output: 2.5, cachedInput: 0.15, source: LITELLM_SOURCE });
+    expect(entry(catalog, "kimi", "kimi-k2-thinking").pricing).toEqual({
+      currency: "USD",
+      unit: "per_million_tokens",
+      input: 0.6,
+      output: 2.5,
+      cachedInput: 0.15,
+      source: LITELLM_SOURCE,
+    });
     expect(entry(catalog, "glm", "glm-4.7").pricing).toMatchObject({ input: 0.6, output: 2.2, cachedInput: 0.11 });
     expect(entry(catalog, "openrouter", "z-ai/glm-4.6").pricing).toMatchObject({ input: 0.4, output: 1.75 });
     expect(entry(catalog, "glm", "embedding-3").pricing).toMatchObject({ input: 0.07, output: 0 });
@@ -120,7 +169,11 @@ describe("LiteLLM model_prices_and_context_window.json", () => {
     // LiteLLM names no model and dates no retirement here: it states neither a name nor a status.
     expect(k2).not.toHaveProperty("name");
     expect(k2).not.toHaveProperty("status");
-    expect(entry(catalog, "openrouter", "openai/gpt-4o-mini").capabilities).toMatchObject({ vision: true, tools: true, json: true });
+    expect(entry(catalog, "openrouter", "openai/gpt-4o-mini").capabilities).toMatchObject({
+      vision: true,
+      tools: true,
+      json: true,
+    });
     expect(entry(catalog, "glm", "embedding-3")).toMatchObject({ kind: "embedding" });
     expect(entry(catalog, "glm", "embedding-3")).not.toHaveProperty("maxOutput");
     // A deprecation date is the model's retirement date, past or not; the merge decides what it means on the run's day.
@@ -142,7 +195,9 @@ describe("LiteLLM model_prices_and_context_window.json", () => {
       "zhipuai/glm-4.7": { litellm_provider: "zhipuai", input_cost_per_token: 1e-6, output_cost_per_token: 1e-6 },
       "zai/glm-4.7": { litellm_provider: "zai", input_cost_per_token: 6e-7, output_cost_per_token: 2.2e-6 },
     };
-    expect(entry(parseLiteLLMCatalog(json, { file: "x.json", asOf: AS_OF }), "glm", "glm-4.7").pricing).toMatchObject({ input: 0.6 });
+    expect(entry(parseLiteLLMCatalog(json, { file: "x.json", asOf: AS_OF }), "glm", "glm-4.7").pricing).toMatchObject({
+      input: 0.6,
+    });
   });
 });
 
@@ -187,18 +242,90 @@ type Damage = readonly [what: string, file: string, mutate: (json: any) => void,
 
 const DAMAGE: readonly Damage[] = [
   ["a provider that is not an object", MODELS_DEV, (j) => (j.zai = "gone"), "/zai", /must be an object/],
-  ["models that are a list", MODELS_DEV, (j) => (j.moonshotai.models = []), "/moonshotai/models", /must be an object of models by id, not an array/],
-  ["a model that is a string", MODELS_DEV, (j) => (j.moonshotai.models["kimi-k2-thinking"] = "k2"), "/moonshotai/models/kimi-k2-thinking", /must be an object/],
-  ["a price written as text", MODELS_DEV, (j) => (j.moonshotai.models["kimi-k2-thinking"].cost.input = "0.60"), "/moonshotai/models/kimi-k2-thinking/cost/input", /USD per million tokens/],
-  ["a negative price", MODELS_DEV, (j) => (j.zai.models["glm-4.7"].cost.output = -2.2), "/zai/models/glm-4.7/cost/output", /at least 0/],
-  ["a fractional context window", MODELS_DEV, (j) => (j.zai.models["glm-4.7"].limit.context = 204.8), "/zai/models/glm-4.7/limit/context", /whole number of tokens/],
-  ["a capability that is not a boolean", MODELS_DEV, (j) => (j.openrouter.models["z-ai/glm-4.6"].tool_call = "yes"), "/openrouter/models/z-ai~1glm-4.6/tool_call", /true or false/],
-  ["modalities that are not a list", MODELS_DEV, (j) => (j.moonshotai.models["kimi-vl-preview"].modalities.input = "text,image"), "/moonshotai/models/kimi-vl-preview/modalities/input", /list of strings/],
-  ["a per-token price written as text", LITELLM, (j) => (j["moonshot/kimi-k2-thinking"].input_cost_per_token = "6e-07"), "/moonshot~1kimi-k2-thinking/input_cost_per_token", /USD per token/],
-  ["a negative per-token price", LITELLM, (j) => (j["zai/glm-4.7"].output_cost_per_token = -1), "/zai~1glm-4.7/output_cost_per_token", /at least 0/],
-  ["a token limit written as text", LITELLM, (j) => (j["openrouter/z-ai/glm-4.6"].max_input_tokens = "200k"), "/openrouter~1z-ai~1glm-4.6/max_input_tokens", /whole number of tokens/],
-  ["a support flag written as text", LITELLM, (j) => (j["openrouter/openai/gpt-4o-mini"].supports_vision = "true"), "/openrouter~1openai~1gpt-4o-mini/supports_vision", /true or false/],
-  ["a deprecation date that is not a date", LITELLM, (j) => (j["moonshot/moonshot-v1-8k-old"].deprecation_date = "soon"), "/moonshot~1moonshot-v1-8k-old/deprecation_date", /YYYY-MM-DD/],
+  [
+    "models that are a list",
+    MODELS_DEV,
+    (j) => (j.moonshotai.models = []),
+    "/moonshotai/models",
+    /must be an object of models by id, not an array/,
+  ],
+  [
+    "a model that is a string",
+    MODELS_DEV,
+    (j) => (j.moonshotai.models["kimi-k2-thinking"] = "k2"),
+    "/moonshotai/models/kimi-k2-thinking",
+    /must be an object/,
+  ],
+  [
+    "a price written as text",
+    MODELS_DEV,
+    (j) => (j.moonshotai.models["kimi-k2-thinking"].cost.input = "0.60"),
+    "/moonshotai/models/kimi-k2-thinking/cost/input",
+    /USD per million tokens/,
+  ],
+  [
+    "a negative price",
+    MODELS_DEV,
+    (j) => (j.zai.models["glm-4.7"].cost.output = -2.2),
+    "/zai/models/glm-4.7/cost/output",
+    /at least 0/,
+  ],
+  [
+    "a fractional context window",
+    MODELS_DEV,
+    (j) => (j.zai.models["glm-4.7"].limit.context = 204.8),
+    "/zai/models/glm-4.7/limit/context",
+    /whole number of tokens/,
+  ],
+  [
+    "a capability that is not a boolean",
+    MODELS_DEV,
+    (j) => (j.openrouter.models["z-ai/glm-4.6"].tool_call = "yes"),
+    "/openrouter/models/z-ai~1glm-4.6/tool_call",
+    /true or false/,
+  ],
+  [
+    "modalities that are not a list",
+    MODELS_DEV,
+    (j) => (j.moonshotai.models["kimi-vl-preview"].modalities.input = "text,image"),
+    "/moonshotai/models/kimi-vl-preview/modalities/input",
+    /list of strings/,
+  ],
+  [
+    "a per-token price written as text",
+    LITELLM,
+    (j) => (j["moonshot/kimi-k2-thinking"].input_cost_per_token = "6e-07"),
+    "/moonshot~1kimi-k2-thinking/input_cost_per_token",
+    /USD per token/,
+  ],
+  [
+    "a negative per-token price",
+    LITELLM,
+    (j) => (j["zai/glm-4.7"].output_cost_per_token = -1),
+    "/zai~1glm-4.7/output_cost_per_token",
+    /at least 0/,
+  ],
+  [
+    "a token limit written as text",
+    LITELLM,
+    (j) => (j["openrouter/z-ai/glm-4.6"].max_input_tokens = "200k"),
+    "/openrouter~1z-ai~1glm-4.6/max_input_tokens",
+    /whole number of tokens/,
+  ],
+  [
+    "a support flag written as text",
+    LITELLM,
+    (j) => (j["openrouter/openai/gpt-4o-mini"].supports_vision = "true"),
+    "/openrouter~1openai~1gpt-4o-mini/supports_vision",
+    /true or false/,
+  ],
+  [
+    "a deprecation date that is not a date",
+    LITELLM,
+    (j) => (j["moonshot/moonshot-v1-8k-old"].deprecation_date = "soon"),
+    "/moonshot~1moonshot-v1-8k-old/deprecation_date",
+    /YYYY-MM-DD/,
+  ],
 ];
 
 describe("a malformed file", () => {
@@ -235,28 +362,61 @@ describe("every built-in provider beyond the first four has its community names 
     { provider: "deepseek", modelsDev: "deepseek", litellm: "deepseek", id: "deepseek-chat" },
     { provider: "groq", modelsDev: "groq", litellm: "groq", id: "llama-3.1-8b-instant" },
     { provider: "xai", modelsDev: "xai", litellm: "xai", id: "grok-3-mini" },
-    { provider: "together", modelsDev: "togetherai", litellm: "together_ai", id: "meta-llama/Llama-3.3-70B-Instruct-Turbo" },
-    { provider: "fireworks", modelsDev: "fireworks-ai", litellm: "fireworks_ai", id: "accounts/fireworks/models/deepseek-v3p1" },
+    {
+      provider: "together",
+      modelsDev: "togetherai",
+      litellm: "together_ai",
+      id: "meta-llama/Llama-3.3-70B-Instruct-Turbo",
+    },
+    {
+      provider: "fireworks",
+      modelsDev: "fireworks-ai",
+      litellm: "fireworks_ai",
+      id: "accounts/fireworks/models/deepseek-v3p1",
+    },
   ];
 
   it.each(CASES)("$provider ← models.dev $modelsDev", ({ provider, modelsDev, id }) => {
-    const json = { [modelsDev]: { id: modelsDev, models: { [id]: { name: "M", cost: { input: 1, output: 2 }, limit: { context: 1000, output: 100 } } } } };
+    const json = {
+      [modelsDev]: {
+        id: modelsDev,
+        models: { [id]: { name: "M", cost: { input: 1, output: 2 }, limit: { context: 1000, output: 100 } } },
+      },
+    };
     const catalog = parseModelsDevCatalog(json, { file: "api.json", asOf: AS_OF });
     expect(ids(catalog, provider)).toEqual([id]);
     expect(entry(catalog, provider, id)).toMatchObject({ contextWindow: 1000, pricing: { input: 1, output: 2 } });
   });
 
   it.each(CASES)("$provider ← LiteLLM $litellm", ({ provider, litellm, id }) => {
-    const json = { [`${litellm}/${id}`]: { litellm_provider: litellm, mode: "chat", input_cost_per_token: 1e-6, output_cost_per_token: 2e-6, max_input_tokens: 1000 } };
+    const json = {
+      [`${litellm}/${id}`]: {
+        litellm_provider: litellm,
+        mode: "chat",
+        input_cost_per_token: 1e-6,
+        output_cost_per_token: 2e-6,
+        max_input_tokens: 1000,
+      },
+    };
     const catalog = parseLiteLLMCatalog(json, { file: "prices.json", asOf: AS_OF });
     expect(ids(catalog, provider)).toEqual([id]);
-    expect(entry(catalog, provider, id)).toMatchObject({ kind: "chat", contextWindow: 1000, pricing: { input: 1, output: 2 } });
+    expect(entry(catalog, provider, id)).toMatchObject({
+      kind: "chat",
+      contextWindow: 1000,
+      pricing: { input: 1, output: 2 },
+    });
   });
 
   it("local servers take no hosted provider's facts from models.dev, and Ollama's names from LiteLLM", () => {
-    const devCatalog = parseModelsDevCatalog({ ollama: { models: { "llama3.2": { name: "x" } } }, lmstudio: { models: { "qwen3-8b": { name: "y" } } } }, { file: "api.json", asOf: AS_OF });
+    const devCatalog = parseModelsDevCatalog(
+      { ollama: { models: { "llama3.2": { name: "x" } } }, lmstudio: { models: { "qwen3-8b": { name: "y" } } } },
+      { file: "api.json", asOf: AS_OF },
+    );
     expect([...devCatalog.keys()]).toEqual([]);
-    const lite = parseLiteLLMCatalog({ "ollama/llama3.1": { litellm_provider: "ollama", mode: "chat", max_input_tokens: 8192 } }, { file: "prices.json", asOf: AS_OF });
+    const lite = parseLiteLLMCatalog(
+      { "ollama/llama3.1": { litellm_provider: "ollama", mode: "chat", max_input_tokens: 8192 } },
+      { file: "prices.json", asOf: AS_OF },
+    );
     expect(ids(lite, "ollama")).toEqual(["llama3.1"]);
   });
 });

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { parseCommunityCatalog, type OverlayCatalog } from "../../src/catalog/community-catalog.js";
 import { LITELLM, MODELS_DEV_2025, MODELS_DEV_2026 } from "../support/real-data.js";
 
-const parse = (file: string): { name: string; catalog: OverlayCatalog } => parseCommunityCatalog(JSON.parse(readFileSync(file, "utf8")), { file, asOf: "2026-08-01" });
+const parse = (file: string): { name: string; catalog: OverlayCatalog } =>
+  parseCommunityCatalog(JSON.parse(readFileSync(file, "utf8")), { file, asOf: "2026-08-01" });
 const facts = (catalog: OverlayCatalog, provider: string, id: string) => {
   const hit = catalog.get(provider)?.find((e) => e.id === id);
   if (!hit) throw new Error(`no ${provider} ${id}`);
@@ -21,7 +22,10 @@ describe("LiteLLM, 2026-08-01", () => {
   });
 
   it.each([
-    { id: "anthropic/claude-sonnet-4.6", tiers: [{ aboveInputTokens: 200000, input: 6, output: 22.5, cachedInput: 0.6 }] },
+    {
+      id: "anthropic/claude-sonnet-4.6",
+      tiers: [{ aboveInputTokens: 200000, input: 6, output: 22.5, cachedInput: 0.6 }],
+    },
     { id: "google/gemini-3.1-pro-preview", tiers: [{ aboveInputTokens: 200000 }] },
   ])("openrouter $id: *_above_200k_tokens become a tier", ({ id, tiers }) => {
     expect(facts(catalog, "openrouter", id).pricing?.tiers).toMatchObject(tiers);
@@ -47,10 +51,19 @@ describe("models.dev", () => {
   it("2026-07-02: kimi-k2.7-code priced, lyria an audio model, tiers from cost.tiers at their exact size", () => {
     const { name, catalog } = parse(MODELS_DEV_2026);
     expect(name).toBe("models.dev");
-    expect(facts(catalog, "kimi", "kimi-k2.7-code").pricing).toMatchObject({ input: 0.95, output: 4, cachedInput: 0.19 });
+    expect(facts(catalog, "kimi", "kimi-k2.7-code").pricing).toMatchObject({
+      input: 0.95,
+      output: 4,
+      cachedInput: 0.19,
+    });
     expect(facts(catalog, "openrouter", "google/lyria-3-clip-preview").kind).toBe("audio");
-    expect(facts(catalog, "openrouter", "anthropic/claude-sonnet-4.6").pricing?.tiers).toEqual([{ aboveInputTokens: 200000, input: 6, output: 22.5, cachedInput: 0.6 }]);
-    expect(facts(catalog, "openrouter", "~moonshotai/kimi-latest")).toMatchObject({ kind: "chat", pricing: { input: 0.55, output: 3.2 } });
+    expect(facts(catalog, "openrouter", "anthropic/claude-sonnet-4.6").pricing?.tiers).toEqual([
+      { aboveInputTokens: 200000, input: 6, output: 22.5, cachedInput: 0.6 },
+    ]);
+    expect(facts(catalog, "openrouter", "~moonshotai/kimi-latest")).toMatchObject({
+      kind: "chat",
+      pricing: { input: 0.55, output: 3.2 },
+    });
     // The router has no cost here: no price stated.
     expect(facts(catalog, "openrouter", "openrouter/auto").pricing).toBeUndefined();
   });
@@ -58,7 +71,18 @@ describe("models.dev", () => {
   it("2025-11-18: the real api.json reads whole", () => {
     const { name, catalog } = parse(MODELS_DEV_2025);
     expect(name).toBe("models.dev");
-    expect(catalog.get("kimi")?.map((e) => e.id).sort()).toEqual(["kimi-k2-0711-preview", "kimi-k2-0905-preview", "kimi-k2-thinking", "kimi-k2-thinking-turbo", "kimi-k2-turbo-preview"]);
+    expect(
+      catalog
+        .get("kimi")
+        ?.map((e) => e.id)
+        .sort(),
+    ).toEqual([
+      "kimi-k2-0711-preview",
+      "kimi-k2-0905-preview",
+      "kimi-k2-thinking",
+      "kimi-k2-thinking-turbo",
+      "kimi-k2-turbo-preview",
+    ]);
     expect(catalog.get("openrouter")?.length).toBe(128);
   });
 });

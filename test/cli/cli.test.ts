@@ -10,7 +10,8 @@ import { runCli } from "../support/run-cli.js";
 import { useTempDirs } from "../support/temp-dir.js";
 
 const tempDir = useTempDirs();
-const version = (JSON.parse(readFileSync(path.join(packageRoot, "package.json"), "utf8")) as { version: string }).version;
+const version = (JSON.parse(readFileSync(path.join(packageRoot, "package.json"), "utf8")) as { version: string })
+  .version;
 let snapshot: ProviderRegistrySnapshot;
 beforeAll(async () => {
   snapshot = await registeredSnapshot();
@@ -26,7 +27,11 @@ describe("provider-registry validate", () => {
 
   it.each([
     ["a field of the wrong type", (s: any) => (s.models[3].contextWindow = "large"), "/models/3/contextWindow"],
-    ["a missing field", (s: any) => delete s.policy.routeUnverified, "/policy: must have required property 'routeUnverified'"],
+    [
+      "a missing field",
+      (s: any) => delete s.policy.routeUnverified,
+      "/policy: must have required property 'routeUnverified'",
+    ],
     ["an unknown field", (s: any) => (s.providers[1].token = "x"), '/providers/1: unknown property "token"'],
   ])("rejects a snapshot with %s, exit 1, pointing at the field", async (_name, damage, pointer) => {
     const dir = await tempDir();
@@ -93,7 +98,10 @@ describe("the command line", () => {
 
   it("a malformed .env line is a configuration error that names the file and line, not its content", async () => {
     const dir = await tempDir();
-    await writeFile(path.join(dir, ".env"), "KIMI_API_KEY=sk-secret-value-123\nthis line sk-secret-value-456 is broken\n");
+    await writeFile(
+      path.join(dir, ".env"),
+      "KIMI_API_KEY=sk-secret-value-123\nthis line sk-secret-value-456 is broken\n",
+    );
     const run = await runCli(["register"], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/\.env:2: cannot read this line/);

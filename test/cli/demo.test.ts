@@ -12,11 +12,17 @@ describe("provider-registry demo", () => {
   it("registers against its loopback providers, writes a valid snapshot, and shows the selector's choices with reasons", async () => {
     const cwd = await tempDir();
     // The user's own keys and preferences must not leak into the demo, nor change it.
-    const run = await runCli(["demo"], { cwd, env: { KIMI_API_KEY: "sk-users-real-key-0a1b2c3d", KIMI_DEFAULT_MODEL: "moonshot-v1-8k" } });
+    const run = await runCli(["demo"], {
+      cwd,
+      env: { KIMI_API_KEY: "sk-users-real-key-0a1b2c3d", KIMI_DEFAULT_MODEL: "moonshot-v1-8k" },
+    });
     expect(run.code).toBe(0);
-    for (const provider of ["kimi", "glm", "openrouter", "custom"]) expect(run.stdout).toMatch(new RegExp(`^  ${provider}\\s+ok\\s+listed \\d+ models?`, "m"));
+    for (const provider of ["kimi", "glm", "openrouter", "custom"])
+      expect(run.stdout).toMatch(new RegExp(`^  ${provider}\\s+ok\\s+listed \\d+ models?`, "m"));
     // The complaint that started the project: the user's KIMI_DEFAULT_MODEL, not the moving alias listed first.
-    expect(run.stdout).toMatch(/no preference in the request\n {4}→ kimi-k2-0905-preview \(kimi\): kimi-k2-0905-preview is kimi's default model/);
+    expect(run.stdout).toMatch(
+      /no preference in the request\n {4}→ kimi-k2-0905-preview \(kimi\): kimi-k2-0905-preview is kimi's default model/,
+    );
     expect(run.stdout).toMatch(/explicit glm-4\.5-x \(not listed\)\n {4}→ refused, NO_SUCH_MODEL:/);
     expect(run.stdout).not.toContain("sk-users-real-key-0a1b2c3d");
     // The demo's own keys are not printed either.
@@ -51,7 +57,9 @@ describe("provider-registry demo", () => {
     await writeFile(file, "my notes\n");
     expect((await runCli(["demo", "--out", "demo.json"], { cwd })).code).toBe(0);
     expect(await readFile(file, "utf8")).toBe("my notes\n");
-    const written = JSON.parse(await readFile(path.join(cwd, "demo.json"), "utf8")) as { generator: { version: string } };
+    const written = JSON.parse(await readFile(path.join(cwd, "demo.json"), "utf8")) as {
+      generator: { version: string };
+    };
     expect(written.generator.version).toMatch(/\+demo$/);
     // npm run demo twice on a fresh clone: the second run replaces the first run's file.
     expect((await runCli(["demo", "--out", "demo.json"], { cwd })).code).toBe(0);

@@ -23,10 +23,12 @@ const BIN = path.join(packageRoot, "dist", "src", "cli", "bin.js");
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 async function files(cwd: string, named: Record<string, unknown>): Promise<void> {
-  for (const [name, data] of Object.entries(named)) await writeFile(path.join(cwd, name), typeof data === "string" ? data : JSON.stringify(data));
+  for (const [name, data] of Object.entries(named))
+    await writeFile(path.join(cwd, name), typeof data === "string" ? data : JSON.stringify(data));
 }
 
-const byKey = (a: Model, b: Model) => (a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byKey = (a: Model, b: Model) =>
+  a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 describe("control characters are escaped in every human-readable output", () => {
   const ESC = "\u001b[2J\u001b[31mwiped\u0007\u009b";
@@ -45,7 +47,9 @@ describe("control characters are escaped in every human-readable output", () => 
       expect(run.stdout).toContain(flags.length === 0 ? "\\u001b[2J" : "\\u001b");
     }
     const json = await runCli(["diff", "old.json", "new.json", "--json"], { cwd });
-    expect(JSON.parse(json.stdout).changes.some((c: { after: { message?: string } }) => c.after?.message === `look ${ESC}`)).toBe(true);
+    expect(
+      JSON.parse(json.stdout).changes.some((c: { after: { message?: string } }) => c.after?.message === `look ${ESC}`),
+    ).toBe(true);
   });
 
   it("validate escapes a file name's control characters", async () => {
@@ -59,7 +63,10 @@ describe("control characters are escaped in every human-readable output", () => 
 
   it("register escapes environment values echoed in warnings and errors", async () => {
     const cwd = await tempDir();
-    const warned = await runCli(["register", "--quiet"], { cwd, env: { KIMI_PREFERRED_MODELS: `kimi-x${ESC}`, KIMI_API_KEY: "kimi-test-key-123456" } });
+    const warned = await runCli(["register", "--quiet"], {
+      cwd,
+      env: { KIMI_PREFERRED_MODELS: `kimi-x${ESC}`, KIMI_API_KEY: "kimi-test-key-123456" },
+    });
     expect(warned.code, warned.stderr).toBe(0);
     expect(warned.stderr).toContain("KIMI_PREFERRED_MODELS");
     expect(warned.stderr).not.toMatch(CONTROL);
@@ -93,7 +100,10 @@ describe("diff finds a change exactly when the content hashes differ", () => {
   for (const [what, change] of reorderings) {
     it(`${what}: not "No changes"`, async () => {
       const before = structuredClone(BASE);
-      before.diagnostics.push({ level: "info", code: "FIRST", message: "one" }, { level: "info", code: "SECOND", message: "another, so that there is an order" });
+      before.diagnostics.push(
+        { level: "info", code: "FIRST", message: "one" },
+        { level: "info", code: "SECOND", message: "another, so that there is an order" },
+      );
       const after = structuredClone(before);
       change(after);
       expect(contentHash(after)).not.toBe(contentHash(before));
@@ -110,16 +120,24 @@ describe("diff finds a change exactly when the content hashes differ", () => {
     diagnostics: ["A", "B", "C"].map((code) => ({ level: "warning" as const, code, message: `diagnostic ${code}` })),
   };
   it("property: changes are found exactly when the hashes differ, under any shuffle of the lists", () => {
-    const shuffled = <T>(list: readonly T[], keys: readonly number[]) => list.map((x, i) => [keys[i % keys.length]! + i / 1e6, x] as const).sort((a, b) => a[0] - b[0]).map(([, x]) => x);
+    const shuffled = <T>(list: readonly T[], keys: readonly number[]) =>
+      list
+        .map((x, i) => [keys[i % keys.length]! + i / 1e6, x] as const)
+        .sort((a, b) => a[0] - b[0])
+        .map(([, x]) => x);
     fc.assert(
-      fc.property(fc.array(fc.double({ noNaN: true, min: 0, max: 1 }), { minLength: 1, maxLength: 50 }), fc.integer({ min: 0, max: 3 }), (keys, which) => {
-        const after = structuredClone(START);
-        if (which === 0) after.models = shuffled(after.models, keys);
-        if (which === 1) after.diagnostics = shuffled(after.diagnostics, keys);
-        if (which === 2) for (const m of after.models) m.aliases = shuffled(m.aliases, keys);
-        if (which === 3) after.policy.providerPriority = shuffled(after.policy.providerPriority, keys);
-        expect(compareSnapshots(START, after).length > 0).toBe(contentHash(after) !== contentHash(START));
-      }),
+      fc.property(
+        fc.array(fc.double({ noNaN: true, min: 0, max: 1 }), { minLength: 1, maxLength: 50 }),
+        fc.integer({ min: 0, max: 3 }),
+        (keys, which) => {
+          const after = structuredClone(START);
+          if (which === 0) after.models = shuffled(after.models, keys);
+          if (which === 1) after.diagnostics = shuffled(after.diagnostics, keys);
+          if (which === 2) for (const m of after.models) m.aliases = shuffled(m.aliases, keys);
+          if (which === 3) after.policy.providerPriority = shuffled(after.policy.providerPriority, keys);
+          expect(compareSnapshots(START, after).length > 0).toBe(contentHash(after) !== contentHash(START));
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -166,7 +184,10 @@ describe("a provider named like an Object.prototype property", () => {
       await files(cwd, { "s.json": s, "base.json": BASE });
       const select = await runCli(["select", "--snapshot", "s.json", "--provider", id, "--explain"], { cwd });
       expect(select.code, select.stderr).toBe(0);
-      for (const [a, b] of [["base.json", "s.json"], ["s.json", "base.json"]]) {
+      for (const [a, b] of [
+        ["base.json", "s.json"],
+        ["s.json", "base.json"],
+      ]) {
         const diff = await runCli(["diff", a!, b!], { cwd });
         expect(diff.code, diff.stderr).toBe(0);
         expect(diff.stdout).toContain(id);
@@ -178,7 +199,9 @@ describe("a provider named like an Object.prototype property", () => {
 describe("the { model } cache answers only requests that name nothing else", () => {
   const s = BASE;
   // Written in lower case, as the cache keys names.
-  const plain = s.models.find((m) => m.kind === "chat" && m.availability === "listed" && !m.capabilities.vision && m.id === m.id.toLowerCase())!;
+  const plain = s.models.find(
+    (m) => m.kind === "chat" && m.availability === "listed" && !m.capabilities.vision && m.id === m.id.toLowerCase(),
+  )!;
   const hidden = (extra: Record<string, unknown>, how: "getter" | "non-enumerable" | "class getter") => {
     if (how === "class getter") {
       class Request {
@@ -194,7 +217,11 @@ describe("the { model } cache answers only requests that name nothing else", () 
     }
     const request: Record<string, unknown> = { model: plain.id };
     for (const [key, value] of Object.entries(extra)) {
-      Object.defineProperty(request, key, how === "getter" ? { get: () => value, enumerable: false } : { value, enumerable: false });
+      Object.defineProperty(
+        request,
+        key,
+        how === "getter" ? { get: () => value, enumerable: false } : { value, enumerable: false },
+      );
     }
     return request;
   };
@@ -202,7 +229,9 @@ describe("the { model } cache answers only requests that name nothing else", () 
     it(`requires as a ${how} is checked even when the name is cached`, () => {
       const selector = createSelector(s);
       expect(selector.select({ model: plain.id }).model).toBe(plain.id);
-      expect(() => selector.select(hidden({ requires: { vision: true } }, how) as never)).toThrow(/vision|requirement|cannot be used/i);
+      expect(() => selector.select(hidden({ requires: { vision: true } }, how) as never)).toThrow(
+        /vision|requirement|cannot be used/i,
+      );
       expect(selector.select({ model: plain.id }).model).toBe(plain.id);
       expect(() => selector.select(hidden({ exclude: [plain.id] }, how) as never)).toThrow();
     });
@@ -215,7 +244,11 @@ describe("200,000 models: no stack overflow in explain, select --explain or diff
   let dir: string;
   beforeAll(async () => {
     const template = BASE.models.find((m) => m.provider === "custom" && m.kind === "chat")!;
-    const bulk = Array.from({ length: COUNT }, (_, i) => ({ ...template, id: `bulk-${String(i).padStart(6, "0")}`, aliases: [] }));
+    const bulk = Array.from({ length: COUNT }, (_, i) => ({
+      ...template,
+      id: `bulk-${String(i).padStart(6, "0")}`,
+      aliases: [],
+    }));
     big = { ...BASE, models: [...BASE.models, ...bulk].sort(byKey) };
     dir = await mkdtemp(path.join(tmpdir(), "provider-registry-big-"));
     await files(dir, { "big.json": big, "base.json": BASE });
@@ -225,7 +258,13 @@ describe("200,000 models: no stack overflow in explain, select --explain or diff
   });
 
   it("renderTrace, the library's explain() and textReport/markdownReport", () => {
-    const trace: TraceEntry[] = Array.from({ length: COUNT }, (_, i) => ({ model: `m${i}`, provider: "p", outcome: "dropped", rule: "not_listed", detail: "x" }));
+    const trace: TraceEntry[] = Array.from({ length: COUNT }, (_, i) => ({
+      model: `m${i}`,
+      provider: "p",
+      outcome: "dropped",
+      rule: "not_listed",
+      detail: "x",
+    }));
     expect(renderTrace(trace)).toHaveLength(COUNT + 2);
     const text = createSelector(big).explain({ provider: "custom" });
     expect(text.split("\n").length).toBeGreaterThan(COUNT);
@@ -236,7 +275,9 @@ describe("200,000 models: no stack overflow in explain, select --explain or diff
   }, 120_000);
 
   it("select --explain and diff on the command line", async () => {
-    const select = await runCli(["select", "--snapshot", "big.json", "--provider", "custom", "--explain"], { cwd: dir });
+    const select = await runCli(["select", "--snapshot", "big.json", "--provider", "custom", "--explain"], {
+      cwd: dir,
+    });
     expect(select.code, select.stderr).toBe(0);
     const diff = await runCli(["diff", "big.json", "base.json"], { cwd: dir });
     expect(diff.code, diff.stderr.slice(0, 500)).toBe(0);
@@ -244,7 +285,11 @@ describe("200,000 models: no stack overflow in explain, select --explain or diff
   }, 120_000);
 
   it("output piped into a reader that stops (head) ends quietly, without an EPIPE stack trace", async () => {
-    const child = spawn(process.execPath, [BIN, "select", "--snapshot", "big.json", "--provider", "custom", "--explain"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(
+      process.execPath,
+      [BIN, "select", "--snapshot", "big.json", "--provider", "custom", "--explain"],
+      { cwd: dir, stdio: ["ignore", "pipe", "pipe"] },
+    );
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => void (stderr += chunk.toString()));
     child.stdout.once("data", () => child.stdout.destroy());

@@ -13,7 +13,12 @@ describe("outputStyle", () => {
   it.each([
     ["a terminal", { isTTY: true, env: {} }, {}, { color: true, live: true }],
     ["a terminal, NO_COLOR=1", { isTTY: true, env: { NO_COLOR: "1" } }, {}, { color: false, live: true }],
-    ["a terminal, NO_COLOR empty (means unset)", { isTTY: true, env: { NO_COLOR: "" } }, {}, { color: true, live: true }],
+    [
+      "a terminal, NO_COLOR empty (means unset)",
+      { isTTY: true, env: { NO_COLOR: "" } },
+      {},
+      { color: true, live: true },
+    ],
     ["a terminal, --quiet", { isTTY: true, env: {} }, { quiet: true }, { color: true, live: false }],
     ["a dumb terminal", { isTTY: true, env: { TERM: "dumb" } }, {}, { color: false, live: false }],
     ["a pipe", { isTTY: false, env: {} }, {}, { color: false, live: false }],
@@ -26,10 +31,18 @@ describe("outputStyle", () => {
 describe("lines", () => {
   it("colour the status word and the level only when asked", () => {
     const style = { color: true, live: false };
-    expect(formatProbeLine("kimi", { status: "ok", reason: "listed 6 models", durationMs: 12 }, style)).toContain("\x1b[32mok");
-    expect(formatProbeLine("glm", { status: "failed", reason: "HTTP 401", durationMs: 3 }, style)).toContain("\x1b[31mfailed");
-    expect(formatDiagnostic({ level: "warning", code: "X", message: "m" }, style)).toBe("\x1b[33mwarning:\x1b[0m [X] m");
-    expect(formatProbeLine("kimi", { status: "ok", reason: "listed 6 models", durationMs: 12 })).toBe("kimi         ok       listed 6 models  (12 ms)");
+    expect(formatProbeLine("kimi", { status: "ok", reason: "listed 6 models", durationMs: 12 }, style)).toContain(
+      "\x1b[32mok",
+    );
+    expect(formatProbeLine("glm", { status: "failed", reason: "HTTP 401", durationMs: 3 }, style)).toContain(
+      "\x1b[31mfailed",
+    );
+    expect(formatDiagnostic({ level: "warning", code: "X", message: "m" }, style)).toBe(
+      "\x1b[33mwarning:\x1b[0m [X] m",
+    );
+    expect(formatProbeLine("kimi", { status: "ok", reason: "listed 6 models", durationMs: 12 })).toBe(
+      "kimi         ok       listed 6 models  (12 ms)",
+    );
     expect(formatDiagnostic({ level: "warning", code: "X", message: "m" }, PLAIN)).toBe("warning: [X] m");
   });
 });
@@ -38,7 +51,12 @@ describe("ProbeProgress", () => {
   function harness(live: boolean) {
     let out = "";
     let now = 10_000;
-    const progress = new ProbeProgress((t) => void (out += t), { color: false, live }, ["kimi", "glm", "openrouter", "custom", "lmstudio"], () => now);
+    const progress = new ProbeProgress(
+      (t) => void (out += t),
+      { color: false, live },
+      ["kimi", "glm", "openrouter", "custom", "lmstudio"],
+      () => now,
+    );
     return { progress, out: () => out, advance: (ms: number) => void (now += ms) };
   }
 
@@ -48,7 +66,9 @@ describe("ProbeProgress", () => {
     expect(h.out()).toBe(`${CLEAR}probing: 0 of 5 answered, 0 s; waiting for kimi, glm, openrouter and 2 more`);
     h.advance(2500);
     h.progress.done("kimi", "kimi ok");
-    expect(h.out()).toContain(`${CLEAR}kimi ok\n${CLEAR}probing: 1 of 5 answered, 2 s; waiting for glm, openrouter, custom and 1 more`);
+    expect(h.out()).toContain(
+      `${CLEAR}kimi ok\n${CLEAR}probing: 1 of 5 answered, 2 s; waiting for glm, openrouter, custom and 1 more`,
+    );
     h.progress.done("glm", undefined);
     expect(h.progress.status()).toBe("probing: 2 of 5 answered, 2 s; waiting for openrouter, custom, lmstudio");
     h.progress.stop();
@@ -69,7 +89,12 @@ describe("ProbeProgress", () => {
 
   it("a status line stays within 79 characters", () => {
     const long = Array.from({ length: 12 }, (_, i) => `provider_with_a_long_id_${i}`);
-    const progress = new ProbeProgress(() => {}, { color: false, live: true }, long, () => 0);
+    const progress = new ProbeProgress(
+      () => {},
+      { color: false, live: true },
+      long,
+      () => 0,
+    );
     expect(progress.status().length).toBeLessThanOrEqual(79);
   });
 });

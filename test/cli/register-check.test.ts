@@ -52,19 +52,31 @@ describe("register --check", () => {
   });
 
   it.each([
-    ["a preference changed", { GLM_PREFERRED_MODELS: "glm-4.6" }, ["glm: policy preferredModels [] → [\"glm-4.6\"]"]],
+    ["a preference changed", { GLM_PREFERRED_MODELS: "glm-4.6" }, ['glm: policy preferredModels [] → ["glm-4.6"]']],
     ["a default model changed", { KIMI_DEFAULT_MODEL: "kimi-k2-turbo-preview" }, ["breaking: kimi: default model"]],
-    ["a provider now failing (its models kept, stale)", { GLM_API_KEY: "wrong-key" }, ["glm/glm-4.6: availability listed → stale", "glm: probe ok (6 models) → failed (HTTP 401"]],
-    ["a provider now skipped", { ENABLE_OPENROUTER: "false" }, ["breaking: openrouter/moonshotai/kimi-k2: model removed (was listed)"]],
+    [
+      "a provider now failing (its models kept, stale)",
+      { GLM_API_KEY: "wrong-key" },
+      ["glm/glm-4.6: availability listed → stale", "glm: probe ok (6 models) → failed (HTTP 401"],
+    ],
+    [
+      "a provider now skipped",
+      { ENABLE_OPENROUTER: "false" },
+      ["breaking: openrouter/moonshotai/kimi-k2: model removed (was listed)"],
+    ],
   ])("%s: exit 1 with a short summary, nothing written", async (_name, env, lines) => {
     const state = await registered();
     const run = await cli(state.cwd, ["register", "--check", "--quiet"], env);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toMatch(/^provider_registry_snapshot\.json differs from what register would write: \d+ changes?, \d+ breaking/m);
+    expect(run.stderr).toMatch(
+      /^provider_registry_snapshot\.json differs from what register would write: \d+ changes?, \d+ breaking/m,
+    );
     for (const line of lines) expect(run.stderr).toContain(line);
     // Short: at most ten change lines, then a pointer to diff.
-    expect(run.stderr.split("\n").filter((l) => l.startsWith("  ") && !l.startsWith("  …")).length).toBeLessThanOrEqual(10);
+    expect(run.stderr.split("\n").filter((l) => l.startsWith("  ") && !l.startsWith("  …")).length).toBeLessThanOrEqual(
+      10,
+    );
     await expectUntouched(state);
   });
 
@@ -72,19 +84,36 @@ describe("register --check", () => {
     const state = await registered();
     const run = await cli(state.cwd, ["register", "--check", "--json", "--quiet"], { GLM_PREFERRED_MODELS: "glm-4.6" });
     expect(run.code).toBe(1);
-    const out = JSON.parse(run.stdout) as { upToDate: boolean; contentHash: { onDisk: string; generated: string }; changes: Change[] };
+    const out = JSON.parse(run.stdout) as {
+      upToDate: boolean;
+      contentHash: { onDisk: string; generated: string };
+      changes: Change[];
+    };
     expect(out.upToDate).toBe(false);
     expect(out.contentHash.onDisk).toBe((JSON.parse(state.text) as { contentHash: string }).contentHash);
     expect(out.contentHash.generated).not.toBe(out.contentHash.onDisk);
-    expect(out.changes).toContainEqual({ kind: "policy_changed", provider: "glm", field: "preferredModels", before: [], after: ["glm-4.6"], breaking: false });
+    expect(out.changes).toContainEqual({
+      kind: "policy_changed",
+      provider: "glm",
+      field: "preferredModels",
+      before: [],
+      after: ["glm-4.6"],
+      breaking: false,
+    });
     // With a preference set, registration no longer notes that glm has none: the only other change.
-    expect(out.changes.filter((c) => c.kind !== "policy_changed")).toEqual([expect.objectContaining({ kind: "diagnostic_removed", provider: "glm", field: "NO_PREFERENCE" })]);
+    expect(out.changes.filter((c) => c.kind !== "policy_changed")).toEqual([
+      expect.objectContaining({ kind: "diagnostic_removed", provider: "glm", field: "NO_PREFERENCE" }),
+    ]);
     await expectUntouched(state);
   });
 
   it.each([
     ["no file", undefined, /provider_registry_snapshot\.json does not exist: register would write it/],
-    ["a file that is not JSON", "{ half a snapshot", /provider_registry_snapshot\.json is not JSON .*: register would write it/],
+    [
+      "a file that is not JSON",
+      "{ half a snapshot",
+      /provider_registry_snapshot\.json is not JSON .*: register would write it/,
+    ],
   ])("%s on disk: exit 1, and it stays as it was", async (_name, content, message) => {
     const cwd = await tempDir();
     if (content !== undefined) await writeFile(path.join(cwd, FILE), content);
@@ -116,7 +145,12 @@ describe("register --check", () => {
     expect(diff.code).toBe(1);
     const { changes } = JSON.parse(diff.stdout) as { changes: Change[] };
     expect(changes.filter((c) => c.kind === "model_disallowed").map((c) => c.model)).toEqual(
-      expect.arrayContaining(["kimi-thinking-preview", "moonshot-v1-8k", "moonshot-v1-128k-vision-preview", "kimi-latest-128k"]),
+      expect.arrayContaining([
+        "kimi-thinking-preview",
+        "moonshot-v1-8k",
+        "moonshot-v1-128k-vision-preview",
+        "kimi-latest-128k",
+      ]),
     );
     expect(changes.every((c) => c.kind !== "model_disallowed" || c.breaking)).toBe(true);
   });

@@ -46,7 +46,7 @@ describe("provider-registry diff", () => {
         "  kimi/kimi-k2-0905-preview: context window 262144 → 131072",
         "",
         "Other changes (2):",
-        "  glm: policy preferredModels [] → [\"glm-4.6\"]",
+        '  glm: policy preferredModels [] → ["glm-4.6"]',
         "  glm/glm-4.6: price 0.6/2.2, cached 0.11 USD per million tokens (in/out) → 0.6/3, cached 0.11 USD per million tokens (in/out)",
         "",
         "4 changes, 2 breaking (0 models added, 1 removed).",
@@ -61,9 +61,28 @@ describe("provider-registry diff", () => {
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout) as { breaking: number; changes: Change[] };
     expect(out.breaking).toBe(2);
-    expect(out.changes).toContainEqual({ kind: "context_changed", provider: "kimi", model: "kimi-k2-0905-preview", before: 262144, after: 131072, breaking: true });
-    expect(out.changes).toContainEqual({ kind: "model_removed", provider: "glm", model: "glm-4.5-air", before: "listed", after: null, breaking: true });
-    expect(out.changes.map((c) => c.kind).sort()).toEqual(["context_changed", "model_removed", "policy_changed", "price_changed"]);
+    expect(out.changes).toContainEqual({
+      kind: "context_changed",
+      provider: "kimi",
+      model: "kimi-k2-0905-preview",
+      before: 262144,
+      after: 131072,
+      breaking: true,
+    });
+    expect(out.changes).toContainEqual({
+      kind: "model_removed",
+      provider: "glm",
+      model: "glm-4.5-air",
+      before: "listed",
+      after: null,
+      breaking: true,
+    });
+    expect(out.changes.map((c) => c.kind).sort()).toEqual([
+      "context_changed",
+      "model_removed",
+      "policy_changed",
+      "price_changed",
+    ]);
   });
 
   it("--markdown: a heading, the counts, and a table per class, ready for a pull request", async () => {
@@ -97,15 +116,39 @@ describe("provider-registry diff", () => {
   it.each([
     ["identical snapshots", () => undefined, [], 0, "No changes.\n"],
     ["identical snapshots", () => undefined, ["--fail-on-breaking"], 0, "No changes.\n"],
-    ["only timestamps differ", (s: ProviderRegistrySnapshot) => (s.generatedAt = "2030-01-01T00:00:00Z"), ["--fail-on-breaking"], 0, "No changes.\n"],
+    [
+      "only timestamps differ",
+      (s: ProviderRegistrySnapshot) => (s.generatedAt = "2030-01-01T00:00:00Z"),
+      ["--fail-on-breaking"],
+      0,
+      "No changes.\n",
+    ],
     ["changes, none breaking", notBreaking, ["--fail-on-breaking"], 0, "2 changes, 0 breaking"],
     ["a breaking change", breakingAndNot, [], 0, "2 breaking"],
     ["a breaking change", breakingAndNot, ["--fail-on-breaking"], 1, "2 breaking"],
     ["a breaking change", breakingAndNot, ["--fail-on-breaking", "--json"], 1, '"breaking": 2'],
     ["a breaking change", breakingAndNot, ["--fail-on-breaking", "--markdown"], 1, "### ⚠️ Breaking (2)"],
-    ["a newly disallowed model", (s: ProviderRegistrySnapshot) => (s.policy.providers.custom!.allowedModels = []), ["--fail-on-breaking"], 1, "custom/Qwen/Qwen2.5-7B-Instruct: no longer allowed"],
-    ["a default that changes", (s: ProviderRegistrySnapshot) => (s.policy.providers.kimi!.defaultModel = null), ["--fail-on-breaking"], 1, 'kimi: default model kimi-k2-0905-preview → none'],
-    ["a capability lost", (s: ProviderRegistrySnapshot) => (model(s, "openrouter", "openai/gpt-4o-mini").capabilities.tools = false), ["--fail-on-breaking"], 1, "openrouter/openai/gpt-4o-mini: lost tools"],
+    [
+      "a newly disallowed model",
+      (s: ProviderRegistrySnapshot) => (s.policy.providers.custom!.allowedModels = []),
+      ["--fail-on-breaking"],
+      1,
+      "custom/Qwen/Qwen2.5-7B-Instruct: no longer allowed",
+    ],
+    [
+      "a default that changes",
+      (s: ProviderRegistrySnapshot) => (s.policy.providers.kimi!.defaultModel = null),
+      ["--fail-on-breaking"],
+      1,
+      "kimi: default model kimi-k2-0905-preview → none",
+    ],
+    [
+      "a capability lost",
+      (s: ProviderRegistrySnapshot) => (model(s, "openrouter", "openai/gpt-4o-mini").capabilities.tools = false),
+      ["--fail-on-breaking"],
+      1,
+      "openrouter/openai/gpt-4o-mini: lost tools",
+    ],
   ])("%s, %j: exit %i", async (_name, mutation, flags, code, output) => {
     const cwd = await pair(mutation);
     const run = await runCli(["diff", "old.json", "new.json", ...flags], { cwd });
@@ -130,7 +173,12 @@ describe("provider-registry diff", () => {
   it.each([
     ["OLD missing", "missing.json", "new.json", /OLD .*missing\.json does not exist/],
     ["NEW not JSON", "old.json", "broken.json", /NEW .*broken\.json is not JSON/],
-    ["NEW not a snapshot", "old.json", "other.json", /NEW .*other\.json is not a valid snapshot: \/: must have required property/],
+    [
+      "NEW not a snapshot",
+      "old.json",
+      "other.json",
+      /NEW .*other\.json is not a valid snapshot: \/: must have required property/,
+    ],
   ])("%s: exit 2, naming the file", async (_name, oldFile, newFile, message) => {
     const cwd = await pair();
     await writeFile(path.join(cwd, "broken.json"), '{"models": [');
@@ -143,8 +191,12 @@ describe("provider-registry diff", () => {
   it("--help prints its usage, exit 0", async () => {
     const run = await runCli(["diff", "--help"], { cwd: await tempDir() });
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Usage: provider-registry diff OLD NEW \[--json \| --markdown\] \[--fail-on-breaking\]/);
-    expect((await runCli(["--help"], { cwd: await tempDir() })).stdout).toMatch(/^ {2}diff +what changed between two snapshots/m);
+    expect(run.stdout).toMatch(
+      /^Usage: provider-registry diff OLD NEW \[--json \| --markdown\] \[--fail-on-breaking\]/,
+    );
+    expect((await runCli(["--help"], { cwd: await tempDir() })).stdout).toMatch(
+      /^ {2}diff +what changed between two snapshots/m,
+    );
   });
 
   it("reads files, it does not change them", async () => {

@@ -12,16 +12,36 @@ const FILE = "/project/.env";
 
 describe("parseEnvFile: what it reads", () => {
   it.each([
-    { name: "plain assignments", text: "KIMI_API_KEY=sk-1\nGLM_API_KEY=abc\n", expected: { KIMI_API_KEY: "sk-1", GLM_API_KEY: "abc" } },
+    {
+      name: "plain assignments",
+      text: "KIMI_API_KEY=sk-1\nGLM_API_KEY=abc\n",
+      expected: { KIMI_API_KEY: "sk-1", GLM_API_KEY: "abc" },
+    },
     { name: "spaces around =", text: "A = one\nB= two\nC =three", expected: { A: "one", B: "two", C: "three" } },
-    { name: "export prefix", text: "export KIMI_API_KEY=sk-1\nexport  GLM_API_URL=https://open.bigmodel.cn/api/paas/v4", expected: { KIMI_API_KEY: "sk-1", GLM_API_URL: "https://open.bigmodel.cn/api/paas/v4" } },
+    {
+      name: "export prefix",
+      text: "export KIMI_API_KEY=sk-1\nexport  GLM_API_URL=https://open.bigmodel.cn/api/paas/v4",
+      expected: { KIMI_API_KEY: "sk-1", GLM_API_URL: "https://open.bigmodel.cn/api/paas/v4" },
+    },
     { name: "comment lines and blank lines", text: "# keys\n\n   # indented comment\nA=1\n\n", expected: { A: "1" } },
     { name: "trailing comment after an unquoted value", text: "A=glm-4.6 # the best\n", expected: { A: "glm-4.6" } },
-    { name: "double-quoted value keeps # and spaces", text: 'A="x # not a comment "\n', expected: { A: "x # not a comment " } },
+    {
+      name: "double-quoted value keeps # and spaces",
+      text: 'A="x # not a comment "\n',
+      expected: { A: "x # not a comment " },
+    },
     { name: "single-quoted value", text: "A='it''s'\nB='a b'\n", expected: { A: "it''s", B: "a b" } },
-    { name: "backtick-quoted value", text: "A=`say \"hi\"`\n", expected: { A: 'say "hi"' } },
-    { name: "comma lists stay one string", text: "KIMI_PREFERRED_MODELS=kimi-k2-0905-preview,kimi-k2-turbo-preview\n", expected: { KIMI_PREFERRED_MODELS: "kimi-k2-0905-preview,kimi-k2-turbo-preview" } },
-    { name: "JSON value in single quotes", text: `MODEL_COSTS_JSON='{"glm-4.5": {"input": 0.6, "output": 2.2}}'\n`, expected: { MODEL_COSTS_JSON: '{"glm-4.5": {"input": 0.6, "output": 2.2}}' } },
+    { name: "backtick-quoted value", text: 'A=`say "hi"`\n', expected: { A: 'say "hi"' } },
+    {
+      name: "comma lists stay one string",
+      text: "KIMI_PREFERRED_MODELS=kimi-k2-0905-preview,kimi-k2-turbo-preview\n",
+      expected: { KIMI_PREFERRED_MODELS: "kimi-k2-0905-preview,kimi-k2-turbo-preview" },
+    },
+    {
+      name: "JSON value in single quotes",
+      text: `MODEL_COSTS_JSON='{"glm-4.5": {"input": 0.6, "output": 2.2}}'\n`,
+      expected: { MODEL_COSTS_JSON: '{"glm-4.5": {"input": 0.6, "output": 2.2}}' },
+    },
     { name: "= inside the value", text: "A=a=b\n", expected: { A: "a=b" } },
     { name: "empty value", text: "A=\nB=2\n", expected: { A: "", B: "2" } },
     { name: "Windows line endings", text: "A=1\r\nB=2\r\n", expected: { A: "1", B: "2" } },
@@ -69,14 +89,34 @@ describe("parseEnvFile: lines dotenv would skip are errors that name the file an
     { name: "a name with a space in it", text: `A=1\nKIMI API KEY=${SECRET}\n`, line: 2, content: SECRET },
     { name: "export with no value", text: `export ${SECRET}\n`, line: 1, content: SECRET },
     { name: "a name starting with a digit", text: `1KEY=${SECRET}\n`, line: 1, content: SECRET },
-    { name: "a shell command", text: `A=1\nB=2\ncurl -H "Authorization: Bearer ${SECRET}"\n`, line: 3, content: SECRET },
-    { name: "after a multi-line value, counting its lines", text: `A="x\ny\nz"\n${SECRET}\n`, line: 4, content: SECRET },
+    {
+      name: "a shell command",
+      text: `A=1\nB=2\ncurl -H "Authorization: Bearer ${SECRET}"\n`,
+      line: 3,
+      content: SECRET,
+    },
+    {
+      name: "after a multi-line value, counting its lines",
+      text: `A="x\ny\nz"\n${SECRET}\n`,
+      line: 4,
+      content: SECRET,
+    },
     // dotenv reads a quote that never closes as a plain value on its own line; the lines after it are lines of their own.
     { name: "after a quote that never closes", text: `A="abc\nB=1\n${SECRET}\n`, line: 3, content: SECRET },
     { name: "after two quotes that never close", text: `A='abc\nB="def\nC=1\n${SECRET}\n`, line: 4, content: SECRET },
     // dotenv only reads NAME: value with whitespace after the colon; without it the line is silently dropped.
-    { name: "NAME:value without a space (dotenv drops it)", text: `A=1\nKIMI_API_KEY:${SECRET}\n`, line: 2, content: SECRET },
-    { name: "NAME : value with a space before the colon (dotenv drops it)", text: `KIMI_API_KEY : ${SECRET}\n`, line: 1, content: SECRET },
+    {
+      name: "NAME:value without a space (dotenv drops it)",
+      text: `A=1\nKIMI_API_KEY:${SECRET}\n`,
+      line: 2,
+      content: SECRET,
+    },
+    {
+      name: "NAME : value with a space before the colon (dotenv drops it)",
+      text: `KIMI_API_KEY : ${SECRET}\n`,
+      line: 1,
+      content: SECRET,
+    },
   ])("$name → line $line", ({ text, line, content }) => {
     const error = configErrorOf(() => parseEnvFile(text, FILE));
     expect(error.message).toContain(`${FILE}:${line}`);
@@ -120,7 +160,12 @@ describe("layerEnv: the real environment wins over the file", () => {
     { name: "file only", file: { A: "file" }, real: {}, expected: { A: "file" } },
     { name: "real only", file: {}, real: { A: "real" }, expected: { A: "real" } },
     { name: "both: real wins", file: { A: "file" }, real: { A: "real" }, expected: { A: "real" } },
-    { name: "undefined in the real env does not erase the file's value", file: { A: "file" }, real: { A: undefined }, expected: { A: "file" } },
+    {
+      name: "undefined in the real env does not erase the file's value",
+      file: { A: "file" },
+      real: { A: undefined },
+      expected: { A: "file" },
+    },
     {
       name: "mixed",
       file: { KIMI_API_KEY: "from-file", GLM_API_KEY: "from-file", DEFAULT_MODEL: "glm-4.6" },

@@ -33,7 +33,11 @@ describe("env-values", () => {
     { name: "one value", raw: "glm-4.6", expected: ["glm-4.6"] },
     { name: "items trimmed", raw: " a ,  b,c  ", expected: ["a", "b", "c"] },
     { name: "blank items dropped", raw: "a,,b, ,", expected: ["a", "b"] },
-    { name: "duplicates dropped ignoring case, first spelling kept", raw: "Kimi-K2,b,kimi-k2,B", expected: ["Kimi-K2", "b"] },
+    {
+      name: "duplicates dropped ignoring case, first spelling kept",
+      raw: "Kimi-K2,b,kimi-k2,B",
+      expected: ["Kimi-K2", "b"],
+    },
     { name: "only commas", raw: " , ,", expected: [] },
   ])("envList: $name", ({ raw, expected }) => {
     expect(envList({ L: raw }, "L")).toEqual(expected);
@@ -55,7 +59,9 @@ describe("env-values", () => {
   });
 
   it.each(["maybe", "2", "enabled", "tru", "y"])("envBoolean rejects %j naming the variable", (raw) => {
-    const error = configErrorOf(() => envBoolean({ FREE_TIER_PREFERENCE_ENABLED: raw }, "FREE_TIER_PREFERENCE_ENABLED", false));
+    const error = configErrorOf(() =>
+      envBoolean({ FREE_TIER_PREFERENCE_ENABLED: raw }, "FREE_TIER_PREFERENCE_ENABLED", false),
+    );
     expect(error.at.variable).toBe("FREE_TIER_PREFERENCE_ENABLED");
     expect(error.message).toContain("FREE_TIER_PREFERENCE_ENABLED");
   });
@@ -82,8 +88,16 @@ describe("readSettings: provider priority and filters", () => {
 
   it.each([
     { name: "one provider moves to the front", raw: "glm", expected: ["glm", "kimi", "custom", "openrouter"] },
-    { name: "two providers, the rest in default order", raw: "openrouter, GLM", expected: ["openrouter", "glm", "kimi", "custom"] },
-    { name: "full list as written", raw: "custom,openrouter,glm,kimi", expected: ["custom", "openrouter", "glm", "kimi"] },
+    {
+      name: "two providers, the rest in default order",
+      raw: "openrouter, GLM",
+      expected: ["openrouter", "glm", "kimi", "custom"],
+    },
+    {
+      name: "full list as written",
+      raw: "custom,openrouter,glm,kimi",
+      expected: ["custom", "openrouter", "glm", "kimi"],
+    },
     { name: "duplicates ignored", raw: "glm,Glm,glm", expected: ["glm", "kimi", "custom", "openrouter"] },
     { name: "blank is the default", raw: " ", expected: ["kimi", "glm", "custom", "openrouter"] },
   ])("PROVIDER_PRIORITY: $name", ({ raw, expected }) => {
@@ -91,10 +105,21 @@ describe("readSettings: provider priority and filters", () => {
   });
 
   it("puts user-defined providers after the built-in order, by id", () => {
-    const extra = (id: string): ProviderNaming => ({ id, baseUrl: { env: [`${id.toUpperCase()}_API_URL`] }, apiKey: { env: [], required: false } });
+    const extra = (id: string): ProviderNaming => ({
+      id,
+      baseUrl: { env: [`${id.toUpperCase()}_API_URL`] },
+      apiKey: { env: [], required: false },
+    });
     const providers = [extra("zeta"), ...definitions, extra("acme")];
     expect(read({}, providers).providerPriority).toEqual(["kimi", "glm", "custom", "openrouter", "acme", "zeta"]);
-    expect(read({ PROVIDER_PRIORITY: "zeta" }, providers).providerPriority).toEqual(["zeta", "kimi", "glm", "custom", "openrouter", "acme"]);
+    expect(read({ PROVIDER_PRIORITY: "zeta" }, providers).providerPriority).toEqual([
+      "zeta",
+      "kimi",
+      "glm",
+      "custom",
+      "openrouter",
+      "acme",
+    ]);
   });
 
   it.each([
@@ -109,7 +134,13 @@ describe("readSettings: provider priority and filters", () => {
 
   it.each([
     { name: "unset means every provider", env: {}, allowed: null, disabled: [], warnings: [] },
-    { name: "lower-cased and trimmed", env: { ALLOWED_PROVIDERS: " KIMI , glm " }, allowed: ["kimi", "glm"], disabled: [], warnings: [] },
+    {
+      name: "lower-cased and trimmed",
+      env: { ALLOWED_PROVIDERS: " KIMI , glm " },
+      allowed: ["kimi", "glm"],
+      disabled: [],
+      warnings: [],
+    },
     {
       name: "unknown allowed provider warns and is dropped",
       env: { ALLOWED_PROVIDERS: "kimi,openai" },
@@ -177,11 +208,18 @@ describe("readSettings: per-provider lists", () => {
     {
       name: "<P>_SPEED_MODEL alone",
       env: { KIMI_SPEED_MODEL: "kimi-k2-turbo-preview" },
-      expected: { fast_response: [{ variable: "KIMI_SPEED_MODEL", values: ["kimi-k2-turbo-preview"] }], balanced: [], extended_reasoning: [] },
+      expected: {
+        fast_response: [{ variable: "KIMI_SPEED_MODEL", values: ["kimi-k2-turbo-preview"] }],
+        balanced: [],
+        extended_reasoning: [],
+      },
     },
     {
       name: "<P>_QUALITY_MODEL feeds extended_reasoning, after <P>_PREFERRED_MODELS_EXTENDED_REASONING",
-      env: { KIMI_QUALITY_MODEL: "kimi-thinking-preview", KIMI_PREFERRED_MODELS_EXTENDED_REASONING: "kimi-k2-0905-preview" },
+      env: {
+        KIMI_QUALITY_MODEL: "kimi-thinking-preview",
+        KIMI_PREFERRED_MODELS_EXTENDED_REASONING: "kimi-k2-0905-preview",
+      },
       expected: {
         fast_response: [],
         balanced: [],
@@ -194,16 +232,34 @@ describe("readSettings: per-provider lists", () => {
     {
       name: "balanced has only its own variable",
       env: { KIMI_PREFERRED_MODELS_BALANCED: "a,b" },
-      expected: { fast_response: [], balanced: [{ variable: "KIMI_PREFERRED_MODELS_BALANCED", values: ["a", "b"] }], extended_reasoning: [] },
+      expected: {
+        fast_response: [],
+        balanced: [{ variable: "KIMI_PREFERRED_MODELS_BALANCED", values: ["a", "b"] }],
+        extended_reasoning: [],
+      },
     },
   ])("categories: $name", ({ env, expected }) => {
     expect(read(env).providers.kimi?.preferredByCategory).toEqual(expected);
-    expect(read(env).providers.glm?.preferredByCategory).toEqual({ fast_response: [], balanced: [], extended_reasoning: [] });
+    expect(read(env).providers.glm?.preferredByCategory).toEqual({
+      fast_response: [],
+      balanced: [],
+      extended_reasoning: [],
+    });
   });
 
   it.each([
-    { name: "KIMI_DEFAULT_MODEL", env: { KIMI_DEFAULT_MODEL: "kimi-k2-0905-preview" }, provider: "kimi", expected: { variable: "KIMI_DEFAULT_MODEL", value: "kimi-k2-0905-preview" } },
-    { name: "CUSTOM_MODEL_NAME is the custom provider's default", env: { CUSTOM_MODEL_NAME: " llama3.2:latest " }, provider: "custom", expected: { variable: "CUSTOM_MODEL_NAME", value: "llama3.2:latest" } },
+    {
+      name: "KIMI_DEFAULT_MODEL",
+      env: { KIMI_DEFAULT_MODEL: "kimi-k2-0905-preview" },
+      provider: "kimi",
+      expected: { variable: "KIMI_DEFAULT_MODEL", value: "kimi-k2-0905-preview" },
+    },
+    {
+      name: "CUSTOM_MODEL_NAME is the custom provider's default",
+      env: { CUSTOM_MODEL_NAME: " llama3.2:latest " },
+      provider: "custom",
+      expected: { variable: "CUSTOM_MODEL_NAME", value: "llama3.2:latest" },
+    },
     {
       name: "CUSTOM_DEFAULT_MODEL wins over CUSTOM_MODEL_NAME",
       env: { CUSTOM_MODEL_NAME: "a", CUSTOM_DEFAULT_MODEL: "b" },
@@ -258,7 +314,9 @@ describe("readSettings: flags and numbers", () => {
 
   it("BALANCED_MAX_OUTPUT_PRICE is read as a number and checked", () => {
     expect(read({ BALANCED_MAX_OUTPUT_PRICE: "4.5" }).reasonableOutputPrice).toBe(4.5);
-    expect(configErrorOf(() => read({ BALANCED_MAX_OUTPUT_PRICE: "cheap" })).at.variable).toBe("BALANCED_MAX_OUTPUT_PRICE");
+    expect(configErrorOf(() => read({ BALANCED_MAX_OUTPUT_PRICE: "cheap" })).at.variable).toBe(
+      "BALANCED_MAX_OUTPUT_PRICE",
+    );
   });
 
   it("FREE_MODEL_LIST is a list with its variable", () => {
@@ -271,14 +329,22 @@ describe("readSettings: flags and numbers", () => {
   it("MAX_COST_PER_REQUEST is noted as not used (info, not a warning)", () => {
     const diagnostics = read({ MAX_COST_PER_REQUEST: "0.05" }).diagnostics;
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ level: "info", code: "VARIABLE_NOT_USED", variable: "MAX_COST_PER_REQUEST" });
+    expect(diagnostics[0]).toMatchObject({
+      level: "info",
+      code: "VARIABLE_NOT_USED",
+      variable: "MAX_COST_PER_REQUEST",
+    });
   });
 });
 
 describe("readSettings: MODEL_COSTS_JSON", () => {
   it.each([
     { name: "empty object", raw: "{}", expected: {} },
-    { name: "number form is input and output alike", raw: '{"glm-4.5-air": 0.6}', expected: { "glm-4.5-air": { input: 0.6, output: 0.6 } } },
+    {
+      name: "number form is input and output alike",
+      raw: '{"glm-4.5-air": 0.6}',
+      expected: { "glm-4.5-air": { input: 0.6, output: 0.6 } },
+    },
     { name: "zero is a price", raw: '{"glm-4.5-flash": 0}', expected: { "glm-4.5-flash": { input: 0, output: 0 } } },
     {
       name: "object form",
@@ -309,10 +375,30 @@ describe("readSettings: MODEL_COSTS_JSON", () => {
     { name: "a price as a string", raw: '{"glm-4.5": "0.6"}', field: "MODEL_COSTS_JSON.glm-4.5", mentions: [] },
     { name: "a price of null", raw: '{"glm-4.5": null}', field: "MODEL_COSTS_JSON.glm-4.5", mentions: [] },
     { name: "a price as an array", raw: '{"glm-4.5": [0.6, 2.2]}', field: "MODEL_COSTS_JSON.glm-4.5", mentions: [] },
-    { name: "an object without output", raw: '{"glm-4.5": {"input": 0.6}}', field: "MODEL_COSTS_JSON.glm-4.5", mentions: [".output"] },
-    { name: "a negative input", raw: '{"glm-4.5": {"input": -0.1, "output": 1}}', field: "MODEL_COSTS_JSON.glm-4.5", mentions: [".input"] },
-    { name: "a string cachedInput", raw: '{"glm-4.5": {"input": 1, "output": 1, "cachedInput": "x"}}', field: "MODEL_COSTS_JSON.glm-4.5", mentions: [".cachedInput"] },
-    { name: "an unknown field", raw: '{"glm-4.5": {"input": 1, "output": 1, "cached": 0.1}}', field: "MODEL_COSTS_JSON.glm-4.5", mentions: ['"cached"'] },
+    {
+      name: "an object without output",
+      raw: '{"glm-4.5": {"input": 0.6}}',
+      field: "MODEL_COSTS_JSON.glm-4.5",
+      mentions: [".output"],
+    },
+    {
+      name: "a negative input",
+      raw: '{"glm-4.5": {"input": -0.1, "output": 1}}',
+      field: "MODEL_COSTS_JSON.glm-4.5",
+      mentions: [".input"],
+    },
+    {
+      name: "a string cachedInput",
+      raw: '{"glm-4.5": {"input": 1, "output": 1, "cachedInput": "x"}}',
+      field: "MODEL_COSTS_JSON.glm-4.5",
+      mentions: [".cachedInput"],
+    },
+    {
+      name: "an unknown field",
+      raw: '{"glm-4.5": {"input": 1, "output": 1, "cached": 0.1}}',
+      field: "MODEL_COSTS_JSON.glm-4.5",
+      mentions: ['"cached"'],
+    },
   ])("rejects $name with a ConfigError naming the variable and field", ({ raw, field, mentions }) => {
     const error = configErrorOf(() => read({ MODEL_COSTS_JSON: raw }));
     expect(error.at.variable).toBe("MODEL_COSTS_JSON");
@@ -340,7 +426,11 @@ describe("readSettings: variables that look like ours but are not", () => {
 
   it("a prefix near no provider still warns for our own suffixes, listing the providers", () => {
     const [warning] = read({ ANTHROPIC_PREFERRED_MODELS: "claude" }).diagnostics;
-    expect(warning).toMatchObject({ level: "warning", code: "UNKNOWN_VARIABLE_PREFIX", variable: "ANTHROPIC_PREFERRED_MODELS" });
+    expect(warning).toMatchObject({
+      level: "warning",
+      code: "UNKNOWN_VARIABLE_PREFIX",
+      variable: "ANTHROPIC_PREFERRED_MODELS",
+    });
     expect(warning?.message).toContain("providers: custom, glm, kimi, openrouter");
   });
 
@@ -351,9 +441,19 @@ describe("readSettings: variables that look like ours but are not", () => {
     { name: "ZHIPUAI_API_URL (glm's alias)", env: { ZHIPUAI_API_URL: "https://open.bigmodel.cn/api/paas/v4" } },
     { name: "CUSTOM_MODEL_NAME", env: { CUSTOM_MODEL_NAME: "llama3.2" } },
     { name: "ENABLE_OPENROUTER and ENABLE_CUSTOM", env: { ENABLE_OPENROUTER: "true", ENABLE_CUSTOM: "false" } },
-    { name: "every category variable", env: { GLM_PREFERRED_MODELS_FAST_RESPONSE: "a", GLM_PREFERRED_MODELS_BALANCED: "a", GLM_PREFERRED_MODELS_EXTENDED_REASONING: "a" } },
+    {
+      name: "every category variable",
+      env: {
+        GLM_PREFERRED_MODELS_FAST_RESPONSE: "a",
+        GLM_PREFERRED_MODELS_BALANCED: "a",
+        GLM_PREFERRED_MODELS_EXTENDED_REASONING: "a",
+      },
+    },
     { name: "a blank typo (set to nothing)", env: { KIMMI_PREFERRED_MODELS: " " } },
-    { name: "unrelated variables", env: { PATH: "/usr/bin", HOME: "/root", NODE_ENV: "production", SOURCE_DATE_EPOCH: "1" } },
+    {
+      name: "unrelated variables",
+      env: { PATH: "/usr/bin", HOME: "/root", NODE_ENV: "production", SOURCE_DATE_EPOCH: "1" },
+    },
     // Other tools' credentials and endpoints live in the same environment; they are not typos of ours.
     { name: "another vendor's key", env: { OPENAI_API_KEY: "k", ANTHROPIC_API_KEY: "k" } },
     { name: "GitHub Actions' GITHUB_API_URL", env: { GITHUB_API_URL: "https://api.github.com" } },
@@ -373,7 +473,11 @@ describe("readSettings: variables that look like ours but are not", () => {
   });
 
   it("reports every stray variable once, in name order", () => {
-    const diagnostics = read({ ZZZ_ALLOWED_MODELS: "a", KIMMI_PREFERRED_MODELS: "a", KIMI_PREFERRED_MODELS_FAST: "a" }).diagnostics;
+    const diagnostics = read({
+      ZZZ_ALLOWED_MODELS: "a",
+      KIMMI_PREFERRED_MODELS: "a",
+      KIMI_PREFERRED_MODELS_FAST: "a",
+    }).diagnostics;
     expect(codes(diagnostics)).toEqual([
       "UNKNOWN_CATEGORY:KIMI_PREFERRED_MODELS_FAST",
       "UNKNOWN_VARIABLE_PREFIX:KIMMI_PREFERRED_MODELS",

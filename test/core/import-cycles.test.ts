@@ -41,6 +41,8 @@ test("the cycle search finds a cycle through type-only and value imports, and no
     "c.ts": 'export * from "./a.js";',
   };
   const read = (file: string) => importsOf(file, text[path.basename(file)]);
-  expect(importCycles(files, () => true, read).map((c) => c.map((f) => path.basename(f)))).toEqual([["a.ts", "b.ts", "c.ts", "a.ts"]]);
+  expect(importCycles(files, () => true, read).map((c) => c.map((f) => path.basename(f)))).toEqual([
+    ["a.ts", "b.ts", "c.ts", "a.ts"],
+  ]);
   expect(importCycles(files, (edge) => !edge.typeOnly, read)).toEqual([]);
 });

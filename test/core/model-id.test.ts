@@ -4,12 +4,15 @@ import { loadSchema, type SchemaName } from "../../src/validate/schema-validator
 import { isUsableModelId, MAX_MODEL_ID_LENGTH, MODEL_ID_PATTERN } from "../../src/core/model-id.js";
 
 describe("isUsableModelId", () => {
-  it.each<SchemaName>(["provider-registry-snapshot", "model-catalog"])("has the pattern and bounds of %s's modelId", (name) => {
-    const modelId = (loadSchema(name).$defs as Record<string, Record<string, unknown>>).modelId!;
-    expect(modelId.pattern).toBe(MODEL_ID_PATTERN.source);
-    expect(modelId.maxLength).toBe(MAX_MODEL_ID_LENGTH);
-    expect(modelId.minLength).toBe(1);
-  });
+  it.each<SchemaName>(["provider-registry-snapshot", "model-catalog"])(
+    "has the pattern and bounds of %s's modelId",
+    (name) => {
+      const modelId = (loadSchema(name).$defs as Record<string, Record<string, unknown>>).modelId!;
+      expect(modelId.pattern).toBe(MODEL_ID_PATTERN.source);
+      expect(modelId.maxLength).toBe(MAX_MODEL_ID_LENGTH);
+      expect(modelId.minLength).toBe(1);
+    },
+  );
 
   it("takes ids up to the bound and refuses longer or empty ones", () => {
     expect(isUsableModelId("a".repeat(MAX_MODEL_ID_LENGTH))).toBe(true);

@@ -79,7 +79,11 @@ describe("perTokenToPerMillion", () => {
   });
 
   it("property: for any non-negative double x, perTokenToPerMillion(String(x)) agrees with x × 1e6 to 1e-9 relative", () => {
-    const x = fc.oneof(fc.constant(0), fc.double({ min: 1e-200, max: 1e12, noNaN: true }), fc.double({ min: 1e-9, max: 1e-4, noNaN: true }));
+    const x = fc.oneof(
+      fc.constant(0),
+      fc.double({ min: 1e-200, max: 1e12, noNaN: true }),
+      fc.double({ min: 1e-9, max: 1e-4, noNaN: true }),
+    );
     fc.assert(
       fc.property(x, (value) => {
         const expected = value * 1e6;

@@ -13,13 +13,17 @@ const root = path.join(import.meta.dirname, "..", "..");
 describe("single sources", () => {
   it("the built-in provider ids are the files of data/providers/, each once in the default priority", () => {
     const files = readdirSync(path.join(root, "data", "providers")).filter((f) => f.endsWith(".json"));
-    const ids = files.map((f) => (JSON.parse(readFileSync(path.join(root, "data", "providers", f), "utf8")) as { id: string }).id).sort();
+    const ids = files
+      .map((f) => (JSON.parse(readFileSync(path.join(root, "data", "providers", f), "utf8")) as { id: string }).id)
+      .sort();
     expect([...BUILTIN_PROVIDER_IDS]).toEqual(ids);
     expect(new Set(DEFAULT_PROVIDER_PRIORITY).size).toBe(DEFAULT_PROVIDER_PRIORITY.length);
   });
 
   it("the name limit is the snapshot schema's", () => {
-    const schema = JSON.parse(readFileSync(path.join(root, "schema", "provider-registry-snapshot.schema.json"), "utf8"));
+    const schema = JSON.parse(
+      readFileSync(path.join(root, "schema", "provider-registry-snapshot.schema.json"), "utf8"),
+    );
     const name = schema.$defs.model.properties.name as { maxLength: number };
     expect(MAX_NAME_LENGTH).toBe(name.maxLength);
   });
@@ -36,21 +40,44 @@ describe("single sources", () => {
   });
 
   it("a price leaves out what it does not have, and a tier takes the base prices it does not state", () => {
-    expect(pricing({ input: 1, output: 2, source: "probe", tiers: [] })).toEqual({ currency: "USD", unit: "per_million_tokens", input: 1, output: 2, source: "probe" });
-    expect(priceTier(200_000, { input: 3 }, { input: 1, output: 2, cachedInput: 0.5 })).toEqual({ aboveInputTokens: 200_000, input: 3, output: 2 });
+    expect(pricing({ input: 1, output: 2, source: "probe", tiers: [] })).toEqual({
+      currency: "USD",
+      unit: "per_million_tokens",
+      input: 1,
+      output: 2,
+      source: "probe",
+    });
+    expect(priceTier(200_000, { input: 3 }, { input: 1, output: 2, cachedInput: 0.5 })).toEqual({
+      aboveInputTokens: 200_000,
+      input: 3,
+      output: 2,
+    });
   });
 
   it("a probed price and a written one leave out the same absent parts", () => {
     const cases = [
       { input: 1, output: 2 },
-      { input: 1, output: 2, cachedInput: 0.5, perRequest: 0.01, perImage: 0.02, tiers: [priceTier(200_000, { input: 3 }, { input: 1, output: 2 })] },
+      {
+        input: 1,
+        output: 2,
+        cachedInput: 0.5,
+        perRequest: 0.01,
+        perImage: 0.02,
+        tiers: [priceTier(200_000, { input: 3 }, { input: 1, output: 2 })],
+      },
       { input: 0, output: 0, cachedInput: undefined, perRequest: undefined, tiers: [] },
     ];
     for (const parts of cases) {
-      expect(pricing({ ...parts, source: "probe" })).toEqual({ currency: "USD", unit: "per_million_tokens", ...priceFigures(parts), source: "probe" });
+      expect(pricing({ ...parts, source: "probe" })).toEqual({
+        currency: "USD",
+        unit: "per_million_tokens",
+        ...priceFigures(parts),
+        source: "probe",
+      });
       expect(Object.values(priceFigures(parts))).not.toContain(undefined);
       // Both in sorted key order, as the snapshot is written.
-      for (const built of [priceFigures(parts), pricing({ ...parts, source: "probe", asOf: "2026-01-01" })]) expect(Object.keys(built)).toEqual(Object.keys(built).sort());
+      for (const built of [priceFigures(parts), pricing({ ...parts, source: "probe", asOf: "2026-01-01" })])
+        expect(Object.keys(built)).toEqual(Object.keys(built).sort());
     }
     expect(priceFigures({ input: 1, output: 2, tiers: [] })).toEqual({ input: 1, output: 2 });
   });

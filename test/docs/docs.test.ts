@@ -30,7 +30,12 @@ function section(doc: string, headingStart: string): string {
 /** Markdown table rows (not the header or the rule) as arrays of cells. */
 function tableRows(text: string): string[][] {
   const rows = text.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| ---"));
-  return rows.map((l) => l.slice(2, -2).split(" | ").map((c) => c.trim()));
+  return rows.map((l) =>
+    l
+      .slice(2, -2)
+      .split(" | ")
+      .map((c) => c.trim()),
+  );
 }
 
 const OPTION = /--[a-z][a-z-]*[a-z]/g;
@@ -40,22 +45,32 @@ async function helpOptions(command: string): Promise<Set<string>> {
   expect(run.code).toBe(0);
   // Option lines start with the option (`  --out PATH   …`, `  -h, --help   …`); usage lines list them in brackets.
   const listed = run.stdout.split("\n").filter((l) => /^\s+(-\w, )?--[a-z]/.test(l) || l.startsWith("Usage:"));
-  const options = new Set(listed.flatMap((l) => [...l.replace(/^\s+(-\w, )?(--[a-z-]+).*$/, "$2").matchAll(OPTION)].map((m) => m[0])));
+  const options = new Set(
+    listed.flatMap((l) => [...l.replace(/^\s+(-\w, )?(--[a-z-]+).*$/, "$2").matchAll(OPTION)].map((m) => m[0])),
+  );
   for (const l of listed.filter((l) => l.startsWith("Usage:"))) for (const m of l.matchAll(OPTION)) options.add(m[0]);
   options.delete("--help");
   return options;
 }
 
 describe("docs/cli.md and each command's --help", () => {
-  it.each(["register", "validate", "diff", "select", "demo"])("%s: every option of --help is documented, and every option documented exists", async (command) => {
-    const help = await helpOptions(command);
-    // Another command's option, named as such (`register --previous`), is a cross-reference.
-    const text = section(CLI, `\`${command}`).replace(/`(register|validate|diff|select|demo) [^`]*`/g, (span, other: string) => (other === command ? span : ""));
-    const documented = new Set([...text.matchAll(OPTION)].map((m) => m[0]));
-    for (const option of help) expect(documented, `${command} ${option} in docs/cli.md`).toContain(option);
-    // `--help` and `--version` are the command line's own; any other option named in a command's section is its own.
-    for (const option of documented) if (option !== "--help" && option !== "--version") expect(help, `${command} ${option} in --help`).toContain(option);
-  });
+  it.each(["register", "validate", "diff", "select", "demo"])(
+    "%s: every option of --help is documented, and every option documented exists",
+    async (command) => {
+      const help = await helpOptions(command);
+      // Another command's option, named as such (`register --previous`), is a cross-reference.
+      const text = section(CLI, `\`${command}`).replace(
+        /`(register|validate|diff|select|demo) [^`]*`/g,
+        (span, other: string) => (other === command ? span : ""),
+      );
+      const documented = new Set([...text.matchAll(OPTION)].map((m) => m[0]));
+      for (const option of help) expect(documented, `${command} ${option} in docs/cli.md`).toContain(option);
+      // `--help` and `--version` are the command line's own; any other option named in a command's section is its own.
+      for (const option of documented)
+        if (option !== "--help" && option !== "--version")
+          expect(help, `${command} ${option} in --help`).toContain(option);
+    },
+  );
 
   it.each(["register", "demo"])("%s: the options table has one row per option of --help", async (command) => {
     const help = await helpOptions(command);
@@ -68,7 +83,10 @@ describe("docs/cli.md and each command's --help", () => {
 
 describe("exit codes", () => {
   const codes = Object.values(ExitCode).sort();
-  const tabled = (text: string) => tableRows(section(text, "Exit codes")).filter((c) => /^\d+$/.test(c[0]!)).map((c) => Number(c[0]));
+  const tabled = (text: string) =>
+    tableRows(section(text, "Exit codes"))
+      .filter((c) => /^\d+$/.test(c[0]!))
+      .map((c) => Number(c[0]));
 
   it("docs/cli.md and the README list exactly the codes the command line returns", () => {
     expect(tabled(CLI)).toEqual(codes);
@@ -104,7 +122,8 @@ describe("docs/configuration.md and the variables the code reads", () => {
       const inRow = new Set([...row.matchAll(VARIABLE)].map((m) => m[1]!));
       const own = [...(d.apiKey.env ?? []), ...(d.baseUrl.env ?? [])];
       for (const v of own) expect(inRow, `${d.id}: ${v}`).toContain(v);
-      for (const v of inRow) expect([...own, ...(d.enableFlag ? [d.enableFlag] : [])], `${d.id}: ${v} is the provider's`).toContain(v);
+      for (const v of inRow)
+        expect([...own, ...(d.enableFlag ? [d.enableFlag] : [])], `${d.id}: ${v} is the provider's`).toContain(v);
       if (d.baseUrl.default) expect(row, d.id).toContain(`\`${d.baseUrl.default}\``);
       else expect(row, d.id).toContain("(none)");
     }
@@ -114,13 +133,24 @@ describe("docs/configuration.md and the variables the code reads", () => {
     for (const d of definitions) if (d.enableFlag) expect(d.enableFlag).toBe(`ENABLE_${d.id.toUpperCase()}`);
     const without = /has one except ([^)]*)\)/.exec(section(CONFIGURATION, "Providers"))?.[1];
     expect(without).toBeDefined();
-    expect([...without!.matchAll(/`([a-z]+)`/g)].map((m) => m[1]).sort()).toEqual(definitions.filter((d) => !d.enableFlag).map((d) => d.id).sort());
+    expect([...without!.matchAll(/`([a-z]+)`/g)].map((m) => m[1]).sort()).toEqual(
+      definitions
+        .filter((d) => !d.enableFlag)
+        .map((d) => d.id)
+        .sort(),
+    );
   });
 
   // Where the code names the variables it reads: read, never changed, by this test.
-  const settings = readdirSync(path.join(REPO, "src", "config")).filter((f) => f.endsWith(".ts")).sort().map((f) => read(`src/config/${f}`)).join("\n");
+  const settings = readdirSync(path.join(REPO, "src", "config"))
+    .filter((f) => f.endsWith(".ts"))
+    .sort()
+    .map((f) => read(`src/config/${f}`))
+    .join("\n");
   const global = new Set([
-    ...[...settings.matchAll(/(?:envString|envList|envBoolean|envNumber|readProviderFilter)\(env, "([A-Z_]+)"/g)].map((m) => m[1]!),
+    ...[...settings.matchAll(/(?:envString|envList|envBoolean|envNumber|readProviderFilter)\(env, "([A-Z_]+)"/g)].map(
+      (m) => m[1]!,
+    ),
     ...[...settings.matchAll(/(?:const variable|_VARIABLE) = "([A-Z_]+)"/g)].map((m) => m[1]!),
     ...[.../RETIRED_VARIABLES[^{]*\{([^}]*)\}/.exec(settings)![1]!.matchAll(/^\s+([A-Z_]+):/gm)].map((m) => m[1]!),
     ...(read("src/snapshot/build-snapshot.ts").includes('variable: "SOURCE_DATE_EPOCH"') ? ["SOURCE_DATE_EPOCH"] : []),
@@ -131,7 +161,15 @@ describe("docs/configuration.md and the variables the code reads", () => {
   ];
 
   it("finds the variables in the code (so that the checks below check something)", () => {
-    for (const v of ["DEFAULT_MODEL", "PROVIDER_PRIORITY", "PROVIDER_PRIORITY_ORDER", "MODEL_COSTS_JSON", "MAX_COST_PER_REQUEST", "SOURCE_DATE_EPOCH", "ALLOWED_PROVIDERS"]) {
+    for (const v of [
+      "DEFAULT_MODEL",
+      "PROVIDER_PRIORITY",
+      "PROVIDER_PRIORITY_ORDER",
+      "MODEL_COSTS_JSON",
+      "MAX_COST_PER_REQUEST",
+      "SOURCE_DATE_EPOCH",
+      "ALLOWED_PROVIDERS",
+    ]) {
       expect(global).toContain(v);
     }
     expect(suffixes).toContain("ALLOWED_MODELS");
@@ -144,12 +182,15 @@ describe("docs/configuration.md and the variables the code reads", () => {
     for (const s of suffixes) {
       const category = CATEGORIES.find((c) => s === `PREFERRED_MODELS_${c.toUpperCase()}`);
       // The category variables are written `<P>_PREFERRED_MODELS_FAST_RESPONSE`, `…_BALANCED`, ….
-      if (category !== undefined) expect(routing, s).toMatch(new RegExp(`\`(<P>_PREFERRED_MODELS|…)_${category.toUpperCase()}\``));
+      if (category !== undefined)
+        expect(routing, s).toMatch(new RegExp(`\`(<P>_PREFERRED_MODELS|…)_${category.toUpperCase()}\``));
       else if (s !== "API_KEY" && s !== "API_URL") expect(routing, s).toContain(`\`<P>_${s}\``);
     }
     expect(CONFIGURATION).toContain("`<P>_API_KEY`");
     expect(CONFIGURATION).toContain("`<P>_API_URL`");
-    const providerOwned = new Set(definitions.flatMap((d) => [...(d.apiKey.env ?? []), ...(d.baseUrl.env ?? []), ...(d.defaultModelEnv ?? [])]));
+    const providerOwned = new Set(
+      definitions.flatMap((d) => [...(d.apiKey.env ?? []), ...(d.baseUrl.env ?? []), ...(d.defaultModelEnv ?? [])]),
+    );
     for (const row of tableRows(routing)) {
       for (const m of row[0]!.matchAll(/`(<P>_)?([A-Z][A-Z0-9_]*)`/g)) {
         const known = m[1] ? suffixes.includes(m[2]!) : global.has(m[2]!) || providerOwned.has(m[2]!);
@@ -218,11 +259,16 @@ describe("the selector examples, run against the demo snapshot", () => {
   it("a bare request and a balanced one differ exactly when DEFAULT_MODEL is set, as the docs say", async () => {
     const dir = await tempDir();
     const file = path.join(dir, "demo.json");
-    expect((await runCli(["demo", "--out", file], { cwd: dir, env: { SOURCE_DATE_EPOCH: "1764000000" } })).code).toBe(0);
+    expect((await runCli(["demo", "--out", file], { cwd: dir, env: { SOURCE_DATE_EPOCH: "1764000000" } })).code).toBe(
+      0,
+    );
     const snapshot = loadSnapshot(file);
     const without = createSelector(snapshot);
     expect(without.select({}).model).toBe(without.select({ category: "balanced" }).model);
-    const withDefault = createSelector({ ...snapshot, policy: { ...snapshot.policy, defaultModel: { model: "glm-4.5", provider: "glm" } } });
+    const withDefault = createSelector({
+      ...snapshot,
+      policy: { ...snapshot.policy, defaultModel: { model: "glm-4.5", provider: "glm" } },
+    });
     expect(withDefault.select({}).model).toBe("glm-4.5");
     expect(withDefault.select({ category: "balanced" }).model).not.toBe("glm-4.5");
     // The library's explain says the default was not considered; the command line's --explain does not (docs/selection.md).
@@ -246,7 +292,14 @@ describe("the README", () => {
 });
 
 describe("links between the docs", () => {
-  const docs = ["README.md", "CHANGELOG.md", "python/README.md", ...readdirSync(path.join(REPO, "docs"), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
+  const docs = [
+    "README.md",
+    "CHANGELOG.md",
+    "python/README.md",
+    ...readdirSync(path.join(REPO, "docs"), { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".md"))
+      .map((f) => `docs/${f}`),
+  ];
   /** GitHub's heading anchors. */
   const anchors = (text: string) =>
     new Set(
@@ -254,7 +307,13 @@ describe("links between the docs", () => {
         .replace(/```[\s\S]*?```/g, "")
         .split("\n")
         .filter((l) => /^#{1,6} /.test(l))
-        .map((l) => l.replace(/^#+ /, "").toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, "").replace(/ /g, "-")),
+        .map((l) =>
+          l
+            .replace(/^#+ /, "")
+            .toLowerCase()
+            .replace(/[^\p{L}\p{N} _-]/gu, "")
+            .replace(/ /g, "-"),
+        ),
     );
 
   it.each(docs)("%s: every relative link reaches a file, and its #anchor a heading", (doc) => {
@@ -264,7 +323,8 @@ describe("links between the docs", () => {
       const [file, anchor] = target!.split("#") as [string, string | undefined];
       const resolved = file === "" ? path.join(REPO, doc) : path.resolve(path.dirname(path.join(REPO, doc)), file);
       expect(existsSync(resolved), `${doc}: ${target}`).toBe(true);
-      if (anchor !== undefined && resolved.endsWith(".md")) expect(anchors(readFileSync(resolved, "utf8")), `${doc}: ${target}`).toContain(anchor);
+      if (anchor !== undefined && resolved.endsWith(".md"))
+        expect(anchors(readFileSync(resolved, "utf8")), `${doc}: ${target}`).toContain(anchor);
     }
   });
 });

@@ -51,10 +51,12 @@ function typeExports(): { names: string[]; wholesale: string[] } {
   const wholesale: string[] = [];
   for (const statement of source.statements) {
     if (!ts.isExportDeclaration(statement)) continue;
-    const from = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : "";
+    const from =
+      statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : "";
     if (!statement.exportClause) wholesale.push(`${statement.isTypeOnly ? "type " : ""}* from ${from}`);
     else if (ts.isNamedExports(statement.exportClause)) {
-      for (const element of statement.exportClause.elements) if (statement.isTypeOnly || element.isTypeOnly) names.push(element.name.text);
+      for (const element of statement.exportClause.elements)
+        if (statement.isTypeOnly || element.isTypeOnly) names.push(element.name.text);
     }
   }
   return { names: names.sort(), wholesale };

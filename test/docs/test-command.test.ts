@@ -26,9 +26,16 @@ test("the two projects, unit and e2e, hold every test file, each in one project"
   const all = await fg("test/**/*.test.ts", { cwd: REPO });
   const owners = new Map<string, string[]>(all.map((f) => [f, []]));
   for (const p of projects) {
-    for (const file of await fg(p.test.include, { cwd: REPO, ignore: p.test.exclude ?? [] })) owners.get(file)?.push(p.test.name);
+    for (const file of await fg(p.test.include, { cwd: REPO, ignore: p.test.exclude ?? [] }))
+      owners.get(file)?.push(p.test.name);
   }
   expect([...owners].filter(([, names]) => names.length !== 1)).toEqual([]);
   const e2e = [...owners].filter(([, names]) => names[0] === "e2e").map(([file]) => file);
-  expect(e2e).toEqual(expect.arrayContaining(["test/e2e/packed-package.test.ts", "test/e2e/kill-mid-write.test.ts", "test/e2e/npx-bin.test.ts"]));
+  expect(e2e).toEqual(
+    expect.arrayContaining([
+      "test/e2e/packed-package.test.ts",
+      "test/e2e/kill-mid-write.test.ts",
+      "test/e2e/npx-bin.test.ts",
+    ]),
+  );
 });

@@ -11,7 +11,8 @@ const SUPPORT = path.join(TEST, "support");
 const THIS = fileURLToPath(import.meta.url);
 const files = sourceFiles(TEST).filter((f) => f !== THIS);
 
-const offenders = (pattern: RegExp, where: readonly string[]) => where.filter((f) => pattern.test(readFileSync(f, "utf8"))).map((f) => path.relative(TEST, f));
+const offenders = (pattern: RegExp, where: readonly string[]) =>
+  where.filter((f) => pattern.test(readFileSync(f, "utf8"))).map((f) => path.relative(TEST, f));
 
 test("no test mocks a module of ours: collaborators are parameters", () => {
   expect(files.length).toBeGreaterThan(50);

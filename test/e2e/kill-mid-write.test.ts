@@ -32,7 +32,9 @@ function waitFor(child: ChildProcess, stream: "stdout" | "stderr", pattern: RegE
       seen += chunk.toString();
       if (pattern.test(seen)) resolve();
     });
-    child.once("exit", (code, signal) => reject(new Error(`the child exited (${code ?? signal}) before ${pattern}: ${stderr.slice(0, 2000)}`)));
+    child.once("exit", (code, signal) =>
+      reject(new Error(`the child exited (${code ?? signal}) before ${pattern}: ${stderr.slice(0, 2000)}`)),
+    );
   });
 }
 
@@ -46,7 +48,9 @@ async function kill(child: ChildProcess): Promise<void> {
 /** What a kill left in the folder: the target's text, and the temporary files it left behind. */
 async function aftermath(dir: string, target: string) {
   const text = await readFile(target, "utf8");
-  const temps = (await readdir(dir)).filter((name) => name.startsWith(`.${path.basename(target)}.`) && name.endsWith(".tmp"));
+  const temps = (await readdir(dir)).filter(
+    (name) => name.startsWith(`.${path.basename(target)}.`) && name.endsWith(".tmp"),
+  );
   for (const temp of temps) await rm(path.join(dir, temp));
   return { text, temps };
 }
@@ -58,7 +62,8 @@ function which(text: string, versions: Record<string, string>): string {
 }
 
 beforeAll(() => {
-  if (!existsSync(WRITER) || !existsSync(BIN)) throw new Error("the kill tests run the built code: run `npm run build` (npm test does) first");
+  if (!existsSync(WRITER) || !existsSync(BIN))
+    throw new Error("the kill tests run the built code: run `npm run build` (npm test does) first");
 });
 
 describe("killed mid-write", () => {
@@ -67,7 +72,11 @@ describe("killed mid-write", () => {
     const dir = await tempDir();
     const target = path.join(dir, "snapshot.json");
     // Two versions of a few megabytes, so that a write takes long enough to be caught in the middle.
-    const version = (name: string) => canonicalJson({ version: name, models: Array.from({ length: 25_000 }, (_, i) => ({ id: `model-${i}`, note: name.repeat(60) })) });
+    const version = (name: string) =>
+      canonicalJson({
+        version: name,
+        models: Array.from({ length: 25_000 }, (_, i) => ({ id: `model-${i}`, note: name.repeat(60) })),
+      });
     const versions = { A: version("A"), B: version("B") };
     await writeFile(path.join(dir, "A.txt"), versions.A);
     await writeFile(path.join(dir, "B.txt"), versions.B);
@@ -85,7 +94,19 @@ describe("killed mid-write", () => {
     let caughtMidWrite = 0;
     const seen = new Set<string>();
     for (let kill_ = 0; kill_ < 30; kill_++) {
-      const child = spawn(process.execPath, ["--input-type=module", "-e", script, pathToFileURL(WRITER).href, target, path.join(dir, "A.txt"), path.join(dir, "B.txt")], { stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(
+        process.execPath,
+        [
+          "--input-type=module",
+          "-e",
+          script,
+          pathToFileURL(WRITER).href,
+          target,
+          path.join(dir, "A.txt"),
+          path.join(dir, "B.txt"),
+        ],
+        { stdio: ["ignore", "pipe", "pipe"] },
+      );
       try {
         await waitFor(child, "stdout", /wrote/);
         await sleep(next() * 60);
@@ -108,10 +129,17 @@ describe("killed mid-write", () => {
     let served: unknown;
     const models = (n: number, tag: string) => ({
       object: "list",
-      data: Array.from({ length: n }, (_, i) => ({ id: `org/model-${String(i).padStart(5, "0")}-${tag}`, object: "model", owned_by: "test", max_model_len: 32768 })),
+      data: Array.from({ length: n }, (_, i) => ({
+        id: `org/model-${String(i).padStart(5, "0")}-${tag}`,
+        object: "model",
+        owned_by: "test",
+        max_model_len: 32768,
+      })),
     });
     beforeAll(async () => {
-      server = await startLoopbackServer((request, response) => modelListHandler(served, { prefix: "/v1" })(request, response));
+      server = await startLoopbackServer((request, response) =>
+        modelListHandler(served, { prefix: "/v1" })(request, response),
+      );
     });
     afterAll(async () => {
       await server.close();
@@ -145,7 +173,9 @@ describe("killed mid-write", () => {
       const window = Date.now() - started;
       const fresh = await readFile(path.join(reference, "provider_registry_snapshot.json"), "utf8");
       expect(fresh).not.toBe(old);
-      expect(JSON.parse(fresh)).toMatchObject({ models: expect.arrayContaining([expect.objectContaining({ id: "org/model-02499-new" })]) });
+      expect(JSON.parse(fresh)).toMatchObject({
+        models: expect.arrayContaining([expect.objectContaining({ id: "org/model-02499-new" })]),
+      });
 
       for (let kill_ = 0; kill_ < 10; kill_++) {
         await writeFile(target, old);

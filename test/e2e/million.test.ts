@@ -38,9 +38,26 @@ describe("a provider listing 1,000,000 models", () => {
       const child = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
         execFile(
           process.execPath,
-          [`--max-old-space-size=${HEAP_MB}`, path.join(packageRoot, "dist", "src", "cli", "bin.js"), "register", "--quiet", "--timeout-ms", "300000"],
-          { cwd, env: { PATH: process.env.PATH ?? "", CUSTOM_API_URL: `${server.origin}/v1`, SOURCE_DATE_EPOCH: "1764000000" }, timeout: 540_000, maxBuffer: 1 << 20 },
-          (error, _stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stderr }),
+          [
+            `--max-old-space-size=${HEAP_MB}`,
+            path.join(packageRoot, "dist", "src", "cli", "bin.js"),
+            "register",
+            "--quiet",
+            "--timeout-ms",
+            "300000",
+          ],
+          {
+            cwd,
+            env: {
+              PATH: process.env.PATH ?? "",
+              CUSTOM_API_URL: `${server.origin}/v1`,
+              SOURCE_DATE_EPOCH: "1764000000",
+            },
+            timeout: 540_000,
+            maxBuffer: 1 << 20,
+          },
+          (error, _stdout, stderr) =>
+            resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stderr }),
         );
       });
       expect(child.stderr).not.toMatch(/Invalid string length|internal error|heap out of memory/);

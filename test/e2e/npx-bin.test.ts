@@ -7,16 +7,25 @@ import path from "node:path";
 import { expect, it } from "vitest";
 import { packageRoot } from "../../src/core/package-root.js";
 
-const version = (JSON.parse(readFileSync(path.join(packageRoot, "package.json"), "utf8")) as { version: string }).version;
+const version = (JSON.parse(readFileSync(path.join(packageRoot, "package.json"), "utf8")) as { version: string })
+  .version;
 
 /** npx itself starts slowly under load. spawnSync blocks the test's own timer, so the child gets the bound. */
 const BUDGET_MS = 60_000;
 
-it("in this repo, after a build, `npx provider-registry` runs the package's own bin", { timeout: BUDGET_MS + 5_000 }, () => {
-  const bin = path.join(packageRoot, "dist/src/cli/bin.js");
-  expect(statSync(bin).mode & 0o111).not.toBe(0);
-  const result = spawnSync("npx", ["--no-install", "provider-registry", "--version"], { cwd: packageRoot, encoding: "utf8", timeout: BUDGET_MS });
-  expect(result.error).toBeUndefined();
-  expect(result.stderr).toBe("");
-  expect(result.stdout).toBe(`${version}\n`);
-});
+it(
+  "in this repo, after a build, `npx provider-registry` runs the package's own bin",
+  { timeout: BUDGET_MS + 5_000 },
+  () => {
+    const bin = path.join(packageRoot, "dist/src/cli/bin.js");
+    expect(statSync(bin).mode & 0o111).not.toBe(0);
+    const result = spawnSync("npx", ["--no-install", "provider-registry", "--version"], {
+      cwd: packageRoot,
+      encoding: "utf8",
+      timeout: BUDGET_MS,
+    });
+    expect(result.error).toBeUndefined();
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toBe(`${version}\n`);
+  },
+);

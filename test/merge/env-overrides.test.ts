@@ -21,33 +21,72 @@ const entry = (id: string, overrides: Partial<CatalogEntry> = {}): CatalogEntry 
     contextWindow: 1000,
     maxOutput: 100,
     capabilities: { vision: false, tools: false, reasoning: false, json: false, streaming: true },
-    pricing: { currency: "USD", input: 1, output: 2, source: "https://example.test/pricing", asOf: "2026-01-01", perRequest: 0.01 },
+    pricing: {
+      currency: "USD",
+      input: 1,
+      output: 2,
+      source: "https://example.test/pricing",
+      asOf: "2026-01-01",
+      perRequest: 0.01,
+    },
     ...overrides,
   });
 
 // A router, an embedding model, a free model charged per request, aliases shared across providers.
 const CATALOG: Catalog = new Map([
-  ["kimi", [entry("kimi-k2", { aliases: ["k2", "shared"], freeTier: true }), entry("kimi-embed", { kind: "embedding", freeTier: true }), entry("kimi-router", { kind: "router" })]],
+  [
+    "kimi",
+    [
+      entry("kimi-k2", { aliases: ["k2", "shared"], freeTier: true }),
+      entry("kimi-embed", { kind: "embedding", freeTier: true }),
+      entry("kimi-router", { kind: "router" }),
+    ],
+  ],
   ["custom", [entry("shared"), entry("custom-1", { aliases: ["K2"] })]],
 ]);
 
 const PROVIDERS: ProviderListing[] = [
-  { id: "kimi", listed: [{ id: "kimi-k2" }, { id: "kimi-new", aliases: ["new"] }, { id: "auto", kind: "router", pricing: null }] },
+  {
+    id: "kimi",
+    listed: [{ id: "kimi-k2" }, { id: "kimi-new", aliases: ["new"] }, { id: "auto", kind: "router", pricing: null }],
+  },
   { id: "custom" },
-  { id: "glm", lastKnownGood: { models: structuredClone(PREVIOUS.models.filter((m) => m.provider === "glm")), verifiedAt: "2026-01-01T00:00:00Z", failure: "HTTP 401" } },
+  {
+    id: "glm",
+    lastKnownGood: {
+      models: structuredClone(PREVIOUS.models.filter((m) => m.provider === "glm")),
+      verifiedAt: "2026-01-01T00:00:00Z",
+      failure: "HTTP 401",
+    },
+  },
 ];
 
 /** The overrides as they were applied before they were a layer: after the merge, model by model. */
-function oracle(modelCosts: ReadonlyMap<string, PriceOverride>, freeModels: ListSetting | undefined): { models: Model[]; diagnostics: Diagnostic[] } {
+function oracle(
+  modelCosts: ReadonlyMap<string, PriceOverride>,
+  freeModels: ListSetting | undefined,
+): { models: Model[]; diagnostics: Diagnostic[] } {
   const merged = mergeModels({ providers: structuredClone(PROVIDERS), catalog: CATALOG });
   const models = merged.models;
   const apply = (variable: string, keys: readonly string[], set: (model: Model, key: string) => void): Diagnostic[] =>
     keys.flatMap((key) => {
-      const matches = models.filter((m) => [m.id, ...m.aliases].some((name) => name.toLowerCase() === key.toLowerCase()));
+      const matches = models.filter((m) =>
+        [m.id, ...m.aliases].some((name) => name.toLowerCase() === key.toLowerCase()),
+      );
       for (const model of matches) set(model, key);
       if (matches.length > 0) return [];
-      const hint = didYouMean(key, mergeOrder(models).flatMap((m) => [m.id, ...m.aliases]));
-      return [{ level: "warning", code: "UNKNOWN_MODEL", variable, message: `${variable} names "${key}", which no provider has${hint}; it has no effect.` } as Diagnostic];
+      const hint = didYouMean(
+        key,
+        mergeOrder(models).flatMap((m) => [m.id, ...m.aliases]),
+      );
+      return [
+        {
+          level: "warning",
+          code: "UNKNOWN_MODEL",
+          variable,
+          message: `${variable} names "${key}", which no provider has${hint}; it has no effect.`,
+        } as Diagnostic,
+      ];
     });
   const diagnostics = [
     ...merged.diagnostics,
@@ -70,8 +109,30 @@ function mergeOrder(models: readonly Model[]): Model[] {
   return [...models].sort((a, b) => order.indexOf(a.provider) - order.indexOf(b.provider));
 }
 
-const NAMES = ["kimi-k2", "K2", "k2", "shared", "SHARED", "kimi-embed", "kimi-router", "auto", "new", "kimi-new", "custom-1", "glm-4.6", "glm-4.5-flash", "glm-4.6x", "nothing-like-it"];
-const price = fc.record({ input: fc.integer({ min: 0, max: 9 }), output: fc.integer({ min: 0, max: 9 }), cachedInput: fc.option(fc.integer({ min: 0, max: 9 }), { nil: undefined }) }).map((p): PriceOverride => (p.cachedInput === undefined ? { input: p.input, output: p.output } : p));
+const NAMES = [
+  "kimi-k2",
+  "K2",
+  "k2",
+  "shared",
+  "SHARED",
+  "kimi-embed",
+  "kimi-router",
+  "auto",
+  "new",
+  "kimi-new",
+  "custom-1",
+  "glm-4.6",
+  "glm-4.5-flash",
+  "glm-4.6x",
+  "nothing-like-it",
+];
+const price = fc
+  .record({
+    input: fc.integer({ min: 0, max: 9 }),
+    output: fc.integer({ min: 0, max: 9 }),
+    cachedInput: fc.option(fc.integer({ min: 0, max: 9 }), { nil: undefined }),
+  })
+  .map((p): PriceOverride => (p.cachedInput === undefined ? { input: p.input, output: p.output } : p));
 
 describe("the environment's overrides as the top fact layer", () => {
   it("property: the same models and warnings as setting them after the merge", () => {
@@ -84,7 +145,12 @@ describe("the environment's overrides as the top fact layer", () => {
           const modelCosts = new Map(costs);
           const freeModels = free.length > 0 ? { variable, values: free } : undefined;
           const expected = oracle(modelCosts, freeModels);
-          const actual = mergeModels({ providers: structuredClone(PROVIDERS), catalog: CATALOG, modelCosts, ...(freeModels ? { freeModels } : {}) });
+          const actual = mergeModels({
+            providers: structuredClone(PROVIDERS),
+            catalog: CATALOG,
+            modelCosts,
+            ...(freeModels ? { freeModels } : {}),
+          });
           expect(actual.models).toEqual(expected.models);
           expect(actual.diagnostics).toEqual(expected.diagnostics);
         },
@@ -94,10 +160,32 @@ describe("the environment's overrides as the top fact layer", () => {
   });
 
   it.each([
-    { name: "a router keeps the price MODEL_COSTS_JSON gives it", id: "auto", costs: { auto: { input: 3, output: 4 } }, expected: { pricing: pricing({ input: 3, output: 4, source: "env:MODEL_COSTS_JSON" }), sources: { pricing: "env:MODEL_COSTS_JSON" } } },
-    { name: "an embedding model FREE_MODEL_LIST names is free", id: "kimi-embed", free: ["kimi-embed"], expected: { freeTier: true, sources: { freeTier: "env:FREE_MODEL_LIST" } } },
-    { name: "without the variable, the rule holds", id: "kimi-embed", expected: { freeTier: false, sources: { freeTier: "catalog" } } },
-    { name: "of two names for one model, the one written last wins", id: "kimi-k2", costs: { "kimi-k2": { input: 1, output: 1 }, k2: { input: 5, output: 5 } }, expected: { pricing: pricing({ input: 5, output: 5, source: "env:MODEL_COSTS_JSON" }) } },
+    {
+      name: "a router keeps the price MODEL_COSTS_JSON gives it",
+      id: "auto",
+      costs: { auto: { input: 3, output: 4 } },
+      expected: {
+        pricing: pricing({ input: 3, output: 4, source: "env:MODEL_COSTS_JSON" }),
+        sources: { pricing: "env:MODEL_COSTS_JSON" },
+      },
+    },
+    {
+      name: "an embedding model FREE_MODEL_LIST names is free",
+      id: "kimi-embed",
+      free: ["kimi-embed"],
+      expected: { freeTier: true, sources: { freeTier: "env:FREE_MODEL_LIST" } },
+    },
+    {
+      name: "without the variable, the rule holds",
+      id: "kimi-embed",
+      expected: { freeTier: false, sources: { freeTier: "catalog" } },
+    },
+    {
+      name: "of two names for one model, the one written last wins",
+      id: "kimi-k2",
+      costs: { "kimi-k2": { input: 1, output: 1 }, k2: { input: 5, output: 5 } },
+      expected: { pricing: pricing({ input: 5, output: 5, source: "env:MODEL_COSTS_JSON" }) },
+    },
   ])("laid on after the rules: $name", ({ id, costs, free, expected }) => {
     const { models } = mergeModels({
       providers: structuredClone(PROVIDERS),

@@ -12,7 +12,12 @@ const PREVIOUS = readJson<ProviderRegistrySnapshot>("test/fixtures/snapshots/dem
 const glmBefore = () => structuredClone(PREVIOUS.models.filter((m) => m.provider === "glm"));
 
 const entry = (id: string) =>
-  catalogEntry(id, { contextWindow: 1000, maxOutput: 100, capabilities: { vision: false, tools: false, reasoning: false, json: false, streaming: true }, pricing: null });
+  catalogEntry(id, {
+    contextWindow: 1000,
+    maxOutput: 100,
+    capabilities: { vision: false, tools: false, reasoning: false, json: false, streaming: true },
+    pricing: null,
+  });
 
 // The catalog has changed since: glm-4.6 now says 1000 tokens, and there is a glm-5 the previous snapshot never saw.
 const CATALOG: Catalog = new Map([["glm", [entry("glm-4.6"), entry("glm-5")]]]);
@@ -21,7 +26,12 @@ function merge(listing: ProviderListing, modelCosts?: ReadonlyMap<string, PriceO
   return mergeModels({ providers: [listing], catalog: CATALOG, ...(modelCosts ? { modelCosts } : {}) });
 }
 
-const lkg = (models: Model[], extra: Partial<LastKnownGood> = {}): LastKnownGood => ({ models, verifiedAt: "2026-01-01T00:00:00Z", failure: "HTTP 401: unauthorized", ...extra });
+const lkg = (models: Model[], extra: Partial<LastKnownGood> = {}): LastKnownGood => ({
+  models,
+  verifiedAt: "2026-01-01T00:00:00Z",
+  failure: "HTTP 401: unauthorized",
+  ...extra,
+});
 
 describe("mergeModels with a last known good snapshot", () => {
   it("keeps every model the previous snapshot could route, marked stale, facts and sources as they were", () => {
@@ -61,8 +71,14 @@ describe("mergeModels with a last known good snapshot", () => {
 
   it.each([
     ["the probe succeeded", { id: "glm", listed: [{ id: "glm-4.6" }], lastKnownGood: lkg(glmBefore()) }],
-    ["the previous snapshot had none of its models routable", { id: "glm", lastKnownGood: lkg(glmBefore().map((m) => ({ ...m, availability: "unverified" as const }))) }],
-    ["the previous models belong to another provider", { id: "glm", lastKnownGood: lkg(structuredClone(PREVIOUS.models.filter((m) => m.provider === "kimi"))) }],
+    [
+      "the previous snapshot had none of its models routable",
+      { id: "glm", lastKnownGood: lkg(glmBefore().map((m) => ({ ...m, availability: "unverified" as const }))) },
+    ],
+    [
+      "the previous models belong to another provider",
+      { id: "glm", lastKnownGood: lkg(structuredClone(PREVIOUS.models.filter((m) => m.provider === "kimi"))) },
+    ],
     ["there is no previous snapshot", { id: "glm" }],
   ])("keeps nothing stale when %s", (_name, listing) => {
     const { models, diagnostics } = merge(listing);
@@ -80,7 +96,8 @@ describe("mergeModels with a last known good snapshot", () => {
         level: "warning",
         code: "STALE_MODELS",
         provider: "glm",
-        message: "glm's probe failed (HTTP 401: unauthorized): 6 models kept from the last good snapshot, marked stale, last verified 2025-12-24T10:00:00Z.",
+        message:
+          "glm's probe failed (HTTP 401: unauthorized): 6 models kept from the last good snapshot, marked stale, last verified 2025-12-24T10:00:00Z.",
       },
     ]);
   });
@@ -88,8 +105,15 @@ describe("mergeModels with a last known good snapshot", () => {
   it("applies today's MODEL_COSTS_JSON to a stale model, and leaves the previous snapshot as it was", () => {
     const previous = glmBefore();
     const frozen = structuredClone(previous);
-    const { models } = merge({ id: "glm", lastKnownGood: lkg(previous) }, new Map([["glm-4.6", { input: 7, output: 7 }]]));
-    expect(models.find((m) => m.id === "glm-4.6")).toMatchObject({ availability: "stale", pricing: { input: 7, output: 7 }, sources: { pricing: "env:MODEL_COSTS_JSON" } });
+    const { models } = merge(
+      { id: "glm", lastKnownGood: lkg(previous) },
+      new Map([["glm-4.6", { input: 7, output: 7 }]]),
+    );
+    expect(models.find((m) => m.id === "glm-4.6")).toMatchObject({
+      availability: "stale",
+      pricing: { input: 7, output: 7 },
+      sources: { pricing: "env:MODEL_COSTS_JSON" },
+    });
     expect(previous).toEqual(frozen);
   });
 });

@@ -10,12 +10,18 @@ const models = (...ids: string[]): ProbedModel[] => ids.map((id) => ({ id }));
 describe("cleanModelList", () => {
   it.each([
     { name: "Kimi ids", ids: ["kimi-k2-0905-preview", "moonshot-v1-8k"] },
-    { name: "OpenRouter ids with a slash and :free", ids: ["moonshotai/kimi-k2", "moonshotai/kimi-k2:free", "openrouter/auto"] },
+    {
+      name: "OpenRouter ids with a slash and :free",
+      ids: ["moonshotai/kimi-k2", "moonshotai/kimi-k2:free", "openrouter/auto"],
+    },
     { name: "vLLM Hugging Face ids", ids: ["Qwen/Qwen2.5-7B-Instruct", "meta-llama/Llama-3.1-8B-Instruct"] },
     { name: "Ollama tags", ids: ["llama3.2:latest", "qwen2.5-coder:7b-instruct-q4_K_M"] },
     { name: "@ and + in ids", ids: ["model@2024-01-01", "a+b"] },
     { name: "the longest allowed id", ids: ["a".repeat(256)] },
-    { name: "OpenRouter's ~ moving aliases (real 2026 ids)", ids: ["~moonshotai/kimi-latest", "~anthropic/claude-sonnet-latest", "~google/gemini-flash-latest"] },
+    {
+      name: "OpenRouter's ~ moving aliases (real 2026 ids)",
+      ids: ["~moonshotai/kimi-latest", "~anthropic/claude-sonnet-latest", "~google/gemini-flash-latest"],
+    },
   ])("keeps usable ids: $name", ({ ids }) => {
     expect(cleanModelList(models(...ids))).toEqual({ models: models(...ids), dropped: { invalid: 0, duplicates: 0 } });
   });
@@ -33,12 +39,20 @@ describe("cleanModelList", () => {
     { name: "HTML", id: "<script>" },
     { name: "one character too long", id: "a".repeat(257) },
   ])("drops an unusable id: $name", ({ id }) => {
-    expect(cleanModelList(models("glm-4.6", id))).toEqual({ models: models("glm-4.6"), dropped: { invalid: 1, duplicates: 0 } });
+    expect(cleanModelList(models("glm-4.6", id))).toEqual({
+      models: models("glm-4.6"),
+      dropped: { invalid: 1, duplicates: 0 },
+    });
   });
 
   it.each([
     { name: "exact repeat", ids: ["glm-4.6", "glm-4.6"], kept: ["glm-4.6"], duplicates: 1 },
-    { name: "repeat in another case, first spelling kept", ids: ["GLM-4.6", "glm-4.6", "Glm-4.6"], kept: ["GLM-4.6"], duplicates: 2 },
+    {
+      name: "repeat in another case, first spelling kept",
+      ids: ["GLM-4.6", "glm-4.6", "Glm-4.6"],
+      kept: ["GLM-4.6"],
+      duplicates: 2,
+    },
     { name: "repeats apart, order kept", ids: ["a", "b", "A", "c", "b"], kept: ["a", "b", "c"], duplicates: 2 },
   ])("drops repeats: $name", ({ ids, kept, duplicates }) => {
     expect(cleanModelList(models(...ids))).toEqual({ models: models(...kept), dropped: { invalid: 0, duplicates } });

@@ -9,7 +9,11 @@ import { builtinDefinitions } from "../support/inputs.js";
 
 const definitions = builtinDefinitions();
 
-function model(provider: string, id: string, options: { aliases?: string[]; kind?: Model["kind"]; availability?: Model["availability"] } = {}): Model {
+function model(
+  provider: string,
+  id: string,
+  options: { aliases?: string[]; kind?: Model["kind"]; availability?: Model["availability"] } = {},
+): Model {
   return {
     id,
     provider,
@@ -43,20 +47,42 @@ const MODELS: Model[] = [
   model("custom", "Qwen/Qwen2.5-7B-Instruct"),
   model("openrouter", "vendor/model-x", { availability: "unverified" }),
 ];
-const STATES: ProviderState[] = [{ id: "custom" }, { id: "glm" }, { id: "kimi" }, { id: "openrouter", notProbedBecause: "no API key: set OPENROUTER_API_KEY" }];
+const STATES: ProviderState[] = [
+  { id: "custom" },
+  { id: "glm" },
+  { id: "kimi" },
+  { id: "openrouter", notProbedBecause: "no API key: set OPENROUTER_API_KEY" },
+];
 
 function resolve(env: Env, models: readonly Model[] = MODELS, states: readonly ProviderState[] = STATES) {
   const settings = readSettings(env, definitions);
   return resolvePolicy(settings, models, states);
 }
-const summary = (diagnostics: readonly Diagnostic[]) => diagnostics.map((d) => `${d.level} ${d.code} ${d.variable ?? "-"}${d.model ? ` ${d.model}` : ""}`);
+const summary = (diagnostics: readonly Diagnostic[]) =>
+  diagnostics.map((d) => `${d.level} ${d.code} ${d.variable ?? "-"}${d.model ? ` ${d.model}` : ""}`);
 
 describe("lists resolve to canonical ids", () => {
   it.each([
-    { name: "canonical ids as written", env: { KIMI_PREFERRED_MODELS: "kimi-k2-0905-preview,moonshot-v1-8k" }, expected: ["kimi-k2-0905-preview", "moonshot-v1-8k"] },
-    { name: "aliases", env: { KIMI_PREFERRED_MODELS: "kimi-k2-turbo,kimi-k2" }, expected: ["kimi-k2-turbo-preview", "kimi-k2-0905-preview"] },
-    { name: "any case", env: { KIMI_PREFERRED_MODELS: "KIMI-K2, Moonshot-V1-8K" }, expected: ["kimi-k2-0905-preview", "moonshot-v1-8k"] },
-    { name: "alias and id of one model count once, first place kept", env: { KIMI_PREFERRED_MODELS: "kimi-k2,moonshot-v1-8k,kimi-k2-0905-preview,kimi-k2-0905" }, expected: ["kimi-k2-0905-preview", "moonshot-v1-8k"] },
+    {
+      name: "canonical ids as written",
+      env: { KIMI_PREFERRED_MODELS: "kimi-k2-0905-preview,moonshot-v1-8k" },
+      expected: ["kimi-k2-0905-preview", "moonshot-v1-8k"],
+    },
+    {
+      name: "aliases",
+      env: { KIMI_PREFERRED_MODELS: "kimi-k2-turbo,kimi-k2" },
+      expected: ["kimi-k2-turbo-preview", "kimi-k2-0905-preview"],
+    },
+    {
+      name: "any case",
+      env: { KIMI_PREFERRED_MODELS: "KIMI-K2, Moonshot-V1-8K" },
+      expected: ["kimi-k2-0905-preview", "moonshot-v1-8k"],
+    },
+    {
+      name: "alias and id of one model count once, first place kept",
+      env: { KIMI_PREFERRED_MODELS: "kimi-k2,moonshot-v1-8k,kimi-k2-0905-preview,kimi-k2-0905" },
+      expected: ["kimi-k2-0905-preview", "moonshot-v1-8k"],
+    },
     { name: "unset", env: {}, expected: [] },
   ])("preferredModels: $name", ({ env, expected }) => {
     const { policy, diagnostics } = resolve(env);
@@ -84,7 +110,10 @@ describe("lists resolve to canonical ids", () => {
     },
     {
       name: "a model in both is listed once, where it came first",
-      env: { KIMI_PREFERRED_MODELS_FAST_RESPONSE: "kimi-k2-turbo-preview,moonshot-v1-8k", KIMI_SPEED_MODEL: "KIMI-K2-TURBO" },
+      env: {
+        KIMI_PREFERRED_MODELS_FAST_RESPONSE: "kimi-k2-turbo-preview,moonshot-v1-8k",
+        KIMI_SPEED_MODEL: "KIMI-K2-TURBO",
+      },
       expected: { fast_response: ["kimi-k2-turbo-preview", "moonshot-v1-8k"], balanced: [], extended_reasoning: [] },
     },
     {
@@ -104,8 +133,18 @@ describe("lists resolve to canonical ids", () => {
   });
 
   it.each([
-    { name: "KIMI_DEFAULT_MODEL by alias", env: { KIMI_DEFAULT_MODEL: "kimi-k2" }, provider: "kimi", expected: "kimi-k2-0905-preview" },
-    { name: "CUSTOM_MODEL_NAME in another case", env: { CUSTOM_MODEL_NAME: "qwen/qwen2.5-7b-instruct" }, provider: "custom", expected: "Qwen/Qwen2.5-7B-Instruct" },
+    {
+      name: "KIMI_DEFAULT_MODEL by alias",
+      env: { KIMI_DEFAULT_MODEL: "kimi-k2" },
+      provider: "kimi",
+      expected: "kimi-k2-0905-preview",
+    },
+    {
+      name: "CUSTOM_MODEL_NAME in another case",
+      env: { CUSTOM_MODEL_NAME: "qwen/qwen2.5-7b-instruct" },
+      provider: "custom",
+      expected: "Qwen/Qwen2.5-7B-Instruct",
+    },
     { name: "unset", env: {}, provider: "glm", expected: null },
   ])("provider default: $name", ({ env, provider, expected }) => {
     expect(resolve(env).policy.providers[provider]?.defaultModel).toBe(expected);
@@ -126,10 +165,30 @@ describe("diagnostics name the variable at fault", () => {
       expected: ["warning UNKNOWN_MODEL KIMI_PREFERRED_MODELS"],
       mentions: "glm-4.6",
     },
-    { name: "an unknown allowed model", env: { GLM_ALLOWED_MODELS: "glm-4.6,glm-5" }, expected: ["warning UNKNOWN_MODEL GLM_ALLOWED_MODELS"], mentions: "glm-5" },
-    { name: "an unknown category preference", env: { KIMI_SPEED_MODEL: "kimi-k9-turbo" }, expected: ["warning UNKNOWN_MODEL KIMI_SPEED_MODEL"], mentions: "kimi-k9-turbo" },
-    { name: "an unknown provider default", env: { KIMI_DEFAULT_MODEL: "kimi-latest-128k" }, expected: ["warning UNKNOWN_MODEL KIMI_DEFAULT_MODEL"], mentions: "kimi-latest-128k" },
-    { name: "an unknown CUSTOM_MODEL_NAME", env: { CUSTOM_MODEL_NAME: "llama3.2" }, expected: ["warning UNKNOWN_MODEL CUSTOM_MODEL_NAME"], mentions: "llama3.2" },
+    {
+      name: "an unknown allowed model",
+      env: { GLM_ALLOWED_MODELS: "glm-4.6,glm-5" },
+      expected: ["warning UNKNOWN_MODEL GLM_ALLOWED_MODELS"],
+      mentions: "glm-5",
+    },
+    {
+      name: "an unknown category preference",
+      env: { KIMI_SPEED_MODEL: "kimi-k9-turbo" },
+      expected: ["warning UNKNOWN_MODEL KIMI_SPEED_MODEL"],
+      mentions: "kimi-k9-turbo",
+    },
+    {
+      name: "an unknown provider default",
+      env: { KIMI_DEFAULT_MODEL: "kimi-latest-128k" },
+      expected: ["warning UNKNOWN_MODEL KIMI_DEFAULT_MODEL"],
+      mentions: "kimi-latest-128k",
+    },
+    {
+      name: "an unknown CUSTOM_MODEL_NAME",
+      env: { CUSTOM_MODEL_NAME: "llama3.2" },
+      expected: ["warning UNKNOWN_MODEL CUSTOM_MODEL_NAME"],
+      mentions: "llama3.2",
+    },
     {
       name: "a preferred model the allow-list excludes",
       env: { KIMI_ALLOWED_MODELS: "moonshot-v1-8k", KIMI_PREFERRED_MODELS: "kimi-k2" },
@@ -174,18 +233,26 @@ describe("diagnostics name the variable at fault", () => {
   });
 
   it("an unknown name leaves the known ones in place", () => {
-    expect(resolve({ KIMI_PREFERRED_MODELS: "kimi-k9,moonshot-v1-8k" }).policy.providers.kimi?.preferredModels).toEqual(["moonshot-v1-8k"]);
+    expect(resolve({ KIMI_PREFERRED_MODELS: "kimi-k9,moonshot-v1-8k" }).policy.providers.kimi?.preferredModels).toEqual(
+      ["moonshot-v1-8k"],
+    );
   });
 
   it.each([
-    { name: "only unknown names", env: { KIMI_ALLOWED_MODELS: "kimi-k9" }, extra: ["warning UNKNOWN_MODEL KIMI_ALLOWED_MODELS"] },
+    {
+      name: "only unknown names",
+      env: { KIMI_ALLOWED_MODELS: "kimi-k9" },
+      extra: ["warning UNKNOWN_MODEL KIMI_ALLOWED_MODELS"],
+    },
     { name: "only models the provider did not list", env: { KIMI_ALLOWED_MODELS: "kimi-k2-0711-preview" }, extra: [] },
     { name: "only non-chat models", env: { GLM_ALLOWED_MODELS: "embedding-3" }, extra: [] },
   ])("an allow-list leaving the provider no model ($name) → ALLOW_LIST_EMPTY", ({ env, extra }) => {
     const { diagnostics } = resolve(env);
     const variable = Object.keys(env)[0]!;
     expect(summary(diagnostics)).toEqual([...extra, `warning ALLOW_LIST_EMPTY ${variable}`]);
-    expect(diagnostics.find((d) => d.code === "ALLOW_LIST_EMPTY")?.provider).toBe(variable.startsWith("KIMI") ? "kimi" : "glm");
+    expect(diagnostics.find((d) => d.code === "ALLOW_LIST_EMPTY")?.provider).toBe(
+      variable.startsWith("KIMI") ? "kimi" : "glm",
+    );
   });
 
   it("an allow-list with one routable model is not empty", () => {
@@ -201,9 +268,24 @@ describe("DEFAULT_MODEL", () => {
   it.each([
     { name: "auto is no default", env: { DEFAULT_MODEL: "auto" }, expected: null, diagnostics: [] },
     { name: "unset is no default", env: {}, expected: null, diagnostics: [] },
-    { name: "a model one provider has", env: { DEFAULT_MODEL: "glm-4.5-flash" }, expected: { model: "glm-4.5-flash", provider: "glm" }, diagnostics: [] },
-    { name: "an alias, in another case", env: { DEFAULT_MODEL: "Kimi-K2" }, expected: { model: "kimi-k2-0905-preview", provider: "kimi" }, diagnostics: [] },
-    { name: "a model two providers have: the first by default priority", env: { DEFAULT_MODEL: "shared-model" }, expected: { model: "shared-model", provider: "kimi" }, diagnostics: [] },
+    {
+      name: "a model one provider has",
+      env: { DEFAULT_MODEL: "glm-4.5-flash" },
+      expected: { model: "glm-4.5-flash", provider: "glm" },
+      diagnostics: [],
+    },
+    {
+      name: "an alias, in another case",
+      env: { DEFAULT_MODEL: "Kimi-K2" },
+      expected: { model: "kimi-k2-0905-preview", provider: "kimi" },
+      diagnostics: [],
+    },
+    {
+      name: "a model two providers have: the first by default priority",
+      env: { DEFAULT_MODEL: "shared-model" },
+      expected: { model: "shared-model", provider: "kimi" },
+      diagnostics: [],
+    },
     {
       name: "a model two providers have: PROVIDER_PRIORITY decides",
       env: { DEFAULT_MODEL: "shared-model", PROVIDER_PRIORITY: "glm" },
@@ -293,7 +375,10 @@ describe("the policy carries the settings through", () => {
   });
 
   it("the predecessor's complaint: both defaults are honoured and nothing is swapped", () => {
-    const { policy, diagnostics } = resolve({ DEFAULT_MODEL: "glm-4.5-flash", KIMI_DEFAULT_MODEL: "kimi-k2-0905-preview" });
+    const { policy, diagnostics } = resolve({
+      DEFAULT_MODEL: "glm-4.5-flash",
+      KIMI_DEFAULT_MODEL: "kimi-k2-0905-preview",
+    });
     expect(policy.defaultModel).toEqual({ model: "glm-4.5-flash", provider: "glm" });
     expect(policy.providers.kimi?.defaultModel).toBe("kimi-k2-0905-preview");
     expect(diagnostics).toEqual([]);
@@ -304,7 +389,11 @@ describe("the policy carries the settings through", () => {
       KIMI_PREFERRED_MODELS: "kimi-k2-0905-preview,kimi-k2-turbo-preview,kimi-k2-0711-preview",
       GLM_PREFERRED_MODELS: "glm-4.5-flash,glm-4.6,glm-4.5,glm-4.5-air",
     });
-    expect(policy.providers.kimi?.preferredModels).toEqual(["kimi-k2-0905-preview", "kimi-k2-turbo-preview", "kimi-k2-0711-preview"]);
+    expect(policy.providers.kimi?.preferredModels).toEqual([
+      "kimi-k2-0905-preview",
+      "kimi-k2-turbo-preview",
+      "kimi-k2-0711-preview",
+    ]);
     expect(policy.providers.glm?.preferredModels).toEqual(["glm-4.5-flash", "glm-4.6"]);
     // Order is the snapshot builder's job (sortDiagnostics); here only the set matters.
     expect(summary(diagnostics).sort()).toEqual([
@@ -312,7 +401,9 @@ describe("the policy carries the settings through", () => {
       "warning UNKNOWN_MODEL GLM_PREFERRED_MODELS",
       "warning UNKNOWN_MODEL GLM_PREFERRED_MODELS",
     ]);
-    expect(diagnostics.filter((d) => d.code === "UNKNOWN_MODEL").map((d) => d.message.match(/"([^"]+)"/)?.[1])).toEqual(["glm-4.5", "glm-4.5-air"]);
+    expect(diagnostics.filter((d) => d.code === "UNKNOWN_MODEL").map((d) => d.message.match(/"([^"]+)"/)?.[1])).toEqual(
+      ["glm-4.5", "glm-4.5-air"],
+    );
   });
 });
 
@@ -324,13 +415,37 @@ describe("a preference for a deprecated model", () => {
     const definitions = builtinDefinitions();
     const settings = readSettings({ KIMI_DEFAULT_MODEL: "old-model" }, definitions);
     const model = {
-      id: "old-model", provider: "kimi", name: "Old", aliases: [], kind: "chat" as const, availability: "listed" as const, status: "deprecated" as const,
-      movingAlias: false, tier: "standard" as const, contextWindow: 1000, maxOutput: 100,
-      capabilities: { vision: false, tools: false, reasoning: false, json: false, streaming: true }, pricing: null, freeTier: false, sources: {},
+      id: "old-model",
+      provider: "kimi",
+      name: "Old",
+      aliases: [],
+      kind: "chat" as const,
+      availability: "listed" as const,
+      status: "deprecated" as const,
+      movingAlias: false,
+      tier: "standard" as const,
+      contextWindow: 1000,
+      maxOutput: 100,
+      capabilities: { vision: false, tools: false, reasoning: false, json: false, streaming: true },
+      pricing: null,
+      freeTier: false,
+      sources: {},
     };
-    const { policy, diagnostics } = resolvePolicy(settings, [model], definitions.map((d) => ({ id: d.id })));
+    const { policy, diagnostics } = resolvePolicy(
+      settings,
+      [model],
+      definitions.map((d) => ({ id: d.id })),
+    );
     expect(policy.providers.kimi?.defaultModel).toBe("old-model");
-    expect(diagnostics).toContainEqual(expect.objectContaining({ level: "warning", code: "MODEL_DEPRECATED", variable: "KIMI_DEFAULT_MODEL", provider: "kimi", model: "old-model" }));
+    expect(diagnostics).toContainEqual(
+      expect.objectContaining({
+        level: "warning",
+        code: "MODEL_DEPRECATED",
+        variable: "KIMI_DEFAULT_MODEL",
+        provider: "kimi",
+        model: "old-model",
+      }),
+    );
   });
 });
 
@@ -339,7 +454,11 @@ describe("legacy variable names, typos, moving aliases and retiring models", () 
   const MORE: Model[] = [
     ...MODELS,
     extra("kimi-latest-128k", "kimi", { movingAlias: true, status: "deprecated", retiresAt: "2026-01-28" }),
-    extra("~moonshotai/kimi-latest", "openrouter", { movingAlias: true, aliasOf: "moonshotai/kimi-k3", availability: "listed" }),
+    extra("~moonshotai/kimi-latest", "openrouter", {
+      movingAlias: true,
+      aliasOf: "moonshotai/kimi-k3",
+      availability: "listed",
+    }),
     extra("openai/gpt-5.3-chat", "openrouter", { retiresAt: "2026-08-10", availability: "listed" }),
     extra("z-ai/glm-4.5", "openrouter", { retiresAt: "2026-12-31", availability: "listed" }),
     extra("openrouter/auto", "openrouter", { kind: "router", routing: "by_name", availability: "listed" }),
@@ -348,13 +467,43 @@ describe("legacy variable names, typos, moving aliases and retiring models", () 
   const run = (env: Env, asOf = "2026-08-01") => resolvePolicy(readSettings(env, definitions), MORE, PROBED, { asOf });
 
   it.each([
-    { name: "DEFAULT_MODEL", env: { DEFAULT_MODEL: "glm-4.5-flahs" }, code: "DEFAULT_MODEL_UNKNOWN", suggestion: "glm-4.5-flash" },
-    { name: "<P>_PREFERRED_MODELS", env: { GLM_PREFERRED_MODELS: "glm-4.6,glm-4.5-flahs" }, code: "UNKNOWN_MODEL", suggestion: "glm-4.5-flash" },
-    { name: "<P>_ALLOWED_MODELS", env: { KIMI_ALLOWED_MODELS: "moonshot-v1-8", KIMI_PREFERRED_MODELS: "" }, code: "UNKNOWN_MODEL", suggestion: "moonshot-v1-8k" },
-    { name: "<P>_DEFAULT_MODEL, by alias", env: { KIMI_DEFAULT_MODEL: "kimi-k2-trubo" }, code: "UNKNOWN_MODEL", suggestion: "kimi-k2-turbo" },
+    {
+      name: "DEFAULT_MODEL",
+      env: { DEFAULT_MODEL: "glm-4.5-flahs" },
+      code: "DEFAULT_MODEL_UNKNOWN",
+      suggestion: "glm-4.5-flash",
+    },
+    {
+      name: "<P>_PREFERRED_MODELS",
+      env: { GLM_PREFERRED_MODELS: "glm-4.6,glm-4.5-flahs" },
+      code: "UNKNOWN_MODEL",
+      suggestion: "glm-4.5-flash",
+    },
+    {
+      name: "<P>_ALLOWED_MODELS",
+      env: { KIMI_ALLOWED_MODELS: "moonshot-v1-8", KIMI_PREFERRED_MODELS: "" },
+      code: "UNKNOWN_MODEL",
+      suggestion: "moonshot-v1-8k",
+    },
+    {
+      name: "<P>_DEFAULT_MODEL, by alias",
+      env: { KIMI_DEFAULT_MODEL: "kimi-k2-trubo" },
+      code: "UNKNOWN_MODEL",
+      suggestion: "kimi-k2-turbo",
+    },
     { name: "<P>_SPEED_MODEL", env: { GLM_SPEED_MODEL: "glm4.6" }, code: "UNKNOWN_MODEL", suggestion: "glm-4.6" },
-    { name: "<P>_PREFERRED_MODELS_<CATEGORY>", env: { KIMI_PREFERRED_MODELS_BALANCED: "Moonshot-v1-8kk" }, code: "UNKNOWN_MODEL", suggestion: "moonshot-v1-8k" },
-    { name: "CUSTOM_MODEL_NAME", env: { CUSTOM_MODEL_NAME: "Qwen/Qwen2.5-7B-Instuct" }, code: "UNKNOWN_MODEL", suggestion: "Qwen/Qwen2.5-7B-Instruct" },
+    {
+      name: "<P>_PREFERRED_MODELS_<CATEGORY>",
+      env: { KIMI_PREFERRED_MODELS_BALANCED: "Moonshot-v1-8kk" },
+      code: "UNKNOWN_MODEL",
+      suggestion: "moonshot-v1-8k",
+    },
+    {
+      name: "CUSTOM_MODEL_NAME",
+      env: { CUSTOM_MODEL_NAME: "Qwen/Qwen2.5-7B-Instuct" },
+      code: "UNKNOWN_MODEL",
+      suggestion: "Qwen/Qwen2.5-7B-Instruct",
+    },
   ])("did you mean, for $name", ({ env, code, suggestion }) => {
     const found = run(env).diagnostics.filter((d) => d.code === code);
     expect(found).toHaveLength(1);
@@ -368,17 +517,45 @@ describe("legacy variable names, typos, moving aliases and retiring models", () 
   });
 
   it.each([
-    { name: "a moving alias in a preference", env: { OPENROUTER_PREFERRED_MODELS: "~moonshotai/kimi-latest" }, expected: ["warning MOVING_ALIAS_PREFERRED OPENROUTER_PREFERRED_MODELS ~moonshotai/kimi-latest"], mentions: "moonshotai/kimi-k3" },
+    {
+      name: "a moving alias in a preference",
+      env: { OPENROUTER_PREFERRED_MODELS: "~moonshotai/kimi-latest" },
+      expected: ["warning MOVING_ALIAS_PREFERRED OPENROUTER_PREFERRED_MODELS ~moonshotai/kimi-latest"],
+      mentions: "moonshotai/kimi-k3",
+    },
     {
       name: "a deprecated moving alias as a default gets both warnings",
       env: { KIMI_DEFAULT_MODEL: "kimi-latest-128k" },
-      expected: ["warning MODEL_DEPRECATED KIMI_DEFAULT_MODEL kimi-latest-128k", "warning MOVING_ALIAS_PREFERRED KIMI_DEFAULT_MODEL kimi-latest-128k"],
+      expected: [
+        "warning MODEL_DEPRECATED KIMI_DEFAULT_MODEL kimi-latest-128k",
+        "warning MOVING_ALIAS_PREFERRED KIMI_DEFAULT_MODEL kimi-latest-128k",
+      ],
       mentions: "retired on 2026-01-28",
     },
-    { name: "a preferred model retiring within 30 days", env: { OPENROUTER_PREFERRED_MODELS: "openai/gpt-5.3-chat" }, expected: ["warning MODEL_RETIRING OPENROUTER_PREFERRED_MODELS openai/gpt-5.3-chat"], mentions: "in 9 days" },
-    { name: "a default retiring within 30 days", env: { DEFAULT_MODEL: "openai/gpt-5.3-chat" }, expected: ["warning MODEL_RETIRING DEFAULT_MODEL openai/gpt-5.3-chat"], mentions: "2026-08-10" },
-    { name: "a model retiring later than that", env: { OPENROUTER_PREFERRED_MODELS: "z-ai/glm-4.5" }, expected: [], mentions: "" },
-    { name: "a router in a preference", env: { OPENROUTER_PREFERRED_MODELS: "openrouter/auto" }, expected: ["warning MODEL_NOT_CHAT OPENROUTER_PREFERRED_MODELS openrouter/auto"], mentions: "a router" },
+    {
+      name: "a preferred model retiring within 30 days",
+      env: { OPENROUTER_PREFERRED_MODELS: "openai/gpt-5.3-chat" },
+      expected: ["warning MODEL_RETIRING OPENROUTER_PREFERRED_MODELS openai/gpt-5.3-chat"],
+      mentions: "in 9 days",
+    },
+    {
+      name: "a default retiring within 30 days",
+      env: { DEFAULT_MODEL: "openai/gpt-5.3-chat" },
+      expected: ["warning MODEL_RETIRING DEFAULT_MODEL openai/gpt-5.3-chat"],
+      mentions: "2026-08-10",
+    },
+    {
+      name: "a model retiring later than that",
+      env: { OPENROUTER_PREFERRED_MODELS: "z-ai/glm-4.5" },
+      expected: [],
+      mentions: "",
+    },
+    {
+      name: "a router in a preference",
+      env: { OPENROUTER_PREFERRED_MODELS: "openrouter/auto" },
+      expected: ["warning MODEL_NOT_CHAT OPENROUTER_PREFERRED_MODELS openrouter/auto"],
+      mentions: "a router",
+    },
   ])("$name", ({ env, expected, mentions }) => {
     const { diagnostics } = run(env);
     expect(summary(diagnostics)).toEqual(expected);
@@ -386,16 +563,33 @@ describe("legacy variable names, typos, moving aliases and retiring models", () 
   });
 
   it("30 days ahead is still 'within 30 days'; 31 is not", () => {
-    expect(summary(run({ OPENROUTER_PREFERRED_MODELS: "openai/gpt-5.3-chat" }, "2026-07-11").diagnostics)).toEqual(["warning MODEL_RETIRING OPENROUTER_PREFERRED_MODELS openai/gpt-5.3-chat"]);
+    expect(summary(run({ OPENROUTER_PREFERRED_MODELS: "openai/gpt-5.3-chat" }, "2026-07-11").diagnostics)).toEqual([
+      "warning MODEL_RETIRING OPENROUTER_PREFERRED_MODELS openai/gpt-5.3-chat",
+    ]);
     expect(run({ OPENROUTER_PREFERRED_MODELS: "openai/gpt-5.3-chat" }, "2026-07-10").diagnostics).toEqual([]);
   });
 });
 
 describe("PROVIDER_PRIORITY_ORDER, the predecessor's name for PROVIDER_PRIORITY", () => {
   it.each([
-    { name: "the predecessor's name alone", env: { PROVIDER_PRIORITY_ORDER: "GLM,KIMI" }, priority: ["glm", "kimi", "custom", "openrouter"], codes: [] },
-    { name: "both, the same", env: { PROVIDER_PRIORITY: "glm,kimi", PROVIDER_PRIORITY_ORDER: "GLM, KIMI" }, priority: ["glm", "kimi", "custom", "openrouter"], codes: [] },
-    { name: "both, different: PROVIDER_PRIORITY wins, with a warning", env: { PROVIDER_PRIORITY: "openrouter", PROVIDER_PRIORITY_ORDER: "glm,kimi" }, priority: ["openrouter", "kimi", "glm", "custom"], codes: ["PRIORITY_VARIABLES_DIFFER"] },
+    {
+      name: "the predecessor's name alone",
+      env: { PROVIDER_PRIORITY_ORDER: "GLM,KIMI" },
+      priority: ["glm", "kimi", "custom", "openrouter"],
+      codes: [],
+    },
+    {
+      name: "both, the same",
+      env: { PROVIDER_PRIORITY: "glm,kimi", PROVIDER_PRIORITY_ORDER: "GLM, KIMI" },
+      priority: ["glm", "kimi", "custom", "openrouter"],
+      codes: [],
+    },
+    {
+      name: "both, different: PROVIDER_PRIORITY wins, with a warning",
+      env: { PROVIDER_PRIORITY: "openrouter", PROVIDER_PRIORITY_ORDER: "glm,kimi" },
+      priority: ["openrouter", "kimi", "glm", "custom"],
+      codes: ["PRIORITY_VARIABLES_DIFFER"],
+    },
   ])("$name", ({ env, priority, codes }) => {
     const settings = readSettings(env, definitions);
     expect(settings.providerPriority).toEqual(priority);
@@ -403,6 +597,8 @@ describe("PROVIDER_PRIORITY_ORDER, the predecessor's name for PROVIDER_PRIORITY"
   });
 
   it("an unknown provider in it is an error naming it, with a suggestion", () => {
-    expect(() => readSettings({ PROVIDER_PRIORITY_ORDER: "GLM,KIMMI" }, definitions)).toThrow(/PROVIDER_PRIORITY_ORDER names unknown provider "kimmi" \(did you mean kimi\?\)/);
+    expect(() => readSettings({ PROVIDER_PRIORITY_ORDER: "GLM,KIMMI" }, definitions)).toThrow(
+      /PROVIDER_PRIORITY_ORDER names unknown provider "kimmi" \(did you mean kimi\?\)/,
+    );
   });
 });

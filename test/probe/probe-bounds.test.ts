@@ -10,7 +10,9 @@ import { CANARY, expectNoCanary, startProviderServers } from "../support/provide
 
 describe("bounds", () => {
   it("a probe that would never return (a wait that never ends) is given up at the deadline; the run finishes", async () => {
-    const providers = await startProviderServers({ kimi: () => ({ status: 429, json: { error: { type: "rate_limit_reached_error" } } }) });
+    const providers = await startProviderServers({
+      kimi: () => ({ status: 429, json: { error: { type: "rate_limit_reached_error" } } }),
+    });
     try {
       const result = await register({
         env: { ...providers.env, SOURCE_DATE_EPOCH: "1764000000" },
@@ -22,7 +24,11 @@ describe("bounds", () => {
         probe: { sleep: () => new Promise<void>(() => undefined) },
       });
       const probe = Object.fromEntries(result.snapshot.providers.map((p) => [p.id, p.probe]));
-      expect(probe.kimi).toMatchObject({ status: "failed", errorKind: "timeout", reason: "no answer before the deadline" });
+      expect(probe.kimi).toMatchObject({
+        status: "failed",
+        errorKind: "timeout",
+        reason: "no answer before the deadline",
+      });
       for (const id of ["glm", "openrouter", "custom"]) expect(probe[id]?.status).toBe("ok");
       expect(providers.servers.kimi.requests).toHaveLength(1);
     } finally {
@@ -54,7 +60,11 @@ describe("bounds", () => {
       });
       // Waits of 9990 and 19980 ms fit in 35 s; the next (39960) would end past it, so kimi stops after 3 of its
       // 10 allowed attempts, although the overall deadline is far away.
-      expect(result.snapshot.providers.find((p) => p.id === "kimi")?.probe).toMatchObject({ status: "failed", errorKind: "server_error", attempts: 3 });
+      expect(result.snapshot.providers.find((p) => p.id === "kimi")?.probe).toMatchObject({
+        status: "failed",
+        errorKind: "server_error",
+        attempts: 3,
+      });
       expect(sleeps).toEqual([9990, 19980]);
       expect(providers.servers.kimi.requests).toHaveLength(3);
     } finally {
@@ -78,13 +88,19 @@ describe("bounds", () => {
       },
     };
     try {
-      const outcome = await probeProvider({ url: `${server.origin}/v1/models`, authorization: `Bearer ${CANARY.kimi}`, secrets: [CANARY.kimi] }, broken, {
-        deadline: Date.now() + 5000,
-        requestTimeoutMs: 5000,
-        maxBytes: 1 << 20,
-      });
+      const outcome = await probeProvider(
+        { url: `${server.origin}/v1/models`, authorization: `Bearer ${CANARY.kimi}`, secrets: [CANARY.kimi] },
+        broken,
+        {
+          deadline: Date.now() + 5000,
+          requestTimeoutMs: 5000,
+          maxBytes: 1 << 20,
+        },
+      );
       expect(outcome).toMatchObject({ status: "failed", errorKind: "internal_error", attempts: 1 });
-      expect(outcome.reason).toBe("the answer could not be read (internal error: TypeError); this is a bug, please report it");
+      expect(outcome.reason).toBe(
+        "the answer could not be read (internal error: TypeError); this is a bug, please report it",
+      );
       expectNoCanary(JSON.stringify(outcome));
     } finally {
       await server.close();
@@ -95,12 +111,19 @@ describe("bounds", () => {
     const ids = [CANARY.kimi, `kimi-${CANARY.kimi.toUpperCase()}`, "gpt-4o-2024-10-21", "probe-user/model"];
     const server = await startLoopbackServer(() => ({ json: { data: ids.map((id) => ({ id })) } }));
     try {
-      const outcome = await probeProvider({ url: `${server.origin}/v1/models`, secrets: [CANARY.kimi, "2024-10-21", "probe-user"] }, adapters.kimi!, {
-        deadline: Date.now() + 5000,
-        requestTimeoutMs: 5000,
-        maxBytes: 1 << 20,
-      });
-      expect(outcome.status === "ok" && outcome.models.map((m) => m.id)).toEqual(["gpt-4o-2024-10-21", "probe-user/model"]);
+      const outcome = await probeProvider(
+        { url: `${server.origin}/v1/models`, secrets: [CANARY.kimi, "2024-10-21", "probe-user"] },
+        adapters.kimi!,
+        {
+          deadline: Date.now() + 5000,
+          requestTimeoutMs: 5000,
+          maxBytes: 1 << 20,
+        },
+      );
+      expect(outcome.status === "ok" && outcome.models.map((m) => m.id)).toEqual([
+        "gpt-4o-2024-10-21",
+        "probe-user/model",
+      ]);
       expect(outcome.reason).toBe("listed 2 models (2 unusable id(s) dropped)");
     } finally {
       await server.close();
@@ -108,13 +131,19 @@ describe("bounds", () => {
   });
 
   it("reasons are redacted in any letter case", async () => {
-    const server = await startLoopbackServer(() => ({ json: { error: { type: CANARY.kimi.toUpperCase(), code: "x" } } }));
+    const server = await startLoopbackServer(() => ({
+      json: { error: { type: CANARY.kimi.toUpperCase(), code: "x" } },
+    }));
     try {
-      const outcome = await probeProvider({ url: `${server.origin}/v1/models`, secrets: [CANARY.kimi] }, adapters.kimi!, {
-        deadline: Date.now() + 5000,
-        requestTimeoutMs: 5000,
-        maxBytes: 1 << 20,
-      });
+      const outcome = await probeProvider(
+        { url: `${server.origin}/v1/models`, secrets: [CANARY.kimi] },
+        adapters.kimi!,
+        {
+          deadline: Date.now() + 5000,
+          requestTimeoutMs: 5000,
+          maxBytes: 1 << 20,
+        },
+      );
       expect(outcome.reason).toBe("HTTP 200 but the provider answered with an error ([REDACTED], x)");
     } finally {
       await server.close();

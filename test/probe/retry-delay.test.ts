@@ -30,12 +30,36 @@ describe("retryDelay", () => {
     { name: "Retry-After 0 means now", attempt: 3, retryAfterMs: 0, random: 0.9, expected: 0 },
     { name: "Retry-After ignores jitter", attempt: 2, retryAfterMs: 1234, random: 0, expected: 1234 },
     { name: "backoff, attempt 1, random 0", attempt: 1, retryAfterMs: undefined, random: 0, expected: 0 },
-    { name: "backoff, attempt 1, random ~1 → base", attempt: 1, retryAfterMs: undefined, random: 0.999999, expected: 250 },
+    {
+      name: "backoff, attempt 1, random ~1 → base",
+      attempt: 1,
+      retryAfterMs: undefined,
+      random: 0.999999,
+      expected: 250,
+    },
     { name: "backoff, attempt 2, random 0.5", attempt: 2, retryAfterMs: undefined, random: 0.5, expected: 250 },
     { name: "backoff, attempt 3, random ~1", attempt: 3, retryAfterMs: undefined, random: 0.999999, expected: 1000 },
-    { name: "backoff, attempt 5, random ~1 → 4000", attempt: 5, retryAfterMs: undefined, random: 0.999999, expected: 4000 },
-    { name: "backoff, attempt 6 reaches the cap", attempt: 6, retryAfterMs: undefined, random: 0.999999, expected: 5000 },
-    { name: "backoff, attempt 2000 stays at the cap", attempt: 2000, retryAfterMs: undefined, random: 0.999999, expected: 5000 },
+    {
+      name: "backoff, attempt 5, random ~1 → 4000",
+      attempt: 5,
+      retryAfterMs: undefined,
+      random: 0.999999,
+      expected: 4000,
+    },
+    {
+      name: "backoff, attempt 6 reaches the cap",
+      attempt: 6,
+      retryAfterMs: undefined,
+      random: 0.999999,
+      expected: 5000,
+    },
+    {
+      name: "backoff, attempt 2000 stays at the cap",
+      attempt: 2000,
+      retryAfterMs: undefined,
+      random: 0.999999,
+      expected: 5000,
+    },
   ])("$name", ({ attempt, retryAfterMs, random, expected }) => {
     expect(retryDelay(attempt, retryAfterMs, POLICY, () => random)).toBe(expected);
   });

@@ -9,7 +9,12 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { runCli } from "../support/run-cli.js";
-import { expectNoNewCanary, NEW_CANARY, startNewProviderServers, type NewProviderServers } from "../support/new-provider-servers.js";
+import {
+  expectNoNewCanary,
+  NEW_CANARY,
+  startNewProviderServers,
+  type NewProviderServers,
+} from "../support/new-provider-servers.js";
 
 let servers: NewProviderServers;
 let cwd: string;
@@ -30,7 +35,9 @@ beforeAll(async () => {
   const run = await runCli(["register"], { cwd, env });
   registerOutput = run.stdout + run.stderr;
   expect(run.code).toBe(0);
-  snapshot = JSON.parse(await readFile(path.join(cwd, "provider_registry_snapshot.json"), "utf8")) as ProviderRegistrySnapshot;
+  snapshot = JSON.parse(
+    await readFile(path.join(cwd, "provider_registry_snapshot.json"), "utf8"),
+  ) as ProviderRegistrySnapshot;
 });
 afterAll(async () => {
   await servers.close();
@@ -52,17 +59,20 @@ describe("only OPENAI_API_KEY and ANTHROPIC_API_KEY set", () => {
     ["openai", "extended_reasoning"],
     ["anthropic", "fast_response"],
     ["anthropic", "extended_reasoning"],
-  ])("select --provider %s --category %s answers with a priced, listed chat model of that provider", async (provider, category) => {
-    const run = await runCli(["select", "--category", category, "--provider", provider, "--json"], { cwd, env: {} });
-    expect(run.code, run.stderr).toBe(0);
-    const choice = JSON.parse(run.stdout) as { model: string; provider: string };
-    expect(choice.provider).toBe(provider);
-    const model = snapshot.models.find((m) => m.provider === provider && m.id === choice.model)!;
-    expect(model).toMatchObject({ kind: "chat", availability: "listed" });
-    expect(model.pricing).not.toBeNull();
-    expect(model.pricing!.input + model.pricing!.output).toBeGreaterThan(0);
-    // Reasoning requests get a reasoning model; fast ones a fast-tier model.
-    if (category === "extended_reasoning") expect(model.capabilities.reasoning).toBe(true);
-    else expect(model.tier).toBe("fast");
-  });
+  ])(
+    "select --provider %s --category %s answers with a priced, listed chat model of that provider",
+    async (provider, category) => {
+      const run = await runCli(["select", "--category", category, "--provider", provider, "--json"], { cwd, env: {} });
+      expect(run.code, run.stderr).toBe(0);
+      const choice = JSON.parse(run.stdout) as { model: string; provider: string };
+      expect(choice.provider).toBe(provider);
+      const model = snapshot.models.find((m) => m.provider === provider && m.id === choice.model)!;
+      expect(model).toMatchObject({ kind: "chat", availability: "listed" });
+      expect(model.pricing).not.toBeNull();
+      expect(model.pricing!.input + model.pricing!.output).toBeGreaterThan(0);
+      // Reasoning requests get a reasoning model; fast ones a fast-tier model.
+      if (category === "extended_reasoning") expect(model.capabilities.reasoning).toBe(true);
+      else expect(model.tier).toBe("fast");
+    },
+  );
 });

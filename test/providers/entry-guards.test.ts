@@ -5,7 +5,17 @@ import { isGeminiModelEntry } from "../../src/providers/adapters/gemini.js";
 import { isOpenAiListEntry, parseOpenAiList } from "../../src/providers/adapters/openai-list.js";
 import { adapters } from "../../src/providers/adapters/index.js";
 
-const CANDIDATES: readonly unknown[] = [{ id: "a" }, { id: 1 }, { name: "models/g" }, { model: "m:latest" }, { name: "n:latest", model: 2 }, null, "id", ["a"], {}];
+const CANDIDATES: readonly unknown[] = [
+  { id: "a" },
+  { id: 1 },
+  { name: "models/g" },
+  { model: "m:latest" },
+  { name: "n:latest", model: 2 },
+  null,
+  "id",
+  ["a"],
+  {},
+];
 
 describe("typed entry guards", () => {
   it("an OpenAI-style list keeps the entries isOpenAiListEntry accepts, and no other", () => {
@@ -18,6 +28,10 @@ describe("typed entry guards", () => {
   });
 
   it("Ollama's entries carry the id from model, or from name where model is not a string", () => {
-    expect(adapters.ollama!.parseModels({ models: CANDIDATES })).toEqual([{ id: "models/g" }, { id: "m:latest" }, { id: "n:latest" }]);
+    expect(adapters.ollama!.parseModels({ models: CANDIDATES })).toEqual([
+      { id: "models/g" },
+      { id: "m:latest" },
+      { id: "n:latest" },
+    ]);
   });
 });

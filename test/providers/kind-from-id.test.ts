@@ -25,10 +25,16 @@ describe("safety classifiers are told by their id", () => {
   });
 
   it("on the recorded August 2026 OpenRouter answer, every guard and safety model is kind other, and only those", () => {
-    const body = JSON.parse(readFileSync(new URL("../fixtures/real/openrouter-2026-08-01.json", import.meta.url), "utf8"));
+    const body = JSON.parse(
+      readFileSync(new URL("../fixtures/real/openrouter-2026-08-01.json", import.meta.url), "utf8"),
+    );
     const models = openRouterAdapter.parseModels(body).map((raw) => openRouterAdapter.translateModel(raw));
     const classifiers = models.filter((m) => SAFETY_CLASSIFIER_ID.test(m.id));
-    expect(classifiers.map((m) => m.id).sort()).toEqual(["meta-llama/llama-guard-4-12b", "nvidia/nemotron-3.5-content-safety:free", "openai/gpt-oss-safeguard-20b"]);
+    expect(classifiers.map((m) => m.id).sort()).toEqual([
+      "meta-llama/llama-guard-4-12b",
+      "nvidia/nemotron-3.5-content-safety:free",
+      "openai/gpt-oss-safeguard-20b",
+    ]);
     for (const m of classifiers) expect(m.kind, m.id).toBe("other");
   });
 });

@@ -2,11 +2,21 @@
 // with LiteLLM's and models.dev's catalogs laid beneath: every fact checked against the raw entry it came from.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Model } from "../../generated/snapshot-types.js";
-import { LITELLM, MODELS_DEV_2026, OPENROUTER_ANSWERS, openRouterAnswer, openRouterModels, registerReal, type RawOpenRouterModel, type RealRun } from "../support/real-data.js";
+import {
+  LITELLM,
+  MODELS_DEV_2026,
+  OPENROUTER_ANSWERS,
+  openRouterAnswer,
+  openRouterModels,
+  registerReal,
+  type RawOpenRouterModel,
+  type RealRun,
+} from "../support/real-data.js";
 import { SAFETY_CLASSIFIER_ID } from "../../src/providers/adapters/kind-from-id.js";
 
 const perMillion = (value: unknown) => Number(value) * 1e6;
-const isRouterEntry = (raw: RawOpenRouterModel) => raw.pricing.prompt === "-1" || (raw.architecture.tokenizer === "Router" && !raw.id.startsWith("~"));
+const isRouterEntry = (raw: RawOpenRouterModel) =>
+  raw.pricing.prompt === "-1" || (raw.architecture.tokenizer === "Router" && !raw.id.startsWith("~"));
 const textOnly = (raw: RawOpenRouterModel) => {
   const outputs = raw.architecture.output_modalities ?? [];
   return outputs.length > 0 && outputs.every((o) => o === "text");
@@ -94,7 +104,11 @@ describe.each(OPENROUTER_ANSWERS)("OpenRouter's answer of $day", ({ file, day })
       expect(m.pricing.output, r.id).toBeCloseTo(perMillion(r.pricing.completion), 9);
       if (Number(r.pricing.image ?? 0) > 0) expect(m.pricing.perImage, r.id).toBe(Number(r.pricing.image));
       if (Number(r.pricing.request ?? 0) > 0) expect(m.pricing.perRequest, r.id).toBe(Number(r.pricing.request));
-      const overrides = (r.pricing.overrides ?? []) as { min_prompt_tokens: number; prompt?: string; completion?: string }[];
+      const overrides = (r.pricing.overrides ?? []) as {
+        min_prompt_tokens: number;
+        prompt?: string;
+        completion?: string;
+      }[];
       const tiers = overrides.filter((o) => o.prompt !== undefined || o.completion !== undefined);
       expect(m.pricing.tiers?.length ?? 0, r.id).toBe(new Set(tiers.map((o) => o.min_prompt_tokens)).size);
       for (const o of tiers) {
@@ -120,7 +134,10 @@ describe.each(OPENROUTER_ANSWERS)("OpenRouter's answer of $day", ({ file, day })
   });
 
   it("registering the same answer again gives the same models and diagnostics (only the loopback port differs)", async () => {
-    const again = await registerReal({ openrouter: openRouterAnswer(file) }, { day, catalogFiles: [MODELS_DEV_2026, LITELLM] });
+    const again = await registerReal(
+      { openrouter: openRouterAnswer(file) },
+      { day, catalogFiles: [MODELS_DEV_2026, LITELLM] },
+    );
     expect(JSON.stringify(again.snapshot.models)).toBe(JSON.stringify(run.snapshot.models));
     expect(again.snapshot.diagnostics).toEqual(run.snapshot.diagnostics);
   }, 60_000);
@@ -136,12 +153,15 @@ describe("what the real answers hold (the counts docs and notes quote)", () => {
     { day: "2026-02-27", models: 344, routers: 3, tildes: 0, free: 25, overrides: 0 },
     { day: "2026-05-01", models: 371, routers: 4, tildes: 8, free: 29, overrides: 0 },
     { day: "2026-08-01", models: 336, routers: 6, tildes: 10, free: 14, overrides: 44 },
-  ])("$day: $models models, $routers routers, $tildes ~ aliases, $free :free variants, $overrides with long-context prices", ({ day, models, routers, tildes, free, overrides }) => {
-    const raw = openRouterModels(OPENROUTER_ANSWERS.find((a) => a.day === day)!.file);
-    expect(raw.length).toBe(models);
-    expect(raw.filter(isRouterEntry).length).toBe(routers);
-    expect(raw.filter((r) => r.id.startsWith("~")).length).toBe(tildes);
-    expect(raw.filter((r) => r.id.endsWith(":free")).length).toBe(free);
-    expect(raw.filter((r) => Array.isArray(r.pricing.overrides)).length).toBe(overrides);
-  });
+  ])(
+    "$day: $models models, $routers routers, $tildes ~ aliases, $free :free variants, $overrides with long-context prices",
+    ({ day, models, routers, tildes, free, overrides }) => {
+      const raw = openRouterModels(OPENROUTER_ANSWERS.find((a) => a.day === day)!.file);
+      expect(raw.length).toBe(models);
+      expect(raw.filter(isRouterEntry).length).toBe(routers);
+      expect(raw.filter((r) => r.id.startsWith("~")).length).toBe(tildes);
+      expect(raw.filter((r) => r.id.endsWith(":free")).length).toBe(free);
+      expect(raw.filter((r) => Array.isArray(r.pricing.overrides)).length).toBe(overrides);
+    },
+  );
 });

@@ -19,24 +19,113 @@ function publicPart(target: ProbeTarget): unknown {
   return { ...target, definition: target.definition.id, plan };
 }
 
-const ALL_KEYS: Env = { KIMI_API_KEY: "kimi-key-1", GLM_API_KEY: "glm-key-1", OPENROUTER_API_KEY: "or-key-1", CUSTOM_API_URL: "http://127.0.0.1:11434/v1" };
+const ALL_KEYS: Env = {
+  KIMI_API_KEY: "kimi-key-1",
+  GLM_API_KEY: "glm-key-1",
+  OPENROUTER_API_KEY: "or-key-1",
+  CUSTOM_API_URL: "http://127.0.0.1:11434/v1",
+};
 
 describe("planProbes: who is skipped and why", () => {
   it.each([
-    { name: "no configuration: every keyed provider lacks a key, custom lacks a URL", env: {}, filters: NO_FILTERS, provider: "kimi", reason: "no API key: set KIMI_API_KEY or MOONSHOT_API_KEY" },
-    { name: "GLM without a key names both variables", env: {}, filters: NO_FILTERS, provider: "glm", reason: "no API key: set GLM_API_KEY or ZHIPUAI_API_KEY" },
-    { name: "OpenRouter without a key", env: {}, filters: NO_FILTERS, provider: "openrouter", reason: "no API key: set OPENROUTER_API_KEY" },
-    { name: "custom without a URL", env: { CUSTOM_API_KEY: "k" }, filters: NO_FILTERS, provider: "custom", reason: "no endpoint: set CUSTOM_API_URL" },
-    { name: "a blank key is no key", env: { KIMI_API_KEY: "   " }, filters: NO_FILTERS, provider: "kimi", reason: "no API key: set KIMI_API_KEY or MOONSHOT_API_KEY" },
-    { name: "not in ALLOWED_PROVIDERS", env: ALL_KEYS, filters: { allowedProviders: ["glm"], disabledProviders: [] }, provider: "kimi", reason: "not in ALLOWED_PROVIDERS" },
-    { name: "ALLOWED_PROVIDERS empty after unknown names", env: ALL_KEYS, filters: { allowedProviders: [], disabledProviders: [] }, provider: "glm", reason: "not in ALLOWED_PROVIDERS" },
-    { name: "in DISABLED_PROVIDERS", env: ALL_KEYS, filters: { allowedProviders: null, disabledProviders: ["openrouter"] }, provider: "openrouter", reason: "listed in DISABLED_PROVIDERS" },
-    { name: "allowed but disabled", env: ALL_KEYS, filters: { allowedProviders: ["kimi"], disabledProviders: ["kimi"] }, provider: "kimi", reason: "listed in DISABLED_PROVIDERS" },
-    { name: "ENABLE_OPENROUTER=false", env: { ...ALL_KEYS, ENABLE_OPENROUTER: "false" }, filters: NO_FILTERS, provider: "openrouter", reason: "ENABLE_OPENROUTER is false" },
-    { name: "ENABLE_OPENROUTER=0", env: { ...ALL_KEYS, ENABLE_OPENROUTER: "0" }, filters: NO_FILTERS, provider: "openrouter", reason: "ENABLE_OPENROUTER is false" },
-    { name: "ENABLE_OPENROUTER=off", env: { ...ALL_KEYS, ENABLE_OPENROUTER: "off" }, filters: NO_FILTERS, provider: "openrouter", reason: "ENABLE_OPENROUTER is false" },
-    { name: "ENABLE_CUSTOM=no", env: { ...ALL_KEYS, ENABLE_CUSTOM: "no" }, filters: NO_FILTERS, provider: "custom", reason: "ENABLE_CUSTOM is false" },
-    { name: "the filter is said before a missing key", env: {}, filters: { allowedProviders: ["glm"], disabledProviders: [] }, provider: "kimi", reason: "not in ALLOWED_PROVIDERS" },
+    {
+      name: "no configuration: every keyed provider lacks a key, custom lacks a URL",
+      env: {},
+      filters: NO_FILTERS,
+      provider: "kimi",
+      reason: "no API key: set KIMI_API_KEY or MOONSHOT_API_KEY",
+    },
+    {
+      name: "GLM without a key names both variables",
+      env: {},
+      filters: NO_FILTERS,
+      provider: "glm",
+      reason: "no API key: set GLM_API_KEY or ZHIPUAI_API_KEY",
+    },
+    {
+      name: "OpenRouter without a key",
+      env: {},
+      filters: NO_FILTERS,
+      provider: "openrouter",
+      reason: "no API key: set OPENROUTER_API_KEY",
+    },
+    {
+      name: "custom without a URL",
+      env: { CUSTOM_API_KEY: "k" },
+      filters: NO_FILTERS,
+      provider: "custom",
+      reason: "no endpoint: set CUSTOM_API_URL",
+    },
+    {
+      name: "a blank key is no key",
+      env: { KIMI_API_KEY: "   " },
+      filters: NO_FILTERS,
+      provider: "kimi",
+      reason: "no API key: set KIMI_API_KEY or MOONSHOT_API_KEY",
+    },
+    {
+      name: "not in ALLOWED_PROVIDERS",
+      env: ALL_KEYS,
+      filters: { allowedProviders: ["glm"], disabledProviders: [] },
+      provider: "kimi",
+      reason: "not in ALLOWED_PROVIDERS",
+    },
+    {
+      name: "ALLOWED_PROVIDERS empty after unknown names",
+      env: ALL_KEYS,
+      filters: { allowedProviders: [], disabledProviders: [] },
+      provider: "glm",
+      reason: "not in ALLOWED_PROVIDERS",
+    },
+    {
+      name: "in DISABLED_PROVIDERS",
+      env: ALL_KEYS,
+      filters: { allowedProviders: null, disabledProviders: ["openrouter"] },
+      provider: "openrouter",
+      reason: "listed in DISABLED_PROVIDERS",
+    },
+    {
+      name: "allowed but disabled",
+      env: ALL_KEYS,
+      filters: { allowedProviders: ["kimi"], disabledProviders: ["kimi"] },
+      provider: "kimi",
+      reason: "listed in DISABLED_PROVIDERS",
+    },
+    {
+      name: "ENABLE_OPENROUTER=false",
+      env: { ...ALL_KEYS, ENABLE_OPENROUTER: "false" },
+      filters: NO_FILTERS,
+      provider: "openrouter",
+      reason: "ENABLE_OPENROUTER is false",
+    },
+    {
+      name: "ENABLE_OPENROUTER=0",
+      env: { ...ALL_KEYS, ENABLE_OPENROUTER: "0" },
+      filters: NO_FILTERS,
+      provider: "openrouter",
+      reason: "ENABLE_OPENROUTER is false",
+    },
+    {
+      name: "ENABLE_OPENROUTER=off",
+      env: { ...ALL_KEYS, ENABLE_OPENROUTER: "off" },
+      filters: NO_FILTERS,
+      provider: "openrouter",
+      reason: "ENABLE_OPENROUTER is false",
+    },
+    {
+      name: "ENABLE_CUSTOM=no",
+      env: { ...ALL_KEYS, ENABLE_CUSTOM: "no" },
+      filters: NO_FILTERS,
+      provider: "custom",
+      reason: "ENABLE_CUSTOM is false",
+    },
+    {
+      name: "the filter is said before a missing key",
+      env: {},
+      filters: { allowedProviders: ["glm"], disabledProviders: [] },
+      provider: "kimi",
+      reason: "not in ALLOWED_PROVIDERS",
+    },
   ])("$name", ({ env, filters, provider, reason }) => {
     const target = plan(env, filters)[provider]!;
     expect(target.plan).toEqual({ probe: false, reason });
@@ -52,11 +141,18 @@ describe("planProbes: who is skipped and why", () => {
   });
 
   it("an unreadable ENABLE_ flag is a ConfigError naming it", () => {
-    expect(configErrorOf(() => plan({ ...ALL_KEYS, ENABLE_OPENROUTER: "sometimes" })).at.variable).toBe("ENABLE_OPENROUTER");
+    expect(configErrorOf(() => plan({ ...ALL_KEYS, ENABLE_OPENROUTER: "sometimes" })).at.variable).toBe(
+      "ENABLE_OPENROUTER",
+    );
   });
 
   it("plans every definition, in the order given", () => {
-    expect(planProbes(definitions, {}, NO_FILTERS).map((t) => t.definition.id)).toEqual(["custom", "glm", "kimi", "openrouter"]);
+    expect(planProbes(definitions, {}, NO_FILTERS).map((t) => t.definition.id)).toEqual([
+      "custom",
+      "glm",
+      "kimi",
+      "openrouter",
+    ]);
   });
 });
 
@@ -145,8 +241,15 @@ describe("planProbes: what is probed", () => {
   });
 
   it("a skipped provider still shows its (credential-free) URL and key variable", () => {
-    const target = plan({ ...ALL_KEYS, MOONSHOT_API_URL: "https://api.moonshot.cn/v1" }, { allowedProviders: ["glm"], disabledProviders: [] }).kimi!;
-    expect(target).toMatchObject({ baseUrl: "https://api.moonshot.cn/v1", apiKeyVariable: "KIMI_API_KEY", plan: { probe: false } });
+    const target = plan(
+      { ...ALL_KEYS, MOONSHOT_API_URL: "https://api.moonshot.cn/v1" },
+      { allowedProviders: ["glm"], disabledProviders: [] },
+    ).kimi!;
+    expect(target).toMatchObject({
+      baseUrl: "https://api.moonshot.cn/v1",
+      apiKeyVariable: "KIMI_API_KEY",
+      plan: { probe: false },
+    });
   });
 
   it("custom with no URL has a null baseUrl", () => {
@@ -244,7 +347,8 @@ describe("planProbes: credentials in URLs", () => {
         const custom = targets.find((t) => t.definition.id === "custom")!;
         if (!custom.plan.probe) throw new Error("custom not probed");
         // Whatever is sent is known as secret, so the probe can redact it from every message.
-        for (const value of [user, pass, ...(withCustomKey ? [customKey] : [])]) expect(custom.plan.secrets).toContain(value);
+        for (const value of [user, pass, ...(withCustomKey ? [customKey] : [])])
+          expect(custom.plan.secrets).toContain(value);
         const sent = custom.plan.authorization!.replace(/^(Bearer|Basic) /, "");
         expect(custom.plan.secrets).toContain(sent);
       }),
@@ -255,7 +359,11 @@ describe("planProbes: credentials in URLs", () => {
 
 describe("planProbes: filters come before the URL", () => {
   it.each([
-    { name: "disabled", env: { DISABLED_PROVIDERS: "x" }, filters: { allowedProviders: null, disabledProviders: ["custom"] } },
+    {
+      name: "disabled",
+      env: { DISABLED_PROVIDERS: "x" },
+      filters: { allowedProviders: null, disabledProviders: ["custom"] },
+    },
     { name: "not allowed", env: {}, filters: { allowedProviders: ["kimi"], disabledProviders: [] } },
     { name: "its enable flag is false", env: { ENABLE_CUSTOM: "false" }, filters: NO_FILTERS },
   ])("a bad URL of a provider that is $name does not stop the run", ({ env, filters }) => {
@@ -267,20 +375,91 @@ describe("planProbes: filters come before the URL", () => {
 
 describe("planProbes: the providers beyond the first four", () => {
   const all = allBuiltinDefinitions();
-  const plan = (env: Env): Record<string, ProbeTarget> => Object.fromEntries(planProbes(all, env, NO_FILTERS).map((t) => [t.definition.id, t]));
+  const plan = (env: Env): Record<string, ProbeTarget> =>
+    Object.fromEntries(planProbes(all, env, NO_FILTERS).map((t) => [t.definition.id, t]));
 
   it.each([
-    { name: "Anthropic: the key in x-api-key, with anthropic-version; no Authorization", env: { ANTHROPIC_API_KEY: "sk-ant-1234567890" }, provider: "anthropic", url: "https://api.anthropic.com/v1/models", headers: { "x-api-key": "sk-ant-1234567890", "anthropic-version": "2023-06-01" }, authorization: undefined },
-    { name: "Gemini: the key in x-goog-api-key", env: { GEMINI_API_KEY: "AIza-1234567890" }, provider: "gemini", url: "https://generativelanguage.googleapis.com/v1beta/models", headers: { "x-goog-api-key": "AIza-1234567890" }, authorization: undefined },
-    { name: "Gemini: GOOGLE_API_KEY when GEMINI_API_KEY is not set", env: { GOOGLE_API_KEY: "AIza-google-123456" }, provider: "gemini", url: "https://generativelanguage.googleapis.com/v1beta/models", headers: { "x-goog-api-key": "AIza-google-123456" }, authorization: undefined, variable: "GOOGLE_API_KEY" },
-    { name: "Groq at /openai/v1", env: { GROQ_API_KEY: "gsk_1234567890" }, provider: "groq", url: "https://api.groq.com/openai/v1/models", authorization: "Bearer gsk_1234567890" },
-    { name: "Fireworks at /inference/v1", env: { FIREWORKS_API_KEY: "fw_1234567890" }, provider: "fireworks", url: "https://api.fireworks.ai/inference/v1/models", authorization: "Bearer fw_1234567890" },
-    { name: "DeepSeek at its root", env: { DEEPSEEK_API_KEY: "sk-1234567890" }, provider: "deepseek", url: "https://api.deepseek.com/models", authorization: "Bearer sk-1234567890" },
-    { name: "OpenAI, xAI, Mistral, Together: bearer", env: { OPENAI_API_KEY: "sk-proj-123456789" }, provider: "openai", url: "https://api.openai.com/v1/models", authorization: "Bearer sk-proj-123456789" },
-    { name: "Ollama enabled: its default address, /api/tags, details at /api/show, no key", env: { ENABLE_OLLAMA: "true" }, provider: "ollama", url: "http://127.0.0.1:11434/api/tags", authorization: undefined },
-    { name: "Ollama from OLLAMA_HOST written as host:port", env: { OLLAMA_HOST: "192.168.1.20:11434" }, provider: "ollama", url: "http://192.168.1.20:11434/api/tags", authorization: undefined },
-    { name: "Ollama from OLLAMA_HOST with a scheme", env: { OLLAMA_HOST: "https://ollama.example" }, provider: "ollama", url: "https://ollama.example/api/tags", authorization: undefined },
-    { name: "LM Studio enabled: /api/v0/models, falling back to /v1/models", env: { ENABLE_LMSTUDIO: "1" }, provider: "lmstudio", url: "http://127.0.0.1:1234/api/v0/models", authorization: undefined },
+    {
+      name: "Anthropic: the key in x-api-key, with anthropic-version; no Authorization",
+      env: { ANTHROPIC_API_KEY: "sk-ant-1234567890" },
+      provider: "anthropic",
+      url: "https://api.anthropic.com/v1/models",
+      headers: { "x-api-key": "sk-ant-1234567890", "anthropic-version": "2023-06-01" },
+      authorization: undefined,
+    },
+    {
+      name: "Gemini: the key in x-goog-api-key",
+      env: { GEMINI_API_KEY: "AIza-1234567890" },
+      provider: "gemini",
+      url: "https://generativelanguage.googleapis.com/v1beta/models",
+      headers: { "x-goog-api-key": "AIza-1234567890" },
+      authorization: undefined,
+    },
+    {
+      name: "Gemini: GOOGLE_API_KEY when GEMINI_API_KEY is not set",
+      env: { GOOGLE_API_KEY: "AIza-google-123456" },
+      provider: "gemini",
+      url: "https://generativelanguage.googleapis.com/v1beta/models",
+      headers: { "x-goog-api-key": "AIza-google-123456" },
+      authorization: undefined,
+      variable: "GOOGLE_API_KEY",
+    },
+    {
+      name: "Groq at /openai/v1",
+      env: { GROQ_API_KEY: "gsk_1234567890" },
+      provider: "groq",
+      url: "https://api.groq.com/openai/v1/models",
+      authorization: "Bearer gsk_1234567890",
+    },
+    {
+      name: "Fireworks at /inference/v1",
+      env: { FIREWORKS_API_KEY: "fw_1234567890" },
+      provider: "fireworks",
+      url: "https://api.fireworks.ai/inference/v1/models",
+      authorization: "Bearer fw_1234567890",
+    },
+    {
+      name: "DeepSeek at its root",
+      env: { DEEPSEEK_API_KEY: "sk-1234567890" },
+      provider: "deepseek",
+      url: "https://api.deepseek.com/models",
+      authorization: "Bearer sk-1234567890",
+    },
+    {
+      name: "OpenAI, xAI, Mistral, Together: bearer",
+      env: { OPENAI_API_KEY: "sk-proj-123456789" },
+      provider: "openai",
+      url: "https://api.openai.com/v1/models",
+      authorization: "Bearer sk-proj-123456789",
+    },
+    {
+      name: "Ollama enabled: its default address, /api/tags, details at /api/show, no key",
+      env: { ENABLE_OLLAMA: "true" },
+      provider: "ollama",
+      url: "http://127.0.0.1:11434/api/tags",
+      authorization: undefined,
+    },
+    {
+      name: "Ollama from OLLAMA_HOST written as host:port",
+      env: { OLLAMA_HOST: "192.168.1.20:11434" },
+      provider: "ollama",
+      url: "http://192.168.1.20:11434/api/tags",
+      authorization: undefined,
+    },
+    {
+      name: "Ollama from OLLAMA_HOST with a scheme",
+      env: { OLLAMA_HOST: "https://ollama.example" },
+      provider: "ollama",
+      url: "https://ollama.example/api/tags",
+      authorization: undefined,
+    },
+    {
+      name: "LM Studio enabled: /api/v0/models, falling back to /v1/models",
+      env: { ENABLE_LMSTUDIO: "1" },
+      provider: "lmstudio",
+      url: "http://127.0.0.1:1234/api/v0/models",
+      authorization: undefined,
+    },
   ])("$name", ({ env, provider, url, headers, authorization, variable }) => {
     const target = plan(env)[provider]!;
     if (!target.plan.probe) throw new Error(`${provider} not probed: ${target.plan.reason}`);
@@ -289,14 +468,19 @@ describe("planProbes: the providers beyond the first four", () => {
     if (headers) expect(target.plan.headers).toEqual(headers);
     else expect(target.plan.headers).toBeUndefined();
     if (variable) expect(target.apiKeyVariable).toBe(variable);
-    for (const value of Object.values(headers ?? {})) if (value !== "2023-06-01") expect(target.plan.secrets).toContain(value);
+    for (const value of Object.values(headers ?? {}))
+      if (value !== "2023-06-01") expect(target.plan.secrets).toContain(value);
     if (provider === "ollama") expect(target.plan.detailsUrl).toBe(url.replace("/api/tags", "/api/show"));
     if (provider === "lmstudio") expect(target.plan.fallbackUrls).toEqual(["http://127.0.0.1:1234/v1/models"]);
   });
 
   it.each([
     { provider: "ollama", env: {}, reason: "not enabled: set OLLAMA_API_URL or OLLAMA_HOST, or ENABLE_OLLAMA=true" },
-    { provider: "ollama", env: { ENABLE_OLLAMA: "false", OLLAMA_HOST: "127.0.0.1:11434" }, reason: "ENABLE_OLLAMA is false" },
+    {
+      provider: "ollama",
+      env: { ENABLE_OLLAMA: "false", OLLAMA_HOST: "127.0.0.1:11434" },
+      reason: "ENABLE_OLLAMA is false",
+    },
     { provider: "lmstudio", env: {}, reason: "not enabled: set LMSTUDIO_API_URL, or ENABLE_LMSTUDIO=true" },
     { provider: "anthropic", env: {}, reason: "no API key: set ANTHROPIC_API_KEY" },
     { provider: "gemini", env: {}, reason: "no API key: set GEMINI_API_KEY or GOOGLE_API_KEY" },
@@ -307,12 +491,17 @@ describe("planProbes: the providers beyond the first four", () => {
   });
 
   it("a key put in x-goog-api-key is a secret, and a ?key= in the base URL too; neither is in what is shown", () => {
-    const target = plan({ GEMINI_API_URL: "https://proxy.example/v1beta?key=AIza-in-query-123", GEMINI_API_KEY: "AIza-header-456789" }).gemini!;
+    const target = plan({
+      GEMINI_API_URL: "https://proxy.example/v1beta?key=AIza-in-query-123",
+      GEMINI_API_KEY: "AIza-header-456789",
+    }).gemini!;
     if (!target.plan.probe) throw new Error("gemini not probed");
     expect(target.plan.url).toBe("https://proxy.example/v1beta/models?key=AIza-in-query-123");
     expect(target.plan.secrets).toEqual(expect.arrayContaining(["AIza-in-query-123", "AIza-header-456789"]));
     // The URL is sent with its query, and never shown: what is shown (the base URL, the variable) holds neither key.
-    expect(JSON.stringify({ baseUrl: target.baseUrl, apiKeyVariable: target.apiKeyVariable })).not.toMatch(/AIza-in-query|AIza-header/);
+    expect(JSON.stringify({ baseUrl: target.baseUrl, apiKeyVariable: target.apiKeyVariable })).not.toMatch(
+      /AIza-in-query|AIza-header/,
+    );
     expect(target.baseUrl).toBe("https://proxy.example/v1beta");
   });
 });

@@ -26,19 +26,32 @@ async function server(handler: LoopbackHandler): Promise<LoopbackServer> {
 /** An OpenAI-compatible list of these ids, as vLLM answers. */
 const list = (ids: readonly string[], names: Record<string, string> = {}) => ({
   object: "list",
-  data: ids.map((id) => ({ id, object: "model", created: 1700000000, owned_by: "vllm", ...(names[id] ? { name: names[id] } : {}) })),
+  data: ids.map((id) => ({
+    id,
+    object: "model",
+    created: 1700000000,
+    owned_by: "vllm",
+    ...(names[id] ? { name: names[id] } : {}),
+  })),
 });
 
 const EPOCH = { SOURCE_DATE_EPOCH: "1764000000" };
 
-async function register(cwd: string, env: Record<string, string>, args: string[] = []): Promise<CliRun & { file: string }> {
+async function register(
+  cwd: string,
+  env: Record<string, string>,
+  args: string[] = [],
+): Promise<CliRun & { file: string }> {
   const run = await runCli(["register", ...args], { cwd, env: { ...EPOCH, ...env } });
   const file = await readFile(path.join(cwd, "provider_registry_snapshot.json"), "utf8").catch(() => "");
   return { ...run, file };
 }
 
 function expectAbsent(secret: string, ...texts: string[]): void {
-  for (const text of texts) expect(text.toLowerCase().includes(secret.toLowerCase()), `"${secret}" leaked into: ${text.slice(0, 300)}`).toBe(false);
+  for (const text of texts)
+    expect(text.toLowerCase().includes(secret.toLowerCase()), `"${secret}" leaked into: ${text.slice(0, 300)}`).toBe(
+      false,
+    );
 }
 
 describe("no credential of any length reaches the snapshot or any output", () => {
@@ -49,7 +62,13 @@ describe("no credential of any length reaches the snapshot or any output", () =>
     it(`a ${key.length}-character CUSTOM_API_KEY echoed as a model id, a name and inside another id`, async () => {
       const cwd = await tempDir();
       const s = await server((request) =>
-        request.headers.authorization === `Bearer ${key}` ? { json: list([key, `org-${key}`, `${key.toUpperCase()}-chat`, "real-model"], { "real-model": `Real (${key})` }) } : { status: 401, json: {} },
+        request.headers.authorization === `Bearer ${key}`
+          ? {
+              json: list([key, `org-${key}`, `${key.toUpperCase()}-chat`, "real-model"], {
+                "real-model": `Real (${key})`,
+              }),
+            }
+          : { status: 401, json: {} },
       );
       const run = await register(cwd, { CUSTOM_API_URL: `${s.origin}/v1`, CUSTOM_API_KEY: key }, ["--json"]);
       expect(run.code, run.stderr).toBe(0);
@@ -57,7 +76,9 @@ describe("no credential of any length reaches the snapshot or any output", () =>
       expect(run.file).toContain('"real-model"');
       expectAbsent(key, run.file, run.stdout, run.stderr);
       const select = await runCli(["select", "--provider", "custom", "--explain"], { cwd });
-      const diff = await runCli(["diff", "provider_registry_snapshot.json", "provider_registry_snapshot.json"], { cwd });
+      const diff = await runCli(["diff", "provider_registry_snapshot.json", "provider_registry_snapshot.json"], {
+        cwd,
+      });
       expectAbsent(key, select.stdout, select.stderr, diff.stdout);
     });
   }
@@ -76,9 +97,18 @@ describe("no credential of any length reaches the snapshot or any output", () =>
     const s = await server(() => ({ json: list(["kz8-wq7x2", "acme-large"]) }));
     await writeFile(
       path.join(cwd, "acme.json"),
-      JSON.stringify({ id: "acme", displayName: "Acme", adapter: "openai-compatible", baseUrl: { env: ["ACME_API_URL"] }, apiKey: { env: ["ACME_API_KEY"], required: true } }),
+      JSON.stringify({
+        id: "acme",
+        displayName: "Acme",
+        adapter: "openai-compatible",
+        baseUrl: { env: ["ACME_API_URL"] },
+        apiKey: { env: ["ACME_API_KEY"], required: true },
+      }),
     );
-    const run = await register(cwd, { ACME_API_URL: `${s.origin}/v1`, ACME_API_KEY: "kz8-wq7x2" }, ["--providers", "acme.json"]);
+    const run = await register(cwd, { ACME_API_URL: `${s.origin}/v1`, ACME_API_KEY: "kz8-wq7x2" }, [
+      "--providers",
+      "acme.json",
+    ]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.file).toContain('"acme-large"');
     expectAbsent("kz8-wq7x2", run.file, run.stdout, run.stderr);
@@ -87,7 +117,9 @@ describe("no credential of any length reaches the snapshot or any output", () =>
   it("a key that is also part of the base URL's path is not written in providers[].baseUrl", async () => {
     const cwd = await tempDir();
     const key = "kq4-tenant-77xz";
-    const s = await server((request) => (request.path === `/t/${key}/v1/models` ? { json: list(["real-model"]) } : { status: 404, json: {} }));
+    const s = await server((request) =>
+      request.path === `/t/${key}/v1/models` ? { json: list(["real-model"]) } : { status: 404, json: {} },
+    );
     const run = await register(cwd, { CUSTOM_API_URL: `${s.origin}/t/${key}/v1`, CUSTOM_API_KEY: key });
     expect(run.code, run.stderr).toBe(0);
     expect(run.file).toContain('"real-model"');
@@ -106,9 +138,15 @@ describe("no credential of any length reaches the snapshot or any output", () =>
   it("a key equal to a provider's id (OPENROUTER_API_KEY=openrouter) does not turn provider names into [REDACTED]", async () => {
     const cwd = await tempDir();
     const s = await server(() => ({ json: list(["real-model"]) }));
-    const run = await register(cwd, { OPENROUTER_API_URL: `${s.origin}/v1`, OPENROUTER_API_KEY: "openrouter", CUSTOM_API_URL: `${s.origin}/v1` }, ["--json"]);
+    const run = await register(
+      cwd,
+      { OPENROUTER_API_URL: `${s.origin}/v1`, OPENROUTER_API_KEY: "openrouter", CUSTOM_API_URL: `${s.origin}/v1` },
+      ["--json"],
+    );
     expect(run.code, run.stderr).toBe(0);
-    expect((JSON.parse(run.stdout) as { providers: { id: string }[] }).providers.map((p) => p.id)).toContain("openrouter");
+    expect((JSON.parse(run.stdout) as { providers: { id: string }[] }).providers.map((p) => p.id)).toContain(
+      "openrouter",
+    );
     expect(run.stdout + run.stderr).not.toContain("[REDACTED]");
   });
 
@@ -117,9 +155,19 @@ describe("no credential of any length reaches the snapshot or any output", () =>
     const s = await server(() => ({ json: list(["real-model"]) }));
     await writeFile(
       path.join(cwd, "c.json"),
-      JSON.stringify({ id: "constructor", displayName: "C", adapter: "openai-compatible", baseUrl: { env: ["CONSTRUCTOR_API_URL"] }, apiKey: { env: ["CONSTRUCTOR_API_KEY"], required: false } }),
+      JSON.stringify({
+        id: "constructor",
+        displayName: "C",
+        adapter: "openai-compatible",
+        baseUrl: { env: ["CONSTRUCTOR_API_URL"] },
+        apiKey: { env: ["CONSTRUCTOR_API_KEY"], required: false },
+      }),
     );
-    const run = await register(cwd, { CONSTRUCTOR_API_URL: `${s.origin}/v1`, CONSTRUCTOR_PREFERRED_MODELS: "real-model" }, ["--providers", "c.json", "--json"]);
+    const run = await register(
+      cwd,
+      { CONSTRUCTOR_API_URL: `${s.origin}/v1`, CONSTRUCTOR_PREFERRED_MODELS: "real-model" },
+      ["--providers", "c.json", "--json"],
+    );
     expect(run.code, run.stderr).toBe(0);
     const select = await runCli(["select", "--provider", "constructor"], { cwd });
     expect(select.code, select.stderr).toBe(0);
@@ -129,7 +177,11 @@ describe("no credential of any length reaches the snapshot or any output", () =>
   it("redaction never corrupts --json nor provider names: SOME_TOKEN=null, KIMI_API_KEY=kimi", async () => {
     const cwd = await tempDir();
     const s = await server(() => ({ json: list(["real-model"]) }));
-    const run = await register(cwd, { CUSTOM_API_URL: `${s.origin}/v1`, SOME_TOKEN: "null", KIMI_API_KEY: "kimi", KIMI_API_URL: `${s.origin}/v1` }, ["--json"]);
+    const run = await register(
+      cwd,
+      { CUSTOM_API_URL: `${s.origin}/v1`, SOME_TOKEN: "null", KIMI_API_KEY: "kimi", KIMI_API_URL: `${s.origin}/v1` },
+      ["--json"],
+    );
     expect(run.code, run.stderr).toBe(0);
     const summary = JSON.parse(run.stdout) as { providers: { id: string; durationMs: number | null }[] };
     expect(summary.providers.map((p) => p.id)).toEqual(expect.arrayContaining(["custom", "glm", "kimi", "openrouter"]));
@@ -206,7 +258,12 @@ describe("the output is checked before any probe", () => {
 
 describe("numbers and settings are checked up front, naming the option or variable", () => {
   const cases: [string, Record<string, string>, string[], RegExp][] = [
-    ["--timeout-ms past the largest timer", {}, ["--timeout-ms", "9007199254740991"], /--timeout-ms must be .*1 to 3600000/],
+    [
+      "--timeout-ms past the largest timer",
+      {},
+      ["--timeout-ms", "9007199254740991"],
+      /--timeout-ms must be .*1 to 3600000/,
+    ],
     ["--timeout-ms that overflows a timer", {}, ["--timeout-ms", "3000000000"], /--timeout-ms/],
     ["--timeout-ms 0", {}, ["--timeout-ms", "0"], /--timeout-ms/],
     ["--timeout-ms in hex", {}, ["--timeout-ms", "0x10"], /--timeout-ms/],
@@ -215,19 +272,64 @@ describe("numbers and settings are checked up front, naming the option or variab
     ["SOURCE_DATE_EPOCH in hex", { SOURCE_DATE_EPOCH: "0x10" }, [], /SOURCE_DATE_EPOCH/],
     ["SOURCE_DATE_EPOCH negative", { SOURCE_DATE_EPOCH: "-5" }, [], /SOURCE_DATE_EPOCH/],
     ["BALANCED_MAX_OUTPUT_PRICE in hex", { BALANCED_MAX_OUTPUT_PRICE: "0x10" }, [], /BALANCED_MAX_OUTPUT_PRICE/],
-    ["a base URL longer than the schema allows", { CUSTOM_API_URL: `http://127.0.0.1:9/${"a".repeat(2100)}` }, [], /CUSTOM_API_URL .*2048/],
+    [
+      "a base URL longer than the schema allows",
+      { CUSTOM_API_URL: `http://127.0.0.1:9/${"a".repeat(2100)}` },
+      [],
+      /CUSTOM_API_URL .*2048/,
+    ],
     ["a key with a newline", { CUSTOM_API_KEY: "abc\ndef" }, [], /CUSTOM_API_KEY .*(line break|control)/],
     ["a key with a non-ASCII character", { CUSTOM_API_KEY: "clé-secrète" }, [], /CUSTOM_API_KEY .*non-ASCII/],
-    ["a link-local base URL (cloud metadata)", { CUSTOM_API_URL: "http://169.254.169.254/latest" }, [], /CUSTOM_API_URL .*link-local/],
-    ["a link-local base URL written as one number", { CUSTOM_API_URL: "http://2852039166/v1" }, [], /CUSTOM_API_URL .*link-local/],
+    [
+      "a link-local base URL (cloud metadata)",
+      { CUSTOM_API_URL: "http://169.254.169.254/latest" },
+      [],
+      /CUSTOM_API_URL .*link-local/,
+    ],
+    [
+      "a link-local base URL written as one number",
+      { CUSTOM_API_URL: "http://2852039166/v1" },
+      [],
+      /CUSTOM_API_URL .*link-local/,
+    ],
     ["an IPv6 link-local base URL", { CUSTOM_API_URL: "http://[fe80::1]/v1" }, [], /CUSTOM_API_URL .*link-local/],
-    ["an IPv4-mapped IPv6 link-local base URL", { CUSTOM_API_URL: "http://[::ffff:169.254.169.254]/v1" }, [], /CUSTOM_API_URL .*link-local/],
-    ["a cloud metadata host name", { CUSTOM_API_URL: "http://metadata.google.internal/v1" }, [], /CUSTOM_API_URL .*metadata/],
-    ["a link-local base URL in octal with a trailing dot", { CUSTOM_API_URL: "http://0251.0376.0251.0376./v1" }, [], /CUSTOM_API_URL .*link-local/],
+    [
+      "an IPv4-mapped IPv6 link-local base URL",
+      { CUSTOM_API_URL: "http://[::ffff:169.254.169.254]/v1" },
+      [],
+      /CUSTOM_API_URL .*link-local/,
+    ],
+    [
+      "a cloud metadata host name",
+      { CUSTOM_API_URL: "http://metadata.google.internal/v1" },
+      [],
+      /CUSTOM_API_URL .*metadata/,
+    ],
+    [
+      "a link-local base URL in octal with a trailing dot",
+      { CUSTOM_API_URL: "http://0251.0376.0251.0376./v1" },
+      [],
+      /CUSTOM_API_URL .*link-local/,
+    ],
     ["a link-local base URL in hex", { CUSTOM_API_URL: "http://0xa9fea9fe/v1" }, [], /CUSTOM_API_URL .*link-local/],
-    ["a NAT64 link-local base URL", { CUSTOM_API_URL: "http://[64:ff9b::169.254.169.254]/v1" }, [], /CUSTOM_API_URL .*link-local/],
-    ["AWS's IPv6 metadata address", { CUSTOM_API_URL: "http://[fd00:ec2::254]/latest" }, [], /CUSTOM_API_URL .*metadata/],
-    ["MODEL_COSTS_JSON nested 40,000 deep", { MODEL_COSTS_JSON: `{"m":${"[".repeat(40000)}${"]".repeat(40000)}}` }, [], /MODEL_COSTS_JSON/],
+    [
+      "a NAT64 link-local base URL",
+      { CUSTOM_API_URL: "http://[64:ff9b::169.254.169.254]/v1" },
+      [],
+      /CUSTOM_API_URL .*link-local/,
+    ],
+    [
+      "AWS's IPv6 metadata address",
+      { CUSTOM_API_URL: "http://[fd00:ec2::254]/latest" },
+      [],
+      /CUSTOM_API_URL .*metadata/,
+    ],
+    [
+      "MODEL_COSTS_JSON nested 40,000 deep",
+      { MODEL_COSTS_JSON: `{"m":${"[".repeat(40000)}${"]".repeat(40000)}}` },
+      [],
+      /MODEL_COSTS_JSON/,
+    ],
   ];
   for (const [what, env, args, message] of cases) {
     it(`${what}: exit 2 before any probe`, async () => {
@@ -247,8 +349,16 @@ describe("numbers and settings are checked up front, naming the option or variab
   it("--allow-link-local lets a link-local base URL through, and private ranges need nothing", async () => {
     const [custom] = (await loadProviderDefinitions([], process.cwd())).filter((d) => d.id === "custom");
     const filters = { allowedProviders: null, disabledProviders: [] };
-    expect(planProbes([custom!], { CUSTOM_API_URL: "http://169.254.169.254/v1" }, filters, { allowLinkLocal: true })[0]!.plan.probe).toBe(true);
-    for (const url of ["http://10.0.0.5:8000/v1", "http://192.168.1.2/v1", "http://[fd00::1]/v1", "http://localhost:11434/v1"]) {
+    expect(
+      planProbes([custom!], { CUSTOM_API_URL: "http://169.254.169.254/v1" }, filters, { allowLinkLocal: true })[0]!.plan
+        .probe,
+    ).toBe(true);
+    for (const url of [
+      "http://10.0.0.5:8000/v1",
+      "http://192.168.1.2/v1",
+      "http://[fd00::1]/v1",
+      "http://localhost:11434/v1",
+    ]) {
       expect(planProbes([custom!], { CUSTOM_API_URL: url }, filters)[0]!.plan.probe, url).toBe(true);
     }
     const cwd = await tempDir();
@@ -260,7 +370,10 @@ describe("numbers and settings are checked up front, naming the option or variab
     const cwd = await tempDir();
     const s = await server(() => ({ json: list(["real-model"]) }));
     for (const epoch of ["0", "253402300799"]) {
-      const run = await register(cwd, { CUSTOM_API_URL: `${s.origin}/v1`, SOURCE_DATE_EPOCH: epoch }, ["--timeout-ms", "60000"]);
+      const run = await register(cwd, { CUSTOM_API_URL: `${s.origin}/v1`, SOURCE_DATE_EPOCH: epoch }, [
+        "--timeout-ms",
+        "60000",
+      ]);
       expect(run.code, run.stderr).toBe(0);
     }
   });
@@ -272,9 +385,15 @@ describe("one rule for empty lists", () => {
     for (const value of [undefined, "   ", ",,,", " , ,"]) {
       const cwd = await tempDir();
       const s = await server(() => ({ json: list(["real-model"]) }));
-      const run = await register(cwd, { CUSTOM_API_URL: `${s.origin}/v1`, ...(value !== undefined ? { ALLOWED_PROVIDERS: value } : {}) }, ["--json"]);
+      const run = await register(
+        cwd,
+        { CUSTOM_API_URL: `${s.origin}/v1`, ...(value !== undefined ? { ALLOWED_PROVIDERS: value } : {}) },
+        ["--json"],
+      );
       expect(run.code, run.stderr).toBe(0);
-      outcomes.push(JSON.stringify(JSON.parse(run.stdout).providers.map((p: { id: string; status: string }) => [p.id, p.status])));
+      outcomes.push(
+        JSON.stringify(JSON.parse(run.stdout).providers.map((p: { id: string; status: string }) => [p.id, p.status])),
+      );
     }
     expect(new Set(outcomes).size).toBe(1);
     expect(outcomes[0]).toContain('["custom","ok"]');
@@ -293,14 +412,19 @@ describe("provider answers", () => {
       const result = await register(cwd, { CUSTOM_API_URL: `${s.origin}/v1` });
       expect(result.code, result.stderr).toBe(0);
       // The port (in baseUrl, and so in the content hash) is the only thing that may differ.
-      files.add(result.file.replace(/"baseUrl": "http:\/\/127\.0\.0\.1:[0-9]+/g, "").replace(/"contentHash": "[^"]*"/, ""));
+      files.add(
+        result.file.replace(/"baseUrl": "http:\/\/127\.0\.0\.1:[0-9]+/g, "").replace(/"contentHash": "[^"]*"/, ""),
+      );
     }
     expect(files.size).toBe(1);
   });
 
   it("a JSON answer that starts with a byte-order mark is read", async () => {
     const cwd = await tempDir();
-    const s = await server(() => ({ text: `\uFEFF${JSON.stringify(list(["real-model"]))}`, headers: { "content-type": "application/json" } }));
+    const s = await server(() => ({
+      text: `\uFEFF${JSON.stringify(list(["real-model"]))}`,
+      headers: { "content-type": "application/json" },
+    }));
     const run = await register(cwd, { CUSTOM_API_URL: `${s.origin}/v1` }, ["--json"]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.file).toContain('"real-model"');
@@ -315,7 +439,13 @@ describe("provider definition files may name only their own API key variable", (
     baseUrl: { env: ["ACME_API_URL"], default: "http://127.0.0.1:9/v1" },
     apiKey: { env: [keyVariable], required: true },
   });
-  for (const variable of ["AWS_SECRET_ACCESS_KEY", "GITHUB_TOKEN", "OPENROUTER_API_KEY", "NPM_TOKEN", "ACME_PASSWORD"]) {
+  for (const variable of [
+    "AWS_SECRET_ACCESS_KEY",
+    "GITHUB_TOKEN",
+    "OPENROUTER_API_KEY",
+    "NPM_TOKEN",
+    "ACME_PASSWORD",
+  ]) {
     it(`naming ${variable} is refused, naming the file and the field`, async () => {
       const cwd = await tempDir();
       await writeFile(path.join(cwd, "acme.json"), JSON.stringify(definition(variable)));
@@ -338,7 +468,19 @@ describe("provider definition files may name only their own API key variable", (
 describe("community catalogs", () => {
   it("a control character in a model's name is refused, naming the file and the field", async () => {
     const cwd = await tempDir();
-    const catalog = { zai: { id: "zai", models: { "glm-4.6": { id: "glm-4.6", name: "GLM\u001b[2J 4.6", cost: { input: 0.6, output: 2.2 }, limit: { context: 200000, output: 128000 } } } } };
+    const catalog = {
+      zai: {
+        id: "zai",
+        models: {
+          "glm-4.6": {
+            id: "glm-4.6",
+            name: "GLM\u001b[2J 4.6",
+            cost: { input: 0.6, output: 2.2 },
+            limit: { context: 200000, output: 128000 },
+          },
+        },
+      },
+    };
     await writeFile(path.join(cwd, "api.json"), JSON.stringify(catalog));
     const run = await register(cwd, {}, ["--catalog", "api.json"]);
     expect(run.code).toBe(2);

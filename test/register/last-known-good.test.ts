@@ -6,7 +6,13 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Model, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { modelListHandler, type LoopbackHandler } from "../../src/cli/demo/loopback-server.js";
 import { createSelector } from "../../src/selector/index.js";
-import { CANARY, demoList, expectNoCanary, startProviderServers, type ProviderServers } from "../support/provider-servers.js";
+import {
+  CANARY,
+  demoList,
+  expectNoCanary,
+  startProviderServers,
+  type ProviderServers,
+} from "../support/provider-servers.js";
 import { runCli } from "../support/run-cli.js";
 import { useTempDirs } from "../support/temp-dir.js";
 
@@ -26,16 +32,28 @@ interface Lists {
 let lists: Lists;
 let providers: ProviderServers;
 beforeEach(async () => {
-  lists = { kimi: structuredClone(demoList("kimi")) as Lists["kimi"], openrouter: structuredClone(demoList("openrouter")) as Lists["openrouter"] };
-  const live = (name: keyof Lists, prefix: string, apiKey: string): LoopbackHandler => (request, response) => modelListHandler(lists[name], { prefix, apiKey })(request, response);
-  providers = await startProviderServers({ kimi: live("kimi", "/v1", CANARY.kimi), openrouter: live("openrouter", "/api/v1", CANARY.openrouter) });
+  lists = {
+    kimi: structuredClone(demoList("kimi")) as Lists["kimi"],
+    openrouter: structuredClone(demoList("openrouter")) as Lists["openrouter"],
+  };
+  const live =
+    (name: keyof Lists, prefix: string, apiKey: string): LoopbackHandler =>
+    (request, response) =>
+      modelListHandler(lists[name], { prefix, apiKey })(request, response);
+  providers = await startProviderServers({
+    kimi: live("kimi", "/v1", CANARY.kimi),
+    openrouter: live("openrouter", "/api/v1", CANARY.openrouter),
+  });
 });
 afterEach(async () => {
   await providers.close();
 });
 
 async function register(cwd: string, args: string[] = [], env: Record<string, string> = {}, at = T1) {
-  const run = await runCli(["register", ...args], { cwd, env: { ...providers.env, SOURCE_DATE_EPOCH: at.epoch, ...env } });
+  const run = await runCli(["register", ...args], {
+    cwd,
+    env: { ...providers.env, SOURCE_DATE_EPOCH: at.epoch, ...env },
+  });
   expectNoCanary(run.stdout, run.stderr);
   expect(run.stderr).not.toMatch(/internal error/);
   return run;
@@ -68,21 +86,31 @@ describe("last known good", () => {
       expect(withoutFreshness(now)).toEqual(withoutFreshness(was));
     }
     // Nothing else became stale, and the other providers are fresh.
-    expect(s.models.filter((m) => m.availability === "stale").map((m) => m.provider)).toEqual(listedBefore.map(() => "glm"));
-    expect(s.providers.filter((p) => p.id !== "glm" && p.probe.status !== "skipped").every((p) => p.probe.status === "ok")).toBe(true);
+    expect(s.models.filter((m) => m.availability === "stale").map((m) => m.provider)).toEqual(
+      listedBefore.map(() => "glm"),
+    );
+    expect(
+      s.providers.filter((p) => p.id !== "glm" && p.probe.status !== "skipped").every((p) => p.probe.status === "ok"),
+    ).toBe(true);
     // Why, in the snapshot and on stderr.
     const stale = s.diagnostics.find((d) => d.code === "STALE_MODELS");
     expect(stale).toMatchObject({ level: "warning", provider: "glm" });
-    expect(stale?.message).toContain(`${listedBefore.length} models kept from the last good snapshot, marked stale, last verified ${T1.iso}`);
+    expect(stale?.message).toContain(
+      `${listedBefore.length} models kept from the last good snapshot, marked stale, last verified ${T1.iso}`,
+    );
     expect(stale?.message).toContain(glm.probe.reason);
-    expect(s.diagnostics.find((d) => d.code === "PROBE_FAILED" && d.provider === "glm")?.message).toContain("kept, marked stale");
+    expect(s.diagnostics.find((d) => d.code === "PROBE_FAILED" && d.provider === "glm")?.message).toContain(
+      "kept, marked stale",
+    );
     expect(run.stderr).toContain("[STALE_MODELS] glm's probe failed");
 
     // The selector may still route to them, and says they are stale.
     const choice = createSelector(s).select({ provider: "glm" });
     expect(choice.provider).toBe("glm");
     expect(listedBefore.map((m) => m.id)).toContain(choice.model);
-    expect(choice.trace.find((t) => t.model === choice.model && t.outcome === "chosen")?.detail).toMatch(/stale: glm's probe failed; kept from the last good snapshot, last listed 2025-11-24T16:00:00Z/);
+    expect(choice.trace.find((t) => t.model === choice.model && t.outcome === "chosen")?.detail).toMatch(
+      /stale: glm's probe failed; kept from the last good snapshot, last listed 2025-11-24T16:00:00Z/,
+    );
   });
 
   it("keeps the first verification time through later failures, and is fresh again once the probe succeeds", async () => {
@@ -105,15 +133,22 @@ describe("last known good", () => {
     const cwd = await tempDir();
     await register(cwd, ["--out", "good.json"]);
     expect((await register(cwd, ["--out", "next.json", "--previous", "good.json"], GLM_FAILS, T2)).code).toBe(0);
-    expect(ofProvider(await snapshotIn(cwd, "next.json"), "glm").filter((m) => m.availability === "stale").length).toBeGreaterThan(3);
+    expect(
+      ofProvider(await snapshotIn(cwd, "next.json"), "glm").filter((m) => m.availability === "stale").length,
+    ).toBeGreaterThan(3);
     // Without it, next.json's own folder holds no previous file for other.json: nothing is kept.
     await register(cwd, ["--out", "other.json"], GLM_FAILS, T2);
-    expect(ofProvider(await snapshotIn(cwd, "other.json"), "glm").filter((m) => m.availability === "stale")).toEqual([]);
+    expect(ofProvider(await snapshotIn(cwd, "other.json"), "glm").filter((m) => m.availability === "stale")).toEqual(
+      [],
+    );
   });
 
   it.each([
     ["no previous snapshot", async (_cwd: string) => undefined],
-    ["a previous snapshot in which the provider was skipped", async (cwd: string) => void (await register(cwd, [], { OPENROUTER_API_KEY: "", ENABLE_OPENROUTER: "false" }))],
+    [
+      "a previous snapshot in which the provider was skipped",
+      async (cwd: string) => void (await register(cwd, [], { OPENROUTER_API_KEY: "", ENABLE_OPENROUTER: "false" })),
+    ],
   ])("reports, and does not invent, a failed provider with %s", async (_name, before) => {
     const cwd = await tempDir();
     await before(cwd);
@@ -124,7 +159,9 @@ describe("last known good", () => {
     // OpenRouter's models are known only from its answer: with no answer and nothing good before, there are none.
     expect(ofProvider(s, "openrouter")).toEqual([]);
     expect(s.models.filter((m) => m.availability === "stale")).toEqual([]);
-    expect(s.diagnostics.find((d) => d.code === "PROBE_FAILED" && d.provider === "openrouter")?.message).toContain("Its catalog models are unverified.");
+    expect(s.diagnostics.find((d) => d.code === "PROBE_FAILED" && d.provider === "openrouter")?.message).toContain(
+      "Its catalog models are unverified.",
+    );
     expect(run.stderr).toMatch(/warning: \[PROBE_FAILED\] openrouter is configured but its probe failed/);
   });
 
@@ -148,7 +185,9 @@ describe("--strict", () => {
     const before = withPrevious ? await readFile(path.join(cwd, FILE), "utf8") : undefined;
     const run = await register(cwd, ["--strict"], GLM_FAILS, T2);
     expect(run.code).toBe(3);
-    expect(run.stderr).toMatch(/--strict: the probe failed for glm \(HTTP 401: the key was refused \(unauthorized\)\): nothing was written/);
+    expect(run.stderr).toMatch(
+      /--strict: the probe failed for glm \(HTTP 401: the key was refused \(unauthorized\)\): nothing was written/,
+    );
     expect(await readdir(cwd)).toEqual(withPrevious ? [FILE] : []);
     if (before !== undefined) expect(await readFile(path.join(cwd, FILE), "utf8")).toBe(before);
   });
@@ -156,7 +195,11 @@ describe("--strict", () => {
   it("writes as usual when every probe succeeds", async () => {
     const cwd = await tempDir();
     expect((await register(cwd, ["--strict"])).code).toBe(0);
-    expect((await snapshotIn(cwd)).providers.filter((p) => p.probe.status !== "skipped").every((p) => p.probe.status === "ok")).toBe(true);
+    expect(
+      (await snapshotIn(cwd)).providers
+        .filter((p) => p.probe.status !== "skipped")
+        .every((p) => p.probe.status === "ok"),
+    ).toBe(true);
   });
 });
 
@@ -170,14 +213,54 @@ describe("bad --previous files and unwritable outputs: exit 2, before probing, n
     await writeFile(path.join(cwd, "v1.json"), "");
   };
   it.each([
-    ["a --previous that does not exist", async () => undefined, ["--previous", "prev.json"], /--previous .*prev\.json does not exist/],
-    ["a --previous that is a folder", async (cwd: string) => mkdir(path.join(cwd, "prev.json")), ["--previous", "prev.json"], /--previous .*prev\.json cannot be read \(it is a folder\)/],
-    ["a --previous that is not JSON", async (cwd: string) => writeFile(path.join(cwd, "prev.json"), '{"models": ['), ["--previous", "prev.json"], /--previous .*prev\.json is not JSON/],
-    ["a --previous that is JSON but no snapshot", async (cwd: string) => writeFile(path.join(cwd, "prev.json"), '{"models": []}'), ["--previous", "prev.json"], /--previous .*prev\.json is not a valid snapshot: \/: must have required property/],
-    ["a --previous of another schema major version", snapshotOfAnotherMajor, ["--previous", "prev.json"], /--previous .*prev\.json is not a valid snapshot: \/\$schema/],
-    ["an output in a folder that does not exist", async () => undefined, ["--out", "no/such/dir/s.json"], /cannot write .*s\.json: the folder .*dir does not exist/],
-    ["an output that is a folder", async (cwd: string) => mkdir(path.join(cwd, "out")), ["--out", "out"], /cannot write .*out: it is a folder/],
-    ["an output beneath a file", async (cwd: string) => writeFile(path.join(cwd, "plain"), "x"), ["--out", "plain/s.json"], /cannot write .*s\.json: the folder .*plain does not exist/],
+    [
+      "a --previous that does not exist",
+      async () => undefined,
+      ["--previous", "prev.json"],
+      /--previous .*prev\.json does not exist/,
+    ],
+    [
+      "a --previous that is a folder",
+      async (cwd: string) => mkdir(path.join(cwd, "prev.json")),
+      ["--previous", "prev.json"],
+      /--previous .*prev\.json cannot be read \(it is a folder\)/,
+    ],
+    [
+      "a --previous that is not JSON",
+      async (cwd: string) => writeFile(path.join(cwd, "prev.json"), '{"models": ['),
+      ["--previous", "prev.json"],
+      /--previous .*prev\.json is not JSON/,
+    ],
+    [
+      "a --previous that is JSON but no snapshot",
+      async (cwd: string) => writeFile(path.join(cwd, "prev.json"), '{"models": []}'),
+      ["--previous", "prev.json"],
+      /--previous .*prev\.json is not a valid snapshot: \/: must have required property/,
+    ],
+    [
+      "a --previous of another schema major version",
+      snapshotOfAnotherMajor,
+      ["--previous", "prev.json"],
+      /--previous .*prev\.json is not a valid snapshot: \/\$schema/,
+    ],
+    [
+      "an output in a folder that does not exist",
+      async () => undefined,
+      ["--out", "no/such/dir/s.json"],
+      /cannot write .*s\.json: the folder .*dir does not exist/,
+    ],
+    [
+      "an output that is a folder",
+      async (cwd: string) => mkdir(path.join(cwd, "out")),
+      ["--out", "out"],
+      /cannot write .*out: it is a folder/,
+    ],
+    [
+      "an output beneath a file",
+      async (cwd: string) => writeFile(path.join(cwd, "plain"), "x"),
+      ["--out", "plain/s.json"],
+      /cannot write .*s\.json: the folder .*plain does not exist/,
+    ],
   ])("%s", async (_name, setup, args, message) => {
     const cwd = await tempDir();
     await setup(cwd);
@@ -196,7 +279,9 @@ describe("bad --previous files and unwritable outputs: exit 2, before probing, n
 describe("large changes against the previous snapshot", () => {
   /** Kimi lists 2 of its 8 models, K2's context halves; OpenRouter's Kimi K2 costs 100 times more. */
   function changeTheProviders() {
-    lists.kimi.data = lists.kimi.data.filter((m) => m.id === "kimi-k2-0905-preview" || m.id === "kimi-k2-turbo-preview");
+    lists.kimi.data = lists.kimi.data.filter(
+      (m) => m.id === "kimi-k2-0905-preview" || m.id === "kimi-k2-turbo-preview",
+    );
     lists.kimi.data[0]!.context_length = 131072;
     const k2 = lists.openrouter.data.find((m) => m.id === "moonshotai/kimi-k2")!;
     k2.pricing = { ...(k2.pricing as object), prompt: "0.000055" };
@@ -219,17 +304,27 @@ describe("large changes against the previous snapshot", () => {
     changeTheProviders();
     const run = await register(cwd, ["--json"], {}, T2);
     expect(run.code).toBe(0);
-    const summary = JSON.parse(run.stdout) as { largeChanges: { kind: string; code: string; provider: string; model?: string; level: string }[] };
-    expect(summary.largeChanges.map((c) => `${c.code} ${c.provider}${c.model ? `/${c.model}` : ""}`).sort()).toEqual(EXPECTED);
+    const summary = JSON.parse(run.stdout) as {
+      largeChanges: { kind: string; code: string; provider: string; model?: string; level: string }[];
+    };
+    expect(summary.largeChanges.map((c) => `${c.code} ${c.provider}${c.model ? `/${c.model}` : ""}`).sort()).toEqual(
+      EXPECTED,
+    );
     expect(new Set(summary.largeChanges.map((c) => c.level))).toEqual(new Set(["warning"]));
-    expect(run.stderr).toContain("warning: [LIST_SHRANK] kimi has 2 routable models, down from 8 in the previous snapshot");
+    expect(run.stderr).toContain(
+      "warning: [LIST_SHRANK] kimi has 2 routable models, down from 8 in the previous snapshot",
+    );
     expect(run.stderr).toContain("warning: [PRICE_JUMP] openrouter/moonshotai/kimi-k2: price 0.55/2.2");
     expect(run.stderr).toContain("input moved more than 10-fold: 0.55 → 55");
     const written = await snapshotIn(cwd);
     expect(written.generatedAt).toBe(T2.iso);
     // They describe the run, not the registry: the file stays a function of its inputs.
     expect(written.diagnostics.map((d) => d.code)).not.toEqual(expect.arrayContaining(["LIST_SHRANK"]));
-    expect(written.diagnostics.filter((d) => ["LIST_SHRANK", "MODEL_DISAPPEARED", "PRICE_JUMP", "CONTEXT_SHRANK"].includes(d.code))).toEqual([]);
+    expect(
+      written.diagnostics.filter((d) =>
+        ["LIST_SHRANK", "MODEL_DISAPPEARED", "PRICE_JUMP", "CONTEXT_SHRANK"].includes(d.code),
+      ),
+    ).toEqual([]);
   });
 
   it.each([
@@ -244,7 +339,9 @@ describe("large changes against the previous snapshot", () => {
     changeTheProviders();
     const run = await register(cwd, ["--fail-on", kinds], {}, T2);
     expect(run.code).toBe(code);
-    expect(run.stderr).toMatch(/--fail-on: \d+ large changes? \([a-z-, ]+\) against provider_registry_snapshot\.json: nothing was written; provider_registry_snapshot\.json is untouched\./);
+    expect(run.stderr).toMatch(
+      /--fail-on: \d+ large changes? \([a-z-, ]+\) against provider_registry_snapshot\.json: nothing was written; provider_registry_snapshot\.json is untouched\./,
+    );
     expect(await readFile(path.join(cwd, FILE), "utf8")).toBe(before);
     expect(await readdir(cwd)).toEqual([FILE]);
   });
@@ -272,7 +369,9 @@ describe("large changes against the previous snapshot", () => {
     const cwd = await tempDir();
     const run = await register(cwd, ["--fail-on", "price-jump,prices"]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('register: --fail-on does not know "prices"; use list-shrank, model-disappeared, price-jump, context-shrank, any, or a warning code (');
+    expect(run.stderr).toContain(
+      'register: --fail-on does not know "prices"; use list-shrank, model-disappeared, price-jump, context-shrank, any, or a warning code (',
+    );
     expect(probeRequests()).toBe(0);
     expect(await readdir(cwd)).toEqual([]);
   });

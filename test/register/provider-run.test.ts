@@ -15,7 +15,12 @@ beforeAll(async () => {
   const providers = await startProviderServers();
   try {
     // GLM's key is refused (a failed probe); OpenRouter has no key (skipped); Kimi and the custom server answer.
-    const env = { ...providers.env, GLM_API_KEY: "wrong-glm-key-for-tests", OPENROUTER_API_KEY: "", SOURCE_DATE_EPOCH: "1764000000" };
+    const env = {
+      ...providers.env,
+      GLM_API_KEY: "wrong-glm-key-for-tests",
+      OPENROUTER_API_KEY: "",
+      SOURCE_DATE_EPOCH: "1764000000",
+    };
     result = await register({ env, cwd: process.cwd(), generatorVersion: "0.0.0-test" });
   } finally {
     await providers.close();
@@ -45,11 +50,19 @@ describe("the run records", () => {
 
   it("an empty list is a success", () => {
     const ok = runOf("kimi").outcome as Extract<ProbeOutcome, { status: "ok" }>;
-    expect(providerRun(runOf("kimi").target, { ...ok, models: [] })).toMatchObject({ succeeded: true, listed: [], failure: undefined });
+    expect(providerRun(runOf("kimi").target, { ...ok, models: [] })).toMatchObject({
+      succeeded: true,
+      listed: [],
+      failure: undefined,
+    });
   });
 
   it("register's failedProviders, the snapshot's providers and the diagnostics agree with the records", () => {
-    expect(result.failedProviders).toEqual(failedRuns(result.runs).map((r) => r.id).sort());
+    expect(result.failedProviders).toEqual(
+      failedRuns(result.runs)
+        .map((r) => r.id)
+        .sort(),
+    );
     expect(result.failedProviders).toEqual(["glm"]);
     for (const run of result.runs) {
       const status = result.snapshot.providers.find((p) => p.id === run.id)!.probe.status;
@@ -79,7 +92,10 @@ describe("the snapshot, built once and sealed", () => {
     const diagnostics = result.snapshot.diagnostics;
     fc.assert(
       fc.property(fc.shuffledSubarray(diagnostics), (extra) => {
-        const built = buildSnapshot({ ...parts(), diagnostics: diagnostics.filter((d) => !extra.includes(d)) }, { hash: false });
+        const built = buildSnapshot(
+          { ...parts(), diagnostics: diagnostics.filter((d) => !extra.includes(d)) },
+          { hash: false },
+        );
         const before = canonicalJson(built);
         const sealed = sealSnapshot(built, extra);
         expect(canonicalJson(sealed)).toBe(canonicalJson(result.snapshot));

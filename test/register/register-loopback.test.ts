@@ -20,7 +20,10 @@ afterEach(async () => {
 
 async function registerOnce(extraEnv: Record<string, string> = {}) {
   const cwd = await tempDir();
-  const run = await runCli(["register", "--json"], { cwd, env: { ...providers.env, SOURCE_DATE_EPOCH: "1764000000", ...extraEnv } });
+  const run = await runCli(["register", "--json"], {
+    cwd,
+    env: { ...providers.env, SOURCE_DATE_EPOCH: "1764000000", ...extraEnv },
+  });
   const file = path.join(cwd, "provider_registry_snapshot.json");
   const text = await readFile(file, "utf8").catch(() => "");
   return { ...run, file, text, snapshot: text ? (JSON.parse(text) as ProviderRegistrySnapshot) : undefined };
@@ -33,7 +36,9 @@ describe("register against loopback providers in their real shapes", () => {
     expect(code).toBe(0);
     const s = snapshot!;
     // The other built-in providers have no key here: skipped, and so not shown.
-    expect(s.providers.filter((p) => p.probe.status !== "skipped").map((p) => [p.id, p.probe.status, p.probe.modelCount])).toEqual([
+    expect(
+      s.providers.filter((p) => p.probe.status !== "skipped").map((p) => [p.id, p.probe.status, p.probe.modelCount]),
+    ).toEqual([
       ["custom", "ok", 1],
       ["glm", "ok", 6],
       ["kimi", "ok", 8],
@@ -42,8 +47,15 @@ describe("register against loopback providers in their real shapes", () => {
     const model = (provider: string, id: string) => findModel(s, provider, id);
 
     // Kimi reports context and vision live: the live answer beats the catalog, and says so.
-    expect(model("kimi", "kimi-k2-0905-preview")).toMatchObject({ availability: "listed", contextWindow: 262144, sources: { contextWindow: "probe" } });
-    expect(model("kimi", "moonshot-v1-128k-vision-preview")).toMatchObject({ capabilities: { vision: true }, sources: { vision: "probe" } });
+    expect(model("kimi", "kimi-k2-0905-preview")).toMatchObject({
+      availability: "listed",
+      contextWindow: 262144,
+      sources: { contextWindow: "probe" },
+    });
+    expect(model("kimi", "moonshot-v1-128k-vision-preview")).toMatchObject({
+      capabilities: { vision: true },
+      sources: { vision: "probe" },
+    });
     // An old-shape entry (id only) keeps the catalog's facts.
     expect(model("kimi", "moonshot-v1-8k").sources.contextWindow).toBe("catalog");
     // Catalog models the probe did not list are kept, and marked as not routable.
@@ -54,12 +66,28 @@ describe("register against loopback providers in their real shapes", () => {
     expect(model("glm", "embedding-3").kind).toBe("embedding");
     expect(model("glm", "glm-4.5-x").availability).toBe("not_listed");
     // OpenRouter: per-token strings become exact per-million prices; :free is free tier.
-    expect(model("openrouter", "moonshotai/kimi-k2").pricing).toMatchObject({ input: 0.55, output: 2.2, cachedInput: 0.15, unit: "per_million_tokens", source: "probe" });
-    expect(model("openrouter", "moonshotai/kimi-k2:free")).toMatchObject({ freeTier: true, pricing: { input: 0, output: 0 } });
+    expect(model("openrouter", "moonshotai/kimi-k2").pricing).toMatchObject({
+      input: 0.55,
+      output: 2.2,
+      cachedInput: 0.15,
+      unit: "per_million_tokens",
+      source: "probe",
+    });
+    expect(model("openrouter", "moonshotai/kimi-k2:free")).toMatchObject({
+      freeTier: true,
+      pricing: { input: 0, output: 0 },
+    });
     expect(model("openrouter", "openrouter/auto").pricing).toBeNull();
-    expect(model("openrouter", "openai/gpt-4o-mini").capabilities).toMatchObject({ vision: true, tools: true, json: true });
+    expect(model("openrouter", "openai/gpt-4o-mini").capabilities).toMatchObject({
+      vision: true,
+      tools: true,
+      json: true,
+    });
     // vLLM reports max_model_len.
-    expect(model("custom", "Qwen/Qwen2.5-7B-Instruct")).toMatchObject({ contextWindow: 32768, sources: { contextWindow: "probe" } });
+    expect(model("custom", "Qwen/Qwen2.5-7B-Instruct")).toMatchObject({
+      contextWindow: 32768,
+      sources: { contextWindow: "probe" },
+    });
   });
 
   it("sends each provider its key, and no key appears in the snapshot, on stdout or on stderr", async () => {
@@ -80,16 +108,21 @@ describe("register against loopback providers in their real shapes", () => {
     expect(second.text).toBe(first.text);
   });
 
-  it("writes a snapshot that Python's jsonschema accepts against the published schema", { timeout: 60_000 }, async (context) => {
-    const python = pythonOrSkip(context);
-    const { file } = await registerOnce();
-    const [result] = validateWithPython(python, schemaPath("provider-registry-snapshot"), [file]);
-    expect(result?.errors).toEqual([]);
-  });
+  it(
+    "writes a snapshot that Python's jsonschema accepts against the published schema",
+    { timeout: 60_000 },
+    async (context) => {
+      const python = pythonOrSkip(context);
+      const { file } = await registerOnce();
+      const [result] = validateWithPython(python, schemaPath("provider-registry-snapshot"), [file]);
+      expect(result?.errors).toEqual([]);
+    },
+  );
 
   it("prints one progress line per provider, and the summary on stdout with --json", async () => {
     const { stdout, stderr } = await registerOnce();
-    for (const id of ["kimi", "glm", "openrouter", "custom"]) expect(stderr).toMatch(new RegExp(`^${id}\\s+ok\\s+listed \\d+ models?\\s+\\(\\d+ ms\\)$`, "m"));
+    for (const id of ["kimi", "glm", "openrouter", "custom"])
+      expect(stderr).toMatch(new RegExp(`^${id}\\s+ok\\s+listed \\d+ models?\\s+\\(\\d+ ms\\)$`, "m"));
     const summary = JSON.parse(stdout) as { models: number; providers: { id: string; status: string }[] };
     expect(summary.providers.filter((p) => p.status !== "skipped")).toHaveLength(4);
     expect(summary.models).toBeGreaterThan(20);
@@ -97,24 +130,40 @@ describe("register against loopback providers in their real shapes", () => {
 
   it("says why each provider was skipped", async () => {
     const cwd = await tempDir();
-    const run = await runCli(["register"], { cwd, env: { CUSTOM_API_URL: providers.env.CUSTOM_API_URL!, ENABLE_OPENROUTER: "false", OPENROUTER_API_KEY: "x-unused-key" } });
+    const run = await runCli(["register"], {
+      cwd,
+      env: {
+        CUSTOM_API_URL: providers.env.CUSTOM_API_URL!,
+        ENABLE_OPENROUTER: "false",
+        OPENROUTER_API_KEY: "x-unused-key",
+      },
+    });
     expect(run.code).toBe(0);
-    const snapshot = JSON.parse(await readFile(path.join(cwd, "provider_registry_snapshot.json"), "utf8")) as ProviderRegistrySnapshot;
+    const snapshot = JSON.parse(
+      await readFile(path.join(cwd, "provider_registry_snapshot.json"), "utf8"),
+    ) as ProviderRegistrySnapshot;
     const probe = Object.fromEntries(snapshot.providers.map((p) => [p.id, p.probe]));
     expect(probe.kimi).toMatchObject({ status: "skipped", reason: "no API key: set KIMI_API_KEY or MOONSHOT_API_KEY" });
     expect(probe.openrouter).toMatchObject({ status: "skipped", reason: "ENABLE_OPENROUTER is false" });
     expect(probe.custom).toMatchObject({ status: "ok" });
     // Catalog models of providers that were not probed are kept, unverified.
-    expect(snapshot.models.filter((m) => m.provider === "kimi").every((m) => m.availability === "unverified")).toBe(true);
+    expect(snapshot.models.filter((m) => m.provider === "kimi").every((m) => m.availability === "unverified")).toBe(
+      true,
+    );
   });
 
   it("reads .env from the working folder, and the real environment wins over it", async () => {
     const cwd = await tempDir();
     const { writeFile } = await import("node:fs/promises");
-    await writeFile(path.join(cwd, ".env"), `CUSTOM_API_URL=${providers.env.CUSTOM_API_URL}\nCUSTOM_DEFAULT_MODEL=from-file\n`);
+    await writeFile(
+      path.join(cwd, ".env"),
+      `CUSTOM_API_URL=${providers.env.CUSTOM_API_URL}\nCUSTOM_DEFAULT_MODEL=from-file\n`,
+    );
     const run = await runCli(["register"], { cwd, env: { CUSTOM_DEFAULT_MODEL: "qwen/qwen2.5-7b-instruct" } });
     expect(run.code).toBe(0);
-    const snapshot = JSON.parse(await readFile(path.join(cwd, "provider_registry_snapshot.json"), "utf8")) as ProviderRegistrySnapshot;
+    const snapshot = JSON.parse(
+      await readFile(path.join(cwd, "provider_registry_snapshot.json"), "utf8"),
+    ) as ProviderRegistrySnapshot;
     expect(snapshot.providers.find((p) => p.id === "custom")?.probe.status).toBe("ok");
     expect(snapshot.policy.providers.custom?.defaultModel).toBe("Qwen/Qwen2.5-7B-Instruct");
   });
@@ -141,7 +190,9 @@ describe("register against loopback providers in their real shapes", () => {
         "DEFAULT_MODEL_UNKNOWN:DEFAULT_MODEL",
       ]),
     );
-    expect(stderr).toMatch(/warning: \[UNKNOWN_VARIABLE_PREFIX\] KIMMI_DEFAULT_MODEL .*did you mean KIMI_DEFAULT_MODEL/);
+    expect(stderr).toMatch(
+      /warning: \[UNKNOWN_VARIABLE_PREFIX\] KIMMI_DEFAULT_MODEL .*did you mean KIMI_DEFAULT_MODEL/,
+    );
   });
 
   it("marks a provider whose probe failed, and warns", async () => {
@@ -150,14 +201,25 @@ describe("register against loopback providers in their real shapes", () => {
     expect(code).toBe(0);
     const glm = snapshot!.providers.find((p) => p.id === "glm")!;
     expect(glm.probe).toMatchObject({ status: "failed", errorKind: "network" });
-    expect(snapshot!.diagnostics).toContainEqual(expect.objectContaining({ code: "PROBE_FAILED", provider: "glm", level: "warning" }));
+    expect(snapshot!.diagnostics).toContainEqual(
+      expect.objectContaining({ code: "PROBE_FAILED", provider: "glm", level: "warning" }),
+    );
   });
 
   it("probes a user's own OpenAI-compatible provider from a data file (--providers), with its own variables", async () => {
     const { startLoopbackServer, modelListHandler } = await import("../../src/cli/demo/loopback-server.js");
     const { writeFile, mkdir } = await import("node:fs/promises");
     const lmstudio = await startLoopbackServer(
-      modelListHandler({ object: "list", data: [{ id: "qwen2.5-coder-7b", object: "model" }, { id: "llama-3.2-3b", object: "model" }] }, { prefix: "/v1" }),
+      modelListHandler(
+        {
+          object: "list",
+          data: [
+            { id: "qwen2.5-coder-7b", object: "model" },
+            { id: "llama-3.2-3b", object: "model" },
+          ],
+        },
+        { prefix: "/v1" },
+      ),
     );
     try {
       const cwd = await tempDir();
@@ -177,9 +239,14 @@ describe("register against loopback providers in their real shapes", () => {
         env: { MYLLM_API_URL: `${lmstudio.origin}/v1`, MYLLM_PREFERRED_MODELS: "LLAMA-3.2-3B" },
       });
       expect(run.code).toBe(0);
-      const snapshot = JSON.parse(await readFile(path.join(cwd, "provider_registry_snapshot.json"), "utf8")) as ProviderRegistrySnapshot;
+      const snapshot = JSON.parse(
+        await readFile(path.join(cwd, "provider_registry_snapshot.json"), "utf8"),
+      ) as ProviderRegistrySnapshot;
       expect(snapshot.providers.find((p) => p.id === "myllm")?.probe).toMatchObject({ status: "ok", modelCount: 2 });
-      expect(snapshot.models.filter((m) => m.provider === "myllm").map((m) => m.id)).toEqual(["llama-3.2-3b", "qwen2.5-coder-7b"]);
+      expect(snapshot.models.filter((m) => m.provider === "myllm").map((m) => m.id)).toEqual([
+        "llama-3.2-3b",
+        "qwen2.5-coder-7b",
+      ]);
       expect(snapshot.policy.providers.myllm?.preferredModels).toEqual(["llama-3.2-3b"]);
       // A user's provider comes after the built-in ones in the default priority.
       expect(snapshot.policy.providerPriority.slice(0, 4)).toEqual(["kimi", "glm", "custom", "openrouter"]);
@@ -192,7 +259,16 @@ describe("register against loopback providers in their real shapes", () => {
   it("a provider file that breaks its schema is a configuration error naming the file and field", async () => {
     const { writeFile } = await import("node:fs/promises");
     const cwd = await tempDir();
-    await writeFile(path.join(cwd, "bad.json"), JSON.stringify({ id: "bad", displayName: "Bad", adapter: "soap", baseUrl: { env: ["BAD_URL"] }, apiKey: { env: [], required: false } }));
+    await writeFile(
+      path.join(cwd, "bad.json"),
+      JSON.stringify({
+        id: "bad",
+        displayName: "Bad",
+        adapter: "soap",
+        baseUrl: { env: ["BAD_URL"] },
+        apiKey: { env: [], required: false },
+      }),
+    );
     const run = await runCli(["register", "--providers", "bad.json"], { cwd, env: {} });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("bad.json does not match provider-definition.schema.json");

@@ -16,7 +16,15 @@ const FILE = "provider_registry_snapshot.json";
 const EPOCH = { SOURCE_DATE_EPOCH: "1764000000" };
 
 /** A vLLM-shaped list (a local OpenAI-compatible server) of `count` models. */
-const vllmList = (count: number) => ({ object: "list", data: Array.from({ length: count }, (_, i) => ({ id: `org/model-${i}`, object: "model", owned_by: "vllm", max_model_len: 32768 })) });
+const vllmList = (count: number) => ({
+  object: "list",
+  data: Array.from({ length: count }, (_, i) => ({
+    id: `org/model-${i}`,
+    object: "model",
+    owned_by: "vllm",
+    max_model_len: 32768,
+  })),
+});
 
 describe("--max-response-bytes", () => {
   // About 4.8 kB: over a 2,048-byte cap, well under a 1 MiB one.
@@ -33,7 +41,9 @@ describe("--max-response-bytes", () => {
       const cwd = await tempDir();
       const run = await runCli(["register", "--quiet", "--max-response-bytes", "2048"], { cwd, env });
       expect(run.code).toBe(0);
-      expect(run.stderr).toMatch(/RESPONSE_TOO_LARGE.*custom's model list is larger than --max-response-bytes \(2048 bytes\)/);
+      expect(run.stderr).toMatch(
+        /RESPONSE_TOO_LARGE.*custom's model list is larger than --max-response-bytes \(2048 bytes\)/,
+      );
       const snapshot = JSON.parse(await readFile(path.join(cwd, FILE), "utf8")) as ProviderRegistrySnapshot;
       const custom = snapshot.providers.find((p) => p.id === "custom")!;
       expect(custom.probe).toMatchObject({ status: "failed", errorKind: "too_large", modelCount: 0 });
@@ -86,7 +96,9 @@ describe("--max-response-bytes", () => {
   it.each(["0", "1025", "many"])("--probe-concurrency %j is a usage error (exit 2)", async (value) => {
     const run = await runCli(["register", "--probe-concurrency", value], { cwd: await tempDir(), env: EPOCH });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/--probe-concurrency must be a whole number of at least 1, not "[^"]*": it takes 1 to 1024/);
+    expect(run.stderr).toMatch(
+      /--probe-concurrency must be a whole number of at least 1, not "[^"]*": it takes 1 to 1024/,
+    );
   });
 });
 
@@ -114,13 +126,21 @@ describe("probing many providers", () => {
       }
       inFlight--;
       const n = /^\/(p\d+)\/v1\/models$/.exec(request.path)?.[1];
-      return n ? { json: { object: "list", data: [{ id: `${n}-model`, object: "model" }] } } : { status: 404, json: {} };
+      return n
+        ? { json: { object: "list", data: [{ id: `${n}-model`, object: "model" }] } }
+        : { status: 404, json: {} };
     });
     const env: Record<string, string> = { ...EPOCH };
     for (let i = 0; i < count; i++) {
       const id = `p${String(i).padStart(3, "0")}`;
       const variable = `${id.toUpperCase()}_API_URL`;
-      const definition = { id, displayName: `Provider ${i}`, adapter: "openai-compatible", baseUrl: { env: [variable] }, apiKey: { env: [`${id.toUpperCase()}_API_KEY`], required: false } };
+      const definition = {
+        id,
+        displayName: `Provider ${i}`,
+        adapter: "openai-compatible",
+        baseUrl: { env: [variable] },
+        apiKey: { env: [`${id.toUpperCase()}_API_KEY`], required: false },
+      };
       await writeFile(path.join(cwd, "providers", `${id}.json`), JSON.stringify(definition));
       env[variable] = `${server.origin}/${id}/v1`;
     }
@@ -139,7 +159,13 @@ describe("probing many providers", () => {
   it("200 providers are probed side by side by default, in one wave, not in waves of a fixed size", async () => {
     const f = await fleet(200, 200);
     try {
-      const result = await register({ env: f.env, cwd: f.cwd, providerGlobs: ["providers/*.json"], generatorVersion: "0.0.0-test", timeoutMs: 60_000 });
+      const result = await register({
+        env: f.env,
+        cwd: f.cwd,
+        providerGlobs: ["providers/*.json"],
+        generatorVersion: "0.0.0-test",
+        timeoutMs: 60_000,
+      });
       expect(result.snapshot.providers.filter((p) => p.probe.status === "ok")).toHaveLength(200);
       expect(f.most()).toBe(200);
     } finally {
@@ -150,7 +176,10 @@ describe("probing many providers", () => {
   it("--probe-concurrency bounds how many are in flight, and every provider is still probed", async () => {
     const f = await fleet(40, 8);
     try {
-      const run = await runCli(["register", "--quiet", "--providers", "providers/*.json", "--probe-concurrency", "8"], { cwd: f.cwd, env: f.env });
+      const run = await runCli(["register", "--quiet", "--providers", "providers/*.json", "--probe-concurrency", "8"], {
+        cwd: f.cwd,
+        env: f.env,
+      });
       expect(run.code).toBe(0);
       const snapshot = JSON.parse(await readFile(path.join(f.cwd, FILE), "utf8")) as ProviderRegistrySnapshot;
       expect(snapshot.providers.filter((p) => p.probe.status === "ok")).toHaveLength(40);

@@ -30,7 +30,12 @@ const forbiddenEnv = new Proxy({} as Record<string, string>, {
 async function run(argv: string[], at = cwd): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
-  const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: forbiddenEnv, cwd: at };
+  const io: CliIO = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    env: forbiddenEnv,
+    cwd: at,
+  };
   const code = await select(argv, io);
   return { code, stdout, stderr };
 }
@@ -38,7 +43,12 @@ async function run(argv: string[], at = cwd): Promise<{ code: number; stdout: st
 async function runMain(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
-  const code = await main(["select", ...argv], { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: forbiddenEnv, cwd });
+  const code = await main(["select", ...argv], {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    env: forbiddenEnv,
+    cwd,
+  });
   return { code, stdout, stderr };
 }
 
@@ -48,8 +58,12 @@ describe("select command: choosing", () => {
     expect(code).toBe(0);
     expect(stderr).toBe("");
     const [first, second] = stdout.split("\n");
-    expect(first).toBe("kimi-k2-0905-preview (kimi): kimi-k2-0905-preview is kimi's default model (policy.providers.kimi.defaultModel), and kimi is first in provider priority.");
-    expect(second).toMatch(/^fallbacks: kimi-k2-turbo-preview \(kimi\)(, \S+ \(\w+\)){4} and \d+ more \(--fallbacks all lists them\)$/);
+    expect(first).toBe(
+      "kimi-k2-0905-preview (kimi): kimi-k2-0905-preview is kimi's default model (policy.providers.kimi.defaultModel), and kimi is first in provider priority.",
+    );
+    expect(second).toMatch(
+      /^fallbacks: kimi-k2-turbo-preview \(kimi\)(, \S+ \(\w+\)){4} and \d+ more \(--fallbacks all lists them\)$/,
+    );
     const all = (await run(["--category", "fast_response", "--fallbacks", "all"])).stdout.split("\n")[1]!;
     expect(all).toMatch(/^fallbacks: kimi-k2-turbo-preview \(kimi\), .*glm-4\.5-flash \(glm\)/);
     expect(all).not.toContain("more");
@@ -59,11 +73,21 @@ describe("select command: choosing", () => {
     const two = (await run(["--fallbacks", "2"])).stdout.split("\n")[1]!;
     expect(two).toMatch(/^fallbacks: \S+ \(\w+\), \S+ \(\w+\) and \d+ more/);
     expect((await run(["--fallbacks", "0"])).stdout.split("\n")[1]).toMatch(/^fallbacks: and \d+ more/);
-    await expect(run(["--fallbacks", "some"])).rejects.toSatisfy((e) => e instanceof UsageError && /--fallbacks takes a whole number or all/.test((e as Error).message));
+    await expect(run(["--fallbacks", "some"])).rejects.toSatisfy(
+      (e) => e instanceof UsageError && /--fallbacks takes a whole number or all/.test((e as Error).message),
+    );
   });
 
   test("--json prints model, provider, reason, fallbacks and trace", async () => {
-    const { code, stdout } = await run(["--json", "--fallbacks", "all", "--require", "vision", "--min-context", "100000"]);
+    const { code, stdout } = await run([
+      "--json",
+      "--fallbacks",
+      "all",
+      "--require",
+      "vision",
+      "--min-context",
+      "100000",
+    ]);
     expect(code).toBe(0);
     const json = JSON.parse(stdout) as Record<string, unknown>;
     expect(Object.keys(json)).toEqual(["model", "provider", "reason", "fallbacks", "trace"]);
@@ -85,18 +109,53 @@ describe("select command: choosing", () => {
   });
 
   test("--json is bounded too, and says what it left out and how to get it", async () => {
-    const bounded = JSON.parse((await run(["--json", "--fallbacks", "1"])).stdout) as { fallbacks: unknown[]; trace: { outcome: string }[]; omitted: { fallbacks: number; trace: number; all: string } };
-    const whole = JSON.parse((await run(["--json", "--fallbacks", "all"])).stdout) as { fallbacks: unknown[]; trace: unknown[] };
+    const bounded = JSON.parse((await run(["--json", "--fallbacks", "1"])).stdout) as {
+      fallbacks: unknown[];
+      trace: { outcome: string }[];
+      omitted: { fallbacks: number; trace: number; all: string };
+    };
+    const whole = JSON.parse((await run(["--json", "--fallbacks", "all"])).stdout) as {
+      fallbacks: unknown[];
+      trace: unknown[];
+    };
     expect(bounded.fallbacks).toEqual(whole.fallbacks.slice(0, 1));
-    expect(bounded.omitted).toEqual({ fallbacks: whole.fallbacks.length - 1, trace: whole.trace.length - bounded.trace.length, all: "--fallbacks all" });
+    expect(bounded.omitted).toEqual({
+      fallbacks: whole.fallbacks.length - 1,
+      trace: whole.trace.length - bounded.trace.length,
+      all: "--fallbacks all",
+    });
     expect(bounded.trace.filter((e) => e.outcome === "fallback")).toHaveLength(1);
     expect(whole).not.toHaveProperty("omitted");
   });
 
   test("every flag reaches the request", async () => {
-    const { stdout } = await run(["--snapshot", DEMO, "--model", "GLM-4.6", "--provider", "glm", "--require", "tools, json", "--require", "reasoning", "--min-output", "1000", "--exclude", "glm-4.5", "--json"]);
+    const { stdout } = await run([
+      "--snapshot",
+      DEMO,
+      "--model",
+      "GLM-4.6",
+      "--provider",
+      "glm",
+      "--require",
+      "tools, json",
+      "--require",
+      "reasoning",
+      "--min-output",
+      "1000",
+      "--exclude",
+      "glm-4.5",
+      "--json",
+    ]);
     expect(JSON.parse(stdout)).toMatchObject({ model: "glm-4.6", provider: "glm" });
-    const excluded = await run(["--snapshot", DEMO, "--exclude", "kimi-k2,glm-4.6", "--exclude", "kimi-thinking", "--json"]);
+    const excluded = await run([
+      "--snapshot",
+      DEMO,
+      "--exclude",
+      "kimi-k2,glm-4.6",
+      "--exclude",
+      "kimi-thinking",
+      "--json",
+    ]);
     // Every listed Kimi model of the demo is deprecated, so health before priority routes to GLM's best that is left.
     expect(JSON.parse(excluded.stdout)).toMatchObject({ model: "glm-4.5", provider: "glm" });
   });
@@ -133,7 +192,9 @@ describe("select command: nothing to choose", () => {
     const { code, stdout, stderr } = await run(["--model", "kimi-latest-8k"]);
     expect(code).toBe(1);
     expect(stdout).toBe("");
-    expect(stderr).toContain('provider-registry: "kimi-latest-8k" cannot be used: kimi-latest-8k is in the catalog but kimi did not list it');
+    expect(stderr).toContain(
+      'provider-registry: "kimi-latest-8k" cannot be used: kimi-latest-8k is in the catalog but kimi did not list it',
+    );
     expect(stderr).toContain("hint: add --explain");
   });
 
@@ -145,10 +206,28 @@ describe("select command: nothing to choose", () => {
 
 describe("select command: snapshot problems", () => {
   test.each([
-    ["missing", "nope.json", null, "SNAPSHOT_NOT_FOUND", /no snapshot at .*nope\.json: run `provider-registry register`/],
+    [
+      "missing",
+      "nope.json",
+      null,
+      "SNAPSHOT_NOT_FOUND",
+      /no snapshot at .*nope\.json: run `provider-registry register`/,
+    ],
     ["truncated", "truncated.json", '{"$schema": "https://provider-re', "SNAPSHOT_NOT_JSON", /is not JSON/],
-    ["of another major version", "v3.json", JSON.stringify({ schemaVersion: "3.1.0" }), "UNSUPPORTED_SCHEMA_VERSION", /schemaVersion 3\.1\.0/],
-    ["invalid", "invalid.json", JSON.stringify({ schemaVersion: "1.0.0" }), "SNAPSHOT_INVALID", /\/models: is required but missing/],
+    [
+      "of another major version",
+      "v3.json",
+      JSON.stringify({ schemaVersion: "3.1.0" }),
+      "UNSUPPORTED_SCHEMA_VERSION",
+      /schemaVersion 3\.1\.0/,
+    ],
+    [
+      "invalid",
+      "invalid.json",
+      JSON.stringify({ schemaVersion: "1.0.0" }),
+      "SNAPSHOT_INVALID",
+      /\/models: is required but missing/,
+    ],
   ])("%s: exit 1, the message on stderr, no stack trace", async (_, file, content, errorCode, message) => {
     if (content !== null) writeFileSync(path.join(cwd, file), content);
     const plain = await run(["--snapshot", file]);
@@ -175,7 +254,9 @@ describe("select command: bad flags are usage errors", () => {
   });
 
   test("an unknown provider is a usage error", async () => {
-    await expect(run(["--provider", "openai"])).rejects.toSatisfy((e) => e instanceof UsageError && /unknown provider "openai"/.test((e as Error).message));
+    await expect(run(["--provider", "openai"])).rejects.toSatisfy(
+      (e) => e instanceof UsageError && /unknown provider "openai"/.test((e as Error).message),
+    );
   });
 
   test("through main: exit 2 for usage, 1 for nothing selectable, 0 for a choice", async () => {

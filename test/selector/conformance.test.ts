@@ -12,11 +12,21 @@ interface Case {
   kind: "select" | "load" | "cli";
   request?: unknown;
   argv?: string[];
-  expect: { error?: { code: string }; trace?: { rule: string; outcome: string }[]; exitCode?: number; stdout?: unknown; ok?: boolean };
+  expect: {
+    error?: { code: string };
+    trace?: { rule: string; outcome: string }[];
+    exitCode?: number;
+    stdout?: unknown;
+    ok?: boolean;
+  };
 }
 
 const rendered = await renderConformance();
-const suite = JSON.parse(rendered.get(`${CONFORMANCE_DIR}/cases.json`)!) as { schemaVersion: string; format: number; cases: Case[] };
+const suite = JSON.parse(rendered.get(`${CONFORMANCE_DIR}/cases.json`)!) as {
+  schemaVersion: string;
+  format: number;
+  cases: Case[];
+};
 
 describe("conformance suite", () => {
   it("is what `npm run conformance` writes today (run it if this fails)", async () => {
@@ -59,9 +69,15 @@ describe("conformance suite", () => {
         if (code) seenCodes.add(code);
       }
     }
-    expect([...rules].filter((r) => !seenRules.has(r)), "trace rules no case shows").toEqual([]);
+    expect(
+      [...rules].filter((r) => !seenRules.has(r)),
+      "trace rules no case shows",
+    ).toEqual([]);
     expect([...seenOutcomes].sort()).toEqual(["chosen", "dropped", "fallback"]);
-    expect(codes.filter((code) => !seenCodes.has(code)), "error codes no case expects").toEqual([]);
+    expect(
+      codes.filter((code) => !seenCodes.has(code)),
+      "error codes no case expects",
+    ).toEqual([]);
     expect(seenCodes.has("USAGE")).toBe(true);
   });
 

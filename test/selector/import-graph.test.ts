@@ -46,7 +46,8 @@ function problem(edge: Edge): string | null {
   }
   if (!edge.specifier.startsWith(".")) return `${at}: a package or bare built-in`;
   const target = path.resolve(path.dirname(edge.from), edge.specifier.replace(/\.js$/, ".ts"));
-  if (target === TYPES) return edge.typeOnly ? null : `${at}: the generated types may only be imported with \`import type\``;
+  if (target === TYPES)
+    return edge.typeOnly ? null : `${at}: the generated types may only be imported with \`import type\``;
   if (target === VALIDATOR) return edge.from.startsWith(selectorDir) ? null : `${at}: unexpected`;
   if (path.dirname(target) === selectorDir) return null;
   return `${at}: outside src/selector`;
@@ -65,7 +66,8 @@ test("the generated validator needs nothing at run time", () => {
 
 test("no selector module reads the environment, the network or the clock", () => {
   const { files } = walk();
-  const banned = /\bprocess\s*\.|\bfetch\s*\(|\bglobalThis\b|\bDate\.now\b|\bnew Date\b|\bXMLHttpRequest\b|\bWebSocket\b/;
+  const banned =
+    /\bprocess\s*\.|\bfetch\s*\(|\bglobalThis\b|\bDate\.now\b|\bnew Date\b|\bXMLHttpRequest\b|\bWebSocket\b/;
   const offenders = [...files].filter((f) => f.startsWith(selectorDir) && banned.test(readFileSync(f, "utf8")));
   expect(offenders.map((f) => path.relative(root, f))).toEqual([]);
 });
@@ -100,7 +102,10 @@ test("the build side reaches the selector only through its two entries: index.ts
   const offenders = buildSide.flatMap((file) =>
     importsOf(file)
       .map((edge) => importTarget(edge))
-      .filter((target): target is string => target !== undefined && target.startsWith(selectorDir + path.sep) && !entries.has(target))
+      .filter(
+        (target): target is string =>
+          target !== undefined && target.startsWith(selectorDir + path.sep) && !entries.has(target),
+      )
       .map((target) => `${path.relative(root, file)} → ${path.relative(root, target)}`),
   );
   expect(offenders).toEqual([]);

@@ -8,7 +8,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { modelListHandler, startLoopbackServer } from "../../src/cli/demo/loopback-server.js";
 import { runCli } from "../support/run-cli.js";
 import { createSelector } from "../../src/selector/index.js";
-import { KIMI_PREDECESSOR, LITELLM, MODELS_DEV_2026, readReal, registerReal, type RealRun } from "../support/real-data.js";
+import {
+  KIMI_PREDECESSOR,
+  LITELLM,
+  MODELS_DEV_2026,
+  readReal,
+  registerReal,
+  type RealRun,
+} from "../support/real-data.js";
 
 const LIST = readReal(KIMI_PREDECESSOR) as { data: { id: string }[] };
 const IDS = LIST.data.map((m) => m.id);
@@ -22,7 +29,9 @@ describe("the predecessor's Kimi list, with LiteLLM and models.dev beneath", () 
   it("lists 18 ids, and every one is a listed model under its own name", () => {
     expect(IDS).toHaveLength(18);
     expect(IDS[0]).toBe("kimi-latest-128k");
-    const listed = run.snapshot.models.filter((m) => m.provider === "kimi" && m.availability === "listed").map((m) => m.id);
+    const listed = run.snapshot.models
+      .filter((m) => m.provider === "kimi" && m.availability === "listed")
+      .map((m) => m.id);
     expect(listed.sort()).toEqual([...IDS].sort());
   });
 
@@ -44,7 +53,11 @@ describe("the predecessor's Kimi list, with LiteLLM and models.dev beneath", () 
   });
 
   it("the uncatalogued kimi-latest-128k-vision is undescribed, an inferred moving alias, and named once", () => {
-    expect(run.model("kimi", "kimi-latest-128k-vision")).toMatchObject({ described: false, movingAlias: true, sources: { movingAlias: "inferred" } });
+    expect(run.model("kimi", "kimi-latest-128k-vision")).toMatchObject({
+      described: false,
+      movingAlias: true,
+      sources: { movingAlias: "inferred" },
+    });
     // Every other listed id is described by a catalog.
     const undescribed = run.snapshot.models.filter((m) => m.described === false).map((m) => m.id);
     expect(undescribed).toEqual(["kimi-latest-128k-vision"]);
@@ -68,7 +81,11 @@ describe("the predecessor's Kimi list, with LiteLLM and models.dev beneath", () 
   });
 
   it("retirement dates: the built-in catalog's, which LiteLLM's deprecation_date agrees with", () => {
-    expect(run.model("kimi", "kimi-latest")).toMatchObject({ retiresAt: "2026-01-28", status: "deprecated", sources: { retiresAt: "catalog" } });
+    expect(run.model("kimi", "kimi-latest")).toMatchObject({
+      retiresAt: "2026-01-28",
+      status: "deprecated",
+      sources: { retiresAt: "catalog" },
+    });
     expect(run.model("kimi", "kimi-k2-0905")).toMatchObject({ retiresAt: "2026-05-25", status: "deprecated" });
     // Only the undescribed id has no date: nobody knows it.
     expect(run.model("kimi", "kimi-latest-128k-vision").retiresAt).toBeUndefined();
@@ -86,7 +103,10 @@ describe("the same list without a community catalog", () => {
   });
 
   it("the built-in kimi-latest* entries are moving aliases by the catalog's word, not inferred", () => {
-    expect(run.model("kimi", "kimi-latest-128k")).toMatchObject({ movingAlias: true, sources: { movingAlias: "catalog" } });
+    expect(run.model("kimi", "kimi-latest-128k")).toMatchObject({
+      movingAlias: true,
+      sources: { movingAlias: "catalog" },
+    });
   });
 });
 
@@ -96,7 +116,12 @@ describe("one count of Kimi's models on the command line", () => {
     const cwd = await mkdtemp(path.join(tmpdir(), "kimi-count-"));
     try {
       const run = await runCli(["register"], {
-        env: { KIMI_API_URL: `${server.origin}/v1`, KIMI_API_KEY: "kimi-test-key", ALLOWED_PROVIDERS: "kimi", SOURCE_DATE_EPOCH: "1785585600" },
+        env: {
+          KIMI_API_URL: `${server.origin}/v1`,
+          KIMI_API_KEY: "kimi-test-key",
+          ALLOWED_PROVIDERS: "kimi",
+          SOURCE_DATE_EPOCH: "1785585600",
+        },
         cwd,
       });
       expect(run.code).toBe(0);

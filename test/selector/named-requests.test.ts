@@ -2,7 +2,13 @@
 // their answers must be the ones the generic path gives. `requires: {}` changes nothing in a request but sends it
 // down the generic path, so it serves as the reference.
 import { expect, test } from "vitest";
-import { CATEGORIES, createSelector, SelectionError, type SelectionRequest, type Selector } from "../../src/selector/index.js";
+import {
+  CATEGORIES,
+  createSelector,
+  SelectionError,
+  type SelectionRequest,
+  type Selector,
+} from "../../src/selector/index.js";
 import { readFixture, selectorFor } from "../support/snapshots.js";
 
 function answer(selector: Selector, request: SelectionRequest): unknown {

@@ -62,8 +62,22 @@ const cases: Case[] = [
       { id: "flagship-reasoning-small", tier: "flagship", reasoning: true, ctx: 64000, price: price(1, 1) },
       { id: "flagship-reasoning-unknown", tier: "flagship", reasoning: true, ctx: null, price: price(1, 1) },
       { id: "flagship-reasoning-big", tier: "flagship", reasoning: true, ctx: 200000, out: 8192, price: price(1, 1) },
-      { id: "flagship-reasoning-big-out", tier: "flagship", reasoning: true, ctx: 200000, out: 65536, price: price(3, 15) },
-      { id: "flagship-reasoning-big-out-cheap", tier: "flagship", reasoning: true, ctx: 200000, out: 65536, price: price(1, 5) },
+      {
+        id: "flagship-reasoning-big-out",
+        tier: "flagship",
+        reasoning: true,
+        ctx: 200000,
+        out: 65536,
+        price: price(3, 15),
+      },
+      {
+        id: "flagship-reasoning-big-out-cheap",
+        tier: "flagship",
+        reasoning: true,
+        ctx: 200000,
+        out: 65536,
+        price: price(1, 5),
+      },
     ],
     order: [
       "flagship-reasoning-big-out-cheap",
@@ -89,7 +103,15 @@ const cases: Case[] = [
       { id: "mid-standard", tools: true, ctx: 2000000, price: price(1, 2) },
       { id: "mid-no-tools", tier: "flagship", ctx: 2000000, price: price(1, 2) },
     ],
-    order: ["mid-flagship-big", "mid-flagship", "mid-standard", "low-flagship", "dear-flagship", "unpriced-flagship", "mid-no-tools"],
+    order: [
+      "mid-flagship-big",
+      "mid-flagship",
+      "mid-standard",
+      "low-flagship",
+      "dear-flagship",
+      "unpriced-flagship",
+      "mid-no-tools",
+    ],
   },
   {
     name: "balanced: the band's edges are BALANCED_MAX_OUTPUT_PRICE and a tenth of it, both inside",
@@ -149,10 +171,31 @@ const cases: Case[] = [
     name: "standing: described, then live, then pinned, whatever else they offer",
     category: "extended_reasoning",
     models: [
-      { id: "undescribed-flagship", tier: "flagship", reasoning: true, ctx: 1000000, price: price(1, 1), described: false },
-      { id: "deprecated-flagship", tier: "flagship", reasoning: true, ctx: 1000000, price: price(1, 1), status: "deprecated" },
+      {
+        id: "undescribed-flagship",
+        tier: "flagship",
+        reasoning: true,
+        ctx: 1000000,
+        price: price(1, 1),
+        described: false,
+      },
+      {
+        id: "deprecated-flagship",
+        tier: "flagship",
+        reasoning: true,
+        ctx: 1000000,
+        price: price(1, 1),
+        status: "deprecated",
+      },
       { id: "moving-flagship", tier: "flagship", reasoning: true, ctx: 1000000, price: price(1, 1), moving: true },
-      { id: "deprecated-moving", tier: "flagship", reasoning: true, price: price(1, 1), status: "deprecated", moving: true },
+      {
+        id: "deprecated-moving",
+        tier: "flagship",
+        reasoning: true,
+        price: price(1, 1),
+        status: "deprecated",
+        moving: true,
+      },
       { id: "plain-fast", tier: "fast", ctx: 8000 },
     ],
     order: ["plain-fast", "moving-flagship", "deprecated-flagship", "deprecated-moving", "undescribed-flagship"],
@@ -160,7 +203,12 @@ const cases: Case[] = [
   {
     name: "ties: stable before preview, then id in code-unit order",
     category: "balanced",
-    models: [{ id: "preview", status: "preview" }, { id: "Z-pinned" }, { id: "a-pinned" }, { id: "a-moving", moving: true }],
+    models: [
+      { id: "preview", status: "preview" },
+      { id: "Z-pinned" },
+      { id: "a-pinned" },
+      { id: "a-moving", moving: true },
+    ],
     order: ["Z-pinned", "a-pinned", "preview", "a-moving"],
   },
   {
@@ -168,7 +216,14 @@ const cases: Case[] = [
     category: "balanced",
     models: [
       { id: "openrouter/auto", kind: "router", tools: true, ctx: 2000000 },
-      { id: "x:batch", routing: "by_name", tools: true, ctx: 2000000, price: price(0.5, 1), variant: { of: "x", tag: "batch" } },
+      {
+        id: "x:batch",
+        routing: "by_name",
+        tools: true,
+        ctx: 2000000,
+        price: price(0.5, 1),
+        variant: { of: "x", tag: "batch" },
+      },
       { id: "x", tools: true, price: price(1, 2) },
     ],
     order: ["x"],
@@ -181,30 +236,50 @@ describe("ranking on merit", () => {
     const choice = selectorFor(snapshot).select({ category });
     expect([ref(choice), ...choice.fallbacks.map(ref)]).toEqual(order.map((id) => `p/${id}`));
     // Never on list order: the same models in reverse give the same ranking.
-    const reversed = selectorFor({ ...snapshot, models: [...snapshot.models].reverse(), keepOrder: true }).select({ category });
+    const reversed = selectorFor({ ...snapshot, models: [...snapshot.models].reverse(), keepOrder: true }).select({
+      category,
+    });
     expect([ref(reversed), ...reversed.fallbacks.map(ref)]).toEqual(order.map((id) => `p/${id}`));
   });
 });
 
 describe("deprecated models on merit", () => {
-  test.each(["fast_response", "balanced", "extended_reasoning"] as const)("%s: a live model beats a deprecated one whatever its tier, price or reasoning", (category) => {
-    const snapshot = {
-      models: [
-        { provider: "p", id: "retired-flagship", tier: "flagship" as const, reasoning: true, ctx: 1000000, status: "deprecated" as const, price: { input: 0, output: 0 } },
-        { provider: "p", id: "live-standard", tier: "standard" as const, ctx: 8000, price: { input: 5, output: 9 } },
-      ],
-    };
-    const choice = selectorFor(snapshot).select({ category });
-    expect(choice.model).toBe("live-standard");
-    expect(choice.fallbacks.map((f) => f.model)).toEqual(["retired-flagship"]);
-  });
+  test.each(["fast_response", "balanced", "extended_reasoning"] as const)(
+    "%s: a live model beats a deprecated one whatever its tier, price or reasoning",
+    (category) => {
+      const snapshot = {
+        models: [
+          {
+            provider: "p",
+            id: "retired-flagship",
+            tier: "flagship" as const,
+            reasoning: true,
+            ctx: 1000000,
+            status: "deprecated" as const,
+            price: { input: 0, output: 0 },
+          },
+          { provider: "p", id: "live-standard", tier: "standard" as const, ctx: 8000, price: { input: 5, output: 9 } },
+        ],
+      };
+      const choice = selectorFor(snapshot).select({ category });
+      expect(choice.model).toBe("live-standard");
+      expect(choice.fallbacks.map((f) => f.model)).toEqual(["retired-flagship"]);
+    },
+  );
 });
 
 describe("long-context price tiers", () => {
   // a is cheap below 200k prompt tokens and dear above; b costs the same at any length.
   const snapshot = {
     models: [
-      { provider: "p", id: "a", ctx: 1000000, tools: true, price: price(1, 2), tiers: [{ above: 200000, input: 10, output: 40 }] },
+      {
+        provider: "p",
+        id: "a",
+        ctx: 1000000,
+        tools: true,
+        price: price(1, 2),
+        tiers: [{ above: 200000, input: 10, output: 40 }],
+      },
       { provider: "p", id: "b", ctx: 1000000, tools: true, price: price(3, 6) },
     ],
     policy: { costAwareRouting: true },
@@ -230,26 +305,46 @@ describe("long-context price tiers", () => {
 
 describe("the reason and the trace name what decided", () => {
   test("the key that put the choice ahead of the runner-up", () => {
-    const choice = selectorFor({ models: [{ provider: "p", id: "big", tools: true, ctx: 200000 }, { provider: "p", id: "small", tools: true, ctx: 100000 }] }).select({});
+    const choice = selectorFor({
+      models: [
+        { provider: "p", id: "big", tools: true, ctx: 200000 },
+        { provider: "p", id: "small", tools: true, ctx: 100000 },
+      ],
+    }).select({});
     expect(choice.reason).toContain("ahead of small on larger context window");
     expect(choice.trace[0]!.detail).toContain("ahead of small (p) on larger context window");
   });
 
   test("a tie on every fact, decided by the id, says so", () => {
-    const choice = selectorFor({ models: [{ provider: "p", id: "twin-b" }, { provider: "p", id: "twin-a" }, { provider: "p", id: "twin-c" }] }).select({});
+    const choice = selectorFor({
+      models: [
+        { provider: "p", id: "twin-b" },
+        { provider: "p", id: "twin-a" },
+        { provider: "p", id: "twin-c" },
+      ],
+    }).select({});
     expect(choice.model).toBe("twin-a");
-    expect(choice.reason).toContain("ahead of twin-b on the tie-break on id (UTF-16 code-unit order): equal on every fact the ranking reads");
+    expect(choice.reason).toContain(
+      "ahead of twin-b on the tie-break on id (UTF-16 code-unit order): equal on every fact the ranking reads",
+    );
     // A fallback placed over the next by the id says so too.
     expect(choice.trace.find((e) => e.model === "twin-b")!.detail).toContain("ahead of twin-c on the tie-break on id");
   });
 
   test("a retirement date is shown with the facts (register applies it; the selector reads no clock)", () => {
-    const choice = selectorFor({ models: [{ provider: "p", id: "old", status: "deprecated", retiresAt: "2026-07-01" }] }).select({});
+    const choice = selectorFor({
+      models: [{ provider: "p", id: "old", status: "deprecated", retiresAt: "2026-07-01" }],
+    }).select({});
     expect(choice.reason).toContain("(deprecated, retirement date 2026-07-01,");
   });
 
   test("status as the tie-break", () => {
-    const choice = selectorFor({ models: [{ provider: "p", id: "a", status: "preview" }, { provider: "p", id: "b" }] }).select({});
+    const choice = selectorFor({
+      models: [
+        { provider: "p", id: "a", status: "preview" },
+        { provider: "p", id: "b" },
+      ],
+    }).select({});
     expect(choice.model).toBe("b");
     expect(choice.reason).toContain("ahead of a on stable before preview");
   });

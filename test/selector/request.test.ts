@@ -44,6 +44,8 @@ test("explain renders an invalid request instead of throwing", () => {
 test("explain renders requests that have no JSON form", () => {
   const cyclic: Record<string, unknown> = {};
   cyclic.self = cyclic;
-  expect(selector.explain(cyclic as never)).toMatch(/no choice: INVALID_REQUEST\n  invalid request: unknown field self/);
+  expect(selector.explain(cyclic as never)).toMatch(
+    /no choice: INVALID_REQUEST\n  invalid request: unknown field self/,
+  );
   expect(selector.explain({ model: 10n } as never)).toMatch(/model must be/);
 });

@@ -35,7 +35,11 @@ function snapshotError(run: () => unknown): SnapshotError {
 }
 
 const SPEC: SnapshotSpec = { models: [{ provider: "kimi", id: "kimi-k2", price: { input: 1, output: 2 } }] };
-const valid = () => buildSnapshot(SPEC) as unknown as Record<string, unknown> & { models: Record<string, unknown>[]; policy: Record<string, unknown> };
+const valid = () =>
+  buildSnapshot(SPEC) as unknown as Record<string, unknown> & {
+    models: Record<string, unknown>[];
+    policy: Record<string, unknown>;
+  };
 
 describe("fixtures and the builder", () => {
   test.each(readdirSync(fixturesDir).filter((f) => f.endsWith(".json")))("%s matches the schema", (file) => {
@@ -48,10 +52,39 @@ describe("fixtures and the builder", () => {
     const snapshot = buildSnapshot({
       providers: ["empty"],
       models: [
-        { provider: "a", id: "x", aliases: ["y"], kind: "embedding", availability: "stale", status: "deprecated", moving: true, tier: "flagship", ctx: null, out: null, vision: true, tools: true, reasoning: true, json: true, price: { input: 1, output: 2 }, free: true },
+        {
+          provider: "a",
+          id: "x",
+          aliases: ["y"],
+          kind: "embedding",
+          availability: "stale",
+          status: "deprecated",
+          moving: true,
+          tier: "flagship",
+          ctx: null,
+          out: null,
+          vision: true,
+          tools: true,
+          reasoning: true,
+          json: true,
+          price: { input: 1, output: 2 },
+          free: true,
+        },
         { provider: "b", id: "z", availability: "unverified" },
       ],
-      policy: { allowedProviders: ["a"], disabledProviders: ["b"], defaultModel: { model: "x", provider: "a" }, providers: { a: { allowedModels: ["x"], preferredModels: ["x"], preferredByCategory: { balanced: ["x"] }, defaultModel: "x" } } },
+      policy: {
+        allowedProviders: ["a"],
+        disabledProviders: ["b"],
+        defaultModel: { model: "x", provider: "a" },
+        providers: {
+          a: {
+            allowedModels: ["x"],
+            preferredModels: ["x"],
+            preferredByCategory: { balanced: ["x"] },
+            defaultModel: "x",
+          },
+        },
+      },
       schemaVersion: "1.4.2",
     });
     expect(validate(snapshot)).toBe(true);
@@ -104,7 +137,12 @@ describe("checkSnapshot", () => {
     ["0.9.0", /regenerate the snapshot/],
   ])("UNSUPPORTED_SCHEMA_VERSION for %s, before validating", (version, advice) => {
     // Also carries a v3-shaped field: the version is refused before its validation errors could drown it.
-    const data = { ...valid(), schemaVersion: version, $schema: "https://provider-registry.dev/schema/v3/x.json", newThing: 1 };
+    const data = {
+      ...valid(),
+      schemaVersion: version,
+      $schema: "https://provider-registry.dev/schema/v3/x.json",
+      newThing: 1,
+    };
     const error = snapshotError(() => checkSnapshot(data));
     expect(error.code).toBe("UNSUPPORTED_SCHEMA_VERSION");
     expect(error.message).toContain(version);

@@ -30,7 +30,11 @@ describe("a request nothing fits", () => {
   it.each([
     { name: "a context no model has", requires: { minContext: 1_500_000 }, expected: null },
     { name: "a context only a not-listed model has", requires: { minContext: 1_500_000, tools: true }, expected: null },
-    { name: "each maximum alone is reachable, both together are not", requires: { minContext: 500_000, minOutput: 100_000 }, expected: null },
+    {
+      name: "each maximum alone is reachable, both together are not",
+      requires: { minContext: 500_000, minOutput: 100_000 },
+      expected: null,
+    },
     { name: "a capability set nobody has", requires: { vision: true, tools: true }, expected: null },
     { name: "the widest context", requires: { minContext: 500_000 }, expected: "wide" },
     { name: "the longest output", requires: { minOutput: 100_000 }, expected: "long" },
@@ -43,10 +47,21 @@ describe("a request nothing fits", () => {
     const routable = models.filter((m) => m.availability === undefined);
     fc.assert(
       fc.property(
-        fc.record({ vision: fc.boolean(), tools: fc.boolean(), json: fc.boolean(), minContext: fc.integer({ min: 0, max: 2_100_000 }), minOutput: fc.integer({ min: 0, max: 250_000 }) }),
+        fc.record({
+          vision: fc.boolean(),
+          tools: fc.boolean(),
+          json: fc.boolean(),
+          minContext: fc.integer({ min: 0, max: 2_100_000 }),
+          minOutput: fc.integer({ min: 0, max: 250_000 }),
+        }),
         (requires) => {
           const fitting = routable.filter(
-            (m) => (!requires.vision || m.vision === true) && (!requires.tools || m.tools === true) && (!requires.json || m.json === true) && (m.ctx ?? -1) >= requires.minContext && (m.out ?? -1) >= requires.minOutput,
+            (m) =>
+              (!requires.vision || m.vision === true) &&
+              (!requires.tools || m.tools === true) &&
+              (!requires.json || m.json === true) &&
+              (m.ctx ?? -1) >= requires.minContext &&
+              (m.out ?? -1) >= requires.minOutput,
           );
           const answer = walked({ requires });
           if (fitting.length === 0) expect(answer).toBeNull();
@@ -60,7 +75,9 @@ describe("a request nothing fits", () => {
   it("says what was asked and where, and carries no stack: it is an answer about the snapshot, not a fault", () => {
     const error = selectionError(() => selector.select({ requires: { minContext: 1_500_000 } }));
     expect(error.code).toBe("NO_MODEL_AVAILABLE");
-    expect(error.message).toMatch(/^no model fits a balanced request requiring a context window of at least 1500000 tokens at any provider \((glm, kimi|kimi, glm)\)/);
+    expect(error.message).toMatch(
+      /^no model fits a balanced request requiring a context window of at least 1500000 tokens at any provider \((glm, kimi|kimi, glm)\)/,
+    );
     expect(error.stack?.split("\n")).toHaveLength(1);
     expect(error.trace.length).toBeGreaterThan(0);
   });

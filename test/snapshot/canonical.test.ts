@@ -22,7 +22,11 @@ import { builtinDefinitions, configErrorOf } from "../support/inputs.js";
 function reverseKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reverseKeys);
   if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reverseKeys(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .reverse()
+        .map(([k, v]) => [k, reverseKeys(v)]),
+    );
   }
   return value;
 }
@@ -31,7 +35,17 @@ describe("canonicalJson", () => {
   it.each([
     { name: "flat object", a: { b: 1, a: 2 }, b: { a: 2, b: 1 } },
     { name: "nested objects", a: { z: { y: 1, x: [1, 2] }, a: null }, b: { a: null, z: { x: [1, 2], y: 1 } } },
-    { name: "objects inside arrays", a: [{ b: 1, a: 2 }, { d: 1, c: 2 }], b: [{ a: 2, b: 1 }, { c: 2, d: 1 }] },
+    {
+      name: "objects inside arrays",
+      a: [
+        { b: 1, a: 2 },
+        { d: 1, c: 2 },
+      ],
+      b: [
+        { a: 2, b: 1 },
+        { c: 2, d: 1 },
+      ],
+    },
     { name: "undefined members are left out", a: { a: 1, b: undefined }, b: { a: 1 } },
   ])("$name: insertion order does not matter", ({ a, b }) => {
     expect(canonicalJson(a)).toBe(canonicalJson(b));
@@ -46,7 +60,15 @@ describe("canonicalJson", () => {
   });
 
   it("is pretty-printed with two spaces, keys sorted, and ends with one newline", () => {
-    expect(canonicalJson({ b: [1], a: { d: true, c: "x" } })).toBe('{\n  "a": {\n    "c": "x",\n    "d": true\n  },\n  "b": [\n    1\n  ]\n}\n');
+    expect(canonicalJson({ b: [1], a: { d: true, c: "x" } })).toBe(
+      '{\n  "a": {\n    "c": "x",\n    "d": true\n  },\n  "b": [\n    1\n  ]\n}\n',
+    );
+  });
+
+  it('keeps a "__proto__" key as data, as JSON.parse made it (found by the chunks property)', () => {
+    const value = JSON.parse('{"b": 1, "__proto__": {"x": 2}, "": ""}') as unknown;
+    expect(canonicalJson(value)).toBe('{\n  "": "",\n  "__proto__": {\n    "x": 2\n  },\n  "b": 1\n}\n');
+    expect([...canonicalChunks(value, { pretty: true })].join("")).toBe(canonicalJson(value));
   });
 
   it("sorts keys by code unit, not by locale", () => {
@@ -68,12 +90,38 @@ describe("canonicalJson", () => {
 // A small but complete snapshot: four providers (ok, failed, skipped, no answer in time), models and policy from the real stages.
 function parts(): SnapshotParts {
   const definitions = builtinDefinitions();
-  const env = { KIMI_API_KEY: "sk-test-kimi", GLM_API_KEY: "glm-test", CUSTOM_API_URL: "http://127.0.0.1:8000/v1", KIMI_PREFERRED_MODELS: "kimi-k9" };
+  const env = {
+    KIMI_API_KEY: "sk-test-kimi",
+    GLM_API_KEY: "glm-test",
+    CUSTOM_API_URL: "http://127.0.0.1:8000/v1",
+    KIMI_PREFERRED_MODELS: "kimi-k9",
+  };
   const settings = readSettings(env, definitions);
   const targets = planProbes(definitions, env, settings);
   const outcomes = new Map<string, ProbeOutcome>([
-    ["kimi", { status: "ok", models: [{ id: "kimi-k2-0905-preview", contextWindow: 262144 }, { id: "moonshot-v1-8k" }], reason: "listed 2 models", httpStatus: 200, attempts: 1, durationMs: 12, dropped: { invalid: 0, duplicates: 0 } }],
-    ["glm", { status: "failed", errorKind: "unauthorized", reason: "HTTP 401: the key was refused (unauthorized)", httpStatus: 401, attempts: 1, durationMs: 7 }],
+    [
+      "kimi",
+      {
+        status: "ok",
+        models: [{ id: "kimi-k2-0905-preview", contextWindow: 262144 }, { id: "moonshot-v1-8k" }],
+        reason: "listed 2 models",
+        httpStatus: 200,
+        attempts: 1,
+        durationMs: 12,
+        dropped: { invalid: 0, duplicates: 0 },
+      },
+    ],
+    [
+      "glm",
+      {
+        status: "failed",
+        errorKind: "unauthorized",
+        reason: "HTTP 401: the key was refused (unauthorized)",
+        httpStatus: 401,
+        attempts: 1,
+        durationMs: 7,
+      },
+    ],
   ]);
   const merged = mergeModels({
     providers: [
@@ -94,13 +142,24 @@ function parts(): SnapshotParts {
             contextWindow: 204800,
             maxOutput: 131072,
             capabilities: { vision: false, tools: true, reasoning: true, json: true, streaming: true },
-            pricing: { currency: "USD", input: 0.6, output: 2.2, source: "https://docs.z.ai/guides/overview/pricing", asOf: "2026-01-01" },
+            pricing: {
+              currency: "USD",
+              input: 0.6,
+              output: 2.2,
+              source: "https://docs.z.ai/guides/overview/pricing",
+              asOf: "2026-01-01",
+            },
           },
         ],
       ],
     ]),
   });
-  const resolved = resolvePolicy(settings, merged.models, [{ id: "custom" }, { id: "glm", notProbedBecause: "probe failed" }, { id: "kimi" }, { id: "openrouter", notProbedBecause: "no API key" }]);
+  const resolved = resolvePolicy(settings, merged.models, [
+    { id: "custom" },
+    { id: "glm", notProbedBecause: "probe failed" },
+    { id: "kimi" },
+    { id: "openrouter", notProbedBecause: "no API key" },
+  ]);
   return {
     generatedAt: "2025-11-24T16:00:00Z",
     generatorVersion: "0.1.0",
@@ -108,7 +167,12 @@ function parts(): SnapshotParts {
     outcomes,
     models: merged.models,
     policy: resolved.policy,
-    diagnostics: [...settings.diagnostics, ...merged.diagnostics, ...resolved.diagnostics, { level: "error", code: "PROBE_FAILED", provider: "glm", message: "glm: probe failed" }],
+    diagnostics: [
+      ...settings.diagnostics,
+      ...merged.diagnostics,
+      ...resolved.diagnostics,
+      { level: "error", code: "PROBE_FAILED", provider: "glm", message: "glm: probe failed" },
+    ],
   };
 }
 
@@ -128,10 +192,39 @@ describe("buildSnapshot", () => {
   });
 
   it.each([
-    { id: "kimi", probe: { status: "ok", reason: "listed 2 models", httpStatus: 200, attempts: 1, modelCount: 2, checkedAt: "2025-11-24T16:00:00Z" } },
-    { id: "glm", probe: { status: "failed", errorKind: "unauthorized", reason: "HTTP 401: the key was refused (unauthorized)", httpStatus: 401, attempts: 1, modelCount: 0, checkedAt: "2025-11-24T16:00:00Z" } },
+    {
+      id: "kimi",
+      probe: {
+        status: "ok",
+        reason: "listed 2 models",
+        httpStatus: 200,
+        attempts: 1,
+        modelCount: 2,
+        checkedAt: "2025-11-24T16:00:00Z",
+      },
+    },
+    {
+      id: "glm",
+      probe: {
+        status: "failed",
+        errorKind: "unauthorized",
+        reason: "HTTP 401: the key was refused (unauthorized)",
+        httpStatus: 401,
+        attempts: 1,
+        modelCount: 0,
+        checkedAt: "2025-11-24T16:00:00Z",
+      },
+    },
     { id: "openrouter", probe: { status: "skipped", reason: "no API key: set OPENROUTER_API_KEY", modelCount: 0 } },
-    { id: "custom", probe: { status: "failed", errorKind: "timeout", reason: "not probed before the overall deadline", modelCount: 0 } },
+    {
+      id: "custom",
+      probe: {
+        status: "failed",
+        errorKind: "timeout",
+        reason: "not probed before the overall deadline",
+        modelCount: 0,
+      },
+    },
   ])("$id's probe entry", ({ id, probe }) => {
     expect(snapshot.providers.find((p) => p.id === id)?.probe).toStrictEqual(probe);
   });
@@ -178,8 +271,15 @@ describe("contentHash", () => {
 
   it.each([
     { name: "generatedAt", change: (s: Snapshot) => void (s.generatedAt = "2030-01-01T00:00:00Z") },
-    { name: "a provider's checkedAt", change: (s: Snapshot) => void (s.providers.find((p) => p.id === "kimi")!.probe.checkedAt = "2030-01-01T00:00:00Z") },
-    { name: "a model's lastVerifiedAt", change: (s: Snapshot) => void (kimiModel(s).lastVerifiedAt = "2030-01-01T00:00:00Z") },
+    {
+      name: "a provider's checkedAt",
+      change: (s: Snapshot) =>
+        void (s.providers.find((p) => p.id === "kimi")!.probe.checkedAt = "2030-01-01T00:00:00Z"),
+    },
+    {
+      name: "a model's lastVerifiedAt",
+      change: (s: Snapshot) => void (kimiModel(s).lastVerifiedAt = "2030-01-01T00:00:00Z"),
+    },
     { name: "the contentHash field", change: (s: Snapshot) => void (s.contentHash = "sha256:0") },
     { name: "key order", change: (s: Snapshot) => Object.assign(s, reverseKeys(s)) },
   ])("ignores $name", ({ change }) => {
@@ -191,20 +291,36 @@ describe("contentHash", () => {
   it.each([
     { name: "contextWindow", change: (s: Snapshot) => void (kimiModel(s).contextWindow = 131072) },
     { name: "maxOutput", change: (s: Snapshot) => void (kimiModel(s).maxOutput = 1) },
-    { name: "a capability", change: (s: Snapshot) => void (kimiModel(s).capabilities.vision = !kimiModel(s).capabilities.vision) },
+    {
+      name: "a capability",
+      change: (s: Snapshot) => void (kimiModel(s).capabilities.vision = !kimiModel(s).capabilities.vision),
+    },
     { name: "availability", change: (s: Snapshot) => void (kimiModel(s).availability = "not_listed") },
     { name: "an alias", change: (s: Snapshot) => void kimiModel(s).aliases.push("kimi-k2-new") },
     { name: "the name", change: (s: Snapshot) => void (kimiModel(s).name = "Renamed") },
     { name: "freeTier", change: (s: Snapshot) => void (kimiModel(s).freeTier = !kimiModel(s).freeTier) },
-    { name: "status", change: (s: Snapshot) => void (kimiModel(s).status = kimiModel(s).status === "deprecated" ? "stable" : "deprecated") },
+    {
+      name: "status",
+      change: (s: Snapshot) =>
+        void (kimiModel(s).status = kimiModel(s).status === "deprecated" ? "stable" : "deprecated"),
+    },
     { name: "tier", change: (s: Snapshot) => void (kimiModel(s).tier = "fast") },
     { name: "kind", change: (s: Snapshot) => void (kimiModel(s).kind = "embedding") },
     { name: "a fact's source", change: (s: Snapshot) => void (kimiModel(s).sources.contextWindow = "catalog") },
-    { name: "a price", change: (s: Snapshot) => void (s.models.find((m) => m.id === "glm-4.6")!.pricing!.input = 0.61) },
-    { name: "pricing removed", change: (s: Snapshot) => void (s.models.find((m) => m.id === "glm-4.6")!.pricing = null) },
+    {
+      name: "a price",
+      change: (s: Snapshot) => void (s.models.find((m) => m.id === "glm-4.6")!.pricing!.input = 0.61),
+    },
+    {
+      name: "pricing removed",
+      change: (s: Snapshot) => void (s.models.find((m) => m.id === "glm-4.6")!.pricing = null),
+    },
     { name: "a model removed", change: (s: Snapshot) => void s.models.pop() },
     { name: "model order", change: (s: Snapshot) => void s.models.reverse() },
-    { name: "a probe's status", change: (s: Snapshot) => void (s.providers.find((p) => p.id === "glm")!.probe.status = "ok") },
+    {
+      name: "a probe's status",
+      change: (s: Snapshot) => void (s.providers.find((p) => p.id === "glm")!.probe.status = "ok"),
+    },
     { name: "the policy", change: (s: Snapshot) => void (s.policy.costAwareRouting = !s.policy.costAwareRouting) },
     { name: "a diagnostic", change: (s: Snapshot) => void s.diagnostics.pop() },
     { name: "the schema version", change: (s: Snapshot) => void (s.schemaVersion = "1.0.1") },
@@ -246,24 +362,50 @@ describe("snapshotTime", () => {
     );
   });
 
-  it.each(["yesterday", "1764000000s", "1e20", "NaN", "Infinity"])("SOURCE_DATE_EPOCH=%j is a ConfigError naming the variable", (epoch) => {
-    const error = configErrorOf(() => snapshotTime(epoch, () => NOW));
-    expect(error.at.variable).toBe("SOURCE_DATE_EPOCH");
-    expect(error.message).toContain("SOURCE_DATE_EPOCH");
-  });
+  it.each(["yesterday", "1764000000s", "1e20", "NaN", "Infinity"])(
+    "SOURCE_DATE_EPOCH=%j is a ConfigError naming the variable",
+    (epoch) => {
+      const error = configErrorOf(() => snapshotTime(epoch, () => NOW));
+      expect(error.at.variable).toBe("SOURCE_DATE_EPOCH");
+      expect(error.message).toContain("SOURCE_DATE_EPOCH");
+    },
+  );
 });
 
 describe("sortDiagnostics", () => {
-  const d = (level: Diagnostic["level"], code: string, extra: Partial<Diagnostic> = {}): Diagnostic => ({ level, code, message: `${code} message`, ...extra });
+  const d = (level: Diagnostic["level"], code: string, extra: Partial<Diagnostic> = {}): Diagnostic => ({
+    level,
+    code,
+    message: `${code} message`,
+    ...extra,
+  });
 
   it.each([
-    { name: "errors, then warnings, then notes", input: [d("info", "A"), d("warning", "B"), d("error", "C")], expected: ["error C", "warning B", "info A"] },
-    { name: "within a level, by provider first", input: [d("warning", "A", { provider: "kimi" }), d("warning", "Z", { provider: "glm" })], expected: ["warning Z", "warning A"] },
-    { name: "no provider sorts before any provider", input: [d("warning", "A", { provider: "glm" }), d("warning", "Z")], expected: ["warning Z", "warning A"] },
+    {
+      name: "errors, then warnings, then notes",
+      input: [d("info", "A"), d("warning", "B"), d("error", "C")],
+      expected: ["error C", "warning B", "info A"],
+    },
+    {
+      name: "within a level, by provider first",
+      input: [d("warning", "A", { provider: "kimi" }), d("warning", "Z", { provider: "glm" })],
+      expected: ["warning Z", "warning A"],
+    },
+    {
+      name: "no provider sorts before any provider",
+      input: [d("warning", "A", { provider: "glm" }), d("warning", "Z")],
+      expected: ["warning Z", "warning A"],
+    },
     { name: "then by code", input: [d("warning", "B"), d("warning", "A")], expected: ["warning A", "warning B"] },
-    { name: "then by variable", input: [d("warning", "A", { variable: "Y", message: "1" }), d("warning", "A", { variable: "X", message: "2" })], expected: ["warning A X", "warning A Y"] },
+    {
+      name: "then by variable",
+      input: [d("warning", "A", { variable: "Y", message: "1" }), d("warning", "A", { variable: "X", message: "2" })],
+      expected: ["warning A X", "warning A Y"],
+    },
   ])("$name", ({ input, expected }) => {
-    expect(sortDiagnostics(input).map((x) => [x.level, x.code, x.variable].filter(Boolean).join(" "))).toEqual(expected);
+    expect(sortDiagnostics(input).map((x) => [x.level, x.code, x.variable].filter(Boolean).join(" "))).toEqual(
+      expected,
+    );
   });
 
   it("property: the order does not depend on the input order", () => {
@@ -276,9 +418,16 @@ describe("sortDiagnostics", () => {
       message: fc.constantFrom("one", "two"),
     });
     fc.assert(
-      fc.property(fc.array(diagnostic, { maxLength: 12 }).chain((list) => fc.tuple(fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length }))), ([list, shuffled]) => {
-        expect(canonicalJson(sortDiagnostics(shuffled as Diagnostic[]))).toBe(canonicalJson(sortDiagnostics(list as Diagnostic[])));
-      }),
+      fc.property(
+        fc
+          .array(diagnostic, { maxLength: 12 })
+          .chain((list) => fc.tuple(fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length }))),
+        ([list, shuffled]) => {
+          expect(canonicalJson(sortDiagnostics(shuffled as Diagnostic[]))).toBe(
+            canonicalJson(sortDiagnostics(list as Diagnostic[])),
+          );
+        },
+      ),
     );
   });
 });
@@ -286,7 +435,10 @@ describe("sortDiagnostics", () => {
 describe("canonicalChunks: the snapshot in pieces, never one string", () => {
   const join = (value: unknown, pretty: boolean) => [...canonicalChunks(value, { pretty })].join("");
   /** What contentHash was before it streamed: one compact string, hashed at once. */
-  const oneStringHash = (snapshot: Snapshot) => `sha256:${createHash("sha256").update(JSON.stringify(sortKeysDeep(withoutTimestamps(snapshot)))).digest("hex")}`;
+  const oneStringHash = (snapshot: Snapshot) =>
+    `sha256:${createHash("sha256")
+      .update(JSON.stringify(sortKeysDeep(withoutTimestamps(snapshot))))
+      .digest("hex")}`;
 
   /** Everything that could tell the two paths apart: escapes, line separators, astral characters, integer-like and odd keys, empty containers, undefined members, nesting past the walked depth. */
   function trickySnapshot(): Snapshot {
@@ -296,7 +448,11 @@ describe("canonicalChunks: the snapshot in pieces, never one string", () => {
     m.aliases = [];
     (s.policy.providers as Record<string, unknown>)["10"] = { z: [], a: {}, "9": [[], [{}]], "": null };
     (s.policy.providers as Record<string, unknown>)["9"] = { b: undefined, a: -0, big: 1e21, small: 5e-324 };
-    (s as unknown as Record<string, unknown>).extra = { "key\nwith\u2028breaks": "v", undefinedMember: undefined, nested: { deeper: { deepest: [1, "two", null, true] } } };
+    (s as unknown as Record<string, unknown>).extra = {
+      "key\nwith\u2028breaks": "v",
+      undefinedMember: undefined,
+      nested: { deeper: { deepest: [1, "two", null, true] } },
+    };
     (s as unknown as Record<string, unknown>).empty = {};
     // Integer-like keys where the pieces are cut (the top level): an object puts them first, in numeric order.
     (s as unknown as Record<string, unknown>)["10"] = "ten";

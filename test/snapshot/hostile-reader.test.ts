@@ -21,7 +21,10 @@ const addFormats = addFormatsModule.default;
 const tempDir = useTempDirs();
 const BASE = readJson<ProviderRegistrySnapshot>("test/fixtures/snapshots/demo-register.json");
 /** A minor version of the current major newer than this reader's: only adds fields. */
-const NEWER_MINOR = SCHEMA_VERSION.replace(/^(\d+)\.(\d+)\.\d+$/, (_all, major: string, minor: string) => `${major}.${Number(minor) + 3}.0`);
+const NEWER_MINOR = SCHEMA_VERSION.replace(
+  /^(\d+)\.(\d+)\.\d+$/,
+  (_all, major: string, minor: string) => `${major}.${Number(minor) + 3}.0`,
+);
 
 async function write(dir: string, name: string, data: unknown): Promise<string> {
   const file = path.join(dir, name);
@@ -54,7 +57,8 @@ const readers = {
   select: (cwd: string, file: string) => runCli(["select", "--snapshot", file], { cwd }),
   "diff OLD": (cwd: string, file: string) => runCli(["diff", file, path.join(cwd, "base.json")], { cwd }),
   "diff NEW": (cwd: string, file: string) => runCli(["diff", path.join(cwd, "base.json"), file], { cwd }),
-  "register --previous": (cwd: string, file: string) => runCli(["register", "--previous", file, "--out", path.join(cwd, "out.json"), "--quiet"], { cwd, env: {} }),
+  "register --previous": (cwd: string, file: string) =>
+    runCli(["register", "--previous", file, "--out", path.join(cwd, "out.json"), "--quiet"], { cwd, env: {} }),
 } as const;
 
 describe("one snapshot reader: every command agrees on what a snapshot is", () => {
@@ -62,12 +66,20 @@ describe("one snapshot reader: every command agrees on what a snapshot is", () =
     ["a UTF-8 byte-order mark before the JSON", () => `\uFEFF${JSON.stringify(BASE)}`, "valid"],
     ["a newer minor version with added fields", () => newerMinor(), "valid"],
     ["a model listed twice", withDuplicateModel, "invalid"],
-    ["generatedAt that is not a date (2025-13-45T99:99:99Z)", () => ({ ...BASE, generatedAt: "2025-13-45T99:99:99Z" }), "invalid"],
-    ["a pricing asOf of 30 February", () => {
-      const s = structuredClone(BASE);
-      s.models.find((m) => m.pricing?.asOf)!.pricing!.asOf = "2025-02-30";
-      return s;
-    }, "invalid"],
+    [
+      "generatedAt that is not a date (2025-13-45T99:99:99Z)",
+      () => ({ ...BASE, generatedAt: "2025-13-45T99:99:99Z" }),
+      "invalid",
+    ],
+    [
+      "a pricing asOf of 30 February",
+      () => {
+        const s = structuredClone(BASE);
+        s.models.find((m) => m.pricing?.asOf)!.pricing!.asOf = "2025-02-30";
+        return s;
+      },
+      "invalid",
+    ],
   ];
   for (const [what, make, expected] of cases) {
     for (const [command, run] of Object.entries(readers)) {
@@ -92,8 +104,15 @@ describe("one snapshot reader: every command agrees on what a snapshot is", () =
     const cwd = await tempDir();
     const out = path.join(cwd, "provider_registry_snapshot.json");
     expect((await runCli(["register", "--quiet"], { cwd, env: { SOURCE_DATE_EPOCH: "1700000000" } })).code).toBe(0);
-    const written = JSON.parse(await (await import("node:fs/promises")).readFile(out, "utf8")) as Record<string, unknown>;
-    await write(cwd, "provider_registry_snapshot.json", { ...written, schemaVersion: NEWER_MINOR, addedLater: { deep: [1, 2] } });
+    const written = JSON.parse(await (await import("node:fs/promises")).readFile(out, "utf8")) as Record<
+      string,
+      unknown
+    >;
+    await write(cwd, "provider_registry_snapshot.json", {
+      ...written,
+      schemaVersion: NEWER_MINOR,
+      addedLater: { deep: [1, 2] },
+    });
     const check = await runCli(["register", "--check"], { cwd, env: { SOURCE_DATE_EPOCH: "1700000000" } });
     expect(check.stderr).not.toMatch(/not a valid snapshot|not a snapshot/);
     // The schema version differs from what register writes, and that is the one change it reports.
@@ -112,7 +131,10 @@ describe("one snapshot reader: every command agrees on what a snapshot is", () =
   it("a 100,000-deep unknown field of a newer minor version is ignored without overflowing the stack", async () => {
     const cwd = await tempDir();
     const depth = 100_000;
-    const text = JSON.stringify(newerMinor("__DEEP__")).replace('"__DEEP__"', `${"[".repeat(depth)}${"]".repeat(depth)}`);
+    const text = JSON.stringify(newerMinor("__DEEP__")).replace(
+      '"__DEEP__"',
+      `${"[".repeat(depth)}${"]".repeat(depth)}`,
+    );
     const file = await write(cwd, "deep.json", text);
     await write(cwd, "base.json", BASE);
     for (const run of Object.values(readers)) {
@@ -126,16 +148,33 @@ describe("one snapshot reader: every command agrees on what a snapshot is", () =
 describe("the selector's precompiled validator checks formats as ajv-formats does", () => {
   const ajv = new Ajv2020({ strict: false });
   addFormats(ajv);
-  const full = { "date-time": ajv.compile({ type: "string", format: "date-time" }), date: ajv.compile({ type: "string", format: "date" }) };
+  const full = {
+    "date-time": ajv.compile({ type: "string", format: "date-time" }),
+    date: ajv.compile({ type: "string", format: "date" }),
+  };
   const ours = snapshotFormats();
   const digits = (n: number) => fc.stringMatching(new RegExp(`^[0-9]{${n}}$`));
   const dates = fc.tuple(digits(4), digits(2), digits(2)).map(([y, m, d]) => `${y}-${m}-${d}`);
-  const times = fc.tuple(digits(2), digits(2), digits(2), fc.constantFrom("", ".5", ".123")).map(([h, m, s, f]) => `${h}:${m}:${s}${f}Z`);
+  const times = fc
+    .tuple(digits(2), digits(2), digits(2), fc.constantFrom("", ".5", ".123"))
+    .map(([h, m, s, f]) => `${h}:${m}:${s}${f}Z`);
 
   it("agrees on every date and date-time the schema's patterns let through", () => {
-    fc.assert(fc.property(dates, (d) => ours.date(d) === full.date(d)), { numRuns: 3000 });
-    fc.assert(fc.property(dates, times, (d, t) => ours["date-time"](`${d}T${t}`) === full["date-time"](`${d}T${t}`)), { numRuns: 3000 });
-    for (const s of ["2024-02-29T23:59:60Z", "2023-02-29T00:00:00Z", "2025-12-31T23:59:59.999Z", "2025-13-45T99:99:99Z", "0000-01-01T00:00:00Z"]) {
+    fc.assert(
+      fc.property(dates, (d) => ours.date(d) === full.date(d)),
+      { numRuns: 3000 },
+    );
+    fc.assert(
+      fc.property(dates, times, (d, t) => ours["date-time"](`${d}T${t}`) === full["date-time"](`${d}T${t}`)),
+      { numRuns: 3000 },
+    );
+    for (const s of [
+      "2024-02-29T23:59:60Z",
+      "2023-02-29T00:00:00Z",
+      "2025-12-31T23:59:59.999Z",
+      "2025-13-45T99:99:99Z",
+      "0000-01-01T00:00:00Z",
+    ]) {
       expect(ours["date-time"](s), s).toBe(full["date-time"](s));
     }
   });
@@ -147,17 +186,21 @@ describe("the selector's precompiled validator checks formats as ajv-formats doe
 });
 
 describe("a snapshot loadSnapshot checked cannot change under createSelector", () => {
-  it("is frozen: setting vision to \"no\" after loading throws, and the selector still sees the checked value", async () => {
+  it('is frozen: setting vision to "no" after loading throws, and the selector still sees the checked value', async () => {
     const cwd = await tempDir();
     const file = await write(cwd, "s.json", BASE);
     const snapshot = loadSnapshot(file);
-    const model = snapshot.models.find((m) => !m.capabilities.vision && m.kind === "chat" && m.availability === "listed")!;
+    const model = snapshot.models.find(
+      (m) => !m.capabilities.vision && m.kind === "chat" && m.availability === "listed",
+    )!;
     expect(() => {
       (model.capabilities as { vision: unknown }).vision = "no";
     }).toThrow(TypeError);
     expect(() => snapshot.models.push(structuredClone(model))).toThrow(TypeError);
     const choice = createSelector(snapshot).select({ requires: { vision: true } });
-    expect(snapshot.models.find((m) => m.id === choice.model && m.provider === choice.provider)!.capabilities.vision).toBe(true);
+    expect(
+      snapshot.models.find((m) => m.id === choice.model && m.provider === choice.provider)!.capabilities.vision,
+    ).toBe(true);
   });
 
   it("an object the caller can still change is checked again each time it is handed in", () => {
@@ -197,7 +240,9 @@ describe("files that are not regular files are refused, never read", () => {
       for (const flag of ["--env-file", "--catalog", "--providers"]) {
         const run = await runCli(["register", flag, file, "--quiet"], { cwd, env: {} });
         expect(run.code, `${flag}: ${run.stderr}`).toBe(2);
-        expect(run.stderr, flag).toMatch(flag === "--providers" ? /not a regular file|matched no file/ : /not a regular file/);
+        expect(run.stderr, flag).toMatch(
+          flag === "--providers" ? /not a regular file|matched no file/ : /not a regular file/,
+        );
       }
     });
   }
@@ -226,7 +271,10 @@ describe("files that are not regular files are refused, never read", () => {
 
   it("a UTF-16 .env is refused with a message that says so", async () => {
     const cwd = await tempDir();
-    await writeFile(path.join(cwd, ".env"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("KIMI_API_KEY=abc\n", "utf16le")]));
+    await writeFile(
+      path.join(cwd, ".env"),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("KIMI_API_KEY=abc\n", "utf16le")]),
+    );
     const run = await runCli(["register", "--quiet"], { cwd, env: {} });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/UTF-16/);

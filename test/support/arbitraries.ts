@@ -31,7 +31,13 @@ export const SEED_ENTRIES: Record<AdapterName, Json[]> = {
     ...demoEntries("vllm"),
     { id: "gpt-4o", object: "model", created: 1715367049, owned_by: "system" },
     { id: "llama3.2:latest", object: "model", created: 1731878400, owned_by: "library" },
-    { id: "Qwen/Qwen2.5-7B-Instruct", object: "model", max_model_len: 8192, root: "Qwen/Qwen2.5-7B-Instruct", parent: null },
+    {
+      id: "Qwen/Qwen2.5-7B-Instruct",
+      object: "model",
+      max_model_len: 8192,
+      root: "Qwen/Qwen2.5-7B-Instruct",
+      parent: null,
+    },
     ...(providerFixture("openai-models.json") as { data: Json[] }).data,
   ],
   // The answers of test/fixtures/providers (SOURCES.md there says which are recorded).
@@ -106,10 +112,34 @@ const WEIRD_STRINGS = [
   `Bearer ${CANARY.glm}`,
 ];
 
-const WEIRD_NUMBERS = [0, -0, -1, 1, 0.5, -0.5, 1e-300, 1e308, -1e308, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2, 2 ** 53 + 1, 1e21, 262144, 4294967296];
+const WEIRD_NUMBERS = [
+  0,
+  -0,
+  -1,
+  1,
+  0.5,
+  -0.5,
+  1e-300,
+  1e308,
+  -1e308,
+  Number.MAX_SAFE_INTEGER,
+  Number.MAX_SAFE_INTEGER + 2,
+  2 ** 53 + 1,
+  1e21,
+  262144,
+  4294967296,
+];
 
-export const weirdString = fc.oneof(fc.constantFrom(...WEIRD_STRINGS), fc.string({ maxLength: 40 }), fc.string({ unit: "binary", maxLength: 20 }));
-export const weirdNumber = fc.oneof(fc.constantFrom(...WEIRD_NUMBERS), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer());
+export const weirdString = fc.oneof(
+  fc.constantFrom(...WEIRD_STRINGS),
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: "binary", maxLength: 20 }),
+);
+export const weirdNumber = fc.oneof(
+  fc.constantFrom(...WEIRD_NUMBERS),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.integer(),
+);
 
 /** Any JSON value, biased towards what breaks parsers: odd strings and numbers, special keys, nesting. */
 export const junk: fc.Arbitrary<Json> = fc.letrec<{ value: Json }>((tie) => ({
@@ -120,15 +150,42 @@ export const junk: fc.Arbitrary<Json> = fc.letrec<{ value: Json }>((tie) => ({
     weirdNumber,
     weirdString,
     fc.array(tie("value"), { maxLength: 4 }),
-    fc.dictionary(fc.oneof(fc.constantFrom("id", "data", "error", "code", "toString", "valueOf", "__proto__", "constructor", "name", "pricing"), fc.string({ maxLength: 8 })), tie("value"), {
-      maxKeys: 4,
-    }),
+    fc.dictionary(
+      fc.oneof(
+        fc.constantFrom(
+          "id",
+          "data",
+          "error",
+          "code",
+          "toString",
+          "valueOf",
+          "__proto__",
+          "constructor",
+          "name",
+          "pricing",
+        ),
+        fc.string({ maxLength: 8 }),
+      ),
+      tie("value"),
+      {
+        maxKeys: 4,
+      },
+    ),
   ),
 })).value;
 
 /** A model id as a provider might send it: real, odd case, duplicated, with control characters, absurdly long, a key. */
 export const weirdId = fc.oneof(
-  fc.constantFrom("kimi-k2-0905-preview", "KIMI-K2-0905-PREVIEW", "glm-4.6", "moonshotai/kimi-k2", "moonshotai/kimi-k2:free", "embedding-3", "Qwen/Qwen2.5-7B-Instruct", "openrouter/auto"),
+  fc.constantFrom(
+    "kimi-k2-0905-preview",
+    "KIMI-K2-0905-PREVIEW",
+    "glm-4.6",
+    "moonshotai/kimi-k2",
+    "moonshotai/kimi-k2:free",
+    "embedding-3",
+    "Qwen/Qwen2.5-7B-Instruct",
+    "openrouter/auto",
+  ),
   fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,30}$/),
   weirdString,
   fc.constant("a".repeat(257)),
@@ -172,14 +229,18 @@ const mutation = fc.record({
 
 /** A value with 0–4 random mutations applied. */
 export function mutated(base: fc.Arbitrary<Json>): fc.Arbitrary<Json> {
-  return fc.tuple(base, fc.array(mutation, { maxLength: 4 })).map(([value, mutations]) => mutations.reduce((v, m) => mutateAt(v, m.path, m.action, m.replacement), value));
+  return fc
+    .tuple(base, fc.array(mutation, { maxLength: 4 }))
+    .map(([value, mutations]) => mutations.reduce((v, m) => mutateAt(v, m.path, m.action, m.replacement), value));
 }
 
 /** One entry of a list: a real one (with a strange id now and then), mutated. */
 export function entry(adapter: AdapterName): fc.Arbitrary<Json> {
   const seed = fc.constantFrom(...SEED_ENTRIES[adapter]);
   const field = ID_FIELD[adapter] ?? "id";
-  const withId = fc.tuple(seed, fc.option(weirdId, { freq: 3 })).map(([e, id]) => (id === null ? e : { ...(e as object), [field]: id }));
+  const withId = fc
+    .tuple(seed, fc.option(weirdId, { freq: 3 }))
+    .map(([e, id]) => (id === null ? e : { ...(e as object), [field]: id }));
   return fc.oneof({ arbitrary: mutated(withId), weight: 8 }, { arbitrary: junk, weight: 1 });
 }
 
@@ -191,7 +252,12 @@ export function body(adapter: AdapterName): fc.Arbitrary<Json> {
       const all = [...entries, ...dupes.filter((i) => i < entries.length).map((i) => entries[i]!)];
       return ENVELOPE[adapter]?.(all) ?? { object: "list", data: all };
     });
-  return fc.oneof({ arbitrary: list, weight: 6 }, { arbitrary: mutated(list), weight: 3 }, { arbitrary: mutated(fc.constantFrom(...SEED_ERRORS)), weight: 2 }, { arbitrary: junk, weight: 1 });
+  return fc.oneof(
+    { arbitrary: list, weight: 6 },
+    { arbitrary: mutated(list), weight: 3 },
+    { arbitrary: mutated(fc.constantFrom(...SEED_ERRORS)), weight: 2 },
+    { arbitrary: junk, weight: 1 },
+  );
 }
 
 /** Numbers fast-check produces that JSON cannot carry (-0 becomes 0): what a body would really hold. */

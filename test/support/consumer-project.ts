@@ -18,17 +18,38 @@ export interface Run {
  * environment that carries nothing of the npm run that started the tests: no npm_package_*, no npm_lifecycle_*, no
  * npm_config_* that could point npm back at this repo (the cache and registry settings are kept).
  */
-export function run(command: string, args: readonly string[], options: { cwd: string; env?: Record<string, string | undefined> }): Promise<Run> {
+export function run(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env?: Record<string, string | undefined> },
+): Promise<Run> {
   const env: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(process.env)) {
     const lower = name.toLowerCase();
     if (lower.startsWith("npm_package_") || lower.startsWith("npm_lifecycle_") || lower === "init_cwd") continue;
-    if (lower.startsWith("npm_config_") && !["npm_config_cache", "npm_config_registry", "npm_config_userconfig"].includes(lower)) continue;
+    if (
+      lower.startsWith("npm_config_") &&
+      !["npm_config_cache", "npm_config_registry", "npm_config_userconfig"].includes(lower)
+    )
+      continue;
     env[name] = value;
   }
-  Object.assign(env, { NO_UPDATE_NOTIFIER: "1", npm_config_update_notifier: "false", npm_config_fund: "false", npm_config_audit: "false" }, options.env);
+  Object.assign(
+    env,
+    {
+      NO_UPDATE_NOTIFIER: "1",
+      npm_config_update_notifier: "false",
+      npm_config_fund: "false",
+      npm_config_audit: "false",
+    },
+    options.env,
+  );
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: env as NodeJS.ProcessEnv,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => void (stdout += chunk));
@@ -38,9 +59,16 @@ export function run(command: string, args: readonly string[], options: { cwd: st
   });
 }
 
-export async function mustRun(command: string, args: readonly string[], options: { cwd: string; env?: Record<string, string | undefined> }): Promise<Run> {
+export async function mustRun(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env?: Record<string, string | undefined> },
+): Promise<Run> {
   const result = await run(command, args, options);
-  if (result.code !== 0) throw new Error(`${command} ${args.join(" ")} (in ${options.cwd}) exited ${result.code}:\n${result.stdout}\n${result.stderr}`);
+  if (result.code !== 0)
+    throw new Error(
+      `${command} ${args.join(" ")} (in ${options.cwd}) exited ${result.code}:\n${result.stdout}\n${result.stderr}`,
+    );
   return result;
 }
 
@@ -90,23 +118,52 @@ export async function packAndInstall(): Promise<ConsumerProject> {
     await mkdir(path.join(staging, path.dirname(file)), { recursive: true });
     await copyFile(path.join(REPO, file), path.join(staging, file));
   }
-  await mustRun(process.execPath, [path.join(REPO, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(REPO, "tsconfig.json"), "--outDir", path.join(staging, "dist")], { cwd: REPO });
+  await mustRun(
+    process.execPath,
+    [
+      path.join(REPO, "node_modules", "typescript", "bin", "tsc"),
+      "-p",
+      path.join(REPO, "tsconfig.json"),
+      "--outDir",
+      path.join(staging, "dist"),
+    ],
+    { cwd: REPO },
+  );
 
-  const packed = await mustRun("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", root], { cwd: staging });
+  const packed = await mustRun("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", root], {
+    cwd: staging,
+  });
   const [info] = JSON.parse(packed.stdout) as [{ filename: string; files: PackedFile[] }];
   const tarball = path.join(root, info.filename);
 
-  await writeFile(path.join(dir, "package.json"), `${JSON.stringify({ name: "consumer", version: "1.0.0", private: true, type: "module" }, null, 2)}\n`);
-  await mustRun("npm", ["install", "--prefer-offline", "--omit=dev", "--no-audit", "--no-fund", tarball, "ajv", "ajv-formats"], { cwd: dir });
+  await writeFile(
+    path.join(dir, "package.json"),
+    `${JSON.stringify({ name: "consumer", version: "1.0.0", private: true, type: "module" }, null, 2)}\n`,
+  );
+  await mustRun(
+    "npm",
+    ["install", "--prefer-offline", "--omit=dev", "--no-audit", "--no-fund", tarball, "ajv", "ajv-formats"],
+    { cwd: dir },
+  );
   const installed = path.join(dir, "node_modules", "provider-registry");
-  const packageJson = JSON.parse(await readFile(path.join(installed, "package.json"), "utf8")) as ConsumerProject["packageJson"];
-  return { dir, installed, tarball, packed: info.files, packageJson, remove: () => rm(root, { recursive: true, force: true }) };
+  const packageJson = JSON.parse(
+    await readFile(path.join(installed, "package.json"), "utf8"),
+  ) as ConsumerProject["packageJson"];
+  return {
+    dir,
+    installed,
+    tarball,
+    packed: info.files,
+    packageJson,
+    remove: () => rm(root, { recursive: true, force: true }),
+  };
 }
 
 /** The fenced code blocks of a Markdown text, with their info string. */
 export function codeBlocks(markdown: string): { lang: string; code: string }[] {
   const blocks: { lang: string; code: string }[] = [];
   const fence = /^```(\S*)[^\n]*\n([\s\S]*?)^```\s*$/gm;
-  for (let match = fence.exec(markdown); match; match = fence.exec(markdown)) blocks.push({ lang: match[1] ?? "", code: match[2] ?? "" });
+  for (let match = fence.exec(markdown); match; match = fence.exec(markdown))
+    blocks.push({ lang: match[1] ?? "", code: match[2] ?? "" });
   return blocks;
 }

@@ -16,12 +16,17 @@ export function importsOf(file: string, text = readFileSync(file, "utf8")): Impo
   const edges: ImportEdge[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
-      edges.push({ from: file, specifier: node.moduleSpecifier.text, typeOnly: node.importClause?.isTypeOnly ?? false });
+      edges.push({
+        from: file,
+        specifier: node.moduleSpecifier.text,
+        typeOnly: node.importClause?.isTypeOnly ?? false,
+      });
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       edges.push({ from: file, specifier: node.moduleSpecifier.text, typeOnly: node.isTypeOnly });
     } else if (
       ts.isCallExpression(node) &&
-      (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === "require"))
+      (node.expression.kind === ts.SyntaxKind.ImportKeyword ||
+        (ts.isIdentifier(node.expression) && node.expression.text === "require"))
     ) {
       const [arg] = node.arguments;
       edges.push({ from: file, specifier: arg && ts.isStringLiteral(arg) ? arg.text : "<computed>", typeOnly: false });
@@ -56,7 +61,19 @@ export function importCycles(
   read: (file: string) => ImportEdge[] = (file) => importsOf(file),
 ): string[][] {
   const inGraph = new Set(files);
-  const next = new Map(files.map((f) => [f, [...new Set(read(f).filter(follow).map(importTarget).filter((t): t is string => t !== undefined && inGraph.has(t)))]]));
+  const next = new Map(
+    files.map((f) => [
+      f,
+      [
+        ...new Set(
+          read(f)
+            .filter(follow)
+            .map(importTarget)
+            .filter((t): t is string => t !== undefined && inGraph.has(t)),
+        ),
+      ],
+    ]),
+  );
   const cycles = new Map<string, string[]>();
   const state = new Map<string, "open" | "done">();
   const stack: string[] = [];

@@ -3,11 +3,40 @@
 // bearer) and its pagination (Anthropic, Gemini) walked page by page. The answers are the fixtures of test/fixtures/providers (see SOURCES.md there).
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { startLoopbackServer, type LoopbackHandler, type LoopbackResponse, type LoopbackServer, type RecordedRequest } from "../../src/cli/demo/loopback-server.js";
+import {
+  startLoopbackServer,
+  type LoopbackHandler,
+  type LoopbackResponse,
+  type LoopbackServer,
+  type RecordedRequest,
+} from "../../src/cli/demo/loopback-server.js";
 import { packageRoot } from "../../src/core/package-root.js";
 
-export type NewProviderId = "openai" | "anthropic" | "gemini" | "mistral" | "deepseek" | "groq" | "xai" | "together" | "fireworks" | "ollama" | "lmstudio";
-export const NEW_PROVIDERS: readonly NewProviderId[] = ["anthropic", "deepseek", "fireworks", "gemini", "groq", "lmstudio", "mistral", "ollama", "openai", "together", "xai"];
+export type NewProviderId =
+  | "openai"
+  | "anthropic"
+  | "gemini"
+  | "mistral"
+  | "deepseek"
+  | "groq"
+  | "xai"
+  | "together"
+  | "fireworks"
+  | "ollama"
+  | "lmstudio";
+export const NEW_PROVIDERS: readonly NewProviderId[] = [
+  "anthropic",
+  "deepseek",
+  "fireworks",
+  "gemini",
+  "groq",
+  "lmstudio",
+  "mistral",
+  "ollama",
+  "openai",
+  "together",
+  "xai",
+];
 
 export function providerFixture(file: string): any {
   return JSON.parse(readFileSync(path.join(packageRoot, "test", "fixtures", "providers", file), "utf8"));
@@ -73,8 +102,25 @@ const URL_VARIABLE = (id: NewProviderId) => `${id.toUpperCase()}_API_URL`;
 /** The OpenAI answer of the fixture, plus current ids the built-in catalog prices (the recorded one is from 2023). */
 export function openAiAnswer(): unknown {
   const recorded = providerFixture("openai-models.json");
-  const current = ["gpt-5.5", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5-mini", "o3", "text-embedding-3-small", "tts-1", "dall-e-3", "omni-moderation-latest"];
-  return { ...recorded, data: [...recorded.data, ...current.map((id) => ({ id, object: "model", created: 1767225600, owned_by: "system" }))] };
+  const current = [
+    "gpt-5.5",
+    "gpt-5.4",
+    "gpt-5.4-mini",
+    "gpt-5.4-nano",
+    "gpt-5-mini",
+    "o3",
+    "text-embedding-3-small",
+    "tts-1",
+    "dall-e-3",
+    "omni-moderation-latest",
+  ];
+  return {
+    ...recorded,
+    data: [
+      ...recorded.data,
+      ...current.map((id) => ({ id, object: "model", created: 1767225600, owned_by: "system" })),
+    ],
+  };
 }
 
 export const ANSWERS: Readonly<Record<NewProviderId, () => unknown>> = {
@@ -109,17 +155,39 @@ export function authorized(id: NewProviderId, request: RecordedRequest, key = NE
 }
 
 const UNAUTHORIZED: Readonly<Record<NewProviderId, LoopbackResponse>> = {
-  anthropic: { status: 401, json: { type: "error", error: { type: "authentication_error", message: "invalid x-api-key" } } },
+  anthropic: {
+    status: 401,
+    json: { type: "error", error: { type: "authentication_error", message: "invalid x-api-key" } },
+  },
   gemini: {
     status: 400,
-    json: { error: { code: 400, message: "API key not valid. Please pass a valid API key.", status: "INVALID_ARGUMENT", details: [{ "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason: "API_KEY_INVALID" }] } },
+    json: {
+      error: {
+        code: 400,
+        message: "API key not valid. Please pass a valid API key.",
+        status: "INVALID_ARGUMENT",
+        details: [{ "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason: "API_KEY_INVALID" }],
+      },
+    },
   },
-  openai: { status: 401, json: { error: { message: "Incorrect API key provided", type: "invalid_request_error", code: "invalid_api_key" } } },
+  openai: {
+    status: 401,
+    json: { error: { message: "Incorrect API key provided", type: "invalid_request_error", code: "invalid_api_key" } },
+  },
   mistral: { status: 401, json: { detail: "Unauthorized" } },
-  deepseek: { status: 401, json: { error: { message: "Authentication Fails", type: "authentication_error", code: "invalid_request_error" } } },
-  groq: { status: 401, json: { error: { message: "Invalid API Key", type: "invalid_request_error", code: "invalid_api_key" } } },
+  deepseek: {
+    status: 401,
+    json: { error: { message: "Authentication Fails", type: "authentication_error", code: "invalid_request_error" } },
+  },
+  groq: {
+    status: 401,
+    json: { error: { message: "Invalid API Key", type: "invalid_request_error", code: "invalid_api_key" } },
+  },
   xai: { status: 400, json: { code: "Client specified an invalid argument", error: "Incorrect API key provided" } },
-  together: { status: 401, json: { error: { message: "Invalid API key provided", type: "invalid_request_error", code: "invalid_api_key" } } },
+  together: {
+    status: 401,
+    json: { error: { message: "Invalid API key provided", type: "invalid_request_error", code: "invalid_api_key" } },
+  },
   fireworks: { status: 401, json: { error: { object: "error", type: "unauthorized", message: "unauthorized" } } },
   ollama: { status: 401, json: { error: "unauthorized" } },
   lmstudio: { status: 401, json: { error: "unauthorized" } },
@@ -163,9 +231,16 @@ export function providerHandler(id: NewProviderId, options: { pageSize?: number 
       const ctx = { "llama3:latest": 8192, "mistral:latest": 32768, "phi3:mini": 4096 }[asked ?? ""] ?? 0;
       return ctx === 0
         ? { status: 404, json: { error: `model '${asked}' not found` } }
-        : { json: { ...show, capabilities: ["completion", "tools"], model_info: { ...show.model_info, "gptoss.context_length": ctx } } };
+        : {
+            json: {
+              ...show,
+              capabilities: ["completion", "tools"],
+              model_info: { ...show.model_info, "gptoss.context_length": ctx },
+            },
+          };
     }
-    if (request.method !== "GET" || pathname !== list) return { status: 404, json: { error: { message: "not found" } } };
+    if (request.method !== "GET" || pathname !== list)
+      return { status: 404, json: { error: { message: "not found" } } };
     return pages ? pages(request, response) : { json: ANSWERS[id]() };
   };
 }
@@ -195,7 +270,8 @@ export async function startNewProviderServers(
 export function expectNoNewCanary(...texts: string[]): void {
   for (const text of texts) {
     for (const key of Object.values(NEW_CANARY)) {
-      if (text.includes(key) || text.toLowerCase().includes(key.toLowerCase())) throw new Error(`a canary key leaked: ${key}`);
+      if (text.includes(key) || text.toLowerCase().includes(key.toLowerCase()))
+        throw new Error(`a canary key leaked: ${key}`);
     }
   }
 }

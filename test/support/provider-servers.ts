@@ -1,7 +1,12 @@
 // Loopback servers answering with the recorded-shape lists in data/demo, one per built-in provider.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { modelListHandler, startLoopbackServer, type LoopbackHandler, type LoopbackServer } from "../../src/cli/demo/loopback-server.js";
+import {
+  modelListHandler,
+  startLoopbackServer,
+  type LoopbackHandler,
+  type LoopbackServer,
+} from "../../src/cli/demo/loopback-server.js";
 import { packageRoot } from "../../src/core/package-root.js";
 
 export function demoList(file: "kimi" | "glm" | "openrouter" | "vllm"): unknown {
@@ -24,10 +29,18 @@ export interface ProviderServers {
   close(): Promise<void>;
 }
 
-export async function startProviderServers(overrides: Partial<Record<"kimi" | "glm" | "openrouter" | "custom", LoopbackHandler>> = {}): Promise<ProviderServers> {
-  const kimi = await startLoopbackServer(overrides.kimi ?? modelListHandler(demoList("kimi"), { prefix: "/v1", apiKey: CANARY.kimi }));
-  const glm = await startLoopbackServer(overrides.glm ?? modelListHandler(demoList("glm"), { prefix: "/api/paas/v4", apiKey: CANARY.glm }));
-  const openrouter = await startLoopbackServer(overrides.openrouter ?? modelListHandler(demoList("openrouter"), { prefix: "/api/v1", apiKey: CANARY.openrouter }));
+export async function startProviderServers(
+  overrides: Partial<Record<"kimi" | "glm" | "openrouter" | "custom", LoopbackHandler>> = {},
+): Promise<ProviderServers> {
+  const kimi = await startLoopbackServer(
+    overrides.kimi ?? modelListHandler(demoList("kimi"), { prefix: "/v1", apiKey: CANARY.kimi }),
+  );
+  const glm = await startLoopbackServer(
+    overrides.glm ?? modelListHandler(demoList("glm"), { prefix: "/api/paas/v4", apiKey: CANARY.glm }),
+  );
+  const openrouter = await startLoopbackServer(
+    overrides.openrouter ?? modelListHandler(demoList("openrouter"), { prefix: "/api/v1", apiKey: CANARY.openrouter }),
+  );
   // Local servers usually take no key.
   const custom = await startLoopbackServer(overrides.custom ?? modelListHandler(demoList("vllm"), { prefix: "/v1" }));
   const servers = { kimi, glm, openrouter, custom };

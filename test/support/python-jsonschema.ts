@@ -37,7 +37,11 @@ for path in sys.argv[2:]:
 print(json.dumps(results))
 `;
 
-export function validateWithPython(python: string, schemaFile: string, files: readonly string[]): { file: string; errors: string[] }[] {
+export function validateWithPython(
+  python: string,
+  schemaFile: string,
+  files: readonly string[],
+): { file: string; errors: string[] }[] {
   const out = execFileSync(python, ["-c", SCRIPT, schemaFile, ...files], { encoding: "utf8" });
   return JSON.parse(out) as { file: string; errors: string[] }[];
 }

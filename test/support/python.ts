@@ -8,7 +8,9 @@ export const PYTHON_DIR = path.join(packageRoot, "python");
 const CANDIDATES = ["/usr/bin/python3", "python3"]; // Debian's first: the one .ci/run installs pytest and jsonschema for
 
 function works(python: string, modules: string): boolean {
-  const probe = spawnSync(python, ["-c", `import sys; assert sys.version_info >= (3, 9); import ${modules}`], { stdio: "ignore" });
+  const probe = spawnSync(python, ["-c", `import sys; assert sys.version_info >= (3, 9); import ${modules}`], {
+    stdio: "ignore",
+  });
   return probe.status === 0;
 }
 
@@ -21,7 +23,10 @@ export function findPython(modules = ""): string | undefined {
 export function pythonOrSkip(context: { skip: () => void }, modules = ""): string {
   const python = findPython(modules);
   if (python) return python;
-  if (process.env.CI) throw new Error(`CI must have a python3 with ${modules || "the standard library"} (.ci/run installs python3-pytest and python3-jsonschema)`);
+  if (process.env.CI)
+    throw new Error(
+      `CI must have a python3 with ${modules || "the standard library"} (.ci/run installs python3-pytest and python3-jsonschema)`,
+    );
   context.skip();
   throw new Error("unreachable: skip() throws");
 }

@@ -68,7 +68,9 @@ export async function registerReal(
   const enabled: string[] = [];
   try {
     if (answers.openrouter !== undefined) {
-      const s = await startLoopbackServer(modelListHandler(answers.openrouter, { prefix: "/api/v1", apiKey: "or-test-key" }));
+      const s = await startLoopbackServer(
+        modelListHandler(answers.openrouter, { prefix: "/api/v1", apiKey: "or-test-key" }),
+      );
       servers.push(s);
       Object.assign(env, { OPENROUTER_API_URL: `${s.origin}/api/v1`, OPENROUTER_API_KEY: "or-test-key" });
       enabled.push("openrouter");
@@ -80,13 +82,20 @@ export async function registerReal(
       enabled.push("kimi");
     }
     if (answers.glm !== undefined) {
-      const s = await startLoopbackServer(modelListHandler(answers.glm, { prefix: "/api/paas/v4", apiKey: "glm-test-key" }));
+      const s = await startLoopbackServer(
+        modelListHandler(answers.glm, { prefix: "/api/paas/v4", apiKey: "glm-test-key" }),
+      );
       servers.push(s);
       Object.assign(env, { GLM_API_URL: `${s.origin}/api/paas/v4`, GLM_API_KEY: "glm-test-key" });
       enabled.push("glm");
     }
     env.ALLOWED_PROVIDERS ??= enabled.join(",");
-    const result = await register({ env, cwd: REAL, generatorVersion: "0.0.0-test", catalogFiles: options.catalogFiles ?? [] });
+    const result = await register({
+      env,
+      cwd: REAL,
+      generatorVersion: "0.0.0-test",
+      catalogFiles: options.catalogFiles ?? [],
+    });
     const snapshot = result.snapshot;
     return {
       snapshot,

@@ -6,7 +6,11 @@ import { startProviderServers } from "./provider-servers.js";
 export async function registeredSnapshot(extraEnv: Record<string, string> = {}): Promise<ProviderRegistrySnapshot> {
   const providers = await startProviderServers();
   try {
-    const result = await register({ env: { ...providers.env, SOURCE_DATE_EPOCH: "1764000000", ...extraEnv }, cwd: process.cwd(), generatorVersion: "0.0.0-test" });
+    const result = await register({
+      env: { ...providers.env, SOURCE_DATE_EPOCH: "1764000000", ...extraEnv },
+      cwd: process.cwd(),
+      generatorVersion: "0.0.0-test",
+    });
     return result.snapshot;
   } finally {
     await providers.close();

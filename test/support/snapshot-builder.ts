@@ -77,12 +77,19 @@ export function buildModel(spec: ModelSpec): Model {
       streaming: true,
     },
     pricing: spec.price
-      ? { currency: "USD", unit: "per_million_tokens", input: spec.price.input, output: spec.price.output, source: "catalog" }
+      ? {
+          currency: "USD",
+          unit: "per_million_tokens",
+          input: spec.price.input,
+          output: spec.price.output,
+          source: "catalog",
+        }
       : null,
     freeTier: spec.free ?? false,
     sources: { name: "catalog" },
   };
-  if (spec.tiers && model.pricing) model.pricing.tiers = spec.tiers.map((t) => ({ aboveInputTokens: t.above, input: t.input, output: t.output }));
+  if (spec.tiers && model.pricing)
+    model.pricing.tiers = spec.tiers.map((t) => ({ aboveInputTokens: t.above, input: t.input, output: t.output }));
   if (spec.described !== undefined) model.described = spec.described;
   if (spec.variant) model.variant = spec.variant;
   if (spec.routing) model.routing = spec.routing;
@@ -126,7 +133,9 @@ function buildProviderPolicy(spec: ProviderPolicySpec = {}): ProviderPolicy {
 export function buildSnapshot(spec: SnapshotSpec): ProviderRegistrySnapshot {
   const models = spec.models.map(buildModel);
   if (!spec.keepOrder) {
-    models.sort((a, b) => (a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    models.sort((a, b) =>
+      a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+    );
   }
   const ids = [...new Set([...(spec.providers ?? []), ...spec.models.map((m) => m.provider)])];
   const p = spec.policy ?? {};

@@ -26,11 +26,15 @@ export function selectionError(run: () => unknown): SelectionError {
 }
 
 export type Outcome =
-  | { choice: string; rule?: string; fallbacks?: string[]; reason?: RegExp }
-  | { error: string; message?: RegExp };
+  { choice: string; rule?: string; fallbacks?: string[]; reason?: RegExp } | { error: string; message?: RegExp };
 
 /** What select does with the request, in a form a table can state. */
-export function outcome(selector: Selector, request: SelectionRequest): { choice: string; rule: string | undefined; fallbacks: string[]; reason: string } | { error: string; message: string } {
+export function outcome(
+  selector: Selector,
+  request: SelectionRequest,
+):
+  | { choice: string; rule: string | undefined; fallbacks: string[]; reason: string }
+  | { error: string; message: string } {
   try {
     const choice = selector.select(request);
     const chosen = choice.trace.find((e) => e.outcome === "chosen");

@@ -24,7 +24,13 @@ function jsonFiles(dir: string): string[] {
 }
 
 /** Every snapshot fixture anyone keeps under test/fixtures: a JSON file that names the snapshot schema, damaged ones aside. */
-const SNAPSHOT_FIXTURES = jsonFiles(FIXTURES).filter((file) => !file.startsWith(INVALID_DIR + path.sep) && /\/schema\/v[0-9]+\/provider-registry-snapshot\.schema\.json$/.test(String((read(file) as { $schema?: unknown })?.$schema)));
+const SNAPSHOT_FIXTURES = jsonFiles(FIXTURES).filter(
+  (file) =>
+    !file.startsWith(INVALID_DIR + path.sep) &&
+    /\/schema\/v[0-9]+\/provider-registry-snapshot\.schema\.json$/.test(
+      String((read(file) as { $schema?: unknown })?.$schema),
+    ),
+);
 
 /** Each damaged file, and the JSON pointer both validators must fault. */
 const INVALID: Record<string, string> = {
@@ -48,7 +54,12 @@ beforeAll(async () => {
   // The demo snapshot as `provider-registry demo` writes it today.
   dir = await mkdtemp(path.join(tmpdir(), "provider-registry-demo-"));
   demoFile = path.join(dir, "demo-snapshot.json");
-  const code = await main(["demo", "--out", demoFile], { stdout: () => {}, stderr: () => {}, env: { SOURCE_DATE_EPOCH: "1764000000" }, cwd: dir });
+  const code = await main(["demo", "--out", demoFile], {
+    stdout: () => {},
+    stderr: () => {},
+    env: { SOURCE_DATE_EPOCH: "1764000000" },
+    cwd: dir,
+  });
   expect(code).toBe(0);
 });
 afterAll(async () => {
@@ -58,11 +69,19 @@ afterAll(async () => {
 describe("valid snapshots: ajv and Python's jsonschema both accept", () => {
   it("finds the fixture snapshots (the registered demo, the complaint, every released schema version's)", () => {
     const names = SNAPSHOT_FIXTURES.map((f) => path.relative(FIXTURES, f));
-    expect(names).toEqual(expect.arrayContaining(["snapshots/demo-register.json", "snapshots/kimi-glm-complaint.json", "schema-versions/1.0.0/all-fields.json", "schema-versions/2.0.0/all-fields.json"]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "snapshots/demo-register.json",
+        "snapshots/kimi-glm-complaint.json",
+        "schema-versions/1.0.0/all-fields.json",
+        "schema-versions/2.0.0/all-fields.json",
+      ]),
+    );
   });
 
   it("ajv: the demo snapshot and every fixture snapshot", () => {
-    for (const file of [demoFile, ...SNAPSHOT_FIXTURES]) expect(schemaProblems("provider-registry-snapshot", read(file)), file).toEqual([]);
+    for (const file of [demoFile, ...SNAPSHOT_FIXTURES])
+      expect(schemaProblems("provider-registry-snapshot", read(file)), file).toEqual([]);
   });
 
   it("python: the demo snapshot and every fixture snapshot", { timeout: 60_000 }, (context) => {
@@ -80,7 +99,10 @@ describe("damaged snapshots: rejected by ajv, by Python's jsonschema and by the 
 
   it.each(Object.entries(INVALID))("ajv rejects %s at %s", (name, pointer) => {
     const problems = schemaProblems("provider-registry-snapshot", read(path.join(INVALID_DIR, name)));
-    expect(problems.some((p) => p.startsWith(`${pointer}:`)), problems.join("\n")).toBe(true);
+    expect(
+      problems.some((p) => p.startsWith(`${pointer}:`)),
+      problems.join("\n"),
+    ).toBe(true);
   });
 
   it.each(Object.entries(INVALID))("the selector refuses %s", (name) => {

@@ -66,7 +66,8 @@ describe("schema versions", () => {
     const pattern = new RegExp((CURRENT_SCHEMA as any).properties.schemaVersion.pattern, "u");
     // Every released version stays readable (older majors included); a future major does not validate.
     for (const version of [...RELEASED, `${MAJOR}.99.0`]) expect(pattern.test(version), version).toBe(true);
-    for (const version of [`${MAJOR + 1}.0.0`, `0.9.9`, `${MAJOR}.0`, `${MAJOR}.01.0`]) expect(pattern.test(version), version).toBe(false);
+    for (const version of [`${MAJOR + 1}.0.0`, `0.9.9`, `${MAJOR}.0`, `${MAJOR}.01.0`])
+      expect(pattern.test(version), version).toBe(false);
   });
 });
 
@@ -76,22 +77,29 @@ describe.each(RELEASED)("snapshots written against %s", (version) => {
   const files = snapshotsOf(version);
   const sameMajor = parse(version)[0] === MAJOR;
 
-  it.each(files.map((f) => [path.basename(f), f]))("%s says schemaVersion %s, validates against today's schema and loads in the selector", (_name, file) => {
-    const snapshot = read(file);
-    expect(snapshot.schemaVersion).toBe(version);
-    expect(snapshot.$schema).toBe(read(path.join(VERSIONS_DIR, `${version}.schema.json`)).$id);
-    expect(schemaProblems("provider-registry-snapshot", snapshot)).toEqual([]);
-    expect(() => checkSnapshot(snapshot, file)).not.toThrow();
-  });
+  it.each(files.map((f) => [path.basename(f), f]))(
+    "%s says schemaVersion %s, validates against today's schema and loads in the selector",
+    (_name, file) => {
+      const snapshot = read(file);
+      expect(snapshot.schemaVersion).toBe(version);
+      expect(snapshot.$schema).toBe(read(path.join(VERSIONS_DIR, `${version}.schema.json`)).$id);
+      expect(schemaProblems("provider-registry-snapshot", snapshot)).toEqual([]);
+      expect(() => checkSnapshot(snapshot, file)).not.toThrow();
+    },
+  );
 
   it("and Python's jsonschema accepts them too", { timeout: 60_000 }, (context) => {
     const python = pythonOrSkip(context);
-    for (const result of validateWithPython(python, schemaPath("provider-registry-snapshot"), files)) expect(result.errors, result.file).toEqual([]);
+    for (const result of validateWithPython(python, schemaPath("provider-registry-snapshot"), files))
+      expect(result.errors, result.file).toEqual([]);
   });
 
-  it.runIf(sameMajor)("today's schema only adds to it: no field removed, none newly required, no allowed value dropped", () => {
-    expect(additionsOnly(read(path.join(VERSIONS_DIR, `${version}.schema.json`)), CURRENT_SCHEMA)).toEqual([]);
-  });
+  it.runIf(sameMajor)(
+    "today's schema only adds to it: no field removed, none newly required, no allowed value dropped",
+    () => {
+      expect(additionsOnly(read(path.join(VERSIONS_DIR, `${version}.schema.json`)), CURRENT_SCHEMA)).toEqual([]);
+    },
+  );
 });
 
 /**
@@ -107,13 +115,17 @@ function additionsOnly(released: unknown, current: unknown, at = ""): string[] {
   const problems: string[] = [];
   if (Array.isArray(r.required)) {
     const before = new Set(r.required as string[]);
-    for (const field of (c.required as string[] | undefined) ?? []) if (!before.has(field)) problems.push(`${at}/required: "${field}" is newly required`);
+    for (const field of (c.required as string[] | undefined) ?? [])
+      if (!before.has(field)) problems.push(`${at}/required: "${field}" is newly required`);
   }
   if (Array.isArray(r.enum)) {
     const now = (c.enum as unknown[] | undefined) ?? [];
-    for (const value of r.enum) if (!now.some((v) => JSON.stringify(v) === JSON.stringify(value))) problems.push(`${at}/enum: ${JSON.stringify(value)} no longer accepted`);
+    for (const value of r.enum)
+      if (!now.some((v) => JSON.stringify(v) === JSON.stringify(value)))
+        problems.push(`${at}/enum: ${JSON.stringify(value)} no longer accepted`);
   }
-  if ("const" in r && JSON.stringify(r.const) !== JSON.stringify(c.const)) problems.push(`${at}/const: ${JSON.stringify(r.const)} no longer accepted`);
+  if ("const" in r && JSON.stringify(r.const) !== JSON.stringify(c.const))
+    problems.push(`${at}/const: ${JSON.stringify(r.const)} no longer accepted`);
   for (const key of ["properties", "$defs"]) {
     const before = r[key] as Record<string, unknown> | undefined;
     if (!before) continue;
@@ -135,7 +147,12 @@ function additionsOnly(released: unknown, current: unknown, at = ""): string[] {
 }
 
 describe("the additions-only check itself", () => {
-  const released = { type: "object", required: ["a"], properties: { a: { enum: ["x", "y"] }, b: { const: 1 } }, $defs: { d: { type: "string" } } };
+  const released = {
+    type: "object",
+    required: ["a"],
+    properties: { a: { enum: ["x", "y"] }, b: { const: 1 } },
+    $defs: { d: { type: "string" } },
+  };
   it.each([
     ["an optional field added", (s: any) => (s.properties.c = { type: "string" }), 0],
     ["a field newly required", (s: any) => s.required.push("b"), 1],

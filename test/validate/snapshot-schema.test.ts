@@ -2,7 +2,13 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
-import { createAjv, loadSchema, schemaPath, schemaProblems, type SchemaName } from "../../src/validate/schema-validator.js";
+import {
+  createAjv,
+  loadSchema,
+  schemaPath,
+  schemaProblems,
+  type SchemaName,
+} from "../../src/validate/schema-validator.js";
 import { pythonOrSkip, validateWithPython } from "../support/python-jsonschema.js";
 import { registeredSnapshot } from "../support/register-snapshot.js";
 import { useTempDirs } from "../support/temp-dir.js";
@@ -25,7 +31,11 @@ const INVALID: readonly Mutation[] = [
   ["contentHash not sha256", "/contentHash", (s) => (s.contentHash = "md5:abc")],
   ["model with an unknown field", "/models/0", (s) => (s.models[0].secretKey = "x")],
   ["model without capabilities", "/models/0", (s) => delete s.models[0].capabilities],
-  ["capability that is not a boolean", "/models/0/capabilities/vision", (s) => (s.models[0].capabilities.vision = "yes")],
+  [
+    "capability that is not a boolean",
+    "/models/0/capabilities/vision",
+    (s) => (s.models[0].capabilities.vision = "yes"),
+  ],
   ["context window of zero", "/models/0/contextWindow", (s) => (s.models[0].contextWindow = 0)],
   ["negative price", "/models/", (s) => (s.models.find((m: any) => m.pricing).pricing.input = -1)],
   ["unknown availability", "/models/0/availability", (s) => (s.models[0].availability = "maybe")],
@@ -33,18 +43,36 @@ const INVALID: readonly Mutation[] = [
   ["provider id in upper case", "/providers/0/id", (s) => (s.providers[0].id = "KIMI")],
   ["probe status unknown", "/providers/0/probe/status", (s) => (s.providers[0].probe.status = "great")],
   ["policy without providerPriority", "/policy", (s) => delete s.policy.providerPriority],
-  ["category preferences missing a category", "/policy/providers/kimi/preferredByCategory", (s) => delete s.policy.providers.kimi.preferredByCategory.balanced],
-  ["diagnostic with a lower-case code", "/diagnostics/0/code", (s) => (s.diagnostics = [{ level: "warning", code: "oops", message: "m" }])],
-  ["an API key where the variable name goes", "/providers/0/apiKeyVariable", (s) => (s.providers[0].apiKeyVariable = "sk-abc123")],
+  [
+    "category preferences missing a category",
+    "/policy/providers/kimi/preferredByCategory",
+    (s) => delete s.policy.providers.kimi.preferredByCategory.balanced,
+  ],
+  [
+    "diagnostic with a lower-case code",
+    "/diagnostics/0/code",
+    (s) => (s.diagnostics = [{ level: "warning", code: "oops", message: "m" }]),
+  ],
+  [
+    "an API key where the variable name goes",
+    "/providers/0/apiKeyVariable",
+    (s) => (s.providers[0].apiKeyVariable = "sk-abc123"),
+  ],
 ];
 
 describe("the published snapshot schema", () => {
-  it.each(["provider-registry-snapshot", "provider-definition", "model-catalog"] as SchemaName[])("%s compiles under ajv strict mode", (name) => {
-    expect(() => createAjv().compile(loadSchema(name))).not.toThrow();
-  });
+  it.each(["provider-registry-snapshot", "provider-definition", "model-catalog"] as SchemaName[])(
+    "%s compiles under ajv strict mode",
+    (name) => {
+      expect(() => createAjv().compile(loadSchema(name))).not.toThrow();
+    },
+  );
 
   it("has an absolute $id that carries the major version, and date-times carry a pattern", () => {
-    const schema = loadSchema("provider-registry-snapshot") as { $id: string; $defs: Record<string, { pattern?: string; format?: string }> };
+    const schema = loadSchema("provider-registry-snapshot") as {
+      $id: string;
+      $defs: Record<string, { pattern?: string; format?: string }>;
+    };
     expect(schema.$id).toMatch(/^https:\/\/.+\/v2\/provider-registry-snapshot\.schema\.json$/);
     expect(schema.$defs.dateTime).toMatchObject({ format: "date-time", pattern: expect.any(String) });
     expect(schema.$defs.calendarDate).toMatchObject({ format: "date", pattern: expect.any(String) });

@@ -55,7 +55,10 @@ const DEMO_REQUESTS: readonly { readonly label: string; readonly request: Select
   { label: "extended_reasoning", request: { category: "extended_reasoning" } },
   { label: "needs vision", request: { requires: { vision: true } } },
   { label: "glm only, fast_response", request: { provider: "glm", category: "fast_response" } },
-  { label: "openrouter only, tools + 100k context", request: { provider: "openrouter", requires: { tools: true, minContext: 100000 } } },
+  {
+    label: "openrouter only, tools + 100k context",
+    request: { provider: "openrouter", requires: { tools: true, minContext: 100000 } },
+  },
   { label: "explicit kimi-k2 (an alias)", request: { model: "kimi-k2" } },
   { label: "explicit glm-4.5-x (not listed)", request: { model: "glm-4.5-x" } },
 ];
@@ -68,18 +71,25 @@ export interface DemoCollaborators {
 
 export function demoCommand({ register }: DemoCollaborators): Command {
   return async (argv, rawIO) => {
-    const { values } = parseCommandArgs("demo", { args: argv, options: { out: { type: "string" }, force: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
+    const { values } = parseCommandArgs("demo", {
+      args: argv,
+      options: { out: { type: "string" }, force: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    });
     if (values.help) {
       rawIO.stdout(HELP);
       return ExitCode.ok;
     }
-    if (values.out !== undefined && values.out.trim() === "") throw new UsageError(`demo: --out is empty; name the file to write (default: ./${DEFAULT_SNAPSHOT_FILE})`);
+    if (values.out !== undefined && values.out.trim() === "")
+      throw new UsageError(`demo: --out is empty; name the file to write (default: ./${DEFAULT_SNAPSHOT_FILE})`);
     const out = path.resolve(rawIO.cwd, values.out ?? DEFAULT_SNAPSHOT_FILE);
     const displayOut = path.relative(rawIO.cwd, out) || out;
     if (!values.force) {
       // Run in a project folder, the default name is that project's real snapshot: never replace what the demo did not write.
       const existing = await readSnapshotFile(out);
-      if (existing.status !== "missing" && !(existing.status === "ok" && writtenByDemo(existing.snapshot.generator.version))) {
+      if (
+        existing.status !== "missing" &&
+        !(existing.status === "ok" && writtenByDemo(existing.snapshot.generator.version))
+      ) {
         throw new UsageError(
           `demo: ${displayOut} already exists and was not written by the demo; it is left as it was. ` +
             `Give --out PATH to write the demo's snapshot elsewhere, or --force to replace it.`,
@@ -89,9 +99,15 @@ export function demoCommand({ register }: DemoCollaborators): Command {
     const providers = await startDemoProviders();
     try {
       // Only the demo's own settings: the user's real keys and preferences stay out of it.
-      const env = { ...providers.env, ...DEMO_SETTINGS, ...(rawIO.env.SOURCE_DATE_EPOCH ? { SOURCE_DATE_EPOCH: rawIO.env.SOURCE_DATE_EPOCH } : {}) };
+      const env = {
+        ...providers.env,
+        ...DEMO_SETTINGS,
+        ...(rawIO.env.SOURCE_DATE_EPOCH ? { SOURCE_DATE_EPOCH: rawIO.env.SOURCE_DATE_EPOCH } : {}),
+      };
       const io = redactingIO(rawIO, secretsInEnv(env));
-      io.stdout(`Registering against ${providers.servers.length} loopback providers (Kimi, GLM, OpenRouter, vLLM shapes) with:\n`);
+      io.stdout(
+        `Registering against ${providers.servers.length} loopback providers (Kimi, GLM, OpenRouter, vLLM shapes) with:\n`,
+      );
       for (const [name, value] of Object.entries(DEMO_SETTINGS)) io.stdout(`  ${name}=${value}\n`);
       io.stdout("\n");
       const result = await register({

@@ -45,7 +45,8 @@ export const diff: Command = async (argv, io) => {
     io.stdout(HELP);
     return ExitCode.ok;
   }
-  if (positionals.length !== 2) throw usageError("diff", `name two snapshot files, OLD and NEW (got ${positionals.length})`);
+  if (positionals.length !== 2)
+    throw usageError("diff", `name two snapshot files, OLD and NEW (got ${positionals.length})`);
   if (values.json && values.markdown) throw new UsageError("diff: --json and --markdown cannot be used together");
   const [oldFile, newFile] = positionals as [string, string];
   const before = await requireSnapshotFile(path.resolve(io.cwd, oldFile), "OLD");

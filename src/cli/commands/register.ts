@@ -21,7 +21,13 @@ import { parseFailOnArgs, type FailOn } from "../register/fail-on.js";
 import { checkOutputTarget } from "../register/output-target.js";
 import { peekSnapshotFile, previousSnapshot } from "../register/previous-snapshot.js";
 import { probeProgressHooks } from "../register/probe-progress.js";
-import { numericOptions, outputPath, parseRegisterArgs, REGISTER_HELP, type RegisterArgs } from "../register/register-args.js";
+import {
+  numericOptions,
+  outputPath,
+  parseRegisterArgs,
+  REGISTER_HELP,
+  type RegisterArgs,
+} from "../register/register-args.js";
 import { reportRun } from "../register/report-run.js";
 import { runSummary } from "../register/run-summary.js";
 
@@ -39,11 +45,17 @@ export function registerCommand(collaborators: RegisterCollaborators): Command {
       return ExitCode.ok;
     }
     const failOn = parseFailOnArgs(args);
-    const env = await loadEnv({ cwd: rawIO.cwd, ...(args["env-file"] ? { envFile: args["env-file"] } : {}), realEnv: rawIO.env });
+    const env = await loadEnv({
+      cwd: rawIO.cwd,
+      ...(args["env-file"] ? { envFile: args["env-file"] } : {}),
+      realEnv: rawIO.env,
+    });
     // Whatever goes wrong below, nothing printed can carry a key: not the lines the run prints, nor the message of
     // an error it ends with (printed by the command line, which never saw the .env file).
     // Provider ids are printed everywhere: a key that happens to equal one is no secret to hide in them.
-    const providerIds = (await loadProviderDefinitions(args.providers ?? [], rawIO.cwd).catch(() => [])).map((d) => d.id);
+    const providerIds = (await loadProviderDefinitions(args.providers ?? [], rawIO.cwd).catch(() => [])).map(
+      (d) => d.id,
+    );
     const secrets = secretsInEnv(env, providerIds);
     try {
       return await registerWith(collaborators, args, failOn, env, redactingIO(rawIO, secrets), rawIO, secrets);
@@ -54,7 +66,15 @@ export function registerCommand(collaborators: RegisterCollaborators): Command {
   };
 }
 
-async function registerWith(collaborators: RegisterCollaborators, args: RegisterArgs, failOn: FailOn, env: Env, io: CliIO, rawIO: CliIO, secrets: readonly string[]): Promise<number> {
+async function registerWith(
+  collaborators: RegisterCollaborators,
+  args: RegisterArgs,
+  failOn: FailOn,
+  env: Env,
+  io: CliIO,
+  rawIO: CliIO,
+  secrets: readonly string[],
+): Promise<number> {
   // --json is redacted value by value, never as text: it stays valid JSON whatever a secret looks like.
   const printJson = (value: unknown) => rawIO.stdout(`${terminalSafeJson(redactedJson(value, secrets))}\n`);
   const out = outputPath(args, rawIO.cwd);
@@ -64,8 +84,10 @@ async function registerWith(collaborators: RegisterCollaborators, args: Register
   if (!args.check) await checkOutputTarget(out);
   // The file about to be replaced: the last good snapshot unless --previous names another, and what --check compares
   // with. Each is read, checked and hashed here, then let go; it is read again only if the run needs its models.
-  const onDisk = args.previous === undefined || args.check ? await peekSnapshotFile(out, "the previous snapshot") : undefined;
-  const previousFile = args.previous !== undefined ? path.resolve(rawIO.cwd, args.previous) : onDisk?.status === "ok" ? out : undefined;
+  const onDisk =
+    args.previous === undefined || args.check ? await peekSnapshotFile(out, "the previous snapshot") : undefined;
+  const previousFile =
+    args.previous !== undefined ? path.resolve(rawIO.cwd, args.previous) : onDisk?.status === "ok" ? out : undefined;
   const quiet = args.quiet === true;
   const style = outputStyle(rawIO, { quiet });
   // Warnings printed here rather than written into the snapshot (they are about this run's files); they count for --fail-on.
@@ -75,7 +97,10 @@ async function registerWith(collaborators: RegisterCollaborators, args: Register
     io.stderr(`${formatDiagnostic({ level: "warning", code, message }, style)}\n`);
   };
   const previous = await previousSnapshot(args.previous !== undefined ? previousFile : undefined, onDisk, (why) =>
-    warn("PREVIOUS_UNUSABLE", `${displayPath(out)} ${why}: no models can be kept from it when a probe fails. Pass --previous FILE to name another.`),
+    warn(
+      "PREVIOUS_UNUSABLE",
+      `${displayPath(out)} ${why}: no models can be kept from it when a probe fails. Pass --previous FILE to name another.`,
+    ),
   );
   releaseMemory();
 
@@ -97,7 +122,16 @@ async function registerWith(collaborators: RegisterCollaborators, args: Register
       onStage: releaseMemory,
     })
     .finally(progress.stop);
-  reportRun(result, { io, cwd: rawIO.cwd, style, catalogFiles: args.catalog, maxBytes, quiet, strict: args.strict === true, warn });
+  reportRun(result, {
+    io,
+    cwd: rawIO.cwd,
+    style,
+    catalogFiles: args.catalog,
+    maxBytes,
+    quiet,
+    strict: args.strict === true,
+    warn,
+  });
 
   enforceGates(result, {
     failOn,

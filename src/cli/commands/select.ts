@@ -76,11 +76,16 @@ const REQUEST_FLAGS = ["model", "category", "provider", "require", "min-context"
 const parse = (argv: string[]) => parseCommandArgs("select", { args: argv, options: OPTIONS }).values;
 type Values = ReturnType<typeof parse>;
 
-const list = (values: string[] | undefined) => (values ?? []).flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v !== "");
+const list = (values: string[] | undefined) =>
+  (values ?? [])
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter((v) => v !== "");
 
 function tokens(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value.trim())) throw usageError("select", `${flag} takes a whole number of tokens (got "${value}")`);
+  if (!/^\d+$/.test(value.trim()))
+    throw usageError("select", `${flag} takes a whole number of tokens (got "${value}")`);
   return Number(value.trim());
 }
 
@@ -116,7 +121,8 @@ const json = (value: unknown) => `${terminalSafeJson(JSON.stringify(value, null,
 function fallbackLimit(value: string | undefined): number {
   if (value === undefined) return DEFAULT_SHOWN_FALLBACKS;
   if (value.trim().toLowerCase() === "all") return Infinity;
-  if (!/^\d+$/.test(value.trim())) throw usageError("select", `--fallbacks takes a whole number or all (got "${value}")`);
+  if (!/^\d+$/.test(value.trim()))
+    throw usageError("select", `--fallbacks takes a whole number or all (got "${value}")`);
   return Number(value.trim());
 }
 
@@ -211,12 +217,16 @@ export const select: Command = async (argv: string[], io: CliIO) => {
       }
       const code = reportError(error, io);
       if (values.explain) io.stderr(`${renderBoundedTrace(boundTrace(error.trace, [], limit)).join("\n")}\n`);
-      else if (error.trace.length > 0) io.stderr("hint: add --explain to see every model considered and why it fell away\n");
+      else if (error.trace.length > 0)
+        io.stderr("hint: add --explain to see every model considered and why it fell away\n");
       return code;
     }
     if (error instanceof SnapshotError) {
       const code = reportError(error, io);
-      if (asJson) io.stdout(`${terminalSafeJson(JSON.stringify({ error: { code: error.code, message: error.message }, trace: [] }, null, values.stdin ? undefined : 2))}\n`);
+      if (asJson)
+        io.stdout(
+          `${terminalSafeJson(JSON.stringify({ error: { code: error.code, message: error.message }, trace: [] }, null, values.stdin ? undefined : 2))}\n`,
+        );
       return code;
     }
     throw error;
@@ -245,7 +255,10 @@ export function answerLine(selector: Selector, line: string, n: number, limit = 
   try {
     request = JSON.parse(line);
   } catch {
-    const notJson = new SelectionError("INVALID_REQUEST", `invalid request: line ${n} is not JSON: write one request object per line, such as {"category":"balanced"}`);
+    const notJson = new SelectionError(
+      "INVALID_REQUEST",
+      `invalid request: line ${n} is not JSON: write one request object per line, such as {"category":"balanced"}`,
+    );
     return terminalSafeJson(JSON.stringify(errorJson(notJson, limit)));
   }
   // As `select --json` writes it: DEL and C1 controls escaped (the same JSON value, safe on a terminal).

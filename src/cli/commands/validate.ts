@@ -43,7 +43,14 @@ async function problemsOf(file: string): Promise<{ problems: readonly string[]; 
   const read = await readSnapshotFile(file);
   if (read.status === "ok") {
     const n = read.unknownFields.length;
-    return { problems: [], ...(n > 0 ? { note: ` (schema ${read.snapshot.schemaVersion}, newer than this reader's ${SCHEMA_VERSION}: ${n} field${n === 1 ? "" : "s"} it does not know, ignored)` } : {}) };
+    return {
+      problems: [],
+      ...(n > 0
+        ? {
+            note: ` (schema ${read.snapshot.schemaVersion}, newer than this reader's ${SCHEMA_VERSION}: ${n} field${n === 1 ? "" : "s"} it does not know, ignored)`,
+          }
+        : {}),
+    };
   }
   if (read.status === "missing") return { problems: ["cannot read: ENOENT (no such file)"] };
   return { problems: read.problems.length > 0 ? read.problems : [read.why] };

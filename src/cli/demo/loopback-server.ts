@@ -21,7 +21,10 @@ export interface LoopbackResponse {
   readonly delayMs?: number;
 }
 
-export type LoopbackHandler = (request: RecordedRequest, response: ServerResponse) => LoopbackResponse | "handled" | Promise<LoopbackResponse | "handled">;
+export type LoopbackHandler = (
+  request: RecordedRequest,
+  response: ServerResponse,
+) => LoopbackResponse | "handled" | Promise<LoopbackResponse | "handled">;
 
 export interface LoopbackServer {
   /** http://127.0.0.1:PORT, no trailing slash. */
@@ -50,7 +53,10 @@ export async function startLoopbackServer(handler: LoopbackHandler): Promise<Loo
         if (answer === "handled") return;
         if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
         const body = answer.text ?? JSON.stringify(answer.json ?? null);
-        res.writeHead(answer.status ?? 200, { "content-type": answer.text === undefined ? "application/json" : "text/html", ...answer.headers });
+        res.writeHead(answer.status ?? 200, {
+          "content-type": answer.text === undefined ? "application/json" : "text/html",
+          ...answer.headers,
+        });
         res.end(body);
       })
       .catch(() => {
@@ -78,7 +84,10 @@ export function modelListHandler(list: unknown, options: { prefix?: string; apiK
       return { status: 404, json: { error: { message: `no route ${request.path}`, type: "not_found" } } };
     }
     if (options.apiKey !== undefined && request.headers.authorization !== `Bearer ${options.apiKey}`) {
-      return { status: 401, json: { error: { message: "Invalid Authentication", type: "invalid_authentication_error" } } };
+      return {
+        status: 401,
+        json: { error: { message: "Invalid Authentication", type: "invalid_authentication_error" } },
+      };
     }
     return { json: list };
   };

@@ -17,15 +17,32 @@ export interface CompareOptions {
 }
 
 /** Exit 0 when the file holds what register would write, 1 with a summary of the difference when not. */
-export async function compareWithOutput(snapshot: ProviderRegistrySnapshot, out: string, { io, json, printJson, displayPath }: CompareOptions): Promise<number> {
+export async function compareWithOutput(
+  snapshot: ProviderRegistrySnapshot,
+  out: string,
+  { io, json, printJson, displayPath }: CompareOptions,
+): Promise<number> {
   const check = checkAgainstFile(snapshot, await readSnapshotFile(out));
-  if (json) printJson({ file: out, upToDate: check.upToDate, contentHash: { onDisk: check.onDisk, generated: check.generated }, ...(check.problem ? { problem: check.problem } : {}), changes: check.changes });
+  if (json)
+    printJson({
+      file: out,
+      upToDate: check.upToDate,
+      contentHash: { onDisk: check.onDisk, generated: check.generated },
+      ...(check.problem ? { problem: check.problem } : {}),
+      changes: check.changes,
+    });
   if (check.upToDate) {
     if (!json) io.stdout(`${displayPath(out)} is up to date (${check.generated})\n`);
     return ExitCode.ok;
   }
   if (check.problem) io.stderr(`${displayPath(out)} ${escapeLine(check.problem)}: register would write it.\n`);
-  else if (check.changes.length === 0) io.stderr(`${displayPath(out)} differs from what register would write (content hash ${check.onDisk} → ${check.generated}).\n`);
-  else io.stderr(`${displayPath(out)} differs from what register would write: ${summaryLine(check.changes)}\n${shortSummary(check.changes)}`);
+  else if (check.changes.length === 0)
+    io.stderr(
+      `${displayPath(out)} differs from what register would write (content hash ${check.onDisk} → ${check.generated}).\n`,
+    );
+  else
+    io.stderr(
+      `${displayPath(out)} differs from what register would write: ${summaryLine(check.changes)}\n${shortSummary(check.changes)}`,
+    );
   return ExitCode.invalid;
 }

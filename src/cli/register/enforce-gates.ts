@@ -17,21 +17,33 @@ export interface Gates {
   readonly untouched: string;
 }
 
-export function enforceGates(result: RegisterResult, { failOn, failOnWarnings, strict, cliWarnings, previousFile, untouched }: Gates): void {
+export function enforceGates(
+  result: RegisterResult,
+  { failOn, failOnWarnings, strict, cliWarnings, previousFile, untouched }: Gates,
+): void {
   const { snapshot } = result;
-  const fatalWarnings = [...snapshot.diagnostics.filter((d) => d.level !== "info").map((d) => d.code), ...cliWarnings].filter((code) => failOn.codes.has(code));
+  const fatalWarnings = [
+    ...snapshot.diagnostics.filter((d) => d.level !== "info").map((d) => d.code),
+    ...cliWarnings,
+  ].filter((code) => failOn.codes.has(code));
   if (fatalWarnings.length > 0) {
     const codes = [...new Set(fatalWarnings)].sort().join(", ");
     const flag = failOnWarnings ? "--fail-on-warnings" : "--fail-on";
-    throw new ConfigError(`${flag}: ${fatalWarnings.length} warning${fatalWarnings.length === 1 ? "" : "s"} (${codes}), printed above: ${untouched}.`);
+    throw new ConfigError(
+      `${flag}: ${fatalWarnings.length} warning${fatalWarnings.length === 1 ? "" : "s"} (${codes}), printed above: ${untouched}.`,
+    );
   }
   if (strict && result.failedProviders.length > 0) {
-    const failed = result.failedProviders.map((id) => `${id} (${snapshot.providers.find((p) => p.id === id)?.probe.reason ?? "no answer"})`);
+    const failed = result.failedProviders.map(
+      (id) => `${id} (${snapshot.providers.find((p) => p.id === id)?.probe.reason ?? "no answer"})`,
+    );
     throw new StrictProbeError(`--strict: the probe failed for ${failed.join(", ")}: ${untouched}.`);
   }
   const fatal = result.largeChanges.filter((c) => failOn.kinds.has(c.kind));
   if (fatal.length > 0) {
     const kinds = [...new Set(fatal.map((c) => c.kind))].join(", ");
-    throw new LargeChangeError(`--fail-on: ${fatal.length} large change${fatal.length === 1 ? "" : "s"} (${kinds}) against ${previousFile!}: ${untouched}.`);
+    throw new LargeChangeError(
+      `--fail-on: ${fatal.length} large change${fatal.length === 1 ? "" : "s"} (${kinds}) against ${previousFile!}: ${untouched}.`,
+    );
   }
 }

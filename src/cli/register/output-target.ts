@@ -10,12 +10,24 @@ import { checkWritable } from "../../snapshot/write-snapshot.js";
  */
 export async function checkOutputTarget(out: string): Promise<void> {
   const dir = await stat(path.dirname(out)).catch(() => undefined);
-  if (!dir?.isDirectory()) throw new ConfigError(`cannot write ${out}: the folder ${path.dirname(out)} does not exist`, { file: out });
+  if (!dir?.isDirectory())
+    throw new ConfigError(`cannot write ${out}: the folder ${path.dirname(out)} does not exist`, { file: out });
   const target = await stat(out).catch(() => undefined);
   if (target?.isDirectory()) throw new ConfigError(`cannot write ${out}: it is a folder`, { file: out });
   if (target !== undefined && !target.isFile()) {
-    const kind = target.isFIFO() ? "a FIFO (named pipe)" : target.isCharacterDevice() ? "a character device" : target.isBlockDevice() ? "a block device" : target.isSocket() ? "a socket" : "a special file";
-    throw new ConfigError(`cannot write ${out}: it is ${kind}, not a regular file; register only replaces a regular file`, { file: out });
+    const kind = target.isFIFO()
+      ? "a FIFO (named pipe)"
+      : target.isCharacterDevice()
+        ? "a character device"
+        : target.isBlockDevice()
+          ? "a block device"
+          : target.isSocket()
+            ? "a socket"
+            : "a special file";
+    throw new ConfigError(
+      `cannot write ${out}: it is ${kind}, not a regular file; register only replaces a regular file`,
+      { file: out },
+    );
   }
   await checkWritable(out);
 }

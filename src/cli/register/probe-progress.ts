@@ -19,7 +19,11 @@ export function probeProgressHooks(io: CliIO, style: OutputStyle, quiet: boolean
   return {
     onPlan: (targets) => {
       probing = targets.filter((t) => t.plan.probe).length;
-      progress = new ProbeProgress(io.stderr, style, targets.filter((t) => t.plan.probe).map((t) => t.definition.id));
+      progress = new ProbeProgress(
+        io.stderr,
+        style,
+        targets.filter((t) => t.plan.probe).map((t) => t.definition.id),
+      );
       progress.start();
     },
     onProbe: (target, outcome) => {

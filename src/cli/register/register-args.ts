@@ -82,14 +82,25 @@ export type RegisterArgs = ReturnType<typeof parseRegisterArgs>;
 
 /** The file to write (or, with --check, to compare with), resolved against the working folder. */
 export function outputPath(args: RegisterArgs, cwd: string): string {
-  if (args.out !== undefined && args.out.trim() === "") throw new UsageError("register: --out is empty; name the file to write (default: ./" + DEFAULT_SNAPSHOT_FILE + ")");
+  if (args.out !== undefined && args.out.trim() === "")
+    throw new UsageError("register: --out is empty; name the file to write (default: ./" + DEFAULT_SNAPSHOT_FILE + ")");
   return path.resolve(cwd, args.out ?? DEFAULT_SNAPSHOT_FILE);
 }
 
 /** The numeric options, each checked against its range; undefined where not given. */
-export function numericOptions(args: RegisterArgs): { timeoutMs: number | undefined; maxBytes: number | undefined; concurrency: number | undefined } {
+export function numericOptions(args: RegisterArgs): {
+  timeoutMs: number | undefined;
+  maxBytes: number | undefined;
+  concurrency: number | undefined;
+} {
   const timeoutMs = integerOption("register", "--timeout-ms", args["timeout-ms"], { min: 1, max: MAX_TIMEOUT_MS });
-  const maxBytes = integerOption("register", "--max-response-bytes", args["max-response-bytes"], { min: MIN_RESPONSE_BYTES, max: MAX_RESPONSE_BYTES });
-  const concurrency = integerOption("register", "--probe-concurrency", args["probe-concurrency"], { min: 1, max: MAX_CONCURRENCY });
+  const maxBytes = integerOption("register", "--max-response-bytes", args["max-response-bytes"], {
+    min: MIN_RESPONSE_BYTES,
+    max: MAX_RESPONSE_BYTES,
+  });
+  const concurrency = integerOption("register", "--probe-concurrency", args["probe-concurrency"], {
+    min: 1,
+    max: MAX_CONCURRENCY,
+  });
   return { timeoutMs, maxBytes, concurrency };
 }

@@ -20,18 +20,30 @@ export interface RunReportOptions {
   readonly warn: (code: string, message: string) => void;
 }
 
-export function reportRun(result: RegisterResult, { io, cwd, style, catalogFiles, maxBytes, quiet, strict, warn }: RunReportOptions): void {
+export function reportRun(
+  result: RegisterResult,
+  { io, cwd, style, catalogFiles, maxBytes, quiet, strict, warn }: RunReportOptions,
+): void {
   const { snapshot } = result;
   for (const overlay of result.overlays) {
     const file = catalogFiles?.find((f) => path.resolve(cwd, f) === overlay.file) ?? overlay.file;
     if (overlay.models.length === 0) {
-      warn("CATALOG_UNUSED", `--catalog ${escapeLine(file)} (${overlay.name}) has no models for ${snapshot.providers.map((p) => p.id).join(", ")}: it changes nothing.`);
+      warn(
+        "CATALOG_UNUSED",
+        `--catalog ${escapeLine(file)} (${overlay.name}) has no models for ${snapshot.providers.map((p) => p.id).join(", ")}: it changes nothing.`,
+      );
     } else if (!quiet) {
-      io.stderr(`catalog ${overlay.name.padEnd(10)} ${escapeLine(file)}: ${overlay.models.map((c) => `${c.provider} ${c.models}`).join(", ")}\n`);
+      io.stderr(
+        `catalog ${overlay.name.padEnd(10)} ${escapeLine(file)}: ${overlay.models.map((c) => `${c.provider} ${c.models}`).join(", ")}\n`,
+      );
     }
   }
   if (!quiet) {
-    for (const target of result.targets) if (!target.plan.probe) io.stderr(`${formatProbeLine(target.definition.id, { status: "skipped", reason: target.plan.reason }, style)}\n`);
+    for (const target of result.targets)
+      if (!target.plan.probe)
+        io.stderr(
+          `${formatProbeLine(target.definition.id, { status: "skipped", reason: target.plan.reason }, style)}\n`,
+        );
   }
   for (const d of snapshot.diagnostics) if (d.level !== "info" || !quiet) io.stderr(`${formatDiagnostic(d, style)}\n`);
   // A list cut by the size cap is the one failure the user can lift with a flag: say which.

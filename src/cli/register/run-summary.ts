@@ -7,13 +7,23 @@ export function runSummary(result: RegisterResult, out: string, previousFile: st
   return {
     file: out,
     contentHash: snapshot.contentHash,
-    providers: snapshot.providers.map((p) => ({ id: p.id, status: p.probe.status, reason: p.probe.reason, models: p.probe.modelCount, durationMs: result.outcomes.get(p.id)?.durationMs ?? null })),
+    providers: snapshot.providers.map((p) => ({
+      id: p.id,
+      status: p.probe.status,
+      reason: p.probe.reason,
+      models: p.probe.modelCount,
+      durationMs: result.outcomes.get(p.id)?.durationMs ?? null,
+    })),
     models: snapshot.models.length,
     routable: snapshot.models.filter(isRoutable).length,
     stale: snapshot.models.filter((m) => m.availability === "stale").length,
     previous: previousFile ?? null,
     largeChanges: result.largeChanges.map((c) => ({ kind: c.kind, ...c.diagnostic })),
-    diagnostics: { error: count(snapshot.diagnostics, "error"), warning: count(snapshot.diagnostics, "warning"), info: count(snapshot.diagnostics, "info") },
+    diagnostics: {
+      error: count(snapshot.diagnostics, "error"),
+      warning: count(snapshot.diagnostics, "warning"),
+      info: count(snapshot.diagnostics, "info"),
+    },
   };
 }
 

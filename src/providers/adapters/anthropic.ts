@@ -24,7 +24,8 @@ export const anthropicAdapter = {
     cursorParam: "after_id",
     nextCursor(body) {
       if (!isObject(body) || body.has_more !== true) return undefined;
-      if (typeof body.last_id !== "string" || body.last_id === "") throw new ResponseShapeError('"has_more" is true but there is no "last_id" to continue from');
+      if (typeof body.last_id !== "string" || body.last_id === "")
+        throw new ResponseShapeError('"has_more" is true but there is no "last_id" to continue from');
       return body.last_id;
     },
   },
@@ -45,7 +46,12 @@ export const anthropicAdapter = {
       ...(contextWindow !== undefined ? { contextWindow } : {}),
       ...(maxOutput !== undefined ? { maxOutput } : {}),
       ...(reasoning !== undefined || vision !== undefined
-        ? { capabilities: { ...(reasoning !== undefined ? { reasoning } : {}), ...(vision !== undefined ? { vision } : {}) } }
+        ? {
+            capabilities: {
+              ...(reasoning !== undefined ? { reasoning } : {}),
+              ...(vision !== undefined ? { vision } : {}),
+            },
+          }
         : {}),
     };
   },

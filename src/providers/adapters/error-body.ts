@@ -20,13 +20,16 @@ const PLAIN_TOKEN = /^[A-Za-z0-9_.:-]{1,64}$/;
 
 /** A string or finite number of the body, as text, when it is a short plain token; undefined otherwise. */
 export function plainToken(value: unknown): string | undefined {
-  const text = typeof value === "string" ? value : typeof value === "number" && Number.isFinite(value) ? String(value) : undefined;
+  const text =
+    typeof value === "string" ? value : typeof value === "number" && Number.isFinite(value) ? String(value) : undefined;
   return text !== undefined && PLAIN_TOKEN.test(text) ? text : undefined;
 }
 
 export function describeError(error: JsonObject): string {
   const parts = [plainToken(error.type), plainToken(error.code)].filter((v) => v !== undefined);
-  return parts.length > 0 ? `the provider answered with an error (${parts.join(", ")})` : "the provider answered with an error";
+  return parts.length > 0
+    ? `the provider answered with an error (${parts.join(", ")})`
+    : "the provider answered with an error";
 }
 
 /** An HTTP status (400–599) that an error body gives for itself, as GLM's {"code":401,"success":false} does. */

@@ -13,7 +13,8 @@ import { displayName } from "../../core/model-name.js";
 function kindOf(methods: readonly string[]): Model["kind"] | undefined {
   if (methods.length === 0) return undefined;
   if (methods.includes("generateContent")) return "chat";
-  if (methods.includes("embedContent") || methods.includes("embedText") || methods.includes("batchEmbedContents")) return "embedding";
+  if (methods.includes("embedContent") || methods.includes("embedText") || methods.includes("batchEmbedContents"))
+    return "embedding";
   if (methods.includes("predict") || methods.includes("predictLongRunning")) return "image";
   return "other";
 }
@@ -22,7 +23,9 @@ function kindOf(methods: readonly string[]): Model["kind"] | undefined {
 function details(body: unknown, type: string): JsonObject[] {
   const error = isObject(body) && isObject(body.error) ? body.error : undefined;
   const list = Array.isArray(error?.details) ? error.details : [];
-  return list.filter((d): d is JsonObject => isObject(d) && typeof d["@type"] === "string" && d["@type"].endsWith(`.${type}`));
+  return list.filter(
+    (d): d is JsonObject => isObject(d) && typeof d["@type"] === "string" && d["@type"].endsWith(`.${type}`),
+  );
 }
 
 /** An entry of Gemini's list: an object with a string name ("models/…"); its other fields are untrusted. */
@@ -39,12 +42,19 @@ export const geminiAdapter = {
     query: { pageSize: "1000" },
     cursorParam: "pageToken",
     nextCursor(body) {
-      return isObject(body) && typeof body.nextPageToken === "string" && body.nextPageToken !== "" ? body.nextPageToken : undefined;
+      return isObject(body) && typeof body.nextPageToken === "string" && body.nextPageToken !== ""
+        ? body.nextPageToken
+        : undefined;
     },
   },
   parseModels(body): GeminiModelEntry[] {
     const error = errorObject(body);
-    if (error) throw new ResponseShapeError(describeError(isObject(error) ? { type: error.status, code: error.code } : {}), "error_body", statusInErrorBody(error));
+    if (error)
+      throw new ResponseShapeError(
+        describeError(isObject(error) ? { type: error.status, code: error.code } : {}),
+        "error_body",
+        statusInErrorBody(error),
+      );
     if (!isObject(body)) throw new ResponseShapeError('expected a JSON object with a "models" array');
     // Google's JSON leaves out an empty list altogether: {} (or only a page token) is a page with no models.
     if (body.models === undefined && Object.keys(body).every((k) => k === "nextPageToken")) return [];
@@ -77,11 +87,15 @@ export const geminiAdapter = {
   },
   classifyFailure(status, body): FailureClass {
     // A bad key is HTTP 400 INVALID_ARGUMENT with ErrorInfo reason API_KEY_INVALID.
-    if (details(body, "ErrorInfo").some((d) => d.reason === "API_KEY_INVALID")) return { kind: "unauthorized", retry: false };
+    if (details(body, "ErrorInfo").some((d) => d.reason === "API_KEY_INVALID"))
+      return { kind: "unauthorized", retry: false };
     // RESOURCE_EXHAUSTED on a per-day quota will not lift within the run; a per-minute one may.
     if (status === 429) {
-      const violations = details(body, "QuotaFailure").flatMap((d) => (Array.isArray(d.violations) ? d.violations : []));
-      if (violations.some((v) => isObject(v) && typeof v.quotaId === "string" && /PerDay/i.test(v.quotaId))) return { kind: "quota_exhausted", retry: false };
+      const violations = details(body, "QuotaFailure").flatMap((d) =>
+        Array.isArray(d.violations) ? d.violations : [],
+      );
+      if (violations.some((v) => isObject(v) && typeof v.quotaId === "string" && /PerDay/i.test(v.quotaId)))
+        return { kind: "quota_exhausted", retry: false };
     }
     return classifyByStatus(status);
   },

@@ -19,8 +19,13 @@ export const glmAdapter = {
   classifyFailure(status, body) {
     // The business code comes inside "error" on the OpenAI-style API, at the top on the older {code, msg, success} one.
     // The body is untrusted: String() of an object such as {"toString":1} throws, so only plain tokens are read.
-    const code = !isObject(body) ? undefined : isObject(body.error) ? plainToken(body.error.code) : plainToken(body.code);
-    if (status === 429 && code !== undefined && NO_RETRY_CODES.has(code)) return { kind: "quota_exhausted", retry: false };
+    const code = !isObject(body)
+      ? undefined
+      : isObject(body.error)
+        ? plainToken(body.error.code)
+        : plainToken(body.code);
+    if (status === 429 && code !== undefined && NO_RETRY_CODES.has(code))
+      return { kind: "quota_exhausted", retry: false };
     return classifyByStatus(status);
   },
 } satisfies ProviderAdapter<OpenAiListEntry>;

@@ -28,4 +28,6 @@ const ALL_ADAPTERS: readonly ProviderAdapter[] = [
 ];
 
 /** Adapters by the name a provider definition gives in its "adapter" field: each adapter's own id. */
-export const adapters: Readonly<Record<string, ProviderAdapter>> = Object.fromEntries(ALL_ADAPTERS.map((adapter) => [adapter.id, adapter]));
+export const adapters: Readonly<Record<string, ProviderAdapter>> = Object.fromEntries(
+  ALL_ADAPTERS.map((adapter) => [adapter.id, adapter]),
+);

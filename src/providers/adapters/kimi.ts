@@ -19,13 +19,19 @@ export const kimiAdapter = {
       id: raw.id,
       ...(contextWindow !== undefined ? { contextWindow } : {}),
       ...(vision !== undefined || reasoning !== undefined
-        ? { capabilities: { ...(vision !== undefined ? { vision } : {}), ...(reasoning !== undefined ? { reasoning } : {}) } }
+        ? {
+            capabilities: {
+              ...(vision !== undefined ? { vision } : {}),
+              ...(reasoning !== undefined ? { reasoning } : {}),
+            },
+          }
         : {}),
     };
   },
   classifyFailure(status, body) {
     const type = isObject(body) && isObject(body.error) ? body.error.type : undefined;
-    if (status === 429 && typeof type === "string" && NO_RETRY_TYPES.has(type)) return { kind: "quota_exhausted", retry: false };
+    if (status === 429 && typeof type === "string" && NO_RETRY_TYPES.has(type))
+      return { kind: "quota_exhausted", retry: false };
     return classifyByStatus(status);
   },
 } satisfies ProviderAdapter<OpenAiListEntry>;

@@ -2,7 +2,8 @@
 import type { Model } from "../../../generated/snapshot-types.js";
 
 /** Ids of moderation and safety-classifier models, which answer with a verdict, not a reply. */
-export const SAFETY_CLASSIFIER_ID = /moderation|(^|[-_/])(llama-?guard|guard|safeguard|shieldgemma|content-safety)([-_.:]|\d|$)/i;
+export const SAFETY_CLASSIFIER_ID =
+  /moderation|(^|[-_/])(llama-?guard|guard|safeguard|shieldgemma|content-safety)([-_.:]|\d|$)/i;
 
 // OpenAI's list mixes chat models with embeddings, speech, transcription, images and moderation, and says nothing
 // of which is which. The catalogs say (built-in kind, LiteLLM mode, models.dev modalities); where none knows a

@@ -20,10 +20,19 @@ export const lmStudioAdapter = {
     const tools = Array.isArray(raw.capabilities) ? stringList(raw.capabilities).includes("tool_use") : undefined;
     return {
       id,
-      ...(type !== undefined ? { kind: Object.hasOwn(KINDS, type) ? KINDS[type]! : "other" } : kindHint !== undefined ? { kindHint } : {}),
+      ...(type !== undefined
+        ? { kind: Object.hasOwn(KINDS, type) ? KINDS[type]! : "other" }
+        : kindHint !== undefined
+          ? { kindHint }
+          : {}),
       ...(contextWindow !== undefined ? { contextWindow } : {}),
       ...(type === "vlm" || type === "llm" || tools !== undefined
-        ? { capabilities: { ...(type === "vlm" || type === "llm" ? { vision: type === "vlm" } : {}), ...(tools !== undefined ? { tools } : {}) } }
+        ? {
+            capabilities: {
+              ...(type === "vlm" || type === "llm" ? { vision: type === "vlm" } : {}),
+              ...(tools !== undefined ? { tools } : {}),
+            },
+          }
         : {}),
     };
   },

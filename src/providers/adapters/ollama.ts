@@ -50,8 +50,16 @@ export const ollamaAdapter = {
         ...(contextWindow !== undefined ? { contextWindow } : {}),
         ...(said
           ? {
-              kind: capabilities.includes("completion") ? ("chat" as const) : capabilities.includes("embedding") ? ("embedding" as const) : ("other" as const),
-              capabilities: { vision: capabilities.includes("vision"), tools: capabilities.includes("tools"), reasoning: capabilities.includes("thinking") },
+              kind: capabilities.includes("completion")
+                ? ("chat" as const)
+                : capabilities.includes("embedding")
+                  ? ("embedding" as const)
+                  : ("other" as const),
+              capabilities: {
+                vision: capabilities.includes("vision"),
+                tools: capabilities.includes("tools"),
+                reasoning: capabilities.includes("thinking"),
+              },
             }
           : {}),
       };

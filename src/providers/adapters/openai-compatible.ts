@@ -12,7 +12,11 @@ export const openAiCompatibleAdapter = {
     const id = raw.id;
     const contextWindow = positiveInteger(raw.max_model_len) ?? positiveInteger(raw.context_length);
     const kindHint = kindFromId(id);
-    return { id, ...(contextWindow !== undefined ? { contextWindow } : {}), ...(kindHint !== undefined ? { kindHint } : {}) };
+    return {
+      id,
+      ...(contextWindow !== undefined ? { contextWindow } : {}),
+      ...(kindHint !== undefined ? { kindHint } : {}),
+    };
   },
   classifyFailure: classifyOpenAiStyle,
 } satisfies ProviderAdapter<OpenAiListEntry>;

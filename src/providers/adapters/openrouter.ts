@@ -31,7 +31,13 @@ export function openRouterVariant(id: string): { of: string; tag: string } | und
  * price ("-1") or its tokenizer ("Router"), except the `~` moving aliases, which carry that tokenizer too but are
  * priced models of their own.
  */
-function kindOf(id: string, inputs: readonly string[], outputs: readonly string[], tokenizer: unknown, routerPrice: boolean): Model["kind"] {
+function kindOf(
+  id: string,
+  inputs: readonly string[],
+  outputs: readonly string[],
+  tokenizer: unknown,
+  routerPrice: boolean,
+): Model["kind"] {
   if (routerPrice || (tokenizer === "Router" && !id.startsWith("~"))) return "router";
   if (outputs.some((o) => o === "embeddings" || o === "embedding")) return "embedding";
   if (outputs.includes("image")) return "image";
@@ -55,14 +61,21 @@ export const openRouterAdapter = {
     const outputs = stringList(architecture.output_modalities);
     const parameters = new Set(stringList(raw.supported_parameters));
     const rawPricing = isObject(raw.pricing) ? raw.pricing : undefined;
-    const kind = kindOf(id, inputs, outputs, architecture.tokenizer, isRouterPrice(rawPricing?.prompt) || isRouterPrice(rawPricing?.completion));
+    const kind = kindOf(
+      id,
+      inputs,
+      outputs,
+      architecture.tokenizer,
+      isRouterPrice(rawPricing?.prompt) || isRouterPrice(rawPricing?.completion),
+    );
     const pricing = openRouterPricing(rawPricing, kind);
     const contextWindow = positiveInteger(raw.context_length) ?? positiveInteger(topProvider.context_length);
     const maxOutput = positiveInteger(topProvider.max_completion_tokens);
     const variant = openRouterVariant(id);
     const movingAlias = id.startsWith("~");
     const target = isObject(raw.alias_target) ? raw.alias_target.slug : undefined;
-    const aliasOf = movingAlias && typeof target === "string" && isUsableModelId(target) && target !== id ? target : undefined;
+    const aliasOf =
+      movingAlias && typeof target === "string" && isUsableModelId(target) && target !== id ? target : undefined;
     const retiresAt = isCalendarDate(raw.expiration_date) ? raw.expiration_date : undefined;
     // Free only for a chat model with no per-request or per-image charge whose tokens cost nothing, or that
     // OpenRouter serves as its :free variant.

@@ -35,7 +35,8 @@ export const togetherAdapter = {
     return body.filter(isOpenAiListEntry);
   },
   translateModel(raw): ProbedModel {
-    const kind = typeof raw.type === "string" ? (Object.hasOwn(KINDS, raw.type) ? KINDS[raw.type] : "other") : undefined;
+    const kind =
+      typeof raw.type === "string" ? (Object.hasOwn(KINDS, raw.type) ? KINDS[raw.type] : "other") : undefined;
     const contextWindow = positiveInteger(raw.context_length);
     const pricing = isObject(raw.pricing) ? raw.pricing : {};
     const input = price(pricing.input);
@@ -47,7 +48,9 @@ export const togetherAdapter = {
       ...(kind !== undefined ? { kind } : {}),
       ...(contextWindow !== undefined ? { contextWindow } : {}),
       // 0 and 0 is what a dedicated-only model (billed by the hour) shows: no per-token price, not a free one.
-      ...(input !== undefined && output !== undefined && (input > 0 || output > 0) ? { pricing: priceFigures({ input, output }) } : {}),
+      ...(input !== undefined && output !== undefined && (input > 0 || output > 0)
+        ? { pricing: priceFigures({ input, output }) }
+        : {}),
     };
   },
   classifyFailure: classifyOpenAiStyle,
