@@ -40,7 +40,8 @@ export function sortKeysDeep(value: unknown): unknown {
 
 /** `out[key] = value`, except that a "__proto__" key (JSON.parse makes it an own property) stays data, not a prototype. */
 function setOwn(out: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === "__proto__")
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   else out[key] = value;
 }
 
