@@ -53,7 +53,7 @@ def describe_drop(rule, r, ctx):
     if rule == "provider_not_allowed":
         return "%s is not in policy.allowedProviders" % p
     if rule == "not_allowed":
-        return "it is not in %s's allow-list (policy.providers.%s.allowedModels)" % (p, p)
+        return "it is not in %s's allow-list (policy.providers.%s.allowedModels, from %s_ALLOWED_MODELS)" % (p, p, p.upper())
     if rule == "excluded":
         return "the request excludes it"
     if rule == "requires_vision":

@@ -169,14 +169,8 @@ def _requested_failure(ctx, name, records):
 
 
 def _explain_requested_drop(rule, r, ctx):
-    p = r.provider.id
-    if rule == "not_listed":
-        return "%s is in the catalog but %s did not list it" % (r.id, p)
-    if rule == "unverified":
-        return "%s at %s: its provider was not probed, and policy.routeUnverified is off" % (r.id, p)
-    if rule == "not_allowed":
-        return "%s is not in %s's allow-list (policy.providers.%s.allowedModels, from %s_ALLOWED_MODELS)" % (r.id, p, p, p.upper())
-    return "%s at %s: %s" % (r.id, p, describe_drop(rule, r, ctx))
+    """The trace's clause for the rule, naming the model: one wording for both."""
+    return "%s at %s: %s" % (r.id, r.provider.id, describe_drop(rule, r, ctx))
 
 
 def _suggest(index, name):

@@ -54,7 +54,7 @@ export function describeDrop(rule: StaticRule | DynamicRule, r: ModelRecord, ctx
     case "provider_not_allowed":
       return `${p} is not in policy.allowedProviders`;
     case "not_allowed":
-      return `it is not in ${p}'s allow-list (policy.providers.${p}.allowedModels)`;
+      return `it is not in ${p}'s allow-list (policy.providers.${p}.allowedModels, from ${p.toUpperCase()}_ALLOWED_MODELS)`;
     case "excluded":
       return "the request excludes it";
     case "requires_vision":
@@ -76,23 +76,9 @@ export function describeDrop(rule: StaticRule | DynamicRule, r: ModelRecord, ctx
   }
 }
 
-/**
- * The same rule as a clause naming the model, for the error of a request that named it: the trace's clause after
- * "<id> at <provider>: ", except where the error says more (the catalog, the environment variable) for a caller who
- * asked for this model by name.
- */
+/** The same rule as a clause naming the model, for the error of a request that named it: one wording for both. */
 export function describeRequestedDrop(rule: StaticRule | DynamicRule, r: ModelRecord, ctx: SelectionContext): string {
-  const p = r.provider.id;
-  switch (rule) {
-    case "not_listed":
-      return `${r.id} is in the catalog but ${p} did not list it`;
-    case "unverified":
-      return `${r.id} at ${p}: its provider was not probed, and policy.routeUnverified is off`;
-    case "not_allowed":
-      return `${r.id} is not in ${p}'s allow-list (policy.providers.${p}.allowedModels, from ${p.toUpperCase()}_ALLOWED_MODELS)`;
-    default:
-      return `${r.id} at ${p}: ${describeDrop(rule, r, ctx)}`;
-  }
+  return `${r.id} at ${r.provider.id}: ${describeDrop(rule, r, ctx)}`;
 }
 
 const article = (word: string) => (/^[aeiou]/.test(word) ? "an" : "a");

@@ -193,7 +193,7 @@ describe("select command: nothing to choose", () => {
     expect(code).toBe(1);
     expect(stdout).toBe("");
     expect(stderr).toContain(
-      'provider-registry: "kimi-latest-8k" cannot be used: kimi-latest-8k is in the catalog but kimi did not list it',
+      `provider-registry: "kimi-latest-8k" cannot be used: kimi-latest-8k at kimi: kimi's probe succeeded and did not list it`,
     );
     expect(stderr).toContain("hint: add --explain");
   });

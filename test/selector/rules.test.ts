@@ -159,13 +159,16 @@ const cases: Record<string, Case[]> = {
     {
       name: "known but not listed: NO_SUCH_MODEL, never a substitute",
       request: { model: "kimi-latest-8k" },
-      expect: { error: "NO_SUCH_MODEL", message: /in the catalog but kimi did not list it/ },
+      expect: { error: "NO_SUCH_MODEL", message: /kimi-latest-8k at kimi: kimi's probe succeeded and did not list it/ },
     },
     {
       name: "its provider was not probed",
       models: [{ provider: "custom", id: "qwen", availability: "unverified" }],
       request: { model: "qwen" },
-      expect: { error: "NO_SUCH_MODEL", message: /its provider was not probed/ },
+      expect: {
+        error: "NO_SUCH_MODEL",
+        message: /qwen at custom: custom was not probed, and policy\.routeUnverified is off/,
+      },
     },
     {
       name: "not a chat model",
@@ -227,7 +230,7 @@ const cases: Record<string, Case[]> = {
       request: { model: "glm-4.6", requires: { minContext: 300000 } },
       expect: {
         error: "REQUIREMENTS_NOT_MET",
-        message: /glm-4\.6 is not in glm's allow-list.*below the 300000 required/,
+        message: /glm-4\.6 at glm: it is not in glm's allow-list.*below the 300000 required/,
       },
     },
   ],
