@@ -1,7 +1,7 @@
 // The registration pipeline as one library call, one call per stage: plan (configuration → provider definitions →
 // probe targets) → probe → merge → resolve policy → build the snapshot → validate. It writes nothing; the caller
 // decides where the snapshot goes.
-import type { ProviderRegistrySnapshot } from "../generated/snapshot-types.js";
+import type { Model, ProviderRegistrySnapshot } from "../generated/snapshot-types.js";
 import { largeChanges, type LargeChange } from "./compare/large-changes.js";
 import { loadCommunityCatalog, overlayCounts, type CommunityOverlay } from "./catalog/community-catalog.js";
 import { loadBuiltinCatalog, type Catalog } from "./catalog/load-catalog.js";
@@ -22,6 +22,7 @@ import { loadProviderDefinitions } from "./providers/load-definitions.js";
 import { planProbes, type ProbeTarget } from "./providers/plan-probes.js";
 import { buildSnapshot, sealSnapshot, snapshotTime } from "./snapshot/build-snapshot.js";
 import { contentHash } from "./snapshot/content-hash.js";
+import { invalidModelDiagnostic, invalidModels } from "./validate/invalid-models.js";
 import { schemaProblems } from "./validate/schema-validator.js";
 
 export interface RegisterOptions {
@@ -106,30 +107,18 @@ export async function register(options: RegisterOptions): Promise<RegisterResult
     modelCosts: plan.settings.modelCosts,
     ...(plan.settings.freeModels !== undefined ? { freeModels: plan.settings.freeModels } : {}),
   });
-  const resolved = resolvePolicy(plan.settings, merged.models, runs.map(providerState), { asOf: plan.asOf });
-  const diagnostics = [
-    ...plan.settings.diagnostics,
-    ...merged.diagnostics,
-    ...resolved.diagnostics,
-    ...probeDiagnostics(runs, providersKeptStale(merged.models)),
-  ];
-  options.onStage?.("merged");
-
-  const unsealed = buildSnapshot(
-    {
-      generatedAt: plan.generatedAt,
-      generatorVersion: options.generatorVersion,
-      runs,
-      models: merged.models,
-      policy: resolved.policy,
-      diagnostics,
-    },
-    { hash: false },
-  );
-  const preference = diagnosePreferences(unsealed);
-  options.onStage?.("diagnosed");
-  const snapshot = sealSnapshot(unsealed, preference);
-  assertValidSnapshot(snapshot);
+  const stages = { plan, runs, merged, options };
+  let built = resolveAndBuild(stages, merged.models, []);
+  if (built.problems.length > 0) {
+    // Models the schema refuses are left out, named, and the rest is built again; any other problem stops the run.
+    const invalid = invalidModels(built.problems, built.snapshot.models);
+    if (invalid === undefined) throw new InvalidDocumentError("the generated snapshot", built.problems);
+    const refused = new Set(invalid.map((m) => `${m.provider}\u0000${m.id}`));
+    const kept = merged.models.filter((m) => !refused.has(`${m.provider}\u0000${m.id}`));
+    built = resolveAndBuild(stages, kept, invalid.map(invalidModelDiagnostic));
+    if (built.problems.length > 0) throw new InvalidDocumentError("the generated snapshot", built.problems);
+  }
+  const { snapshot } = built;
   return {
     snapshot,
     targets: plan.targets,
@@ -222,21 +211,63 @@ function providerState(run: ProviderRun): ProviderState {
   return { id: run.id, ...(why !== undefined ? { notProbedBecause: why } : {}) };
 }
 
-/**
- * What the selector will do where the user said nothing can only be told by asking the selector itself, of the
- * snapshot as built. One it cannot read breaks the schema somewhere: then say where, rather than how it tripped.
- */
-function diagnosePreferences(snapshot: ProviderRegistrySnapshot): Diagnostic[] {
-  try {
-    return preferenceDiagnostics(snapshot);
-  } catch (error) {
-    assertValidSnapshot(snapshot);
-    throw error;
-  }
+/** Policy resolved over the merged models, the run's diagnostics gathered, the snapshot built and checked. */
+function resolveAndBuild(
+  {
+    plan,
+    runs,
+    merged,
+    options,
+  }: {
+    plan: RunPlan;
+    runs: readonly ProviderRun[];
+    merged: { readonly diagnostics: readonly Diagnostic[] };
+    options: RegisterOptions;
+  },
+  models: readonly Model[],
+  extra: readonly Diagnostic[],
+): { snapshot: ProviderRegistrySnapshot; problems: string[] } {
+  const resolved = resolvePolicy(plan.settings, models, runs.map(providerState), { asOf: plan.asOf });
+  const diagnostics = [
+    ...plan.settings.diagnostics,
+    ...merged.diagnostics,
+    ...resolved.diagnostics,
+    ...probeDiagnostics(runs, providersKeptStale(models)),
+    ...extra,
+  ];
+  options.onStage?.("merged");
+  return buildAndCheck(
+    {
+      generatedAt: plan.generatedAt,
+      generatorVersion: options.generatorVersion,
+      runs,
+      models,
+      policy: resolved.policy,
+      diagnostics,
+    },
+    options,
+  );
 }
 
-/** Never hand on a snapshot that breaks the schema: that is a bug here, and it must stop the run before anything is written. */
-function assertValidSnapshot(snapshot: ProviderRegistrySnapshot): void {
-  const problems = schemaProblems("provider-registry-snapshot", snapshot);
-  if (problems.length > 0) throw new InvalidDocumentError("the generated snapshot", problems);
+/**
+ * The snapshot built once, the selector's reading of it added (what it will do where the user said nothing can only
+ * be told by asking the selector itself), sealed, and checked against the schema. A snapshot the selector cannot read
+ * breaks the schema somewhere: then the problems say where, rather than how the selector tripped.
+ */
+function buildAndCheck(
+  parts: Parameters<typeof buildSnapshot>[0],
+  options: Pick<RegisterOptions, "onStage">,
+): { snapshot: ProviderRegistrySnapshot; problems: string[] } {
+  const unsealed = buildSnapshot(parts, { hash: false });
+  let preference: Diagnostic[];
+  try {
+    preference = preferenceDiagnostics(unsealed);
+  } catch (error) {
+    const problems = schemaProblems("provider-registry-snapshot", unsealed);
+    if (problems.length > 0) return { snapshot: unsealed, problems };
+    throw error;
+  }
+  options.onStage?.("diagnosed");
+  const snapshot = sealSnapshot(unsealed, preference);
+  return { snapshot, problems: schemaProblems("provider-registry-snapshot", snapshot) };
 }

@@ -22,6 +22,7 @@ export const CONFIGURATION_WARNING_CODES = [
 
 /** Warnings about what the providers answered or what the run found: not the configuration's fault. */
 export const DATA_WARNING_CODES = [
+  "MODEL_INVALID",
   "PREVIOUS_UNUSABLE",
   "PROBE_FAILED",
   "PROVIDER_LISTED_NOTHING",
