@@ -3,16 +3,15 @@
 
 const DECIMAL = /^(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
 
+/** A finite number as text, or a string trimmed; "" for anything else (which no decimal matches). */
+function decimalText(value: unknown): string {
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  return typeof value === "string" ? value.trim() : "";
+}
+
 /** USD per token → USD per million tokens; undefined for anything that is not a non-negative decimal. */
 export function perTokenToPerMillion(value: unknown): number | undefined {
-  const text =
-    typeof value === "number"
-      ? Number.isFinite(value)
-        ? String(value)
-        : ""
-      : typeof value === "string"
-        ? value.trim()
-        : "";
+  const text = decimalText(value);
   const match = DECIMAL.exec(text);
   if (!match) return undefined;
   const [, whole = "", fraction = "", exponent = "0"] = match;
@@ -36,14 +35,7 @@ export function perTokenToPerMillion(value: unknown): number | undefined {
 
 /** A non-negative decimal as text or number (a per-request or per-image charge), as it is; undefined otherwise. */
 export function nonNegativeDecimal(value: unknown): number | undefined {
-  const text =
-    typeof value === "number"
-      ? Number.isFinite(value)
-        ? String(value)
-        : ""
-      : typeof value === "string"
-        ? value.trim()
-        : "";
+  const text = decimalText(value);
   if (!DECIMAL.test(text)) return undefined;
   const result = Number(text);
   return Number.isFinite(result) ? result : undefined;
