@@ -1,6 +1,7 @@
 // Community catalogs (models.dev, LiteLLM) as overlays beneath the built-in catalog: `register --catalog FILE`.
 // Which format a file is in is told from its shape; the facts land in the snapshot as `overlay:<name>`.
-import { FileReadError, readTextFile } from "../selector/shared.js";
+import { readTextFile } from "../selector/shared.js";
+import { readFailureReason } from "../core/read-failure.js";
 import { tooDeepAt } from "../core/json-depth.js";
 import path from "node:path";
 import { isObject } from "../core/json-object.js";
@@ -68,9 +69,7 @@ export async function loadCommunityCatalog(
   try {
     text = readTextFile(absolute, MAX_CATALOG_BYTES);
   } catch (error) {
-    const why =
-      error instanceof FileReadError ? error.why : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
-    throw new ConfigError(`--catalog ${file}: cannot read it: ${why}`, { file: absolute });
+    throw new ConfigError(`--catalog ${file}: cannot read it: ${readFailureReason(error)}`, { file: absolute });
   }
   let json: unknown;
   try {

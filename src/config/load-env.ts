@@ -2,7 +2,8 @@
 import path from "node:path";
 import { parse } from "dotenv";
 import { ConfigError } from "../core/errors.js";
-import { FileReadError, readTextFile } from "../selector/shared.js";
+import { readTextFile } from "../selector/shared.js";
+import { readFailureReason } from "../core/read-failure.js";
 import type { Env } from "./env-values.js";
 
 /** A .env of a thousand variables is some 100 kB. */
@@ -28,8 +29,7 @@ export async function loadEnv(options: { cwd: string; envFile?: string; realEnv:
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if ((code === "ENOENT" || code === "EISDIR") && options.envFile === undefined) return layerEnv({}, options.realEnv);
-    const why = error instanceof FileReadError ? error.why : (code ?? (error as Error).message);
-    throw new ConfigError(`cannot read env file ${file}: ${why}`, { file });
+    throw new ConfigError(`cannot read env file ${file}: ${readFailureReason(error)}`, { file });
   }
   return layerEnv(parseEnvFile(text, file), options.realEnv);
 }

@@ -2,7 +2,8 @@
 import path from "node:path";
 import fg from "fast-glob";
 import { ConfigError } from "../core/errors.js";
-import { FileReadError, readTextFile } from "../selector/shared.js";
+import { readTextFile } from "../selector/shared.js";
+import { readFailureReason } from "../core/read-failure.js";
 import { schemaProblems, type SchemaName } from "./schema-validator.js";
 
 /** Provider definitions and catalogs of ours are a few kilobytes. */
@@ -27,9 +28,7 @@ export async function loadJsonDocument<T>(file: string, schema: SchemaName): Pro
   try {
     text = readTextFile(file, MAX_DOCUMENT_BYTES);
   } catch (error) {
-    const why =
-      error instanceof FileReadError ? error.why : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
-    throw new ConfigError(`cannot read ${file}: ${why}`, { file });
+    throw new ConfigError(`cannot read ${file}: ${readFailureReason(error)}`, { file });
   }
   let document: unknown;
   try {
