@@ -1,21 +1,11 @@
 // fast-check generators for untrusted provider answers: real shapes (data/demo and the providers' documented examples), mutated.
 import fc from "fast-check";
+import type { ProviderDefinition } from "../../generated/provider-definition-types.js";
 import { providerFixture } from "./new-provider-servers.js";
 import { CANARY, demoList } from "./provider-servers.js";
 
-export type AdapterName =
-  | "kimi"
-  | "glm"
-  | "openrouter"
-  | "openai-compatible"
-  | "anthropic"
-  | "gemini"
-  | "mistral"
-  | "groq"
-  | "together"
-  | "fireworks"
-  | "ollama"
-  | "lmstudio";
+/** The response shapes a provider definition can name: the schema's list, through the generated types. */
+export type AdapterName = ProviderDefinition["adapter"];
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
