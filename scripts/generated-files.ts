@@ -78,13 +78,44 @@ export function snapshotFormats(): Record<"date" | "date-time", (text: string) =
   >;
 }
 
+const ANNOTATIONS = new Set(["title", "description", "$comment", "examples"]);
+const SUBSCHEMA_MAPS = new Set(["properties", "patternProperties", "$defs", "dependentSchemas"]);
+const SUBSCHEMA_LISTS = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);
+
+/**
+ * A schema without its annotations (title, description…), which validate nothing: ajv embeds the schema objects it
+ * reads at run time (property names for additionalProperties, enum values), and their prose would ship in the
+ * selector's bundle for nothing. Only keyword positions are touched, never a property that happens to be called
+ * "description".
+ */
+export function withoutAnnotations(schema: unknown): unknown {
+  if (typeof schema !== "object" || schema === null || Array.isArray(schema)) return schema;
+  const out: Record<string, unknown> = {};
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (ANNOTATIONS.has(keyword)) continue;
+    if (SUBSCHEMA_MAPS.has(keyword) && typeof value === "object" && value !== null)
+      out[keyword] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, withoutAnnotations(sub)]));
+    else if (SUBSCHEMA_LISTS.has(keyword) && Array.isArray(value)) out[keyword] = value.map(withoutAnnotations);
+    else if (
+      typeof value === "object" &&
+      value !== null &&
+      !Array.isArray(value) &&
+      keyword !== "enum" &&
+      keyword !== "const"
+    )
+      out[keyword] = withoutAnnotations(value); // items, additionalProperties, not, if/then/else, propertyNames…
+    else out[keyword] = value;
+  }
+  return out;
+}
+
 /**
  * The snapshot validator as standalone code: the selector ships it so that it needs no ajv at run time.
  * Formats are compiled in from SNAPSHOT_FORMATS_SOURCE, which keeps the output free of imports.
  */
 async function renderValidator(): Promise<string> {
   const rel = "schema/provider-registry-snapshot.schema.json";
-  const schema = await readSchema(rel);
+  const schema = withoutAnnotations(await readSchema(rel)) as Record<string, unknown>;
   const ajv = new Ajv2020({
     strict: true,
     // Every problem at once: readers of a newer minor version skip only the additions they do not know.

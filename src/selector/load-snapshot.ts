@@ -31,10 +31,7 @@ export function loadSnapshot(path: string): ProviderRegistrySnapshot {
 export function readSnapshotJson(path: string): unknown {
   let text: string;
   try {
-    const bytes = readRegularFile(path, MAX_SNAPSHOT_BYTES);
-    // A snapshot is nearly always pure ASCII (ids, numbers, English names), and ASCII decoded as Latin-1 is the same
-    // text without UTF-8 validation: about half the read time of a 10,000-model snapshot. Anything else is UTF-8.
-    text = isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
+    text = snapshotText(readRegularFile(path, MAX_SNAPSHOT_BYTES));
   } catch (error) {
     const code = error instanceof FileReadError ? error.code : (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") {
@@ -66,8 +63,16 @@ export function readSnapshotJson(path: string): unknown {
   }
 }
 
+/**
+ * A snapshot is nearly always pure ASCII (ids, numbers, English names), and ASCII decoded as Latin-1 is the same
+ * text without UTF-8 validation: about half the read time of a 10,000-model snapshot. Anything else is UTF-8.
+ */
+export function snapshotText(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
+}
+
 /** Iterative: a newer minor version's unknown field may nest deeper than the stack goes. */
-function deepFreeze(root: object): void {
+export function deepFreeze(root: object): void {
   const pending: object[] = [root];
   while (pending.length > 0) {
     const node = pending.pop()!;
