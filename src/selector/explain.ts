@@ -4,7 +4,13 @@ import type { Choice } from "./choice.js";
 import { SelectionError } from "./errors.js";
 import type { SelectionContext } from "./context.js";
 import type { ModelChoice } from "./vocabulary.js";
-import { describeRequest, namesRoutingCriteria, normalizeRequest, shown, type SelectionRequest } from "./request.js";
+import {
+  describeRequest,
+  namesRoutingCriteria,
+  normalizeRequest,
+  describeValue,
+  type SelectionRequest,
+} from "./request.js";
 import type { SnapshotIndex } from "./snapshot-index.js";
 import { escapeControls, escapeLine } from "./text.js";
 import type { TraceEntry } from "./trace-entry.js";
@@ -97,7 +103,7 @@ export function renderExplanation(
     // The outcome is then the INVALID_REQUEST error, which says what is wrong.
   }
   lines.push(
-    `request: ${shown(request ?? {})}${req ? ` (${describeRequest(req)}${req.categoryNamed ? "" : "; balanced is the default category"})` : ""}`,
+    `request: ${describeValue(request ?? {})}${req ? ` (${describeRequest(req)}${req.categoryNamed ? "" : "; balanced is the default category"})` : ""}`,
   );
   if (req !== null && req.model === null && index.defaultModel !== null && namesRoutingCriteria(req)) {
     lines.push(

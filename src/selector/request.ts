@@ -38,7 +38,7 @@ function invalid(message: string): never {
  * Any value, for a message. Requests come from callers' code, so the message must not throw: JSON.stringify does on
  * a BigInt or a cycle, String does on an object without a prototype.
  */
-export function shown(value: unknown): string {
+export function describeValue(value: unknown): string {
   if (typeof value === "bigint") return `${value}n`;
   if (typeof value === "symbol") return value.toString();
   try {
@@ -53,13 +53,13 @@ export function shown(value: unknown): string {
 function flag(value: unknown, key: "vision" | "tools" | "reasoning" | "json", bit: number): number {
   if (value === undefined || value === false) return 0;
   if (value === true) return bit;
-  return invalid(`requires.${key} must be true or false (got ${shown(value)})`);
+  return invalid(`requires.${key} must be true or false (got ${describeValue(value)})`);
 }
 
 function minimum(value: unknown, key: "minContext" | "minOutput"): number {
   if (value === undefined) return NO_MINIMUM;
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    return invalid(`requires.${key} must be a number of tokens, 0 or more (got ${shown(value)})`);
+    return invalid(`requires.${key} must be a number of tokens, 0 or more (got ${describeValue(value)})`);
   }
   return value;
 }
@@ -102,7 +102,7 @@ function categoryIndex(category: unknown): 0 | 1 | 2 {
     case "extended_reasoning":
       return 2;
     default:
-      return invalid(`category must be one of ${CATEGORIES.join(", ")} (got ${shown(category)})`);
+      return invalid(`category must be one of ${CATEGORIES.join(", ")} (got ${describeValue(category)})`);
   }
 }
 
