@@ -123,6 +123,8 @@ function send(url: URL, options: GetJsonOptions): Promise<IncomingMessage> {
   });
 }
 
+const EMPTY = Buffer.alloc(0);
+
 /** The body, read as it comes into one buffer (sized from Content-Length when given, else grown), within the cap. */
 function readCapped(response: IncomingMessage, maxBytes: number, signal: AbortSignal): Promise<string> {
   const declared = Number(header(response, "content-length") ?? Number.NaN);
@@ -138,6 +140,8 @@ function readCapped(response: IncomingMessage, maxBytes: number, signal: AbortSi
       if (settled) return;
       settled = true;
       outcome();
+      // The listeners, and so this closure, live as long as the response: let go of the bytes once they are read.
+      buffer = EMPTY;
     };
     response.on("data", (chunk: Buffer) => {
       if (settled) return;

@@ -28,7 +28,11 @@ export function loadSnapshot(path: string): ProviderRegistrySnapshot {
 }
 
 /** A snapshot file's JSON, not yet checked: SNAPSHOT_NOT_FOUND, SNAPSHOT_UNREADABLE or SNAPSHOT_NOT_JSON otherwise. */
-export function readSnapshotJson(path: string): unknown {
+/**
+ * `beforeParse` runs once the bytes are decoded and let go, before the parse: a caller that reads a large file can
+ * reclaim them there (the build side's command line does; the selector never passes one).
+ */
+export function readSnapshotJson(path: string, beforeParse?: () => void): unknown {
   let text: string;
   try {
     text = snapshotText(readRegularFile(path, MAX_SNAPSHOT_BYTES));
@@ -52,6 +56,7 @@ export function readSnapshotJson(path: string): unknown {
   }
   // Editors on some systems add a byte-order mark, which JSON.parse refuses.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  beforeParse?.();
   try {
     return JSON.parse(text);
   } catch (error) {

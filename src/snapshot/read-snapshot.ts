@@ -21,6 +21,8 @@ export type SnapshotRead =
   | { readonly status: "unusable"; readonly why: string; readonly problems: readonly string[] };
 
 export interface ReadHooks {
+  /** Called once the file's bytes are decoded into text and no longer referenced: the moment to reclaim them. */
+  readonly beforeParse?: () => void;
   /**
    * Called once the file is parsed and its text is no longer referenced: the moment to reclaim it (the text of a
    * 100,000-model snapshot is about 100 MB, its parse about 60 MB) before validating and hashing add their own.
@@ -31,7 +33,7 @@ export interface ReadHooks {
 export async function readSnapshotFile(file: string, hooks: ReadHooks = {}): Promise<SnapshotRead> {
   let data: unknown;
   try {
-    data = readSnapshotJson(file);
+    data = readSnapshotJson(file, hooks.beforeParse);
     hooks.afterParse?.();
     const { snapshot, unknownFields } = knownSnapshot(data, file);
     return { status: "ok", snapshot, unknownFields };

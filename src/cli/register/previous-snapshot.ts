@@ -4,8 +4,11 @@ import { contentHash } from "../../snapshot/content-hash.js";
 import { readSnapshotFile, requireSnapshotFile } from "../../snapshot/read-snapshot.js";
 import { releaseMemory } from "../memory.js";
 
-/** Reading a large snapshot holds its text, then its objects: the text is let go before validating and hashing. */
-const RECLAIM = { afterParse: releaseMemory };
+/**
+ * Reading a large snapshot holds its bytes, then its text, then its objects: the bytes are let go before the parse,
+ * and the text before validating and hashing.
+ */
+const RECLAIM = { beforeParse: releaseMemory, afterParse: releaseMemory };
 
 export type Peeked =
   | { readonly status: "ok"; readonly previous: PreviousSnapshot }
