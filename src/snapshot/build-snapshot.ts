@@ -3,9 +3,7 @@ import type { Model, Policy, Provider, ProviderRegistrySnapshot } from "../../ge
 import { ConfigError } from "../core/errors.js";
 import { sortDiagnostics, type Diagnostic } from "../core/diagnostic.js";
 import { byProviderThenId, compareText } from "../core/order.js";
-import type { ProbeOutcome } from "../probe/probe-provider.js";
-import { providerRuns, type ProviderRun } from "../probe/provider-run.js";
-import type { ProbeTarget } from "../providers/plan-probes.js";
+import type { ProviderRun } from "../probe/provider-run.js";
 import { contentHash } from "./content-hash.js";
 import { SCHEMA_ID, SCHEMA_VERSION } from "./schema-version.js";
 
@@ -19,19 +17,14 @@ export interface SnapshotInput {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** The same, with the plan's targets and the probes' outcomes in place of the run records. */
-export interface SnapshotParts extends Omit<SnapshotInput, "runs"> {
-  readonly targets: readonly ProbeTarget[];
-  readonly outcomes: ReadonlyMap<string, ProbeOutcome>;
-}
-
 /** Stands in for the hash of a snapshot that is not complete yet (see sealSnapshot): hashing 10,000 models is not free. */
 export const UNHASHED = `sha256:${"0".repeat(64)}`;
 
 /** The snapshot; with `hash: false` its contentHash is UNHASHED, for a snapshot sealSnapshot completes. */
-export function buildSnapshot(input: SnapshotInput | SnapshotParts, { hash = true } = {}): ProviderRegistrySnapshot {
-  const runs = "runs" in input ? input.runs : providerRuns(input.targets, input.outcomes);
-  const providers = runs.map((run) => providerEntry(run, input.generatedAt)).sort((a, b) => compareText(a.id, b.id));
+export function buildSnapshot(input: SnapshotInput, { hash = true } = {}): ProviderRegistrySnapshot {
+  const providers = input.runs
+    .map((run) => providerEntry(run, input.generatedAt))
+    .sort((a, b) => compareText(a.id, b.id));
   const unhashed = {
     $schema: SCHEMA_ID,
     schemaVersion: SCHEMA_VERSION,

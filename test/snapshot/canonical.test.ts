@@ -12,7 +12,9 @@ import { sortDiagnostics, type Diagnostic } from "../../src/core/diagnostic.js";
 import { resolvePolicy } from "../../src/policy/resolve-policy.js";
 import type { ProbeOutcome } from "../../src/probe/probe-provider.js";
 import { planProbes } from "../../src/providers/plan-probes.js";
-import { buildSnapshot, snapshotTime, type SnapshotParts } from "../../src/snapshot/build-snapshot.js";
+import { providerRuns } from "../../src/probe/provider-run.js";
+import type { ProbeTarget } from "../../src/providers/plan-probes.js";
+import { buildSnapshot as buildFromRuns, snapshotTime, type SnapshotInput } from "../../src/snapshot/build-snapshot.js";
 import { canonicalChunks, canonicalJson, sortKeysDeep } from "../../src/snapshot/canonical-json.js";
 import { contentHash, withoutTimestamps } from "../../src/snapshot/content-hash.js";
 import { writeFileAtomic } from "../../src/snapshot/write-snapshot.js";
@@ -86,6 +88,15 @@ describe("canonicalJson", () => {
     );
   });
 });
+
+/** The stages' results with the plan's targets and the probes' outcomes in place of the run records. */
+interface SnapshotParts extends Omit<SnapshotInput, "runs"> {
+  readonly targets: readonly ProbeTarget[];
+  readonly outcomes: ReadonlyMap<string, ProbeOutcome>;
+}
+
+const buildSnapshot = ({ targets, outcomes, ...rest }: SnapshotParts) =>
+  buildFromRuns({ ...rest, runs: providerRuns(targets, outcomes) });
 
 // A small but complete snapshot: four providers (ok, failed, skipped, no answer in time), models and policy from the real stages.
 function parts(): SnapshotParts {
