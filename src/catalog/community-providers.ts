@@ -2,6 +2,7 @@
 // ("Community catalogs"); keep the two in step. Each table names every built-in provider and no other (the compiler
 // checks it against src/core/builtin-providers.ts).
 import type { BuiltinProviderId } from "../core/builtin-providers.js";
+import { ownValue } from "../core/json-object.js";
 
 type ByBuiltinProvider = Readonly<Record<BuiltinProviderId, readonly string[]>>;
 
@@ -60,5 +61,5 @@ export const LITELLM_PROVIDERS: Readonly<Record<string, readonly string[]>> = {
  * user's own provider definition file — its own id.
  */
 export function sourceNames(table: Readonly<Record<string, readonly string[]>>, provider: string): readonly string[] {
-  return Object.hasOwn(table, provider) ? table[provider]! : [provider];
+  return ownValue(table, provider) ?? [provider];
 }

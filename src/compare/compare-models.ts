@@ -3,7 +3,8 @@ import type { Model, ProviderRegistrySnapshot } from "../../generated/snapshot-t
 import { isRoutable } from "../core/availability.js";
 import { modelAllowedIn } from "../core/policy-rules.js";
 import type { PushChange } from "./change.js";
-import { jsonEquals, ownValue } from "./json-values.js";
+import { ownValue } from "../core/json-object.js";
+import { jsonEquals } from "./json-values.js";
 
 const CAPABILITIES = ["vision", "tools", "reasoning", "json", "streaming"] as const;
 /** Handled one by one below; every other field of a model is compared as a whole. */

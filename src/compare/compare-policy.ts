@@ -4,7 +4,8 @@ import type { Policy, ProviderRegistrySnapshot } from "../../generated/snapshot-
 import { isObject } from "../core/json-object.js";
 import { EMPTY_PROVIDER_POLICY, modelAllowedIn, providerAllowed } from "../core/policy-rules.js";
 import type { PushChange } from "./change.js";
-import { jsonEquals, ownValue } from "./json-values.js";
+import { ownValue } from "../core/json-object.js";
+import { jsonEquals } from "./json-values.js";
 
 export function comparePolicy(
   beforeSnapshot: ProviderRegistrySnapshot,

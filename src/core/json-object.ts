@@ -3,6 +3,11 @@
 
 export type JsonObject = Record<string, unknown>;
 
+/** obj[key] when it is obj's own property; never a property of Object.prototype ("constructor", "toString"). */
+export function ownValue<T>(obj: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(obj, key) ? obj[key] : undefined;
+}
+
 export function isObject(value: unknown): value is JsonObject {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }

@@ -2,6 +2,7 @@
 // is closed); test/core/policy-rules.test.ts keeps the two giving the same answers.
 import type { Model, Policy, ProviderPolicy } from "../../generated/snapshot-types.js";
 import { isRoutable } from "./availability.js";
+import { ownValue } from "./json-object.js";
 import { CATEGORIES, type Category } from "./categories.js";
 
 /** The policy of a provider the snapshot's policy does not mention: it lets every model in and prefers none. */
@@ -42,8 +43,7 @@ export function modelAllowed(allowedModels: readonly string[] | null, model: str
  * only (a provider may be called "constructor"); a provider without one allows every model.
  */
 export function modelAllowedIn(policy: Pick<Policy, "providers">, provider: string, model: string): boolean {
-  const own = Object.hasOwn(policy.providers, provider) ? policy.providers[provider] : undefined;
-  return modelAllowed(own?.allowedModels ?? null, model);
+  return modelAllowed(ownValue(policy.providers, provider)?.allowedModels ?? null, model);
 }
 
 /**

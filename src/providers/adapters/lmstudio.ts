@@ -2,6 +2,7 @@
 // max_context_length. Servers without it answer 404 there, and the definition falls back to /v1/models (ids only).
 import type { Model } from "../../../generated/snapshot-types.js";
 import type { ProbedModel, ProviderAdapter } from "../adapter.js";
+import { ownValue } from "../../core/json-object.js";
 import { kindFromId } from "./kind-from-id.js";
 import { type OpenAiListEntry, parseOpenAiList } from "./openai-list.js";
 import { positiveInteger, stringList } from "./read-field.js";
@@ -20,11 +21,7 @@ export const lmStudioAdapter = {
     const tools = Array.isArray(raw.capabilities) ? stringList(raw.capabilities).includes("tool_use") : undefined;
     return {
       id,
-      ...(type !== undefined
-        ? { kind: Object.hasOwn(KINDS, type) ? KINDS[type]! : "other" }
-        : kindHint !== undefined
-          ? { kindHint }
-          : {}),
+      ...(type !== undefined ? { kind: ownValue(KINDS, type) ?? "other" } : kindHint !== undefined ? { kindHint } : {}),
       ...(contextWindow !== undefined ? { contextWindow } : {}),
       ...(type === "vlm" || type === "llm" || tools !== undefined
         ? {

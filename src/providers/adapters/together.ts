@@ -2,7 +2,7 @@
 import type { Model } from "../../../generated/snapshot-types.js";
 import type { ProbedModel, ProviderAdapter } from "../adapter.js";
 import { ResponseShapeError } from "../adapter.js";
-import { isObject } from "../../core/json-object.js";
+import { isObject, ownValue } from "../../core/json-object.js";
 import { priceFigures } from "../../core/pricing.js";
 import { isOpenAiListEntry, type OpenAiListEntry } from "./openai-list.js";
 import { rejectErrorBody } from "./error-body.js";
@@ -35,8 +35,7 @@ export const togetherAdapter = {
     return body.filter(isOpenAiListEntry);
   },
   translateModel(raw): ProbedModel {
-    const kind =
-      typeof raw.type === "string" ? (Object.hasOwn(KINDS, raw.type) ? KINDS[raw.type] : "other") : undefined;
+    const kind = typeof raw.type === "string" ? (ownValue(KINDS, raw.type) ?? "other") : undefined;
     const contextWindow = positiveInteger(raw.context_length);
     const pricing = isObject(raw.pricing) ? raw.pricing : {};
     const input = price(pricing.input);
