@@ -1,7 +1,7 @@
 // What `compareSnapshots` reports: one typed change, classified as breaking for consumers or not, and the order
 // changes are listed in.
 import { compareText } from "../core/order.js";
-import { canonicalJson } from "./json-values.js";
+import { compactSortedJson } from "./json-values.js";
 
 export type ChangeKind =
   /** $schema, schemaVersion or generator. */
@@ -93,7 +93,7 @@ export function byPlace(a: Change, b: Change): number {
     compareText(a.model ?? "", b.model ?? "") ||
     KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
     compareText(a.field ?? "", b.field ?? "") ||
-    compareText(canonicalJson(a.before), canonicalJson(b.before)) ||
-    compareText(canonicalJson(a.after), canonicalJson(b.after))
+    compareText(compactSortedJson(a.before), compactSortedJson(b.before)) ||
+    compareText(compactSortedJson(a.after), compactSortedJson(b.after))
   );
 }

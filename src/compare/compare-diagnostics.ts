@@ -1,29 +1,33 @@
 // Diagnostics added or removed, compared as a multiset: a diagnostic written twice and now once is one removal.
 import type { Diagnostic } from "../core/diagnostic.js";
 import type { PushChange } from "./change.js";
-import { canonicalJson } from "./json-values.js";
+import { compactSortedJson } from "./json-values.js";
 
 export function compareDiagnostics(
   before: readonly Diagnostic[],
   after: readonly Diagnostic[],
   push: PushChange,
 ): void {
+  // Each diagnostic's key, worked out once.
+  const beforeKeys = before.map(compactSortedJson);
   const remaining = new Map<string, number>();
-  for (const d of before) remaining.set(canonicalJson(d), (remaining.get(canonicalJson(d)) ?? 0) + 1);
+  for (const key of beforeKeys) remaining.set(key, (remaining.get(key) ?? 0) + 1);
   const added: Diagnostic[] = [];
   for (const d of after) {
-    const n = remaining.get(canonicalJson(d)) ?? 0;
-    if (n > 0) remaining.set(canonicalJson(d), n - 1);
+    const key = compactSortedJson(d);
+    const n = remaining.get(key) ?? 0;
+    if (n > 0) remaining.set(key, n - 1);
     else added.push(d);
   }
   const removed: Diagnostic[] = [];
-  for (const d of before) {
-    const n = remaining.get(canonicalJson(d)) ?? 0;
+  before.forEach((d, i) => {
+    const key = beforeKeys[i]!;
+    const n = remaining.get(key) ?? 0;
     if (n > 0) {
-      remaining.set(canonicalJson(d), n - 1);
+      remaining.set(key, n - 1);
       removed.push(d);
     }
-  }
+  });
   const at = (d: Diagnostic) => ({
     ...(d.provider !== undefined ? { provider: d.provider } : {}),
     ...(d.model !== undefined ? { model: d.model } : {}),

@@ -2,7 +2,7 @@
 import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import type { PushChange } from "./change.js";
 import { modelKey } from "./compare-models.js";
-import { canonicalJson, jsonEquals } from "./json-values.js";
+import { compactSortedJson, jsonEquals } from "./json-values.js";
 
 export function compareOrder(
   before: ProviderRegistrySnapshot,
@@ -24,8 +24,8 @@ export function compareOrder(
   );
   inOrder("models", before.models.map(modelKey), after.models.map(modelKey));
   // Diagnostics are a multiset: only when none was added or removed can their order be told apart.
-  const a = before.diagnostics.map(canonicalJson);
-  const b = after.diagnostics.map(canonicalJson);
+  const a = before.diagnostics.map(compactSortedJson);
+  const b = after.diagnostics.map(compactSortedJson);
   if (a.length === b.length && a.some((d, i) => d !== b[i])) {
     const sortedA = [...a].sort();
     const sortedB = [...b].sort();
