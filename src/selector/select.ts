@@ -51,7 +51,8 @@ class SnapshotSelector implements Selector {
   readonly #index: SnapshotIndex;
   /**
    * Choices for requests that are `{ model }` alone, by the name as the index spells it: the commonest call, and its
-   * answer can only change with the snapshot, which a selector never re-reads. Bounded by the index's names.
+   * answer can only change with the snapshot, which a selector never re-reads. Bounded by the index's names; filled
+   * from a model's second request on (see #modelOnly).
    */
   readonly #byModelName = new Map<string, Choice>();
 
@@ -64,14 +65,32 @@ class SnapshotSelector implements Selector {
   }
 
   select(request?: SelectionRequest): Choice {
-    // The commonest calls name a model and at most a category, which cannot change a named model's choice (rule 1
-    // ignores it). `{ model }` is answered from the per-name cache; `{ model, category }` gets a new choice made from
-    // the cached one, so that neither normalises the request again.
+    // The commonest calls, `{ model }` and `{ model, category }` again for a name already answered, in as little code
+    // as V8 will inline into the caller's loop; everything else goes through #selectNamed or the generic path.
+    if (typeof request === "object" && request !== null) {
+      const name = request.model;
+      if (typeof name === "string") {
+        const cached = this.#byModelName.get(name);
+        if (cached !== undefined && namesOnlyModel(request)) {
+          const category = request.category;
+          if (category === undefined) return cached;
+          if (isCategory(category)) return renewChoice(cached);
+        }
+      }
+    }
+    return this.#selectNamed(request);
+  }
+
+  /**
+   * `{ model }` and `{ model, category }`, which cannot change a named model's choice (rule 1 ignores the category):
+   * answered without normalising the request; `{ model, category }` gets a new choice made from the `{ model }` one.
+   */
+  #selectNamed(request: SelectionRequest | undefined): Choice {
     if (typeof request === "object" && request !== null) {
       const name = request.model;
       const category = request.category;
-      if (typeof name === "string" && namesOnlyModel(request, category)) {
-        const choice = this.#byModelName.get(name) ?? this.#firstCallFor(name);
+      if (typeof name === "string" && isCategory(category) && namesOnlyModel(request)) {
+        const choice = this.#byModelName.get(name) ?? this.#modelOnly(name);
         if (choice !== null) return category === undefined ? choice : renewChoice(choice);
       }
     }
@@ -92,11 +111,11 @@ class SnapshotSelector implements Selector {
   }
 
   /**
-   * A name's first `{ model }` answer, cached when the name is spelt as the index spells it (which bounds the cache
-   * by the index's names). With no requirement every record fits, so the first routable one is the choice. null
-   * when the name is "auto", empty, unknown or not routable: the generic path answers (or throws) then.
+   * A `{ model }` answer the per-name cache does not have. With no requirement every record fits, so the first
+   * routable one is the choice. null when the name is "auto", empty, unknown or not routable: the generic path
+   * answers (or throws) then.
    */
-  #firstCallFor(name: string): Choice | null {
+  #modelOnly(name: string): Choice | null {
     const index = this.#index;
     if (name === "" || (name.length === 4 && name.toLowerCase() === "auto")) return null;
     let records = index.byName.get(name);
@@ -107,10 +126,17 @@ class SnapshotSelector implements Selector {
       const r = records[i]!;
       if (r.staticRule !== null) continue;
       const choice = new Choice(modelOnlyContext(index, name), r, "requested");
+      // Cached when the name is spelt as the index spells it (which bounds the cache by the index's names), and only
+      // once its model has been asked for before: keeping an object costs a pointer store, which while the GC is
+      // marking costs several times the rest of the call; a number (askedByName) does not. Frozen, since every
+      // caller of the name shares it; its lazy parts live in private fields.
       if (exact) {
-        // Frozen, since every caller of the same name shares it; its lazy parts live in private fields.
-        Object.freeze(choice);
-        this.#byModelName.set(name, choice);
+        if (r.askedByName === 0) {
+          r.askedByName = 1;
+        } else {
+          Object.freeze(choice);
+          this.#byModelName.set(name, choice);
+        }
       }
       return choice;
     }
@@ -130,22 +156,21 @@ class SnapshotSelector implements Selector {
 }
 
 /**
- * Whether a request names a model and nothing else but perhaps a valid category. Read as normalizeRequest reads it
- * — by name, not only by its enumerable keys — so that a `requires` or `exclude` that is a getter or not enumerable
- * is never answered from the cache without being checked.
+ * Whether a request names nothing but a model and perhaps a category (checked apart, by isCategory). Read as
+ * normalizeRequest reads it — by name, not only by its enumerable keys — so that a `requires` or `exclude` that is a
+ * getter or not enumerable is never answered from the cache without being checked.
  */
-function namesOnlyModel(request: SelectionRequest, category: unknown): boolean {
+function namesOnlyModel(request: SelectionRequest): boolean {
   if (request.requires !== undefined || request.exclude !== undefined || request.provider !== undefined) return false;
-  if (
-    category !== undefined &&
-    category !== "balanced" &&
-    category !== "fast_response" &&
-    category !== "extended_reasoning"
-  )
-    return false;
   for (const key in request) if (key !== "model" && key !== "category") return false;
   return true;
 }
+
+const isCategory = (category: unknown): boolean =>
+  category === undefined ||
+  category === "balanced" ||
+  category === "fast_response" ||
+  category === "extended_reasoning";
 
 /** What normalizeRequest makes of `{ model }` (the same shape, so that the code reading it stays monomorphic). */
 function modelOnlyContext(index: SnapshotIndex, model: string): SelectionContext {
