@@ -66,7 +66,7 @@ class SnapshotSelector implements Selector {
 
   select(request?: SelectionRequest): Choice {
     // The commonest calls, `{ model }` and `{ model, category }` again for a name already answered, in as little code
-    // as V8 will inline into the caller's loop; everything else goes through #selectNamed or the generic path.
+    // as V8 will inline into the caller's loop; everything else goes through #answer.
     if (typeof request === "object" && request !== null) {
       const name = request.model;
       if (typeof name === "string") {
@@ -78,14 +78,18 @@ class SnapshotSelector implements Selector {
         }
       }
     }
-    return this.#selectNamed(request);
+    const outcome = this.#answer(request);
+    // Thrown here, not where it is made: each frame an exception unwinds costs about as much as building its message.
+    if (outcome instanceof SelectionError) throw outcome;
+    return outcome;
   }
 
   /**
-   * `{ model }` and `{ model, category }`, which cannot change a named model's choice (rule 1 ignores the category):
-   * answered without normalising the request; `{ model, category }` gets a new choice made from the `{ model }` one.
+   * Any request: rules 1–3, the failure returned rather than thrown (only a malformed request throws). `{ model }`
+   * and `{ model, category }` cannot change a named model's choice (rule 1 ignores the category), so they are answered
+   * without normalising the request; `{ model, category }` gets a new choice made from the `{ model }` one.
    */
-  #selectNamed(request: SelectionRequest | undefined): Choice {
+  #answer(request: SelectionRequest | undefined): Choice | SelectionError {
     if (typeof request === "object" && request !== null) {
       const name = request.model;
       const category = request.category;
@@ -94,11 +98,6 @@ class SnapshotSelector implements Selector {
         if (choice !== null) return category === undefined ? choice : renewChoice(choice);
       }
     }
-    return this.#selectAny(request);
-  }
-
-  /** Any request, through the generic normalisation: rules 1–3. Kept apart so that select stays small. */
-  #selectAny(request: SelectionRequest | undefined): Choice {
     const index = this.#index;
     const ctx = normalizeRequest(request, index);
     if (ctx.model !== null) return selectRequested(ctx, ctx.model);
@@ -146,7 +145,7 @@ class SnapshotSelector implements Selector {
   explain(request?: SelectionRequest, options?: ExplainOptions): string {
     let outcome: Choice | SelectionError;
     try {
-      outcome = this.select(request);
+      outcome = this.#answer(request);
     } catch (error) {
       if (!(error instanceof SelectionError)) throw error;
       outcome = error;
@@ -188,8 +187,8 @@ function modelOnlyContext(index: SnapshotIndex, model: string): SelectionContext
   };
 }
 
-/** Rule 1: the named model at the first provider (in priority order) that can serve it, or an error. Never another model. */
-function selectRequested(ctx: SelectionContext, name: string): Choice {
+/** Rule 1: the named model at the first provider (in priority order) that can serve it, or why not. Never another model. */
+function selectRequested(ctx: SelectionContext, name: string): Choice | SelectionError {
   const records = lookup(ctx.index, name);
   if (records !== undefined) {
     for (const r of records) {
@@ -197,11 +196,11 @@ function selectRequested(ctx: SelectionContext, name: string): Choice {
       if (r.staticRule === null && fits(r, ctx)) return new Choice(ctx, r, "requested");
     }
   }
-  throw requestedFailure(ctx, name, records ?? []);
+  return requestedFailure(ctx, name, records ?? []);
 }
 
-/** Rule 3, walking precomputed orderings and stopping at the first fit. */
-function route(ctx: SelectionContext): Choice {
+/** Rule 3, walking precomputed orderings and stopping at the first fit; why nothing fits otherwise. */
+function route(ctx: SelectionContext): Choice | SelectionError {
   const c = ctx.categoryIndex;
   if (ctx.need === 0 && ctx.minContext === NO_MINIMUM && ctx.minOutput === NO_MINIMUM && ctx.excluded === null) {
     const first = ctx.provider === null ? ctx.index.firstRoutable[c] : ctx.provider.orderings[c]?.[0];
@@ -220,50 +219,55 @@ function route(ctx: SelectionContext): Choice {
       if (fits(r, ctx)) return new Choice(ctx, r, "routed");
     }
   }
-  throw noModelAvailable(ctx);
+  return noModelAvailable(ctx);
 }
 
 function noModelAvailable(ctx: SelectionContext): SelectionError {
-  const { index } = ctx;
-  const scope = scopeSummary(ctx);
-  const advice =
-    index.snapshot.models.length === 0
-      ? "the snapshot has no models: run `provider-registry register` with at least one provider configured"
-      : scope.routable === 0
-        ? "no model there can be routed at all (not listed, not probed, disabled or not allowed): check the providers and allow-lists, then run `provider-registry register`"
-        : "relax the request, or run `provider-registry select --explain` to see why each model fell away";
+  const scope = failureScope(ctx);
   return new SelectionError(
     "NO_MODEL_AVAILABLE",
-    `no model fits ${describeRequest(ctx)}${scope.where}${defaultPassedOver(ctx)}: ${advice}.`,
+    `no model fits ${describeRequest(ctx)}${scope.where}${defaultPassedOver(ctx)}${scope.advice}`,
     () => autoTrace(ctx, null),
   );
 }
 
-interface AllProviders {
-  /** " at any provider (glm, kimi)", or "" when there are none. */
+interface FailureScope {
+  /** " at kimi", " at any provider (glm, kimi)", or "" when there are no providers. */
   readonly where: string;
-  /** By category index, counted on the first failure in that category: how many routable models there are. */
-  readonly routable: (number | undefined)[];
+  /** ": <what to do>." */
+  readonly advice: string;
 }
 
-/** The unrestricted scope's summary, made once per index: a long list of providers is not walked on every failure. */
-const allProviders = new WeakMap<SnapshotIndex, AllProviders>();
+/**
+ * The unrestricted scope's parts of the message, by category index, made on the first failure in that category: a
+ * long list of providers is not joined, nor their models counted, on every failure.
+ */
+const unrestricted = new WeakMap<SnapshotIndex, FailureScope[]>();
 
-/** Where the request looked (" at kimi", " at any provider (glm, kimi)" or ""), and how many routable models it had. */
-function scopeSummary(ctx: SelectionContext): { where: string; routable: number } {
+/** Where a request nothing fits looked, and what to do about it. */
+function failureScope(ctx: SelectionContext): FailureScope {
+  const { index } = ctx;
   const c = ctx.categoryIndex;
-  if (ctx.provider !== null) return { where: ` at ${ctx.provider.id}`, routable: ctx.provider.orderings[c]!.length };
-  let all = allProviders.get(ctx.index);
-  if (all === undefined) {
-    const { providers } = ctx.index;
-    all = {
-      where: providers.length === 0 ? "" : ` at any provider (${providers.map((p) => p.id).join(", ")})`,
-      routable: [],
-    };
-    allProviders.set(ctx.index, all);
+  if (ctx.provider !== null) {
+    return { where: ` at ${ctx.provider.id}`, advice: failureAdvice(index, ctx.provider.orderings[c]!.length) };
   }
-  all.routable[c] ??= ctx.index.providers.reduce((n, p) => n + p.orderings[c]!.length, 0);
-  return { where: all.where, routable: all.routable[c] };
+  let scopes = unrestricted.get(index);
+  if (scopes === undefined) unrestricted.set(index, (scopes = []));
+  return (scopes[c] ??= {
+    where: index.providers.length === 0 ? "" : ` at any provider (${index.providers.map((p) => p.id).join(", ")})`,
+    advice: failureAdvice(
+      index,
+      index.providers.reduce((n, p) => n + p.orderings[c]!.length, 0),
+    ),
+  });
+}
+
+function failureAdvice(index: SnapshotIndex, routable: number): string {
+  return index.snapshot.models.length === 0
+    ? ": the snapshot has no models: run `provider-registry register` with at least one provider configured."
+    : routable === 0
+      ? ": no model there can be routed at all (not listed, not probed, disabled or not allowed): check the providers and allow-lists, then run `provider-registry register`."
+      : ": relax the request, or run `provider-registry select --explain` to see why each model fell away.";
 }
 
 const SEVERITY: Record<SelectionErrorCode, number> = {
