@@ -11,7 +11,7 @@ import {
 } from "../../src/selector/index.js";
 import { deepFreeze, MAX_SNAPSHOT_BYTES, readRegularFile, snapshotText } from "../../src/selector/load-snapshot.js";
 import { buildIndex } from "../../src/selector/snapshot-index.js";
-import { checksum, elapsedNs, formatNs, sideBySide, sink, summarize, type SideBySide } from "./measure.js";
+import { checksum, elapsedNs, formatNs, sideBySide, sink, summarize, timeKept, type SideBySide } from "./measure.js";
 import { ratioRow as row, type Row, type Target } from "./report.js";
 
 /** Calls per sample for the tiny operations. */
@@ -254,16 +254,8 @@ export function measureLoad(file: string, samples: number): Row {
   const text = readFileSync(file, "utf8");
   const m = sideBySide(
     { samples, warmup: 3 },
-    () => {
-      const start = process.hrtime.bigint();
-      sink[0] = JSON.parse(text);
-      return elapsedNs(start);
-    },
-    () => {
-      const start = process.hrtime.bigint();
-      sink[0] = createSelector(loadSnapshot(file));
-      return elapsedNs(start);
-    },
+    () => timeKept(() => JSON.parse(text)),
+    () => timeKept(() => createSelector(loadSnapshot(file))),
   );
   sink[0] = null;
   const parts = loadPhases(file, text);

@@ -380,7 +380,7 @@ function staticRule(model: Model, provider: ProviderDraft, policy: Policy): Stat
   if (model.availability === "not_listed") return "not_listed";
   if (model.availability === "unverified" && !policy.routeUnverified) return "unverified";
   if (provider.staticRule) return provider.staticRule;
-  if (provider.allowed !== null && !provider.allowed.has(model.id.toLowerCase())) return "not_allowed";
+  if (provider.allowed !== null && !provider.allowed.has(lowerCase(model.id))) return "not_allowed";
   return null;
 }
 
@@ -389,10 +389,10 @@ function staticRule(model: Model, provider: ProviderDraft, policy: Policy): Stat
  * so that an alias never shadows one of its own models' ids.
  */
 function addNames(byName: Map<string, ModelRecord[]>, models: readonly ModelRecord[]): void {
-  for (const r of models) push(byName, r.id.toLowerCase(), r);
+  for (const r of models) push(byName, lowerCase(r.id), r);
   for (const r of models) {
     for (const alias of r.model.aliases) {
-      const key = alias.toLowerCase();
+      const key = lowerCase(alias);
       if (!namesOwnId(byName.get(key), r.provider, key)) push(byName, key, r);
     }
   }
@@ -402,9 +402,21 @@ function addNames(byName: Map<string, ModelRecord[]>, models: readonly ModelReco
 function namesOwnId(list: readonly ModelRecord[] | undefined, provider: ProviderRecord, key: string): boolean {
   if (list === undefined) return false;
   for (let i = list.length - 1; i >= 0 && list[i]!.provider === provider; i--) {
-    if (list[i]!.id.toLowerCase() === key) return true;
+    if (lowerCase(list[i]!.id) === key) return true;
   }
   return false;
+}
+
+/**
+ * A name as the lookup keys it. Ids are nearly always lower case already, and toLowerCase copies even those: the
+ * index would hold a second copy of every id.
+ */
+function lowerCase(name: string): string {
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if ((code >= 65 && code <= 90) || code > 127) return name.toLowerCase();
+  }
+  return name;
 }
 
 function push(map: Map<string, ModelRecord[]>, key: string, record: ModelRecord): void {
