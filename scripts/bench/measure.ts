@@ -101,13 +101,6 @@ function compare(baseline: number[], subject: number[]): SideBySide {
 /** Nanoseconds since `start` (a process.hrtime.bigint() reading). */
 export const elapsedNs = (start: bigint): number => Number(process.hrtime.bigint() - start);
 
-/** Times one async operation, in nanoseconds. */
-export async function timeOnce(run: () => Promise<unknown>): Promise<number> {
-  const start = process.hrtime.bigint();
-  await run();
-  return elapsedNs(start);
-}
-
 /**
  * Times one operation with a large result (a parsed snapshot, a registration) and keeps the result in sink[0] until
  * the next one. The result kept from before is let go before the clock starts: otherwise it is still alive when the
