@@ -107,7 +107,7 @@ const namesMore: [string, (model: string) => object, RegExp][] = [
 test.each(namesMore)("a cached name with %s is checked, not answered from the cache", (_, make, error) => {
   const selector = selectorFor({
     models: [
-      { provider: "kimi", id: "kimi-k2-0905-preview", contextWindow: 262_144 },
+      { provider: "kimi", id: "kimi-k2-0905-preview", ctx: 262_144 },
       { provider: "glm", id: "glm-4.6" },
     ],
   });
