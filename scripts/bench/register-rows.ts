@@ -1,6 +1,6 @@
 // The in-process registration row: one long list, register() warm, against JSON itself; and how a fleet's requests arrive.
 import { register } from "../../src/register.js";
-import { elapsedNs, sideBySideAsync, sink, timeOnce } from "./measure.js";
+import { sideBySideAsync, sink, timeKept, timeKeptAsync } from "./measure.js";
 import { ratioRow as row, type Row, type Target } from "./report.js";
 import { openRouterList, startBigProvider } from "./providers.js";
 
@@ -43,12 +43,8 @@ export async function measureBigList(samples: number): Promise<Row> {
     if (listed !== BIG_LIST) throw new Error(`expected ${BIG_LIST} listed models, got ${listed}`);
     const m = await sideBySideAsync(
       { samples, warmup: 2 },
-      async () => {
-        const start = process.hrtime.bigint();
-        sink[0] = JSON.stringify(JSON.parse(body));
-        return elapsedNs(start);
-      },
-      () => timeOnce(async () => (sink[0] = await once())),
+      async () => timeKept(() => JSON.stringify(JSON.parse(body))),
+      () => timeKeptAsync(once),
     );
     sink[0] = null;
     // One more run, noting when the probe's outcome (fetched, parsed, translated) was ready.

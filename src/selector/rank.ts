@@ -76,13 +76,6 @@ export function priceAt(facts: MeritFacts, minContext: number): Price {
   return price;
 }
 
-/** The smallest aboveInputTokens of any tier: requests with a smaller minContext pay base prices everywhere. */
-export function lowestTierThreshold(facts: readonly MeritFacts[]): number {
-  let lowest = Infinity;
-  for (const f of facts) for (const t of f.tiers) if (t.above < lowest) lowest = t.above;
-  return lowest;
-}
-
 export type MeritKeyName =
   | "described"
   | "live"

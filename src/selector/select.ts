@@ -51,7 +51,8 @@ class SnapshotSelector implements Selector {
   readonly #index: SnapshotIndex;
   /**
    * Choices for requests that are `{ model }` alone, by the name as the index spells it: the commonest call, and its
-   * answer can only change with the snapshot, which a selector never re-reads. Bounded by the index's names.
+   * answer can only change with the snapshot, which a selector never re-reads. Bounded by the index's names; filled
+   * from a model's second request on (see #modelOnly).
    */
   readonly #byModelName = new Map<string, Choice>();
 
@@ -64,22 +65,39 @@ class SnapshotSelector implements Selector {
   }
 
   select(request?: SelectionRequest): Choice {
-    // The commonest calls name a model and at most a category, which cannot change a named model's choice (rule 1
-    // ignores it). `{ model }` is answered from the per-name cache; `{ model, category }` gets a new choice made from
-    // the cached one, so that neither normalises the request again.
+    // The commonest calls, `{ model }` and `{ model, category }` again for a name already answered, in as little code
+    // as V8 will inline into the caller's loop; everything else goes through #answer.
+    if (typeof request === "object" && request !== null) {
+      const name = request.model;
+      if (typeof name === "string") {
+        const cached = this.#byModelName.get(name);
+        if (cached !== undefined && namesOnlyModel(request)) {
+          const category = request.category;
+          if (category === undefined) return cached;
+          if (isCategory(category)) return renewChoice(cached);
+        }
+      }
+    }
+    const outcome = this.#answer(request);
+    // Thrown here, not where it is made: each frame an exception unwinds costs about as much as building its message.
+    if (outcome instanceof SelectionError) throw outcome;
+    return outcome;
+  }
+
+  /**
+   * Any request: rules 1–3, the failure returned rather than thrown (only a malformed request throws). `{ model }`
+   * and `{ model, category }` cannot change a named model's choice (rule 1 ignores the category), so they are answered
+   * without normalising the request; `{ model, category }` gets a new choice made from the `{ model }` one.
+   */
+  #answer(request: SelectionRequest | undefined): Choice | SelectionError {
     if (typeof request === "object" && request !== null) {
       const name = request.model;
       const category = request.category;
-      if (typeof name === "string" && namesOnlyModel(request, category)) {
-        const choice = this.#byModelName.get(name) ?? this.#firstCallFor(name);
+      if (typeof name === "string" && isCategory(category) && namesOnlyModel(request)) {
+        const choice = this.#byModelName.get(name) ?? this.#modelOnly(name);
         if (choice !== null) return category === undefined ? choice : renewChoice(choice);
       }
     }
-    return this.#selectAny(request);
-  }
-
-  /** Any request, through the generic normalisation: rules 1–3. Kept apart so that select stays small. */
-  #selectAny(request: SelectionRequest | undefined): Choice {
     const index = this.#index;
     const ctx = normalizeRequest(request, index);
     if (ctx.model !== null) return selectRequested(ctx, ctx.model);
@@ -92,11 +110,11 @@ class SnapshotSelector implements Selector {
   }
 
   /**
-   * A name's first `{ model }` answer, cached when the name is spelt as the index spells it (which bounds the cache
-   * by the index's names). With no requirement every record fits, so the first routable one is the choice. null
-   * when the name is "auto", empty, unknown or not routable: the generic path answers (or throws) then.
+   * A `{ model }` answer the per-name cache does not have. With no requirement every record fits, so the first
+   * routable one is the choice. null when the name is "auto", empty, unknown or not routable: the generic path
+   * answers (or throws) then.
    */
-  #firstCallFor(name: string): Choice | null {
+  #modelOnly(name: string): Choice | null {
     const index = this.#index;
     if (name === "" || (name.length === 4 && name.toLowerCase() === "auto")) return null;
     let records = index.byName.get(name);
@@ -107,10 +125,17 @@ class SnapshotSelector implements Selector {
       const r = records[i]!;
       if (r.staticRule !== null) continue;
       const choice = new Choice(modelOnlyContext(index, name), r, "requested");
+      // Cached when the name is spelt as the index spells it (which bounds the cache by the index's names), and only
+      // once its model has been asked for before: keeping an object costs a pointer store, which while the GC is
+      // marking costs several times the rest of the call; a number (askedByName) does not. Frozen, since every
+      // caller of the name shares it; its lazy parts live in private fields.
       if (exact) {
-        // Frozen, since every caller of the same name shares it; its lazy parts live in private fields.
-        Object.freeze(choice);
-        this.#byModelName.set(name, choice);
+        if (r.askedByName === 0) {
+          r.askedByName = 1;
+        } else {
+          Object.freeze(choice);
+          this.#byModelName.set(name, choice);
+        }
       }
       return choice;
     }
@@ -120,7 +145,7 @@ class SnapshotSelector implements Selector {
   explain(request?: SelectionRequest, options?: ExplainOptions): string {
     let outcome: Choice | SelectionError;
     try {
-      outcome = this.select(request);
+      outcome = this.#answer(request);
     } catch (error) {
       if (!(error instanceof SelectionError)) throw error;
       outcome = error;
@@ -130,22 +155,21 @@ class SnapshotSelector implements Selector {
 }
 
 /**
- * Whether a request names a model and nothing else but perhaps a valid category. Read as normalizeRequest reads it
- * — by name, not only by its enumerable keys — so that a `requires` or `exclude` that is a getter or not enumerable
- * is never answered from the cache without being checked.
+ * Whether a request names nothing but a model and perhaps a category (checked apart, by isCategory). Read as
+ * normalizeRequest reads it — by name, not only by its enumerable keys — so that a `requires` or `exclude` that is a
+ * getter or not enumerable is never answered from the cache without being checked.
  */
-function namesOnlyModel(request: SelectionRequest, category: unknown): boolean {
+function namesOnlyModel(request: SelectionRequest): boolean {
   if (request.requires !== undefined || request.exclude !== undefined || request.provider !== undefined) return false;
-  if (
-    category !== undefined &&
-    category !== "balanced" &&
-    category !== "fast_response" &&
-    category !== "extended_reasoning"
-  )
-    return false;
   for (const key in request) if (key !== "model" && key !== "category") return false;
   return true;
 }
+
+const isCategory = (category: unknown): boolean =>
+  category === undefined ||
+  category === "balanced" ||
+  category === "fast_response" ||
+  category === "extended_reasoning";
 
 /** What normalizeRequest makes of `{ model }` (the same shape, so that the code reading it stays monomorphic). */
 function modelOnlyContext(index: SnapshotIndex, model: string): SelectionContext {
@@ -163,8 +187,8 @@ function modelOnlyContext(index: SnapshotIndex, model: string): SelectionContext
   };
 }
 
-/** Rule 1: the named model at the first provider (in priority order) that can serve it, or an error. Never another model. */
-function selectRequested(ctx: SelectionContext, name: string): Choice {
+/** Rule 1: the named model at the first provider (in priority order) that can serve it, or why not. Never another model. */
+function selectRequested(ctx: SelectionContext, name: string): Choice | SelectionError {
   const records = lookup(ctx.index, name);
   if (records !== undefined) {
     for (const r of records) {
@@ -172,11 +196,11 @@ function selectRequested(ctx: SelectionContext, name: string): Choice {
       if (r.staticRule === null && fits(r, ctx)) return new Choice(ctx, r, "requested");
     }
   }
-  throw requestedFailure(ctx, name, records ?? []);
+  return requestedFailure(ctx, name, records ?? []);
 }
 
-/** Rule 3, walking precomputed orderings and stopping at the first fit. */
-function route(ctx: SelectionContext): Choice {
+/** Rule 3, walking precomputed orderings and stopping at the first fit; why nothing fits otherwise. */
+function route(ctx: SelectionContext): Choice | SelectionError {
   const c = ctx.categoryIndex;
   if (ctx.need === 0 && ctx.minContext === NO_MINIMUM && ctx.minOutput === NO_MINIMUM && ctx.excluded === null) {
     const first = ctx.provider === null ? ctx.index.firstRoutable[c] : ctx.provider.orderings[c]?.[0];
@@ -195,50 +219,55 @@ function route(ctx: SelectionContext): Choice {
       if (fits(r, ctx)) return new Choice(ctx, r, "routed");
     }
   }
-  throw noModelAvailable(ctx);
+  return noModelAvailable(ctx);
 }
 
 function noModelAvailable(ctx: SelectionContext): SelectionError {
-  const { index } = ctx;
-  const scope = scopeSummary(ctx);
-  const advice =
-    index.snapshot.models.length === 0
-      ? "the snapshot has no models: run `provider-registry register` with at least one provider configured"
-      : scope.routable === 0
-        ? "no model there can be routed at all (not listed, not probed, disabled or not allowed): check the providers and allow-lists, then run `provider-registry register`"
-        : "relax the request, or run `provider-registry select --explain` to see why each model fell away";
+  const scope = failureScope(ctx);
   return new SelectionError(
     "NO_MODEL_AVAILABLE",
-    `no model fits ${describeRequest(ctx)}${scope.where}${defaultPassedOver(ctx)}: ${advice}.`,
+    `no model fits ${describeRequest(ctx)}${scope.where}${defaultPassedOver(ctx)}${scope.advice}`,
     () => autoTrace(ctx, null),
   );
 }
 
-interface AllProviders {
-  /** " at any provider (glm, kimi)", or "" when there are none. */
+interface FailureScope {
+  /** " at kimi", " at any provider (glm, kimi)", or "" when there are no providers. */
   readonly where: string;
-  /** By category index, counted on the first failure in that category: how many routable models there are. */
-  readonly routable: (number | undefined)[];
+  /** ": <what to do>." */
+  readonly advice: string;
 }
 
-/** The unrestricted scope's summary, made once per index: a long list of providers is not walked on every failure. */
-const allProviders = new WeakMap<SnapshotIndex, AllProviders>();
+/**
+ * The unrestricted scope's parts of the message, by category index, made on the first failure in that category: a
+ * long list of providers is not joined, nor their models counted, on every failure.
+ */
+const unrestricted = new WeakMap<SnapshotIndex, FailureScope[]>();
 
-/** Where the request looked (" at kimi", " at any provider (glm, kimi)" or ""), and how many routable models it had. */
-function scopeSummary(ctx: SelectionContext): { where: string; routable: number } {
+/** Where a request nothing fits looked, and what to do about it. */
+function failureScope(ctx: SelectionContext): FailureScope {
+  const { index } = ctx;
   const c = ctx.categoryIndex;
-  if (ctx.provider !== null) return { where: ` at ${ctx.provider.id}`, routable: ctx.provider.orderings[c]!.length };
-  let all = allProviders.get(ctx.index);
-  if (all === undefined) {
-    const { providers } = ctx.index;
-    all = {
-      where: providers.length === 0 ? "" : ` at any provider (${providers.map((p) => p.id).join(", ")})`,
-      routable: [],
-    };
-    allProviders.set(ctx.index, all);
+  if (ctx.provider !== null) {
+    return { where: ` at ${ctx.provider.id}`, advice: failureAdvice(index, ctx.provider.orderings[c]!.length) };
   }
-  all.routable[c] ??= ctx.index.providers.reduce((n, p) => n + p.orderings[c]!.length, 0);
-  return { where: all.where, routable: all.routable[c] };
+  let scopes = unrestricted.get(index);
+  if (scopes === undefined) unrestricted.set(index, (scopes = []));
+  return (scopes[c] ??= {
+    where: index.providers.length === 0 ? "" : ` at any provider (${index.providers.map((p) => p.id).join(", ")})`,
+    advice: failureAdvice(
+      index,
+      index.providers.reduce((n, p) => n + p.orderings[c]!.length, 0),
+    ),
+  });
+}
+
+function failureAdvice(index: SnapshotIndex, routable: number): string {
+  return index.snapshot.models.length === 0
+    ? ": the snapshot has no models: run `provider-registry register` with at least one provider configured."
+    : routable === 0
+      ? ": no model there can be routed at all (not listed, not probed, disabled or not allowed): check the providers and allow-lists, then run `provider-registry register`."
+      : ": relax the request, or run `provider-registry select --explain` to see why each model fell away.";
 }
 
 const SEVERITY: Record<SelectionErrorCode, number> = {

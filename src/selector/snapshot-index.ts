@@ -6,7 +6,6 @@ import type { Model, Policy, ProviderPolicy, ProviderRegistrySnapshot } from "..
 import { CATEGORIES, JSON_MODE, REASONING, TOOLS, UNKNOWN_SIZE, VISION, type ModelChoice } from "./vocabulary.js";
 import {
   compareVectors,
-  lowestTierThreshold,
   meritFacts,
   meritKeys,
   meritVector,
@@ -32,6 +31,7 @@ export interface ModelRecord {
   readonly caps: number;
   readonly context: number;
   readonly output: number;
+  /** Filled with the first category built (ensureMerit): a program that asks only by name never ranks. */
   readonly merit: MeritFacts;
   /**
    * Chosen only when named (a router, or `routing: "by_name"` such as a `:batch` variant): by a request's model, the
@@ -49,6 +49,8 @@ export interface ModelRecord {
    * of many choices allocates one frozen object per model at most, not one per model per choice.
    */
   ref: ModelChoice | undefined;
+  /** 0 until a `{ model }` request was answered with this record, then 1: the selector caches from the second. */
+  askedByName: 0 | 1;
 }
 
 /** A preference naming a model the provider does not have: kept so that the trace can say so. */
@@ -140,8 +142,13 @@ export interface SnapshotIndex {
   readonly reach: Reach;
   /** By category index: the merit keys ranked on (meritKeys). */
   readonly keys: readonly (readonly MeritKeyName[])[];
-  /** A request whose minContext exceeds this reaches some model's long-context price tier; Infinity when none has tiers. */
+  /**
+   * A request whose minContext exceeds this reaches some model's long-context price tier; Infinity when none has
+   * tiers. Worked out with the models' merit, on the first category built.
+   */
   readonly tierThreshold: number;
+  /** Whether merit, standing and tierThreshold are filled in (ensureMerit). */
+  readonly ranked: boolean;
   /** policy.defaultModel and the models it names (none when the snapshot lacks it). */
   readonly defaultModel: {
     readonly model: string;
@@ -183,8 +190,6 @@ export function buildIndex(snapshot: ProviderRegistrySnapshot): SnapshotIndex {
   const providers = orderProviders(snapshot).map((id, priority) => newProvider(id, priority, policy));
   const providerById = new Map(providers.map((p) => [p.id, p]));
 
-  // The merit keys depend on the category and the policy only: worked out once here, not three times per model.
-  const keys = CATEGORIES.map((category) => meritKeys(category, policy));
   for (const model of snapshot.models) {
     const provider = providerById.get(model.provider)!;
     provider.models.push(newModel(model, provider, policy));
@@ -194,15 +199,8 @@ export function buildIndex(snapshot: ProviderRegistrySnapshot): SnapshotIndex {
   for (const provider of providers) {
     provider.models.sort(byId);
     provider.reach = reachOf(provider.models);
-    const local = namesWithin(provider.models);
-    for (const [name, records] of local) {
-      const all = byName.get(name);
-      if (all) for (const r of records) all.push(r);
-      else byName.set(name, records); // `local` is dropped after this loop: its lists need no copy.
-    }
+    addNames(byName, provider.models);
   }
-
-  const tierThreshold = lowestTierThreshold(providers.flatMap((p) => p.models.map((r) => r.merit)));
 
   const ref = policy.defaultModel;
   const defaultModel = ref && {
@@ -211,21 +209,36 @@ export function buildIndex(snapshot: ProviderRegistrySnapshot): SnapshotIndex {
     records: (byName.get(ref.model.toLowerCase()) ?? []).filter((r) => r.provider.id === ref.provider),
   };
 
-  const routing: ModelRecord[][] = [];
-  const firstRoutable: (ModelRecord | null)[] = [];
   return {
     snapshot,
     policy,
     providers,
     providerById,
     byName,
-    routing,
-    firstRoutable,
+    routing: [],
+    firstRoutable: [],
     reach: reachOfAll(providers),
-    keys,
-    tierThreshold,
+    // The merit keys depend on the category and the policy only: worked out once here, not three times per model.
+    keys: CATEGORIES.map((category) => meritKeys(category, policy)),
+    tierThreshold: Infinity,
+    ranked: false,
     defaultModel,
   };
+}
+
+/** Every model's merit facts and standing, and the index's tierThreshold: what ranking needs, made once. */
+function ensureMerit(index: SnapshotIndex): void {
+  if (index.ranked) return;
+  let lowest = Infinity;
+  for (const provider of index.providers) {
+    for (const r of provider.models as Mutable<ModelRecord>[]) {
+      r.merit = meritFacts(r.model);
+      r.standing = standing(r.merit, index.policy);
+      for (const t of r.merit.tiers) if (t.above < lowest) lowest = t.above;
+    }
+  }
+  (index as Mutable<SnapshotIndex>).tierThreshold = lowest;
+  (index as Mutable<SnapshotIndex>).ranked = true;
 }
 
 /**
@@ -235,10 +248,13 @@ export function buildIndex(snapshot: ProviderRegistrySnapshot): SnapshotIndex {
  */
 export function ensureCategory(index: SnapshotIndex, c: 0 | 1 | 2): void {
   if (index.routing[c] !== undefined) return;
+  ensureMerit(index);
   const keys = index.keys[c]!;
   for (const provider of index.providers as readonly ProviderDraft[]) {
-    for (const r of provider.models)
+    for (const r of provider.models as Mutable<ModelRecord>[]) {
+      if (r.vectors === UNBUILT) r.vectors = [];
       (r.vectors as MeritVector[])[c] = meritVector(keys, r.merit, r.merit.price, index.policy);
+    }
     const { ordering, preferenceSlots } = orderProvider(provider, index.byName, c);
     provider.orderings[c] = ordering;
     provider.preferenceSlots[c] = preferenceSlots;
@@ -293,7 +309,9 @@ interface ProviderDraft extends Omit<Mutable<ProviderRecord>, "models" | "orderi
 
 /** policy.providerPriority first; any provider it forgets goes after, by id, so that none is lost. */
 function orderProviders(snapshot: ProviderRegistrySnapshot): string[] {
-  const known = new Set([...snapshot.providers.map((p) => p.id), ...snapshot.models.map((m) => m.provider)]);
+  const known = new Set<string>();
+  for (const p of snapshot.providers) known.add(p.id);
+  for (const m of snapshot.models) known.add(m.provider);
   const ordered = [...new Set(snapshot.policy.providerPriority.filter((id) => known.has(id)))];
   const rest = [...known].filter((id) => !ordered.includes(id)).sort();
   return [...ordered, ...rest];
@@ -321,9 +339,23 @@ function newProvider(id: string, priority: number, policy: Policy): ProviderDraf
   };
 }
 
+/** Shared by every record until ensureMerit and ensureCategory give each its own: indexing allocates little. */
+const UNRANKED: MeritFacts = meritFacts({
+  id: "",
+  status: "stable",
+  tier: "standard",
+  movingAlias: false,
+  freeTier: false,
+  capabilities: { vision: false, tools: false, reasoning: false, json: false },
+  contextWindow: null,
+  maxOutput: null,
+  pricing: null,
+} as unknown as Model);
+const UNBUILT: readonly MeritVector[] = Object.freeze([]);
+const ON_MERIT: readonly PlacementRule[] = Object.freeze(["merit", "merit", "merit"]);
+
 function newModel(model: Model, provider: ProviderDraft, policy: Policy): ModelRecord {
   const c = model.capabilities;
-  const merit = meritFacts(model);
   return {
     model,
     id: model.id,
@@ -332,12 +364,13 @@ function newModel(model: Model, provider: ProviderDraft, policy: Policy): ModelR
     caps: (c.vision ? VISION : 0) | (c.tools ? TOOLS : 0) | (c.reasoning ? REASONING : 0) | (c.json ? JSON_MODE : 0),
     context: model.contextWindow ?? UNKNOWN_SIZE,
     output: model.maxOutput ?? UNKNOWN_SIZE,
-    merit,
+    merit: UNRANKED,
     byName: model.kind === "router" || model.routing === "by_name",
-    standing: standing(merit, policy),
-    vectors: [],
-    placement: ["merit", "merit", "merit"],
+    standing: 0,
+    vectors: UNBUILT,
+    placement: ON_MERIT,
     ref: undefined,
+    askedByName: 0,
   };
 }
 
@@ -347,22 +380,43 @@ function staticRule(model: Model, provider: ProviderDraft, policy: Policy): Stat
   if (model.availability === "not_listed") return "not_listed";
   if (model.availability === "unverified" && !policy.routeUnverified) return "unverified";
   if (provider.staticRule) return provider.staticRule;
-  if (provider.allowed !== null && !provider.allowed.has(model.id.toLowerCase())) return "not_allowed";
+  if (provider.allowed !== null && !provider.allowed.has(lowerCase(model.id))) return "not_allowed";
   return null;
 }
 
-/** A provider's own names: ids first, so an alias never shadows another model's id. */
-function namesWithin(models: readonly ModelRecord[]): Map<string, ModelRecord[]> {
-  const names = new Map<string, ModelRecord[]>();
-  for (const r of models) push(names, r.id.toLowerCase(), r);
-  const ids = new Set(names.keys());
+/**
+ * Adds a provider's names to the lookup, after those of the providers before it: its ids first, then its aliases,
+ * so that an alias never shadows one of its own models' ids.
+ */
+function addNames(byName: Map<string, ModelRecord[]>, models: readonly ModelRecord[]): void {
+  for (const r of models) push(byName, lowerCase(r.id), r);
   for (const r of models) {
     for (const alias of r.model.aliases) {
-      const key = alias.toLowerCase();
-      if (!ids.has(key)) push(names, key, r);
+      const key = lowerCase(alias);
+      if (!namesOwnId(byName.get(key), r.provider, key)) push(byName, key, r);
     }
   }
-  return names;
+}
+
+/** Whether the list for `key` holds a model of `provider` whose id is `key`: this provider's records come last. */
+function namesOwnId(list: readonly ModelRecord[] | undefined, provider: ProviderRecord, key: string): boolean {
+  if (list === undefined) return false;
+  for (let i = list.length - 1; i >= 0 && list[i]!.provider === provider; i--) {
+    if (lowerCase(list[i]!.id) === key) return true;
+  }
+  return false;
+}
+
+/**
+ * A name as the lookup keys it. Ids are nearly always lower case already, and toLowerCase copies even those: the
+ * index would hold a second copy of every id.
+ */
+function lowerCase(name: string): string {
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if ((code >= 65 && code <= 90) || code > 127) return name.toLowerCase();
+  }
+  return name;
 }
 
 function push(map: Map<string, ModelRecord[]>, key: string, record: ModelRecord): void {
@@ -401,6 +455,7 @@ function orderProvider(
       for (const r of records) {
         if (placed.has(r)) continue;
         placed.add(r);
+        if (r.placement === ON_MERIT) (r as Mutable<ModelRecord>).placement = ["merit", "merit", "merit"];
         (r.placement as PlacementRule[])[c] = rule;
         preferenceSlots.push(r);
       }

@@ -51,9 +51,11 @@ test.each(snapshots)("on %s, named requests answer as the generic path does, fir
       const fresh = make();
       const first = answer(fresh, request);
       const again = answer(fresh, request);
+      const cached = answer(fresh, request);
       const wanted = strip(expected);
       expect(strip(first), `${JSON.stringify(request)} first call`).toEqual(wanted);
       expect(strip(again), `${JSON.stringify(request)} again`).toEqual(wanted);
+      expect(strip(cached), `${JSON.stringify(request)} from the cache`).toEqual(wanted);
     }
   }
 });
@@ -81,4 +83,42 @@ test("only the cached { model } choice is shared and frozen; { model, category }
   expect(Object.isFrozen(a)).toBe(false);
   expect(selector.select({ model: name, category: "fast_response" })).not.toBe(a);
   expect(selector.select({ model: name.toUpperCase() })).not.toBe(selector.select({ model: name.toUpperCase() }));
+});
+
+/** Requests that name a cached model and something more: each must be checked, never answered from the cache. */
+const namesMore: [string, (model: string) => object, RegExp][] = [
+  ["a misspelt field", (model) => ({ model, categroy: "balanced" }), /INVALID_REQUEST.*unknown field categroy/],
+  ["an unknown category", (model) => ({ model, category: "fastest" }), /INVALID_REQUEST.*category must be/],
+  ["a requirement it fails", (model) => ({ model, requires: { minContext: 1e12 } }), /REQUIREMENTS_NOT_MET/],
+  [
+    "a requirement that is not enumerable",
+    (model) => Object.defineProperty({ model }, "requires", { value: { minContext: 1e12 }, enumerable: false }),
+    /REQUIREMENTS_NOT_MET/,
+  ],
+  [
+    "a requirement on the prototype",
+    (model) => Object.assign(Object.create({ requires: { minContext: 1e12 } }) as object, { model }),
+    /REQUIREMENTS_NOT_MET/,
+  ],
+  ["an exclusion of the model", (model) => ({ model, exclude: [model] }), /MODEL_NOT_ALLOWED/],
+  ["a provider that does not serve it", (model) => ({ model, provider: "glm" }), /NO_SUCH_MODEL.*glm does not serve/],
+];
+
+test.each(namesMore)("a cached name with %s is checked, not answered from the cache", (_, make, error) => {
+  const selector = selectorFor({
+    models: [
+      { provider: "kimi", id: "kimi-k2-0905-preview", contextWindow: 262_144 },
+      { provider: "glm", id: "glm-4.6" },
+    ],
+  });
+  const model = "kimi-k2-0905-preview";
+  for (let i = 0; i < 3; i++) selector.select({ model });
+  for (let i = 0; i < 2; i++) {
+    expect(() => selector.select(make(model) as SelectionRequest)).toThrow(SelectionError);
+    try {
+      selector.select(make(model) as SelectionRequest);
+    } catch (e) {
+      expect(`${(e as SelectionError).code}: ${(e as SelectionError).message}`).toMatch(error);
+    }
+  }
 });
