@@ -205,37 +205,36 @@ function describeError(e: SchemaError): string {
 
 /** What the schema cannot say: a model listed twice would make its provider's ranking ambiguous. */
 function semanticProblems(snapshot: ProviderRegistrySnapshot): string[] {
-  const problems: string[] = [];
   const models = snapshot.models;
-  // register writes models sorted by provider, then id, so a repeat is next to its first: one pass, no keys built.
-  if (sortedByProviderAndId(models)) {
-    let first = 0;
-    for (let i = 1; i < models.length; i++) {
-      const a = models[first]!;
-      const b = models[i]!;
-      if (a.provider === b.provider && a.id === b.id)
+  // register writes models sorted by provider, then id, so a repeat is next to its first: one pass that checks the
+  // order and finds repeats together, no keys built. Only a list out of that order needs the map.
+  const problems: string[] = [];
+  let first = 0;
+  for (let i = 1; i < models.length; i++) {
+    const a = models[i - 1]!;
+    const b = models[i]!;
+    if (a.provider === b.provider) {
+      if (a.id === b.id) {
         problems.push(`/models/${i}: repeats /models/${first} (${b.provider} ${b.id})`);
-      else first = i;
-    }
-    return problems;
+        continue;
+      }
+      if (a.id > b.id) return repeatsByKey(models);
+    } else if (a.provider > b.provider) return repeatsByKey(models);
+    first = i;
   }
+  return problems;
+}
+
+function repeatsByKey(models: ProviderRegistrySnapshot["models"]): string[] {
+  const problems: string[] = [];
   const seen = new Map<string, number>();
-  snapshot.models.forEach((model, i) => {
+  models.forEach((model, i) => {
     const key = `${model.provider}\u0000${model.id}`;
     const first = seen.get(key);
     if (first === undefined) seen.set(key, i);
     else problems.push(`/models/${i}: repeats /models/${first} (${model.provider} ${model.id})`);
   });
   return problems;
-}
-
-function sortedByProviderAndId(models: readonly { provider: string; id: string }[]): boolean {
-  for (let i = 1; i < models.length; i++) {
-    const a = models[i - 1]!;
-    const b = models[i]!;
-    if (a.provider > b.provider || (a.provider === b.provider && a.id > b.id)) return false;
-  }
-  return true;
 }
 
 const unique = (items: string[]) => [...new Set(items)];

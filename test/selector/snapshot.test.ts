@@ -2,6 +2,7 @@
 import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import fc from "fast-check";
 import { afterAll, describe, expect, test } from "vitest";
 import validate from "../../generated/validate-snapshot.js";
 import {
@@ -183,6 +184,31 @@ describe("checkSnapshot", () => {
     data.models.push({ ...data.models[0]! });
     const error = snapshotError(() => checkSnapshot(data));
     expect(error.problems).toEqual(["/models/1: repeats /models/0 (kimi kimi-k2)"]);
+  });
+
+  test("repeats are found and named the same in a sorted list (one pass) and in any other order", () => {
+    const ids = fc.constantFrom("a", "b", "b-1", "c");
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom("kimi", "acme", "zeta"), ids), { maxLength: 12 }),
+        fc.boolean(),
+        (keys, sort) => {
+          if (sort) keys.sort(([p1, i1], [p2, i2]) => (p1 < p2 ? -1 : p1 > p2 ? 1 : i1 < i2 ? -1 : i1 > i2 ? 1 : 0));
+          const data = valid();
+          data.models = keys.map(([provider, id]) => ({ ...data.models[0]!, provider, id }));
+          const firstAt = new Map<string, number>();
+          const expected: string[] = [];
+          keys.forEach(([provider, id], i) => {
+            const first = firstAt.get(`${provider} ${id}`);
+            if (first === undefined) firstAt.set(`${provider} ${id}`, i);
+            else expected.push(`/models/${i}: repeats /models/${first} (${provider} ${id})`);
+          });
+          if (expected.length === 0) expect(() => checkSnapshot(data)).not.toThrow();
+          else expect(snapshotError(() => checkSnapshot(data)).problems).toEqual(expected);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   test("many problems are listed up to a limit", () => {

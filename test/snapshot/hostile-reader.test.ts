@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import validateSnapshot from "../../generated/validate-snapshot.js";
 import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
-import { snapshotFormats } from "../../scripts/generated-files.js";
+import { snapshotFormats, snapshotPattern, snapshotPatternSources } from "../../scripts/generated-files.js";
 import { contentHash } from "../../src/snapshot/content-hash.js";
 import { SCHEMA_ID, SCHEMA_VERSION } from "../../src/snapshot/schema-version.js";
 import { createSelector, loadSnapshot, SnapshotError } from "../../src/selector/index.js";
@@ -179,10 +179,103 @@ describe("the selector's precompiled validator checks formats as ajv-formats doe
     }
   });
 
+  // Not only the schema's shapes: strings one edit away from them (a letter for a digit, a lower-case t, a fraction
+  // that rounds to the next second, an offset instead of Z), and any string, get ajv-formats' answers too.
+  it("agrees on strings near those shapes, and on any string", () => {
+    const shaped = fc.oneof(
+      dates,
+      fc.tuple(dates, times).map(([d, t]) => `${d}T${t}`),
+      fc
+        .tuple(dates, fc.constantFrom("23:59:60", "23:59:59", "00:00:58", "24:00:00", "12:60:00"))
+        .map(([d, t]) => `${d}T${t}Z`),
+    );
+    const edits = fc.constantFrom(
+      ...[..."0123456789-:.TtZz +x\n"],
+      ".9999999999999999999",
+      ".99999999999999999999999",
+      "+01:00",
+      "-23:59",
+      "",
+    );
+    const near = fc
+      .tuple(shaped, fc.nat(), fc.nat(3), edits)
+      .map(([s, at, drop, put]) => s.slice(0, at % (s.length + 1)) + put + s.slice((at % (s.length + 1)) + drop));
+    fc.assert(
+      fc.property(fc.oneof(near, fc.string()), (s) => {
+        expect(ours.date(s), s).toBe(full.date(s));
+        expect(ours["date-time"](s), s).toBe(full["date-time"](s));
+      }),
+      { numRuns: 20000 },
+    );
+    for (const s of [
+      "2025-01-01T23:59:59.9999999999999999999Z",
+      "2025-01-01T23:59:60.9999999999999999999Z",
+      "2025-01-01T22:59:59.9999999999999999999Z",
+      "2025-01-01T00:00:58.9999999999999999999Z",
+      "2025-01-01T23:59:60.5Z",
+      "2025-01-01T23:59:60Z",
+      "2025-01-01T22:59:60Z",
+      "2025-01-01t00:00:00z",
+      "2025-01-01 00:00:00Z",
+      "2024-02-29",
+      "2100-02-29",
+      "2000-02-29",
+      "2025-04-31",
+      "2025-00-10",
+    ]) {
+      expect(ours.date(s), s).toBe(full.date(s));
+      expect(ours["date-time"](s), s).toBe(full["date-time"](s));
+    }
+  });
+
   it("refuses generatedAt 2025-13-45T99:99:99Z", () => {
     expect(validateSnapshot(BASE)).toBe(true);
     expect(validateSnapshot({ ...BASE, generatedAt: "2025-13-45T99:99:99Z" })).toBe(false);
   });
+});
+
+describe("the precompiled validator's pattern matchers accept exactly what their patterns accept", () => {
+  const make = snapshotPattern();
+  const sources = snapshotPatternSources();
+  const pieces = fc.constantFrom(
+    ...[..."aAzZ09_-.:/@+~TtZz \n\u00e9\u{1F600}"],
+    "overlay:",
+    "env:",
+    "probe",
+    "catalog",
+    "default",
+    "inferred",
+    "USD",
+    "2024-02-29",
+    "T23:59:60",
+    ".5",
+  );
+
+  it("covers the fact sources, the pattern a snapshot repeats most", () => {
+    expect(sources).toContain("^(probe|catalog|default|inferred|overlay:[A-Za-z0-9._-]+|env:[A-Z][A-Z0-9_]*)$");
+  });
+
+  for (const source of sources) {
+    it(source, () => {
+      const ours = make(source, "u");
+      const regExp = new RegExp(source, "u");
+      const matching = fc.stringMatching(regExp);
+      const strings = fc.oneof(
+        fc.string(),
+        fc.string({ unit: "binary" }),
+        matching,
+        matching.map((s) => `${s}\n`),
+        matching.chain((s) => fc.nat(s.length).map((i) => s.slice(0, i) + s.slice(i + 1))),
+        fc.array(pieces, { maxLength: 12 }).map((p) => p.join("")),
+        fc.array(pieces, { minLength: 60, maxLength: 70 }).map((p) => p.join("")),
+      );
+      fc.assert(
+        fc.property(strings, (s) => ours.test(s) === regExp.test(s)),
+        { numRuns: 5000 },
+      );
+      expect(String(ours)).toBe(String(regExp));
+    });
+  }
 });
 
 describe("a snapshot loadSnapshot checked cannot change under createSelector", () => {
