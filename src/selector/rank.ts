@@ -41,6 +41,7 @@ export interface Price {
 }
 
 const UNKNOWN_PRICE: Price = { total: Infinity, output: Infinity };
+const NO_TIERS: MeritFacts["tiers"] = Object.freeze([]);
 
 export function meritFacts(model: Model): MeritFacts {
   const p = model.pricing;
@@ -61,7 +62,7 @@ export function meritFacts(model: Model): MeritFacts {
     price: p === null ? UNKNOWN_PRICE : { total: p.input + p.output, output: p.output },
     tiers:
       p?.tiers?.map((t) => ({ above: t.aboveInputTokens, price: { total: t.input + t.output, output: t.output } })) ??
-      [],
+      NO_TIERS,
   };
 }
 
@@ -255,9 +256,16 @@ export function standing(f: MeritFacts, policy: Policy): number {
 
 export type MeritVector = readonly number[];
 
+/** Each list of keys' value functions, looked up once per list rather than once per key per model. */
+const valueFunctions = new WeakMap<readonly MeritKeyName[], readonly MeritKey["value"][]>();
+
 /** The values of a category's keys for one model at one request's price. */
 export function meritVector(keys: readonly MeritKeyName[], f: MeritFacts, price: Price, policy: Policy): MeritVector {
-  return keys.map((k) => KEYS[k].value(f, price, policy));
+  let values = valueFunctions.get(keys);
+  if (values === undefined) valueFunctions.set(keys, (values = keys.map((k) => KEYS[k].value)));
+  const vector = new Array<number>(values.length);
+  for (let i = 0; i < values.length; i++) vector[i] = values[i]!(f, price, policy);
+  return vector;
 }
 
 export function compareVectors(a: MeritVector, aId: string, b: MeritVector, bId: string): number {
