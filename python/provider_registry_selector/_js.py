@@ -145,12 +145,36 @@ def dumps_answer(value, indent=None):
     return text
 
 
+# The longest model id the snapshot schema allows (vocabulary.ts): a longer name matches nothing, and a message
+# quotes no more of it. A value is quoted up to SHOWN_LIMIT.
+MAX_ID_LENGTH = 256
+SHOWN_LIMIT = 1000
+
+
 def shown(value):
-    """request.ts shown(): any value, for a message."""
+    """request.ts describeValue(): any value, for a message, cut at SHOWN_LIMIT."""
     try:
-        return stringify(value)
+        return cut(stringify(value), SHOWN_LIMIT)
     except (TypeError, ValueError, RecursionError):
         return "[object Object]"
+
+
+def quoted(name):
+    """request.ts quoted(): a name in quotes, cut (and its length given) when it is longer than any model id."""
+    length = utf16_len(name)
+    if length <= MAX_ID_LENGTH:
+        return '"%s"' % name
+    return '"%s" (%d characters)' % (cut(name, MAX_ID_LENGTH), length)
+
+
+def cut(text, limit):
+    """The first `limit` UTF-16 units and "…", never half a surrogate pair; the text itself when it fits."""
+    if utf16_len(text) <= limit:
+        return text
+    units = text.encode("utf-16-le", "surrogatepass")[: limit * 2]
+    if 0xD800 <= int.from_bytes(units[-2:], "little") <= 0xDBFF:
+        units = units[:-2]
+    return units.decode("utf-16-le", "surrogatepass") + "\u2026"
 
 
 def utf16_len(s):

@@ -1,7 +1,7 @@
 """What a caller may ask for, and its one-time normalisation into the numbers the hot path compares (request.ts)."""
 import math
 
-from ._js import number, shown
+from ._js import number, quoted, shown
 from .context import SelectionContext
 from .errors import InvalidRequest
 from .snapshot_index import lookup
@@ -204,7 +204,7 @@ def _resolve_provider(index, name):
     if p is not None:
         return p
     known = ", ".join(q.id for q in index.providers) or "no providers"
-    invalid('unknown provider "%s"; the snapshot knows %s' % (name, known))
+    invalid("unknown provider %s; the snapshot knows %s" % (quoted(name), known))
 
 
 def _resolve_excluded(index, exclude):

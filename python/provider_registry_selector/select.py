@@ -1,5 +1,5 @@
 """The selector: rules 1–4 of docs/selection.md over the precomputed index (select.ts)."""
-from ._js import utf16_len
+from ._js import MAX_ID_LENGTH, quoted, utf16_len
 from .check_snapshot import check_snapshot
 from .choice import Choice
 from .context import providers_in_scope
@@ -140,7 +140,7 @@ def _requested_failure(ctx, name, records):
     if not records:
         return selection_error(
             "NO_SUCH_MODEL",
-            'no model "%s" in the snapshot%s: check the name, or run `provider-registry register` again if its provider added it since.' % (name, _suggest(ctx.index, name)),
+            "no model %s in the snapshot%s: check the name, or run `provider-registry register` again if its provider added it since." % (quoted(name), _suggest(ctx.index, name)),
             trace,
         )
     in_scope = records if ctx.provider is None else [r for r in records if r.provider is ctx.provider]
@@ -175,6 +175,8 @@ def _explain_requested_drop(rule, r, ctx):
 
 def _suggest(index, name):
     """Up to three known ids close to a name that matched nothing."""
+    if utf16_len(name) > MAX_ID_LENGTH:
+        return ""
     wanted = name.lower()
     if utf16_len(wanted) < 3:  # lengths as JavaScript counts them
         return ""

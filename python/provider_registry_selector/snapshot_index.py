@@ -1,6 +1,6 @@
 """Everything select needs, computed once per snapshot (snapshot-index.ts): which models can ever be routed, how each
 provider's models are ordered for each category, and a case-insensitive name lookup."""
-from ._js import utf16_key
+from ._js import MAX_ID_LENGTH, utf16_key, utf16_len
 from .rank import lowest_tier_threshold, merit_facts, merit_keys, merit_vector, standing
 from .vocabulary import CATEGORIES, JSON_MODE, REASONING, TOOLS, UNKNOWN_SIZE, VISION
 
@@ -269,5 +269,7 @@ def trace_order(provider, c, ordering):
 
 def lookup(index, name):
     """The models a name (id or alias, any case) stands for, in provider priority order; None when it names none."""
+    if utf16_len(name) > MAX_ID_LENGTH:
+        return None
     found = index.by_name.get(name)
     return found if found is not None else index.by_name.get(name.lower())

@@ -115,6 +115,9 @@ export function invalidRequests(): RequestCase[] {
     ["float-in-message", { requires: { minContext: -1e-7 } }],
     ["big-number-in-message", { requires: { minOutput: -1e21 } }],
     ["nested-in-message", { category: { name: "balanced", weights: [0.5, 1e-7, 123456789012] } }],
+    // Quoted in part: a message quotes 1,000 characters of a value and 256 of a name, never half a surrogate pair.
+    ["long-value-in-message", { category: "b".repeat(998) + "\u{1F600}" + "c".repeat(400) }],
+    ["long-provider-in-message", { provider: "p".repeat(255) + "\u{1F600}" + "q".repeat(40) }],
   ];
   const ok: [string, unknown][] = [
     ["min-context-fraction", { requires: { minContext: 0.5 } }],
@@ -122,6 +125,8 @@ export function invalidRequests(): RequestCase[] {
     ["exclude-empty", { exclude: [] }],
     ["exclude-unknown-names", { exclude: ["no-such-model", "GHOST"] }],
     ["model-and-category", { model: "glm-4.6", category: "fast_response" }],
+    ["model-longer-than-any-id", { model: "glm-4.6-" + "x".repeat(300) }],
+    ["model-id-length", { model: "m".repeat(256) }],
   ];
   return [
     ...bad.map(([id, request]) => ({ id: `invalid/${id}`, covers: "INVALID_REQUEST: the request is checked", request })),

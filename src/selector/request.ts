@@ -2,7 +2,16 @@
 import type { SelectionContext } from "./context.js";
 import { SelectionError } from "./errors.js";
 import { ensureCategory, lookup, type ModelRecord, type ProviderRecord, type SnapshotIndex } from "./snapshot-index.js";
-import { CATEGORIES, JSON_MODE, NO_MINIMUM, REASONING, TOOLS, VISION, type Category } from "./vocabulary.js";
+import {
+  CATEGORIES,
+  JSON_MODE,
+  MAX_ID_LENGTH,
+  NO_MINIMUM,
+  REASONING,
+  TOOLS,
+  VISION,
+  type Category,
+} from "./vocabulary.js";
 
 export { CATEGORIES, type Category };
 
@@ -39,13 +48,32 @@ function invalid(message: string): never {
  * a BigInt or a cycle, String does on an object without a prototype.
  */
 export function describeValue(value: unknown): string {
-  if (typeof value === "bigint") return `${value}n`;
-  if (typeof value === "symbol") return value.toString();
+  if (typeof value === "bigint") return cut(`${value}n`, SHOWN_LIMIT);
+  if (typeof value === "symbol") return cut(value.toString(), SHOWN_LIMIT);
   try {
-    return JSON.stringify(value) ?? String(value);
+    return cut(JSON.stringify(value) ?? String(value), SHOWN_LIMIT);
   } catch {
     return Object.prototype.toString.call(value);
   }
+}
+
+/**
+ * How much of a caller's value or name a message quotes: a request can carry megabytes (a name read from an
+ * upload), and a message is read by people and written to logs. A name is cut at MAX_ID_LENGTH, so any name that
+ * can match is quoted whole.
+ */
+const SHOWN_LIMIT = 1000;
+
+/** A name in quotes, cut (and its length given) when it is longer than any model id. */
+export function quoted(name: string): string {
+  return name.length <= MAX_ID_LENGTH ? `"${name}"` : `"${cut(name, MAX_ID_LENGTH)}" (${name.length} characters)`;
+}
+
+/** The first `limit` UTF-16 units and "…", never half a surrogate pair; the text itself when it fits. */
+function cut(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const code = text.charCodeAt(limit - 1);
+  return `${text.slice(0, code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit)}…`;
 }
 
 // Requirements are read by name: a shared `requires[key]` went megamorphic and cost an auto request a third of
@@ -160,7 +188,7 @@ function resolveProvider(index: SnapshotIndex, name: unknown): ProviderRecord {
   const p = index.providerById.get(name) ?? index.providerById.get(name.toLowerCase());
   if (p) return p;
   return invalid(
-    `unknown provider "${name}"; the snapshot knows ${index.providers.map((q) => q.id).join(", ") || "no providers"}`,
+    `unknown provider ${quoted(name)}; the snapshot knows ${index.providers.map((q) => q.id).join(", ") || "no providers"}`,
   );
 }
 

@@ -7,8 +7,8 @@ import { SelectionError, type SelectionErrorCode } from "./errors.js";
 import { renderExplanation, type ExplainOptions } from "./explain.js";
 import { describeRequestedDrop, dropRule, fits, type DynamicRule } from "./fit.js";
 import { defaultPassedOver } from "./reason.js";
-import { describeRequest, namesRoutingCriteria, normalizeRequest, type SelectionRequest } from "./request.js";
-import { NO_MINIMUM } from "./vocabulary.js";
+import { describeRequest, namesRoutingCriteria, normalizeRequest, quoted, type SelectionRequest } from "./request.js";
+import { MAX_ID_LENGTH, NO_MINIMUM } from "./vocabulary.js";
 import { isRepriced, requestOrder } from "./order.js";
 import {
   buildIndex,
@@ -116,7 +116,7 @@ class SnapshotSelector implements Selector {
    */
   #modelOnly(name: string): Choice | null {
     const index = this.#index;
-    if (name === "" || (name.length === 4 && name.toLowerCase() === "auto")) return null;
+    if (name === "" || name.length > MAX_ID_LENGTH || (name.length === 4 && name.toLowerCase() === "auto")) return null;
     let records = index.byName.get(name);
     const exact = records !== undefined;
     records ??= index.byName.get(name.toLowerCase());
@@ -300,7 +300,7 @@ function requestedFailure(ctx: SelectionContext, name: string, records: readonly
   if (records.length === 0) {
     return new SelectionError(
       "NO_SUCH_MODEL",
-      `no model "${name}" in the snapshot${suggest(ctx.index, name)}: check the name, or run \`provider-registry register\` again if its provider added it since.`,
+      `no model ${quoted(name)} in the snapshot${suggest(ctx.index, name)}: check the name, or run \`provider-registry register\` again if its provider added it since.`,
       trace,
     );
   }
@@ -327,6 +327,7 @@ function requestedFailure(ctx: SelectionContext, name: string, records: readonly
 
 /** Up to three known ids close to a name that matched nothing. */
 function suggest(index: SnapshotIndex, name: string): string {
+  if (name.length > MAX_ID_LENGTH) return "";
   const wanted = name.toLowerCase();
   if (wanted.length < 3) return "";
   const close = new Set<string>();

@@ -3,7 +3,16 @@
 // its first use (ensureCategory): a program that only asks for models by name, or for one category, never pays for
 // ranking every model three times.
 import type { Model, Policy, ProviderPolicy, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
-import { CATEGORIES, JSON_MODE, REASONING, TOOLS, UNKNOWN_SIZE, VISION, type ModelChoice } from "./vocabulary.js";
+import {
+  CATEGORIES,
+  JSON_MODE,
+  MAX_ID_LENGTH,
+  REASONING,
+  TOOLS,
+  UNKNOWN_SIZE,
+  VISION,
+  type ModelChoice,
+} from "./vocabulary.js";
 import {
   compareVectors,
   meritFacts,
@@ -487,6 +496,7 @@ export function traceOrder(provider: ProviderRecord, c: number, ordering: readon
 
 /** The models a name (id or alias, any case) stands for, in provider priority order. */
 export function lookup(index: SnapshotIndex, name: string): readonly ModelRecord[] | undefined {
+  if (name.length > MAX_ID_LENGTH) return undefined;
   // Lower-casing allocates, so try the name as given first: ids are usually written in lower case.
   return index.byName.get(name) ?? index.byName.get(name.toLowerCase());
 }

@@ -16,6 +16,12 @@ export const JSON_MODE = 8;
 export const NO_MINIMUM = -2;
 export const UNKNOWN_SIZE = -1;
 
+/**
+ * The longest model id (or alias) the snapshot schema allows: a longer name can match nothing, so it is not looked
+ * up, and a message quotes no more of it.
+ */
+export const MAX_ID_LENGTH = 256;
+
 /** A model at a provider: a choice's identity, and each of its fallbacks. */
 export interface ModelChoice {
   readonly model: string;

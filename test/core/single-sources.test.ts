@@ -7,6 +7,7 @@ import { displayName, MAX_NAME_LENGTH } from "../../src/core/model-name.js";
 import { priceFigures, pricing, priceTier } from "../../src/core/pricing.js";
 import { LITELLM_PROVIDERS, MODELS_DEV_PROVIDERS } from "../../src/catalog/community-providers.js";
 import { adapters } from "../../src/providers/adapters/index.js";
+import { MAX_ID_LENGTH } from "../../src/selector/vocabulary.js";
 
 const root = path.join(import.meta.dirname, "..", "..");
 
@@ -26,6 +27,15 @@ describe("single sources", () => {
     );
     const name = schema.$defs.model.properties.name as { maxLength: number };
     expect(MAX_NAME_LENGTH).toBe(name.maxLength);
+  });
+
+  it("the selector's longest id is the snapshot schema's, in TypeScript and Python", () => {
+    const schema = JSON.parse(
+      readFileSync(path.join(root, "schema", "provider-registry-snapshot.schema.json"), "utf8"),
+    );
+    expect(MAX_ID_LENGTH).toBe((schema.$defs.modelId as { maxLength: number }).maxLength);
+    const python = readFileSync(path.join(root, "python", "provider_registry_selector", "_js.py"), "utf8");
+    expect(python).toContain(`MAX_ID_LENGTH = ${MAX_ID_LENGTH}\n`);
   });
 
   it.each([

@@ -49,3 +49,32 @@ test("explain renders requests that have no JSON form", () => {
   );
   expect(selector.explain({ model: 10n } as never)).toMatch(/model must be/);
 });
+
+// A name or value of megabytes (read from an upload, say) is quoted in part: the message stays a few lines long.
+test.each([
+  [
+    "a model name",
+    { model: `kimi-k2${"x".repeat(1_000_000)}` },
+    "NO_SUCH_MODEL",
+    /"kimi-k2x+…" \(1000007 characters\)/,
+  ],
+  [
+    "a provider",
+    { provider: "p".repeat(1_000_000) },
+    "INVALID_REQUEST",
+    /unknown provider "p+…" \(1000000 characters\)/,
+  ],
+  ["a category", { category: "c".repeat(1_000_000) }, "INVALID_REQUEST", /\(got "c+…\)$/],
+  [
+    "an excluded name",
+    { exclude: ["e".repeat(1_000_000)], provider: "nowhere" },
+    "INVALID_REQUEST",
+    /unknown provider/,
+  ],
+])("%s of a million characters is quoted in part", (_, request, code, message) => {
+  const error = selectionError(() => selector.select(request as never));
+  expect(error.code).toBe(code);
+  expect(error.message).toMatch(message);
+  expect(error.message.length).toBeLessThan(1_200);
+  expect(selector.explain(request as never).length).toBeLessThan(3_000);
+});
