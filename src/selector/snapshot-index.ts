@@ -348,7 +348,10 @@ function newProvider(id: string, priority: number, policy: Policy): ProviderDraf
   };
 }
 
-/** Shared by every record until ensureMerit and ensureCategory give each its own: indexing allocates little. */
+/**
+ * Placeholders every record shares until ensureMerit and ensureCategory give it its own, so that indexing allocates
+ * nothing for ranking. Nothing reads them before: every request that ranks is normalised, which builds its category.
+ */
 const UNRANKED: MeritFacts = meritFacts({
   id: "",
   status: "stable",
