@@ -1,5 +1,5 @@
 // What makes a register run fatal: --fail-on takes large-change kinds (price-jump) and warning codes (UNKNOWN_MODEL)
-// alike, told apart by how they are written; --fail-on-warnings adds every configuration warning.
+// alike; --fail-on-warnings adds every configuration warning.
 import { LARGE_CHANGE_KINDS, parseFailOn } from "../../compare/large-changes.js";
 import { UsageError } from "../../core/errors.js";
 import {
@@ -18,14 +18,13 @@ export interface FailOn {
 }
 
 export function parseFailOnArgs(args: Pick<RegisterArgs, "fail-on" | "fail-on-warnings">): FailOn {
-  const failOnWords = (args["fail-on"] ?? [])
-    .flatMap((v) => v.split(","))
-    .map((w) => w.trim())
-    .filter((w) => w !== "");
-  const failOn = parseFailOn(failOnWords.filter((w) => !looksLikeCode(w)));
-  const failOnCodes = parseFailOnCodes(failOnWords.filter(looksLikeCode));
-  if (failOn.unknown.length > 0 || failOnCodes.unknown.length > 0) {
-    const unknown = [...failOn.unknown.map((k) => `"${k}"`), ...failOnCodes.unknown];
+  // A word is a large-change kind when parseFailOn knows it (in any case, "any" included); of the rest, those written
+  // as codes are warning codes.
+  const failOn = parseFailOn(args["fail-on"] ?? []);
+  const failOnCodes = parseFailOnCodes(failOn.unknown.filter(looksLikeCode));
+  const unknownKinds = failOn.unknown.filter((w) => !looksLikeCode(w));
+  if (unknownKinds.length > 0 || failOnCodes.unknown.length > 0) {
+    const unknown = [...unknownKinds.map((k) => `"${k}"`), ...failOnCodes.unknown];
     throw new UsageError(
       `register: --fail-on does not know ${unknown.join(", ")}; use ${LARGE_CHANGE_KINDS.join(", ")}, any, or a warning code (${WARNING_CODES.join(", ")})`,
     );
