@@ -143,7 +143,9 @@ async function registerWith(
   });
 
   const { snapshot } = result;
-  if (args.check) return compareWithOutput(snapshot, out, { io, json: args.json === true, printJson, displayPath });
+  // onDisk is always read under --check (above).
+  if (args.check)
+    return compareWithOutput(snapshot, out, onDisk!, { io, json: args.json === true, printJson, displayPath });
 
   await writeFileAtomic(out, canonicalChunks(snapshot, { pretty: true }));
   if (args.json) printJson(runSummary(result, out, previousFile));

@@ -6,6 +6,7 @@ import type { ProviderRegistrySnapshot } from "../../../generated/snapshot-types
 import { escapeLine } from "../../selector/shared.js";
 import { readSnapshotFile } from "../../snapshot/read-snapshot.js";
 import type { CliIO } from "../io.js";
+import type { Peeked } from "./previous-snapshot.js";
 
 export interface CompareOptions {
   readonly io: CliIO;
@@ -16,13 +17,22 @@ export interface CompareOptions {
   readonly displayPath: (file: string) => string;
 }
 
-/** Exit 0 when the file holds what register would write, 1 with a summary of the difference when not. */
+/**
+ * Exit 0 when the file holds what register would write, 1 with a summary of the difference when not. `onDisk` is the
+ * file as the run first read it (peekSnapshotFile).
+ */
 export async function compareWithOutput(
   snapshot: ProviderRegistrySnapshot,
   out: string,
+  onDisk: Peeked,
   { io, json, printJson, displayPath }: CompareOptions,
 ): Promise<number> {
-  const check = checkAgainstFile(snapshot, await readSnapshotFile(out));
+  const check = await checkAgainstFile(
+    snapshot,
+    onDisk.status === "ok"
+      ? { status: "ok", contentHash: onDisk.previous.contentHash, read: () => readSnapshotFile(out) }
+      : onDisk,
+  );
   if (json)
     printJson({
       file: out,
