@@ -12,6 +12,17 @@ export function fitMessage(message: string): string {
   return message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH - 3)}...` : message;
 }
 
+/**
+ * Diagnostics as the snapshot holds them: each message cut to what the schema takes, in sortDiagnostics' order. Every
+ * diagnostic reaches the snapshot through here, whichever stage wrote it and whatever names it quotes (ten ids of
+ * 256 characters make a message longer than the schema takes).
+ */
+export function snapshotDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  return sortDiagnostics(
+    list.map((d) => (d.message.length > MAX_MESSAGE_LENGTH ? { ...d, message: fitMessage(d.message) } : d)),
+  );
+}
+
 const LEVEL_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** Errors first, then warnings, then notes; within a level by provider, code, variable, model, message. */

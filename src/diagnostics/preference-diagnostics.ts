@@ -1,6 +1,6 @@
 // A provider with several models and no preference is chosen on merit: say, per category, what that means.
 import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
-import { fitMessage, type Diagnostic } from "../core/diagnostic.js";
+import type { Diagnostic } from "../core/diagnostic.js";
 import { CATEGORIES } from "../core/categories.js";
 import { SelectionError } from "../selector/index.js";
 import { selectorForBuiltSnapshot } from "../selector/shared.js";
@@ -46,7 +46,7 @@ export function preferenceDiagnostics(snapshot: ProviderRegistrySnapshot): Diagn
     const count =
       onMerit === listed ? `${listed} models` : `${listed} models (${onMerit} of them chat models chosen on merit)`;
     const message = `${provider.id} lists ${count} and no preference is set (${prefix}_PREFERRED_MODELS, ${prefix}_PREFERRED_MODELS_<CATEGORY>, ${prefix}_DEFAULT_MODEL), so the selector chooses on merit: ${picks.join("; ")}.`;
-    out.push({ level: "info", code: "NO_PREFERENCE", provider: provider.id, message: fitMessage(message) });
+    out.push({ level: "info", code: "NO_PREFERENCE", provider: provider.id, message });
   }
   return out;
 }

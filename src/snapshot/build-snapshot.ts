@@ -1,7 +1,7 @@
 // Assemble the snapshot from the stages' results: sorted, complete, hashed. Pure.
 import type { Model, Policy, Provider, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { ConfigError } from "../core/errors.js";
-import { sortDiagnostics, type Diagnostic } from "../core/diagnostic.js";
+import { snapshotDiagnostics, type Diagnostic } from "../core/diagnostic.js";
 import { byProviderThenId, compareText } from "../core/order.js";
 import type { ProviderRun } from "../probe/provider-run.js";
 import { contentHash } from "./content-hash.js";
@@ -33,7 +33,7 @@ export function buildSnapshot(input: SnapshotInput, { hash = true } = {}): Provi
     providers,
     models: [...input.models].sort(byProviderThenId),
     policy: input.policy,
-    diagnostics: sortDiagnostics(input.diagnostics),
+    diagnostics: snapshotDiagnostics(input.diagnostics),
   };
   return { ...unhashed, contentHash: hash ? contentHash(unhashed) : UNHASHED };
 }
@@ -47,7 +47,7 @@ export function sealSnapshot(
   diagnostics: readonly Diagnostic[],
 ): ProviderRegistrySnapshot {
   const { contentHash: _unhashed, ...rest } = snapshot;
-  const complete = { ...rest, diagnostics: sortDiagnostics([...rest.diagnostics, ...diagnostics]) };
+  const complete = { ...rest, diagnostics: snapshotDiagnostics([...rest.diagnostics, ...diagnostics]) };
   return { ...complete, contentHash: contentHash(complete) };
 }
 

@@ -2,7 +2,7 @@
 // and the run goes on: one provider's odd answer (or one odd catalog fact) must not cost every other provider its
 // snapshot. A problem anywhere else is a bug here, and still stops the run.
 import type { Model } from "../../generated/snapshot-types.js";
-import { fitMessage, type Diagnostic } from "../core/diagnostic.js";
+import type { Diagnostic } from "../core/diagnostic.js";
 
 export interface InvalidModel {
   readonly provider: string;
@@ -41,8 +41,6 @@ export function invalidModelDiagnostic(model: InvalidModel): Diagnostic {
     code: "MODEL_INVALID",
     provider: model.provider,
     ...(idRefused ? {} : { model: model.id }),
-    message: fitMessage(
-      `${subject} at ${model.provider} has a fact the snapshot schema refuses (${model.problems.join("; ")}): it is left out of the snapshot, and the provider's other models are kept.`,
-    ),
+    message: `${subject} at ${model.provider} has a fact the snapshot schema refuses (${model.problems.join("; ")}): it is left out of the snapshot, and the provider's other models are kept.`,
   };
 }

@@ -488,3 +488,18 @@ describe("community catalogs", () => {
     expect(run.stderr).not.toContain("\u001b");
   });
 });
+
+describe("a diagnostic quoting long names fits the schema", () => {
+  it("eleven uncatalogued ids of 256 characters: the run writes, the warning is cut to 2,000 characters", async () => {
+    const ids = Array.from({ length: 11 }, (_, i) => `m${i}-${"x".repeat(250)}`.slice(0, 256));
+    const s = await server(() => ({ json: list(ids) }));
+    const cwd = await tempDir();
+    const run = await register(cwd, { CUSTOM_API_URL: `${s.origin}/v1` });
+    expect(run.code, run.stderr).toBe(0);
+    const warning = (JSON.parse(run.file) as { diagnostics: { code: string; message: string }[] }).diagnostics.find(
+      (d) => d.code === "UNCATALOGUED_MODELS",
+    )!;
+    expect(warning.message.length).toBe(2000);
+    expect(warning.message.endsWith("...")).toBe(true);
+  });
+});
