@@ -8,7 +8,7 @@ import sys
 from . import _js
 from .errors import SelectionError, SnapshotError
 from .answer import choice_json, error_json
-from .explain import DEFAULT_SHOWN_FALLBACKS, INF, bound_trace, render_bounded_trace, render_fallbacks
+from .explain import DEFAULT_SHOWN_FALLBACKS, INF, bound_fallbacks, bound_trace, render_bounded_trace, render_fallbacks
 from .load_snapshot import load_snapshot
 from .text import escape_controls, terminal_safe_json
 from .select import create_selector
@@ -261,10 +261,11 @@ def select_command(argv, stdout, stderr, stdin=None, cwd=None):
         if values.get("json"):
             io.stdout(_json(choice_json(choice, limit)))
             return OK
-        bounded = bound_trace(choice.trace, choice.fallbacks, limit)
-        io.stdout(escape_controls("%s (%s): %s\n%s\n" % (choice.model, choice.provider, choice.reason, render_fallbacks(bounded))))
+        # The trace is read only to show it: the fallbacks line needs the fallbacks alone.
+        fallbacks = render_fallbacks(bound_fallbacks(choice.fallbacks, limit))
+        io.stdout(escape_controls("%s (%s): %s\n%s\n" % (choice.model, choice.provider, choice.reason, fallbacks)))
         if values.get("explain"):
-            io.stdout("\n".join(render_bounded_trace(bounded)) + "\n")
+            io.stdout("\n".join(render_bounded_trace(bound_trace(choice.trace, choice.fallbacks, limit))) + "\n")
         return OK
     except SelectionError as error:
         if error.code == "INVALID_REQUEST":

@@ -20,6 +20,16 @@ class BoundedTrace:
     __slots__ = ("fallbacks", "trace", "omitted_fallbacks", "omitted_trace")
 
 
+def bound_fallbacks(fallbacks, limit):
+    """The first `limit` fallbacks and how many were left out (no trace): all the fallbacks line needs, without
+    reading the trace."""
+    b = BoundedTrace()
+    b.fallbacks = list(fallbacks) if limit == INF else list(fallbacks[: max(0, limit)])
+    b.omitted_fallbacks = len(fallbacks) - len(b.fallbacks)
+    b.trace, b.omitted_trace = [], []
+    return b
+
+
 def bound_trace(trace, fallbacks, limit):
     """The first `limit` fallbacks, and the trace entries for the choice, those fallbacks, and every model a request, a
     default or a preference named. When nothing was chosen, the first `limit` other dropped entries too."""
@@ -27,7 +37,8 @@ def bound_trace(trace, fallbacks, limit):
     if limit == INF:
         b.fallbacks, b.trace, b.omitted_fallbacks, b.omitted_trace = list(fallbacks), list(trace), 0, []
         return b
-    shown_fallbacks = list(fallbacks[: max(0, limit)])
+    shown = bound_fallbacks(fallbacks, limit)
+    shown_fallbacks, omitted_fallbacks = shown.fallbacks, shown.omitted_fallbacks
     keep = {(f["provider"], f["model"]) for f in shown_fallbacks}
     kept = []
     omitted = {}
@@ -45,7 +56,7 @@ def bound_trace(trace, fallbacks, limit):
             omitted[rule] = omitted.get(rule, 0) + 1
     b.fallbacks = shown_fallbacks
     b.trace = kept
-    b.omitted_fallbacks = len(fallbacks) - len(shown_fallbacks)
+    b.omitted_fallbacks = omitted_fallbacks
     b.omitted_trace = sorted(({"rule": rule, "count": count} for rule, count in omitted.items()), key=lambda o: (-o["count"], utf16_key(o["rule"])))
     return b
 

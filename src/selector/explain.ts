@@ -60,7 +60,7 @@ export function boundTrace(
   limit: number,
 ): BoundedTrace {
   if (limit === Infinity) return { fallbacks, trace, omittedFallbacks: 0, omittedTrace: [] };
-  const shownFallbacks = fallbacks.slice(0, Math.max(0, limit));
+  const { fallbacks: shownFallbacks, omittedFallbacks } = boundFallbacks(fallbacks, limit);
   const keep = new Set(shownFallbacks.map(key));
   const kept: TraceEntry[] = [];
   const omitted = new Map<string, number>();
@@ -80,12 +80,19 @@ export function boundTrace(
   const omittedTrace = [...omitted]
     .map(([rule, count]) => ({ rule, count }))
     .sort((a, b) => b.count - a.count || (a.rule < b.rule ? -1 : 1));
-  return {
-    fallbacks: shownFallbacks,
-    trace: kept,
-    omittedFallbacks: fallbacks.length - shownFallbacks.length,
-    omittedTrace,
-  };
+  return { fallbacks: shownFallbacks, trace: kept, omittedFallbacks, omittedTrace };
+}
+
+/**
+ * The first `limit` fallbacks and how many were left out: all the fallbacks line needs, without reading the trace
+ * (the costliest lazy part of a choice).
+ */
+export function boundFallbacks(
+  fallbacks: readonly ModelChoice[],
+  limit: number,
+): Pick<BoundedTrace, "fallbacks" | "omittedFallbacks"> {
+  const shown = limit === Infinity ? fallbacks : fallbacks.slice(0, Math.max(0, limit));
+  return { fallbacks: shown, omittedFallbacks: fallbacks.length - shown.length };
 }
 
 export function renderExplanation(

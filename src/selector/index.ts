@@ -12,6 +12,7 @@ export {
   renderBoundedTrace,
   renderFallbacks,
   boundTrace,
+  boundFallbacks,
   DEFAULT_SHOWN_FALLBACKS,
   type BoundedTrace,
   type ExplainOptions,

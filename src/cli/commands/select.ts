@@ -7,6 +7,7 @@ import {
   CATEGORIES,
   createSelector,
   loadSnapshot,
+  boundFallbacks,
   boundTrace,
   renderBoundedTrace,
   renderFallbacks,
@@ -198,9 +199,11 @@ export const select: Command = async (argv: string[], io: CliIO) => {
       io.stdout(json(choiceJson(choice, limit)));
       return ExitCode.ok;
     }
-    const bounded = boundTrace(choice.trace, choice.fallbacks, limit);
-    io.stdout(escapeControls(`${choice.model} (${choice.provider}): ${choice.reason}\n${renderFallbacks(bounded)}\n`));
-    if (values.explain) io.stdout(`${renderBoundedTrace(bounded).join("\n")}\n`);
+    // The trace is read only to show it: the fallbacks line needs the fallbacks alone.
+    const fallbacks = renderFallbacks(boundFallbacks(choice.fallbacks, limit));
+    io.stdout(escapeControls(`${choice.model} (${choice.provider}): ${choice.reason}\n${fallbacks}\n`));
+    if (values.explain)
+      io.stdout(`${renderBoundedTrace(boundTrace(choice.trace, choice.fallbacks, limit)).join("\n")}\n`);
     return ExitCode.ok;
   } catch (error) {
     if (error instanceof SelectionError) {
