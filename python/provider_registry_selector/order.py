@@ -18,6 +18,12 @@ def is_repriced(ctx):
     return ctx.min_context > ctx.index.tier_threshold
 
 
+def base_routing(ctx):
+    """The precomputed order a request in scope tries models in, at base prices."""
+    c = ctx.category_index
+    return ctx.index.routing[c] if ctx.provider is None else ctx.provider.orderings[c]
+
+
 def request_order(ctx):
     cached = ctx.order
     if cached is not None:
@@ -25,7 +31,7 @@ def request_order(ctx):
     c = ctx.category_index
     if not is_repriced(ctx):
         order = RequestOrder()
-        order.routing = ctx.index.routing[c] if ctx.provider is None else ctx.provider.orderings[c]
+        order.routing = base_routing(ctx)
         order.provider = lambda p: p.orderings[c]
         order.vector = lambda r: r.vectors[c]
         order.price = lambda r: r.merit.price

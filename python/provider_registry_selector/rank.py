@@ -169,7 +169,6 @@ KEYS = {
 STANDING_KEYS = ("described", "live", "pinned")
 # The tie-break: status, then the id in UTF-16 code-unit order (not a key: it is compared as a string).
 TIE_BREAK_KEYS = ("status",)
-MERIT_KEY_NAMES = tuple(KEYS)
 
 
 def category_keys(category, policy):
@@ -194,18 +193,6 @@ def standing(f, policy):
 
 def merit_vector(keys, f, price, policy):
     return tuple(KEYS[k][0](f, price, policy) for k in keys)
-
-
-def compare_vectors(a, a_id, b, b_id):
-    for x, y in zip(a, b):
-        if x != y:
-            return -1 if x < y else 1
-    return -1 if a_id < b_id else 1 if a_id > b_id else 0
-
-
-def vector_key(vector, model_id):
-    """compare_vectors as a sort key (ids are ASCII by the schema, so str order is UTF-16 order)."""
-    return (vector, model_id)
 
 
 def deciding_key(keys, a, b, a_id, b_id):

@@ -10,7 +10,7 @@ from .reason import default_passed_over
 from .request import NO_REQUEST, describe_request, names_routing_criteria, normalize_request
 from .snapshot_index import build_index, lookup
 from .trace import auto_trace, requested_trace
-from .order import is_repriced, request_order
+from .order import base_routing, is_repriced, request_order
 from .vocabulary import NO_MINIMUM
 from .errors import SelectionError
 
@@ -90,7 +90,7 @@ def _route(ctx):
         # fits(), inlined: this loop is the hot path of an auto request.
         need, min_context, min_output, excluded = ctx.need, ctx.min_context, ctx.min_output, ctx.excluded
         # The precomputed order unless the request pays a long-context price somewhere (then it is ranked again).
-        ordering = request_order(ctx).routing if is_repriced(ctx) else (ctx.index.routing[c] if ctx.provider is None else ctx.provider.orderings[c])
+        ordering = request_order(ctx).routing if is_repriced(ctx) else base_routing(ctx)
         for r in ordering:
             if r.caps & need == need and r.context >= min_context and r.output >= min_output and (excluded is None or r not in excluded):
                 return Choice(ctx, r, "routed")

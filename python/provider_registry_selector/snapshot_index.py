@@ -50,10 +50,12 @@ def build_index(snapshot):
     policy = snapshot["policy"]
     providers = [_new_provider(pid, priority, policy) for priority, pid in enumerate(_order_providers(snapshot))]
     provider_by_id = {p.id: p for p in providers}
+    # The merit keys depend on the category and the policy only: worked out once here, not three times per model.
+    keys = [merit_keys(category, policy) for category in CATEGORIES]
 
     for model in snapshot["models"]:
         provider = provider_by_id[model["provider"]]
-        provider.models.append(_new_model(model, provider, policy))
+        provider.models.append(_new_model(model, provider, policy, keys))
 
     by_name = {}
     for provider in providers:
@@ -72,7 +74,6 @@ def build_index(snapshot):
 
     routing = [merge_providers([p.orderings[c] for p in providers], c) for c in range(len(CATEGORIES))]
     first_routable = [order[0] if order else None for order in routing]
-    keys = [merit_keys(category, policy) for category in CATEGORIES]
     tier_threshold = lowest_tier_threshold([r.merit for p in providers for r in p.models])
 
     ref = policy.get("defaultModel")
@@ -158,7 +159,7 @@ def _new_provider(pid, priority, policy):
     return p
 
 
-def _new_model(model, provider, policy):
+def _new_model(model, provider, policy, keys):
     c = model["capabilities"]
     r = ModelRecord()
     r.model = model
@@ -173,7 +174,7 @@ def _new_model(model, provider, policy):
     r.merit = merit_facts(model)
     r.by_name = model["kind"] == "router" or model.get("routing") == "by_name"
     r.standing = standing(r.merit, policy)
-    r.vectors = [merit_vector(merit_keys(category, policy), r.merit, r.merit.price, policy) for category in CATEGORIES]
+    r.vectors = [merit_vector(category_keys, r.merit, r.merit.price, policy) for category_keys in keys]
     r.placement = ["merit", "merit", "merit"]
     return r
 

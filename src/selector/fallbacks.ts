@@ -5,8 +5,6 @@ import { fits } from "./fit.js";
 import type { ModelRecord } from "./snapshot-index.js";
 import type { ModelChoice } from "./vocabulary.js";
 
-export type { ModelChoice };
-
 const ref = (r: ModelRecord): ModelChoice => (r.ref ??= Object.freeze({ model: r.id, provider: r.provider.id }));
 
 /**

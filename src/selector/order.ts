@@ -29,11 +29,15 @@ const repriced = new WeakMap<SelectionContext, RequestOrder>();
 /** Whether the request pays some model's long-context price, so that precomputed orders do not hold. */
 export const isRepriced = (ctx: SelectionContext): boolean => ctx.minContext > ctx.index.tierThreshold;
 
+/** The precomputed order a request in scope tries models in, at base prices. */
+export const baseRouting = (ctx: SelectionContext): readonly ModelRecord[] =>
+  ctx.provider === null ? ctx.index.routing[ctx.categoryIndex]! : ctx.provider.orderings[ctx.categoryIndex]!;
+
 export function requestOrder(ctx: SelectionContext): RequestOrder {
   const c = ctx.categoryIndex;
   if (!isRepriced(ctx)) {
     return {
-      routing: ctx.provider === null ? ctx.index.routing[c]! : ctx.provider.orderings[c]!,
+      routing: baseRouting(ctx),
       provider: (p) => p.orderings[c]!,
       vector: (r) => r.vectors[c]!,
       price: (r) => r.merit.price,

@@ -9,7 +9,7 @@ import { describeRequestedDrop, dropRule, fits, type DynamicRule } from "./fit.j
 import { defaultPassedOver } from "./reason.js";
 import { describeRequest, namesRoutingCriteria, normalizeRequest, quoted, type SelectionRequest } from "./request.js";
 import { MAX_ID_LENGTH, NO_MINIMUM } from "./vocabulary.js";
-import { isRepriced, requestOrder } from "./order.js";
+import { baseRouting, isRepriced, requestOrder } from "./order.js";
 import {
   buildIndex,
   lookup,
@@ -209,11 +209,7 @@ function route(ctx: SelectionContext): Choice | SelectionError {
     mightFit(ctx.provider === null ? ctx.index.reach : ctx.provider.reach, ctx.need, ctx.minContext, ctx.minOutput)
   ) {
     // The precomputed order unless the request pays a long-context price somewhere (then it is ranked again).
-    const ordering = isRepriced(ctx)
-      ? requestOrder(ctx).routing
-      : ctx.provider === null
-        ? ctx.index.routing[c]!
-        : ctx.provider.orderings[c]!;
+    const ordering = isRepriced(ctx) ? requestOrder(ctx).routing : baseRouting(ctx);
     for (let j = 0; j < ordering.length; j++) {
       const r = ordering[j]!;
       if (fits(r, ctx)) return new Choice(ctx, r, "routed");

@@ -156,8 +156,6 @@ export interface SnapshotIndex {
    * tiers. Worked out with the models' merit, on the first category built.
    */
   readonly tierThreshold: number;
-  /** Whether merit, standing and tierThreshold are filled in (ensureMerit). */
-  readonly ranked: boolean;
   /** policy.defaultModel and the models it names (none when the snapshot lacks it). */
   readonly defaultModel: {
     readonly model: string;
@@ -230,14 +228,13 @@ export function buildIndex(snapshot: ProviderRegistrySnapshot): SnapshotIndex {
     // The merit keys depend on the category and the policy only: worked out once here, not three times per model.
     keys: CATEGORIES.map((category) => meritKeys(category, policy)),
     tierThreshold: Infinity,
-    ranked: false,
     defaultModel,
   };
 }
 
 /** Every model's merit facts and standing, and the index's tierThreshold: what ranking needs, made once. */
 function ensureMerit(index: SnapshotIndex): void {
-  if (index.ranked) return;
+  if (index.routing.length > 0) return; // a category is built, and with it every model's merit
   let lowest = Infinity;
   for (const provider of index.providers) {
     for (const r of provider.models as Mutable<ModelRecord>[]) {
@@ -247,7 +244,6 @@ function ensureMerit(index: SnapshotIndex): void {
     }
   }
   (index as Mutable<SnapshotIndex>).tierThreshold = lowest;
-  (index as Mutable<SnapshotIndex>).ranked = true;
 }
 
 /**

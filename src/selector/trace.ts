@@ -8,8 +8,6 @@ import { namesRoutingCriteria } from "./request.js";
 import { isModelRecord, traceOrder, type ModelRecord, type StaticRule } from "./snapshot-index.js";
 import type { TraceEntry, TraceOutcome, TraceRule } from "./trace-entry.js";
 
-export type { TraceEntry, TraceOutcome, TraceRule };
-
 function entry(model: string, provider: string, outcome: TraceOutcome, rule: TraceRule, detail: string): TraceEntry {
   return Object.freeze({ model, provider, outcome, rule, detail });
 }
