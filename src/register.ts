@@ -9,6 +9,7 @@ import type { Env } from "./config/env-values.js";
 import { readSettings, type RoutingSettings } from "./config/read-settings.js";
 import { ConfigError, InvalidDocumentError } from "./core/errors.js";
 import type { Diagnostic } from "./core/diagnostic.js";
+import { modelKey } from "./core/model-key.js";
 import { preferenceDiagnostics } from "./diagnostics/preference-diagnostics.js";
 import { probeDiagnostics } from "./diagnostics/probe-diagnostics.js";
 import { providersKeptStale } from "./merge/last-known-good.js";
@@ -113,8 +114,8 @@ export async function register(options: RegisterOptions): Promise<RegisterResult
     // Models the schema refuses are left out, named, and the rest is built again; any other problem stops the run.
     const invalid = invalidModels(built.problems, built.snapshot.models);
     if (invalid === undefined) throw new InvalidDocumentError("the generated snapshot", built.problems);
-    const refused = new Set(invalid.map((m) => `${m.provider}\u0000${m.id}`));
-    const kept = merged.models.filter((m) => !refused.has(`${m.provider}\u0000${m.id}`));
+    const refused = new Set(invalid.map(modelKey));
+    const kept = merged.models.filter((m) => !refused.has(modelKey(m)));
     built = resolveAndBuild(stages, kept, invalid.map(invalidModelDiagnostic));
     if (built.problems.length > 0) throw new InvalidDocumentError("the generated snapshot", built.problems);
   }

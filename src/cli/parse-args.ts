@@ -1,6 +1,8 @@
 // node:util parseArgs, with its errors turned into UsageError and numbers checked.
+import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError } from "../core/errors.js";
+import { DEFAULT_SNAPSHOT_FILE } from "./io.js";
 
 /** A command line that cannot be understood, pointing at the command's help. */
 export function usageError(command: string, message: string): UsageError {
@@ -37,4 +39,11 @@ export function integerOption(
     );
   }
   return n;
+}
+
+/** The snapshot file a command writes (`--out`, or the default), resolved against the working folder; never "". */
+export function outputFile(command: string, out: string | undefined, cwd: string): string {
+  if (out !== undefined && out.trim() === "")
+    throw new UsageError(`${command}: --out is empty; name the file to write (default: ./${DEFAULT_SNAPSHOT_FILE})`);
+  return path.resolve(cwd, out ?? DEFAULT_SNAPSHOT_FILE);
 }

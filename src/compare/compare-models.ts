@@ -5,6 +5,7 @@ import { modelAllowedIn } from "../core/policy-rules.js";
 import type { PushChange } from "./change.js";
 import { ownValue } from "../core/json-object.js";
 import { jsonEquals } from "./json-values.js";
+import { modelKey } from "../core/model-key.js";
 
 const CAPABILITIES = ["vision", "tools", "reasoning", "json", "streaming"] as const;
 /** Handled one by one below; every other field of a model is compared as a whole. */
@@ -21,11 +22,6 @@ const ITEMISED_FIELDS = new Set([
   "kind",
   "sources",
 ]);
-
-/** A model's identity within a snapshot: its provider and id. */
-export function modelKey(m: Pick<Model, "provider" | "id">): string {
-  return `${m.provider}\u0000${m.id}`;
-}
 
 export function compareModels(
   beforeSnapshot: ProviderRegistrySnapshot,

@@ -1,10 +1,9 @@
 // The policy: the default model, provider filters (said per provider they let in or out), the ranking switches and
 // each provider's allow-list, preferences and default.
 import type { Policy, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
-import { isObject } from "../core/json-object.js";
+import { isObject, ownValue } from "../core/json-object.js";
 import { EMPTY_PROVIDER_POLICY, modelAllowedIn, providerAllowed } from "../core/policy-rules.js";
 import type { PushChange } from "./change.js";
-import { ownValue } from "../core/json-object.js";
 import { jsonEquals } from "./json-values.js";
 
 export function comparePolicy(

@@ -8,7 +8,7 @@ import { writeFileAtomic } from "../../snapshot/write-snapshot.js";
 import { createSelector, SelectionError, type SelectionRequest } from "../../selector/index.js";
 import { DEFAULT_SNAPSHOT_FILE, type Command } from "../io.js";
 import { packageVersion } from "../../core/package-root.js";
-import { parseCommandArgs } from "../parse-args.js";
+import { outputFile, parseCommandArgs } from "../parse-args.js";
 import { formatDiagnostic, formatProbeLine, modelCounts } from "../report.js";
 import { redactingIO } from "../redacting-io.js";
 import { secretsInEnv } from "../../core/redact.js";
@@ -17,7 +17,7 @@ import { secretsInEnv } from "../../core/redact.js";
  * Semver build metadata on the snapshot's generator version: marks a snapshot as the demo's, so that a later demo
  * may replace it and never replaces a snapshot of the user's own.
  */
-export const DEMO_MARK = "+demo";
+const DEMO_MARK = "+demo";
 
 function demoVersion(version: string): string {
   return version.includes("+") ? `${version}.demo` : `${version}${DEMO_MARK}`;
@@ -79,9 +79,7 @@ export function demoCommand({ register }: DemoCollaborators): Command {
       rawIO.stdout(HELP);
       return ExitCode.ok;
     }
-    if (values.out !== undefined && values.out.trim() === "")
-      throw new UsageError(`demo: --out is empty; name the file to write (default: ./${DEFAULT_SNAPSHOT_FILE})`);
-    const out = path.resolve(rawIO.cwd, values.out ?? DEFAULT_SNAPSHOT_FILE);
+    const out = outputFile("demo", values.out, rawIO.cwd);
     const displayOut = path.relative(rawIO.cwd, out) || out;
     if (!values.force) {
       // Run in a project folder, the default name is that project's real snapshot: never replace what the demo did not write.

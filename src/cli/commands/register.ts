@@ -17,17 +17,12 @@ import { redactingIO } from "../redacting-io.js";
 import { formatDiagnostic, modelCounts, outputStyle } from "../report.js";
 import { compareWithOutput } from "../register/compare-with-output.js";
 import { enforceGates } from "../register/enforce-gates.js";
+import { outputFile } from "../parse-args.js";
 import { parseFailOnArgs, type FailOn } from "../register/fail-on.js";
 import { checkOutputTarget } from "../register/output-target.js";
 import { peekSnapshotFile, previousSnapshot } from "../register/previous-snapshot.js";
 import { probeProgressHooks } from "../register/probe-progress.js";
-import {
-  numericOptions,
-  outputPath,
-  parseRegisterArgs,
-  REGISTER_HELP,
-  type RegisterArgs,
-} from "../register/register-args.js";
+import { numericOptions, parseRegisterArgs, REGISTER_HELP, type RegisterArgs } from "../register/register-args.js";
 import { reportRun } from "../register/report-run.js";
 import { runSummary } from "../register/run-summary.js";
 
@@ -77,7 +72,8 @@ async function registerWith(
 ): Promise<number> {
   // --json is redacted value by value, never as text: it stays valid JSON whatever a secret looks like.
   const printJson = (value: unknown) => rawIO.stdout(`${terminalSafeJson(redactedJson(value, secrets))}\n`);
-  const out = outputPath(args, rawIO.cwd);
+  // The file to write (or, with --check, to compare with).
+  const out = outputFile("register", args.out, rawIO.cwd);
   const { timeoutMs, maxBytes, concurrency } = numericOptions(args);
   // File names as typed may hold anything, a control character included.
   const displayPath = (file: string) => escapeLine(path.relative(rawIO.cwd, file) || file);

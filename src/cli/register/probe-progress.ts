@@ -18,12 +18,9 @@ export function probeProgressHooks(io: CliIO, style: OutputStyle, quiet: boolean
   let probed = 0;
   return {
     onPlan: (targets) => {
-      probing = targets.filter((t) => t.plan.probe).length;
-      progress = new ProbeProgress(
-        io.stderr,
-        style,
-        targets.filter((t) => t.plan.probe).map((t) => t.definition.id),
-      );
+      const ids = targets.filter((t) => t.plan.probe).map((t) => t.definition.id);
+      probing = ids.length;
+      progress = new ProbeProgress(io.stderr, style, ids);
       progress.start();
     },
     onProbe: (target, outcome) => {

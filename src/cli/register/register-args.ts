@@ -1,7 +1,5 @@
-// The register command's options: its help text, the parsed flags, and the numbers and paths read from them.
-import path from "node:path";
+// The register command's options: its help text, the parsed flags, and the numbers read from them.
 import { LARGE_CHANGE_KINDS } from "../../compare/large-changes.js";
-import { UsageError } from "../../core/errors.js";
 import { CONFIGURATION_WARNING_CODES } from "../../diagnostics/codes.js";
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from "../../probe/probe-all.js";
 import { DEFAULT_MAX_BYTES, MAX_RESPONSE_BYTES, MIN_RESPONSE_BYTES } from "../../probe/probe-provider.js";
@@ -79,13 +77,6 @@ export function parseRegisterArgs(argv: string[]) {
 }
 
 export type RegisterArgs = ReturnType<typeof parseRegisterArgs>;
-
-/** The file to write (or, with --check, to compare with), resolved against the working folder. */
-export function outputPath(args: RegisterArgs, cwd: string): string {
-  if (args.out !== undefined && args.out.trim() === "")
-    throw new UsageError("register: --out is empty; name the file to write (default: ./" + DEFAULT_SNAPSHOT_FILE + ")");
-  return path.resolve(cwd, args.out ?? DEFAULT_SNAPSHOT_FILE);
-}
 
 /** The numeric options, each checked against its range; undefined where not given. */
 export function numericOptions(args: RegisterArgs): {
