@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 import type { Provider, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { canonicalChunks } from "./canonical-json.js";
+import { utf8Batches } from "./utf8-batches.js";
 
 /** The snapshot without contentHash and without its timestamps. */
 export function withoutTimestamps(
@@ -34,20 +35,8 @@ export function contentHash(
   snapshot: Omit<ProviderRegistrySnapshot, "contentHash"> & { contentHash?: string },
 ): string {
   const hash = createHash("sha256");
-  // Pieces are encoded into one reused buffer and hashed a buffer at a time: fewer calls than one per piece, and no
-  // rope of pieces to flatten.
-  const buffer = Buffer.allocUnsafe(HASH_BATCH);
-  let at = 0;
-  for (const piece of canonicalChunks(withoutTimestamps(snapshot), { pretty: false })) {
-    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
-    if (at + piece.length * 3 > HASH_BATCH) {
-      hash.update(buffer.subarray(0, at));
-      at = 0;
-    }
-    if (piece.length * 3 > HASH_BATCH) hash.update(piece, "utf8");
-    else at += buffer.write(piece, at, "utf8");
-  }
-  hash.update(buffer.subarray(0, at));
+  for (const batch of utf8Batches(canonicalChunks(withoutTimestamps(snapshot), { pretty: false }), HASH_BATCH))
+    hash.update(batch);
   return `sha256:${hash.digest("hex")}`;
 }
 

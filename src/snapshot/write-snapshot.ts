@@ -4,6 +4,7 @@ import { open, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { ConfigError } from "../core/errors.js";
+import { utf8Batches } from "./utf8-batches.js";
 
 /**
  * The temporary file beside `file`: `.<file>.<pid>.<random>.tmp`, the name cut short so that a file name near the
@@ -88,21 +89,8 @@ export async function writeFileAtomic(file: string, text: string | Iterable<stri
     if (typeof text === "string") {
       await handle.writeFile(text, "utf8");
     } else {
-      // Each piece is encoded straight into one reused buffer: appending to a string first built a rope of
-      // thousands of pieces that had to be flattened, then encoded, at every write.
-      const buffer = Buffer.allocUnsafe(WRITE_BATCH);
-      let at = 0;
-      for (const piece of text) {
-        // A UTF-16 code unit takes at most 3 bytes in UTF-8.
-        if (at + piece.length * 3 > WRITE_BATCH) {
-          // writeFile on a handle continues from where the last write ended, and loops until all is written.
-          if (at > 0) await handle.writeFile(buffer.subarray(0, at));
-          at = 0;
-        }
-        if (piece.length * 3 > WRITE_BATCH) await handle.writeFile(piece, "utf8");
-        else at += buffer.write(piece, at, "utf8");
-      }
-      if (at > 0) await handle.writeFile(buffer.subarray(0, at));
+      // writeFile on a handle continues from where the last write ended, and loops until all is written.
+      for (const batch of utf8Batches(text, WRITE_BATCH)) await handle.writeFile(batch, "utf8");
     }
     await handle.sync();
     await handle.close();
