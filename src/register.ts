@@ -9,7 +9,7 @@ import type { Env } from "./config/env-values.js";
 import { readSettings, type RoutingSettings } from "./config/read-settings.js";
 import { ConfigError, InvalidDocumentError } from "./core/errors.js";
 import type { Diagnostic } from "./core/diagnostic.js";
-import { modelKey } from "./core/model-key.js";
+import { modelKey } from "./core/model-id.js";
 import { preferenceDiagnostics } from "./diagnostics/preference-diagnostics.js";
 import { probeDiagnostics } from "./diagnostics/probe-diagnostics.js";
 import { providersKeptStale } from "./merge/last-known-good.js";

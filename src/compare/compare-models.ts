@@ -5,7 +5,7 @@ import { modelAllowedIn } from "../core/policy-rules.js";
 import type { PushChange } from "./change.js";
 import { ownValue } from "../core/json-object.js";
 import { jsonEquals } from "./json-values.js";
-import { modelKey } from "../core/model-key.js";
+import { modelKey } from "../core/model-id.js";
 
 const CAPABILITIES = ["vision", "tools", "reasoning", "json", "streaming"] as const;
 /** Handled one by one below; every other field of a model is compared as a whole. */

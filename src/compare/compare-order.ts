@@ -1,7 +1,7 @@
 // The same entries in another order: not a change to a consumer, but a change to the content hash.
 import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import type { PushChange } from "./change.js";
-import { modelKey } from "../core/model-key.js";
+import { modelKey } from "../core/model-id.js";
 import { compactSortedJson, jsonEquals } from "./json-values.js";
 
 export function compareOrder(

@@ -4,7 +4,7 @@
 import type { Pricing, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { isRoutable } from "../core/availability.js";
 import type { Diagnostic } from "../core/diagnostic.js";
-import { modelKey } from "../core/model-key.js";
+import { modelKey } from "../core/model-id.js";
 import { compareSnapshots, type Change } from "./compare-snapshots.js";
 import { describeChange } from "./format-changes.js";
 

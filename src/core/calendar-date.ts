@@ -9,3 +9,8 @@ export function isCalendarDate(value: unknown): value is string {
   const ms = Date.parse(`${value}T00:00:00Z`);
   return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value;
 }
+
+/** Whether a model's retirement date (retiresAt) has come by the run's day: both are YYYY-MM-DD, so text compares. */
+export function isRetired(retiresAt: string | undefined, asOf: string | undefined): boolean {
+  return retiresAt !== undefined && asOf !== undefined && retiresAt <= asOf;
+}

@@ -1,6 +1,7 @@
 // Rules that hold whatever the catalogs and the answer said, because they follow from other facts. The environment's
 // overrides are laid on after them (see env-overrides.ts).
 import type { LayeredFacts } from "../core/facts.js";
+import { isRetired } from "../core/calendar-date.js";
 
 /**
  * - a router is routed by name only, and has no price of its own (a catalog listing it at 0 does not make it free);
@@ -25,7 +26,7 @@ export function applyFactRules({ facts, sources }: LayeredFacts, asOf: string | 
     facts.freeTier = false;
     sources.freeTier = facts.kind !== "chat" ? sources.kind! : sources.pricing!;
   }
-  if (asOf !== undefined && facts.retiresAt !== undefined && facts.retiresAt <= asOf && facts.status !== "deprecated") {
+  if (isRetired(facts.retiresAt, asOf) && facts.status !== "deprecated") {
     facts.status = "deprecated";
     sources.status = sources.retiresAt!;
   }

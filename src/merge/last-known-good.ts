@@ -3,6 +3,7 @@
 import type { Model, ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { isRoutable } from "../core/availability.js";
 import type { Diagnostic } from "../core/diagnostic.js";
+import { isRetired } from "../core/calendar-date.js";
 
 export interface LastKnownGood {
   /** The previous snapshot's models of this provider; only those it could route (listed or stale) are kept. */
@@ -42,12 +43,7 @@ export function staleModels(
         ? previous.lastVerifiedAt
         : lastKnownGood.verifiedAt;
     const model: Model = { ...structuredClone(previous), availability: "stale", lastVerifiedAt };
-    if (
-      asOf !== undefined &&
-      model.retiresAt !== undefined &&
-      model.retiresAt <= asOf &&
-      model.status !== "deprecated"
-    ) {
+    if (isRetired(model.retiresAt, asOf) && model.status !== "deprecated") {
       model.status = "deprecated";
       model.sources = { ...model.sources, status: model.sources.retiresAt ?? "inferred" };
     }

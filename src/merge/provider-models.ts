@@ -34,18 +34,19 @@ export function providerModels(
     const listedIds = new Set(entries.length > 0 ? provider.listed.map((p) => p.id.toLowerCase()) : []);
     const folded = new Set<CatalogEntry>();
     // Only a catalog makes one listed id another's alias: without one there is nothing to fold.
-    for (const probed of entries.length > 0 ? provider.listed : []) {
+    const listedEntries = provider.listed.map(entryOf);
+    for (const [i, probed] of (entries.length > 0 ? provider.listed : []).entries()) {
       const key = probed.id.toLowerCase();
-      const entry = entryOf(probed);
+      const entry = listedEntries[i];
       // A provider may list an alias (kimi-k2): it is the catalog's model, listed under another name — unless the
       // model's own id, or another of its aliases, is listed too: then each listed id is a model of its own.
       if (entry && entry.id.toLowerCase() !== key && (listedIds.has(entry.id.toLowerCase()) || folded.has(entry)))
         ownName.add(key);
       else if (entry && entry.id.toLowerCase() !== key) folded.add(entry);
     }
-    for (const probed of provider.listed) {
+    for (const [i, probed] of provider.listed.entries()) {
       const key = probed.id.toLowerCase();
-      const entry = entryOf(probed);
+      const entry = listedEntries[i];
       const id = ownName.has(key) ? probed.id : (entry?.id ?? probed.id);
       const aliases = ownName.has(key) ? [] : aliasesOf(id, entry, probed, ownName);
       if (!out.has(id.toLowerCase()))

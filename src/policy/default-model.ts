@@ -2,7 +2,7 @@
 import type { Model, Policy, ProviderPolicy } from "../../generated/snapshot-types.js";
 import type { RoutingSettings } from "../config/read-settings.js";
 import type { Diagnostic } from "../core/diagnostic.js";
-import { isRoutableChat, modelAllowed } from "../core/policy-rules.js";
+import { isRoutableChat, modelAllowedIn } from "../core/policy-rules.js";
 import { didYouMean } from "../core/suggest.js";
 import { modelNames, type ModelIndex } from "./model-names.js";
 import { usabilityDiagnostics, type ProviderState } from "./usability.js";
@@ -36,7 +36,7 @@ export function resolveDefaultModel(
     return null;
   }
   // The first provider, in priority order, that can actually serve it; else the first that has it, so the warning is specific.
-  const isAllowed = (m: Model) => modelAllowed(policies[m.provider]?.allowedModels ?? null, m.id);
+  const isAllowed = (m: Model) => modelAllowedIn({ providers: policies }, m.provider, m.id);
   const canServe = (m: Model) => isRoutableChat(m) && isAllowed(m);
   const chosen = holders.find(canServe) ?? holders[0]!;
   const state = providers.get(chosen.provider) ?? { id: chosen.provider };

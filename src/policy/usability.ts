@@ -2,6 +2,7 @@
 // can: the diagnostics for one named model.
 import type { Model } from "../../generated/snapshot-types.js";
 import type { Diagnostic } from "../core/diagnostic.js";
+import { isRetired } from "../core/calendar-date.js";
 
 export interface ProviderState {
   readonly id: string;
@@ -78,10 +79,7 @@ export function usabilityDiagnostics(
   // Honoured all the same (it is what the user wrote), but each of these is worth knowing before it bites.
   const out: Diagnostic[] = [];
   if (model.status === "deprecated") {
-    const retired =
-      model.retiresAt !== undefined && asOf !== undefined && model.retiresAt <= asOf
-        ? ` (retired on ${model.retiresAt})`
-        : "";
+    const retired = isRetired(model.retiresAt, asOf) ? ` (retired on ${model.retiresAt})` : "";
     out.push({
       level: "warning",
       code: "MODEL_DEPRECATED",
