@@ -17,7 +17,7 @@ import { mergeModels } from "./merge/merge-models.js";
 import { providerListings } from "./merge/provider-listings.js";
 import { resolvePolicy, type ProviderState } from "./policy/resolve-policy.js";
 import { probeAll, type ProbeAllOptions } from "./probe/probe-all.js";
-import type { ProbeOutcome } from "./probe/probe-provider.js";
+import type { ProbeOutcome } from "./probe/probe-types.js";
 import { failedRuns, providerRuns, type ProviderRun } from "./probe/provider-run.js";
 import { loadProviderDefinitions } from "./providers/load-definitions.js";
 import { planProbes, type ProbeTarget } from "./providers/plan-probes.js";

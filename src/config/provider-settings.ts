@@ -2,7 +2,7 @@
 // written, each with the variable it came from. Pure: the environment is passed in.
 import type { ProviderDefinition } from "../../generated/provider-definition-types.js";
 import { CATEGORIES, type Category } from "../core/categories.js";
-import { envList, envString, type Env } from "./env-values.js";
+import { envList, firstSet, type Env } from "./env-values.js";
 
 /** A list as the user wrote it, with the variable it came from, so diagnostics can name it. */
 export interface ListSetting {
@@ -22,7 +22,7 @@ export interface ProviderSettings {
 export type ProviderNaming = Pick<ProviderDefinition, "id" | "baseUrl" | "apiKey" | "enableFlag" | "defaultModelEnv">;
 
 /** Older one-model variables, read after <P>_PREFERRED_MODELS_<CATEGORY> for their category. */
-export const LEGACY_CATEGORY_VARIABLES: Readonly<Record<string, Category>> = {
+const LEGACY_CATEGORY_VARIABLES: Readonly<Record<string, Category>> = {
   SPEED_MODEL: "fast_response",
   QUALITY_MODEL: "extended_reasoning",
 };
@@ -45,20 +45,12 @@ export function readProviderSettings(env: Env, provider: ProviderNaming): Provid
   }
   const allowedModels = list("ALLOWED_MODELS");
   const preferredModels = list("PREFERRED_MODELS");
-  const defaultModel = readDefaultModel(env, [`${prefix}_DEFAULT_MODEL`, ...(provider.defaultModelEnv ?? [])]);
+  const setDefault = firstSet(env, [`${prefix}_DEFAULT_MODEL`, ...(provider.defaultModelEnv ?? [])]);
+  const defaultModel = setDefault && { variable: setDefault.name, value: setDefault.value };
   return {
     ...(allowedModels !== undefined ? { allowedModels } : {}),
     ...(preferredModels !== undefined ? { preferredModels } : {}),
     preferredByCategory,
     ...(defaultModel !== undefined ? { defaultModel } : {}),
   };
-}
-
-/** The first of the variables that is set, with its name. */
-function readDefaultModel(env: Env, variables: readonly string[]): ProviderSettings["defaultModel"] {
-  for (const variable of variables) {
-    const value = envString(env, variable);
-    if (value !== undefined) return { variable, value };
-  }
-  return undefined;
 }

@@ -7,7 +7,7 @@ import { indexModelNames } from "./model-names.js";
 import { resolveProviderPolicy } from "./provider-policy.js";
 import type { ProviderState } from "./usability.js";
 
-export { RETIRING_SOON_DAYS, type ProviderState } from "./usability.js";
+export type { ProviderState } from "./usability.js";
 
 export interface ResolveOptions {
   /** The day of the run (YYYY-MM-DD): a preferred or default model retiring within RETIRING_SOON_DAYS of it is worth a warning. */

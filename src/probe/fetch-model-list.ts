@@ -8,7 +8,7 @@ import type { ProbeErrorKind } from "./probe-types.js";
 import { parseRetryAfter, retryDelay } from "./retry-delay.js";
 
 /** Far beyond any real list (Anthropic and Gemini fit theirs in one page of 1000), short of a walk that never ends. */
-export const DEFAULT_MAX_PAGES = 50;
+const DEFAULT_MAX_PAGES = 50;
 
 export type ModelListing = { readonly ok: true; readonly entries: unknown[]; readonly httpStatus: number };
 

@@ -1,7 +1,8 @@
 // Probe every planned provider at once, a bounded number at a time, all within one overall deadline.
 import { adapters } from "../providers/adapters/index.js";
 import type { ProbeTarget } from "../providers/plan-probes.js";
-import { DEFAULT_MAX_BYTES, probeProvider, type ProbeOptions, type ProbeOutcome } from "./probe-provider.js";
+import { probeProvider } from "./probe-provider.js";
+import { DEFAULT_MAX_BYTES, type ProbeOptions, type ProbeOutcome } from "./probe-types.js";
 import { DEFAULT_RETRY } from "./retry-delay.js";
 
 /** How probing behaves, for callers that need other limits (and tests that need a fake clock). */

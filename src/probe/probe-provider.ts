@@ -1,6 +1,6 @@
 // Probe one provider: fetch its model list (retrying what is worth retrying, classifying what failed), normalise what
 // it lists, and describe the outcome without secrets.
-import type { FailureKind, ProbedModel, ProviderAdapter } from "../providers/adapter.js";
+import type { ProviderAdapter } from "../providers/adapter.js";
 import { scrub as scrubText } from "../core/redact.js";
 import {
   describeListing,
@@ -13,16 +13,6 @@ import { fetchModelList, type ModelListing } from "./fetch-model-list.js";
 import { internalFailure, type ProbeFailure, type ProbeSession } from "./probe-session.js";
 import { DEFAULT_RETRY } from "./retry-delay.js";
 import type { ProbeOptions, ProbeOutcome, ProbeRequest } from "./probe-types.js";
-
-export {
-  DEFAULT_MAX_BYTES,
-  MAX_RESPONSE_BYTES,
-  MIN_RESPONSE_BYTES,
-  type ProbeErrorKind,
-  type ProbeOptions,
-  type ProbeOutcome,
-  type ProbeRequest,
-} from "./probe-types.js";
 
 export async function probeProvider(
   request: ProbeRequest,

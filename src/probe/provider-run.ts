@@ -2,7 +2,7 @@
 // models. Worked out here once; the merge, the policy, the diagnostics and the snapshot read it.
 import type { ProbedModel } from "../providers/adapter.js";
 import type { ProbeTarget } from "../providers/plan-probes.js";
-import type { ProbeOutcome } from "./probe-provider.js";
+import type { ProbeOutcome } from "./probe-types.js";
 
 export interface ProviderRun {
   readonly id: string;

@@ -1,10 +1,10 @@
 // Which providers to probe, and why each of the others is skipped. Pure: the environment is passed in.
 import type { ProviderDefinition } from "../../generated/provider-definition-types.js";
 import { envBoolean, envString, firstSet, type Env } from "../config/env-values.js";
-import type { ProbeRequest } from "../probe/probe-provider.js";
+import type { ProbeRequest } from "../probe/probe-types.js";
 import { adapters } from "./adapters/index.js";
 import { checkKey } from "./check-key.js";
-import { parseBaseUrl, withScheme, type BaseUrl } from "./read-base-url.js";
+import { parseBaseUrl, withScheme, type BaseUrl, type BaseUrlOptions } from "./read-base-url.js";
 
 export interface ProbeTarget {
   readonly definition: ProviderDefinition;
@@ -22,13 +22,7 @@ export interface ProviderFilters {
   readonly disabledProviders: readonly string[];
 }
 
-export interface PlanOptions {
-  /**
-   * Probe base URLs at link-local addresses (169.254.0.0/16, fe80::/10) and cloud metadata hosts, which are refused
-   * otherwise: a key sent there goes to whatever answers on the machine's own link (`--allow-link-local`).
-   */
-  readonly allowLinkLocal?: boolean;
-}
+export type PlanOptions = BaseUrlOptions;
 
 export function planProbes(
   definitions: readonly ProviderDefinition[],

@@ -8,7 +8,10 @@ import { linkLocalReason } from "./base-url-safety.js";
 export const MAX_BASE_URL_LENGTH = 2048;
 
 export interface BaseUrlOptions {
-  /** Accept link-local addresses and cloud metadata hosts (`--allow-link-local`). */
+  /**
+   * Probe base URLs at link-local addresses (169.254.0.0/16, fe80::/10) and cloud metadata hosts, which are refused
+   * otherwise: a key sent there goes to whatever answers on the machine's own link (`--allow-link-local`).
+   */
   readonly allowLinkLocal?: boolean;
 }
 

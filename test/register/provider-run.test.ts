@@ -3,7 +3,7 @@
 // by reading it gives the snapshot that building it with every diagnostic at once would give, byte for byte.
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ProbeOutcome } from "../../src/probe/probe-provider.js";
+import type { ProbeOutcome } from "../../src/probe/probe-types.js";
 import { failedRuns, NO_ANSWER, providerRun } from "../../src/probe/provider-run.js";
 import { register, type RegisterResult } from "../../src/register.js";
 import { buildSnapshot, sealSnapshot } from "../../src/snapshot/build-snapshot.js";

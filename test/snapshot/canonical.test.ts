@@ -10,7 +10,7 @@ import { readSettings } from "../../src/config/read-settings.js";
 import { mergeModels } from "../../src/merge/merge-models.js";
 import { sortDiagnostics, type Diagnostic } from "../../src/core/diagnostic.js";
 import { resolvePolicy } from "../../src/policy/resolve-policy.js";
-import type { ProbeOutcome } from "../../src/probe/probe-provider.js";
+import type { ProbeOutcome } from "../../src/probe/probe-types.js";
 import { planProbes } from "../../src/providers/plan-probes.js";
 import { providerRuns } from "../../src/probe/provider-run.js";
 import type { ProbeTarget } from "../../src/providers/plan-probes.js";

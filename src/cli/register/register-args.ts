@@ -2,7 +2,7 @@
 import { LARGE_CHANGE_KINDS } from "../../compare/large-changes.js";
 import { CONFIGURATION_WARNING_CODES } from "../../diagnostics/codes.js";
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from "../../probe/probe-all.js";
-import { DEFAULT_MAX_BYTES, MAX_RESPONSE_BYTES, MIN_RESPONSE_BYTES } from "../../probe/probe-provider.js";
+import { DEFAULT_MAX_BYTES, MAX_RESPONSE_BYTES, MIN_RESPONSE_BYTES } from "../../probe/probe-types.js";
 import { DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS } from "../../register.js";
 import { DEFAULT_SNAPSHOT_FILE } from "../io.js";
 import { integerOption, parseCommandArgs } from "../parse-args.js";

@@ -1,7 +1,7 @@
 // What register prints about a finished run before deciding whether it may be written: the community catalogs it
 // used, the providers it skipped, the snapshot's diagnostics, lists cut by the size cap, and large changes.
 import path from "node:path";
-import { DEFAULT_MAX_BYTES, MAX_RESPONSE_BYTES } from "../../probe/probe-provider.js";
+import { DEFAULT_MAX_BYTES, MAX_RESPONSE_BYTES } from "../../probe/probe-types.js";
 import type { RegisterResult } from "../../register.js";
 import { escapeLine } from "../../selector/shared.js";
 import type { CliIO } from "../io.js";

@@ -16,9 +16,9 @@ import { isRouterPrice, openRouterPricing } from "./openrouter-pricing.js";
 // Variants served under their own id (`base:tag`). Those not meant for interactive calls are routed by name only:
 // `:batch` answers through OpenRouter's batch API, asynchronously, within hours.
 const VARIANT_TAG = /^[a-z0-9][a-z0-9-]{0,31}$/;
-export const BY_NAME_VARIANT_TAGS: ReadonlySet<string> = new Set(["batch"]);
+const BY_NAME_VARIANT_TAGS: ReadonlySet<string> = new Set(["batch"]);
 
-export function openRouterVariant(id: string): { of: string; tag: string } | undefined {
+function openRouterVariant(id: string): { of: string; tag: string } | undefined {
   const colon = id.lastIndexOf(":");
   if (colon <= 0) return undefined;
   const of = id.slice(0, colon);
