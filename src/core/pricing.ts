@@ -19,6 +19,8 @@ export interface PriceParts extends PriceFigures {
   /** Where the price was read: a URL, or a fact source such as `probe` or `env:MODEL_COSTS_JSON`. */
   readonly source: string;
   readonly asOf?: string | undefined;
+  /** Three letters; USD unless a catalog states another (the schema takes any). */
+  readonly currency?: string;
 }
 
 /** The figures of a written price: `Pricing` without its currency, unit and source. */
@@ -44,7 +46,7 @@ export function pricing(parts: PriceParts): Pricing {
   return {
     ...(parts.asOf !== undefined ? { asOf: parts.asOf } : {}),
     ...(parts.cachedInput !== undefined ? { cachedInput: parts.cachedInput } : {}),
-    currency: "USD",
+    currency: parts.currency ?? "USD",
     input: parts.input,
     output: parts.output,
     ...(parts.perImage !== undefined ? { perImage: parts.perImage } : {}),

@@ -35,21 +35,8 @@ export function catalogFacts(entry: CatalogEntry): Facts {
     ...(entry.retiresAt !== undefined ? { retiresAt: entry.retiresAt } : {}),
   };
   const p = entry.pricing;
-  if (p) {
-    // In the catalog's own currency (the schema takes any three-letter code), so not pricing(), which writes USD.
-    facts.pricing = {
-      asOf: p.asOf,
-      ...(p.cachedInput !== undefined ? { cachedInput: p.cachedInput } : {}),
-      currency: p.currency,
-      input: p.input,
-      output: p.output,
-      ...(p.perImage !== undefined ? { perImage: p.perImage } : {}),
-      ...(p.perRequest !== undefined ? { perRequest: p.perRequest } : {}),
-      source: p.source,
-      ...(p.tiers !== undefined && p.tiers.length > 0 ? { tiers: sortTiers(p.tiers) } : {}),
-      unit: "per_million_tokens",
-    };
-  }
+  // In the catalog's own currency: the schema takes any three-letter code.
+  if (p) facts.pricing = pricing({ ...p, tiers: p.tiers !== undefined ? sortTiers(p.tiers) : undefined });
   return facts;
 }
 
