@@ -1,20 +1,20 @@
 // Diagnostics added or removed, compared as a multiset: a diagnostic written twice and now once is one removal.
 import type { Diagnostic } from "../core/diagnostic.js";
 import type { PushChange } from "./change.js";
-import { compactSortedJson } from "./json-values.js";
 
+/** `keys` holds each diagnostic's key (compactSortedJson), in the lists' order. */
 export function compareDiagnostics(
   before: readonly Diagnostic[],
   after: readonly Diagnostic[],
+  keys: { readonly before: readonly string[]; readonly after: readonly string[] },
   push: PushChange,
 ): void {
-  // Each diagnostic's key, worked out once.
-  const beforeKeys = before.map(compactSortedJson);
+  const beforeKeys = keys.before;
   const remaining = new Map<string, number>();
   for (const key of beforeKeys) remaining.set(key, (remaining.get(key) ?? 0) + 1);
   const added: Diagnostic[] = [];
-  for (const d of after) {
-    const key = compactSortedJson(d);
+  for (const [i, d] of after.entries()) {
+    const key = keys.after[i]!;
     const n = remaining.get(key) ?? 0;
     if (n > 0) remaining.set(key, n - 1);
     else added.push(d);

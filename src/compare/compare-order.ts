@@ -2,11 +2,13 @@
 import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import type { PushChange } from "./change.js";
 import { modelKey } from "../core/model-id.js";
-import { compactSortedJson, jsonEquals } from "./json-values.js";
+import { jsonEquals } from "./json-values.js";
 
+/** `diagnosticKeys` holds each diagnostic's key (compactSortedJson), in the lists' order. */
 export function compareOrder(
   before: ProviderRegistrySnapshot,
   after: ProviderRegistrySnapshot,
+  diagnosticKeys: { readonly before: readonly string[]; readonly after: readonly string[] },
   push: PushChange,
 ): void {
   const inOrder = (name: string, a: readonly string[], b: readonly string[]) => {
@@ -24,8 +26,8 @@ export function compareOrder(
   );
   inOrder("models", before.models.map(modelKey), after.models.map(modelKey));
   // Diagnostics are a multiset: only when none was added or removed can their order be told apart.
-  const a = before.diagnostics.map(compactSortedJson);
-  const b = after.diagnostics.map(compactSortedJson);
+  const a = diagnosticKeys.before;
+  const b = diagnosticKeys.after;
   if (a.length === b.length && a.some((d, i) => d !== b[i])) {
     const sortedA = [...a].sort();
     const sortedB = [...b].sort();

@@ -8,7 +8,7 @@ import { compareModels } from "./compare-models.js";
 import { compareOrder } from "./compare-order.js";
 import { comparePolicy } from "./compare-policy.js";
 import { compareProviders } from "./compare-providers.js";
-import { jsonEquals } from "./json-values.js";
+import { compactSortedJson, jsonEquals } from "./json-values.js";
 
 export type { Change, ChangeKind } from "./change.js";
 
@@ -30,8 +30,13 @@ export function compareSnapshots(before: ProviderRegistrySnapshot, after: Provid
   compareProviders(before.providers, after.providers, push);
   compareModels(before, after, push);
   comparePolicy(before, after, push);
-  compareDiagnostics(before.diagnostics, after.diagnostics, push);
-  compareOrder(before, after, push);
+  // Each diagnostic's key (its compact sorted JSON), worked out once for both passes that compare diagnostics.
+  const diagnosticKeys = {
+    before: before.diagnostics.map(compactSortedJson),
+    after: after.diagnostics.map(compactSortedJson),
+  };
+  compareDiagnostics(before.diagnostics, after.diagnostics, diagnosticKeys, push);
+  compareOrder(before, after, diagnosticKeys, push);
   // A change exists exactly when the content hashes differ: whatever differs and was not itemised above is said so.
   if (changes.length === 0 && contentHash(before) !== contentHash(after)) {
     push({
