@@ -1,5 +1,5 @@
 """Phrases shared by the reason and the trace (phrases.ts): where a preference lives, and why health overrode priority."""
-from .rank import STANDING_KEYS, key_fact, key_label
+from .rank import STANDING_KEYS, facts_of, key_label
 from .request import join_words
 
 
@@ -35,12 +35,7 @@ def _standing_facts(r, ctx):
     """The standing facts that count against a model ("deprecated", "a moving alias", …); none for a written preference."""
     if r.placement[ctx.category_index] != "merit":
         return []
-    out = []
-    for key in STANDING_KEYS:
-        fact = key_fact(key, r.merit, r.merit.price, ctx.index.policy)
-        if fact != "":
-            out.append(fact)
-    return out
+    return facts_of(STANDING_KEYS, r.merit, r.merit.price, ctx.index.policy)
 
 
 def decider_label(decided_by):

@@ -206,30 +206,23 @@ def key_label(key):
     return "the tie-break on id (UTF-16 code-unit order): equal on every fact the ranking reads" if key == "id" else KEYS[key][2]
 
 
-def key_fact(key, f, price, policy):
-    return KEYS[key][1](f, price, policy)
+def facts_of(keys, f, price, policy):
+    """The facts the keys say of a model, in the keys' order; keys with nothing worth saying are left out."""
+    return [fact for fact in (KEYS[key][1](f, price, policy) for key in keys) if fact != ""]
 
 
 def describe_merit(f, category, policy, price=None):
     """The facts that placed a model, in the order they counted."""
     if price is None:
         price = f.price
-    parts = []
-    for key in STANDING_KEYS:
-        fact = KEYS[key][1](f, price, policy)
-        if fact != "":
-            parts.append(fact)
+    parts = facts_of(STANDING_KEYS, f, price, policy)
     if f.retires_at is not None:
         parts.append("retirement date %s" % f.retires_at)
-    for key in category_keys(category, policy):
-        # The price is said once: the band (or whether it is known) says enough when the exact price comes later.
-        fact = KEYS[key][1](f, price, policy)
-        if fact != "" and fact not in parts:
+    # The price is said once: the band (or whether it is known) says enough when the exact price comes later.
+    for fact in facts_of(category_keys(category, policy), f, price, policy):
+        if fact not in parts:
             parts.append(fact)
-    for key in TIE_BREAK_KEYS:
-        fact = KEYS[key][1](f, price, policy)
-        if fact != "":
-            parts.append(fact)
+    parts += facts_of(TIE_BREAK_KEYS, f, price, policy)
     if not f.moving:
         parts.append("pinned")
     return ", ".join(parts)

@@ -24,7 +24,8 @@ export interface RequestOrder {
   price(r: ModelRecord): Price;
 }
 
-const repriced = new WeakMap<SelectionContext, RequestOrder>();
+/** Each request's order, made on first need: a trace asks for it once per entry and once per pair of neighbours. */
+const orders = new WeakMap<SelectionContext, RequestOrder>();
 
 /** Whether the request pays some model's long-context price, so that precomputed orders do not hold. */
 export const isRepriced = (ctx: SelectionContext): boolean => ctx.minContext > ctx.index.tierThreshold;
@@ -34,21 +35,22 @@ export const baseRouting = (ctx: SelectionContext): readonly ModelRecord[] =>
   ctx.provider === null ? ctx.index.routing[ctx.categoryIndex]! : ctx.provider.orderings[ctx.categoryIndex]!;
 
 export function requestOrder(ctx: SelectionContext): RequestOrder {
-  const c = ctx.categoryIndex;
-  if (!isRepriced(ctx)) {
-    return {
-      routing: baseRouting(ctx),
-      provider: (p) => p.orderings[c]!,
-      vector: (r) => r.vectors[c]!,
-      price: (r) => r.merit.price,
-    };
-  }
-  let order = repriced.get(ctx);
+  let order = orders.get(ctx);
   if (order === undefined) {
-    order = reprice(ctx);
-    repriced.set(ctx, order);
+    order = isRepriced(ctx) ? reprice(ctx) : baseOrder(ctx);
+    orders.set(ctx, order);
   }
   return order;
+}
+
+function baseOrder(ctx: SelectionContext): RequestOrder {
+  const c = ctx.categoryIndex;
+  return {
+    routing: baseRouting(ctx),
+    provider: (p) => p.orderings[c]!,
+    vector: (r) => r.vectors[c]!,
+    price: (r) => r.merit.price,
+  };
 }
 
 function reprice(ctx: SelectionContext): RequestOrder {

@@ -1,7 +1,7 @@
 // Phrases shared by the reason and the trace: where a preference lives, and why health overrode priority.
 import type { SelectionContext } from "./context.js";
 import type { Decider } from "./order.js";
-import { keyFact, keyLabel, STANDING_KEYS } from "./rank.js";
+import { factsOf, keyLabel, STANDING_KEYS } from "./rank.js";
 import { joinWords } from "./request.js";
 import type { ModelRecord, PlacementRule, ProviderRecord } from "./snapshot-index.js";
 
@@ -38,12 +38,7 @@ export function healthOverride(ctx: SelectionContext, chosen: ModelRecord, passe
 /** The standing facts that count against a model ("deprecated", "a moving alias", …); none for a written preference. */
 function standingFacts(r: ModelRecord, ctx: SelectionContext): string[] {
   if (r.placement[ctx.categoryIndex] !== "merit") return [];
-  const out: string[] = [];
-  for (const key of STANDING_KEYS) {
-    const fact = keyFact(key, r.merit, r.merit.price, ctx.index.policy);
-    if (fact !== "") out.push(fact);
-  }
-  return out;
+  return factsOf(STANDING_KEYS, r.merit, r.merit.price, ctx.index.policy);
 }
 
 export function deciderLabel(decidedBy: Decider): string {

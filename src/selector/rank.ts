@@ -295,28 +295,24 @@ export function keyLabel(key: MeritKeyName | "id"): string {
     : KEYS[key].label;
 }
 
-export function keyFact(key: MeritKeyName, f: MeritFacts, price: Price, policy: Policy): string {
-  return KEYS[key].fact(f, price, policy);
+/** The facts the keys say of a model, in the keys' order; keys with nothing worth saying are left out. */
+export function factsOf(keys: readonly MeritKeyName[], f: MeritFacts, price: Price, policy: Policy): string[] {
+  const out: string[] = [];
+  for (const key of keys) {
+    const fact = KEYS[key].fact(f, price, policy);
+    if (fact !== "") out.push(fact);
+  }
+  return out;
 }
 
 /** The facts that placed a model, in the order they counted: "tools, mid price band (…), standard tier, …, stable, pinned". */
 export function describeMerit(f: MeritFacts, category: Category, policy: Policy, price: Price = f.price): string {
-  const parts: string[] = [];
-  for (const key of STANDING_KEYS) {
-    const fact = KEYS[key].fact(f, price, policy);
-    if (fact !== "") parts.push(fact);
-  }
+  const parts = factsOf(STANDING_KEYS, f, price, policy);
   if (f.retiresAt !== null) parts.push(`retirement date ${f.retiresAt}`);
-  const keys = categoryKeys(category, policy);
-  for (const key of keys) {
-    // The price is said once: the band (or whether it is known) says enough when the exact price comes later.
-    const fact = KEYS[key].fact(f, price, policy);
-    if (fact !== "" && !parts.includes(fact)) parts.push(fact);
-  }
-  for (const key of TIE_BREAK_KEYS) {
-    const fact = KEYS[key].fact(f, price, policy);
-    if (fact !== "") parts.push(fact);
-  }
+  // The price is said once: the band (or whether it is known) says enough when the exact price comes later.
+  for (const fact of factsOf(categoryKeys(category, policy), f, price, policy))
+    if (!parts.includes(fact)) parts.push(fact);
+  parts.push(...factsOf(TIE_BREAK_KEYS, f, price, policy));
   if (!f.moving) parts.push("pinned");
   return parts.join(", ");
 }
