@@ -8,6 +8,7 @@ import standalone from "ajv/dist/standalone/index.js";
 // ajv ships CommonJS; under NodeNext its default export arrives wrapped.
 const standaloneCode = standalone.default;
 
+import { isObject } from "../src/core/json-object.js";
 import { packageRoot as repoRoot } from "../src/core/package-root.js";
 
 export { repoRoot };
@@ -239,16 +240,13 @@ export function inlineFieldTests(code: string): string {
   return code.replace(call, (whole, root: string, path: string, key: string) => {
     let value = schemaLiteral(code, root);
     for (const step of path.split(".").slice(1))
-      value = isRecord(value) && Object.hasOwn(value, step) ? value[step] : undefined;
-    if (!isRecord(value)) return whole;
+      value = isObject(value) && Object.hasOwn(value, step) ? value[step] : undefined;
+    if (!isObject(value)) return whole;
     const names = Object.keys(value);
     if (names.length === 0 || names.includes("__proto__")) return whole;
     return `(${names.map((name) => `${key} === ${JSON.stringify(name)}`).join(" || ")})`;
   });
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The JSON literal ajv wrote for `const <name> = …;`, or undefined. */
 function schemaLiteral(code: string, name: string): unknown {

@@ -14,7 +14,7 @@ import { preferenceDiagnostics } from "./diagnostics/preference-diagnostics.js";
 import { probeDiagnostics } from "./diagnostics/probe-diagnostics.js";
 import { providersKeptStale } from "./merge/last-known-good.js";
 import { mergeModels } from "./merge/merge-models.js";
-import { providerListings } from "./merge/provider-listings.js";
+import { providerListings, type PreviousLoader } from "./merge/provider-listings.js";
 import { resolvePolicy, type ProviderState } from "./policy/resolve-policy.js";
 import { probeAll, type ProbeAllOptions } from "./probe/probe-all.js";
 import type { ProbeOutcome } from "./probe/probe-types.js";
@@ -63,10 +63,9 @@ export interface RegisterOptions {
 }
 
 /** A last good snapshot that is read only when it is needed (a 100,000-model snapshot is some 60 MB of objects). */
-export interface PreviousSnapshot {
+export interface PreviousSnapshot extends PreviousLoader {
   /** Its content hash, recomputed from its content (the one written in it is not trusted). */
   readonly contentHash: string;
-  load(): Promise<ProviderRegistrySnapshot>;
 }
 
 export interface RegisterResult {

@@ -5,9 +5,7 @@
 import type { ProviderRegistrySnapshot } from "../../generated/snapshot-types.js";
 import { ConfigError } from "../core/errors.js";
 import { schemaProblems } from "../validate/schema-validator.js";
-import { isNewerMinor, knownSnapshot } from "../selector/shared.js";
-import { SnapshotError } from "../selector/shared.js";
-import { readSnapshotJson } from "../selector/shared.js";
+import { isNewerMinor, knownSnapshot, readSnapshotJson, SnapshotError } from "../selector/shared.js";
 
 export type SnapshotRead =
   | {
